@@ -1,0 +1,65 @@
+/** The `chitieu` command line: templates out, verdicts in. */
+import { readFile, writeFile } from 'node:fs/promises';
+import { TEMPLATES } from '../shared/templates';
+import type { Lang } from '../shared/numbers/format';
+import { templateCommand } from './template-command';
+import { validateCommand } from './validate-command';
+import { CliError, TEXT } from './text';
+import type { CliIo } from './io';
+
+export const nodeIo: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  readFile: async (path) => new Uint8Array(await readFile(path)),
+  writeFile: (path, bytes) => writeFile(path, bytes),
+};
+
+function languageOf(args: string[]): Lang {
+  const i = args.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (i < 0) return 'vi';
+  const value = args[i]!.includes('=') ? args[i]!.split('=')[1] : args[i + 1];
+  return value === 'en' ? 'en' : 'vi';
+}
+
+export async function main(args: string[], io: CliIo = nodeIo): Promise<number> {
+  const lang = languageOf(args);
+  const t = TEXT[lang];
+  const [command, ...rest] = args;
+  try {
+    switch (command) {
+      case 'template':
+        return await templateCommand(rest, lang, t, io);
+      case 'validate':
+        return await validateCommand(rest, lang, t, io);
+      case 'templates':
+        io.stdout(t.listHeader + '\n');
+        for (const tpl of TEMPLATES) {
+          const periods = tpl.periodKinds.map((k) => t.periodKinds[k]).join(', ');
+          const kinds = tpl.filledBy.map((k) => t.kinds[k]).join(', ');
+          io.stdout(`${tpl.id}  ${tpl.version}  ${tpl.title[lang]}\n      ${periods} · ${kinds}\n`);
+        }
+        return 0;
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.stdout(t.usage);
+        return command === undefined ? 2 : 0;
+      default:
+        io.stderr(t.unknownCommand(command) + '\n\n' + t.usage);
+        return 2;
+    }
+  } catch (e) {
+    if (e instanceof CliError) {
+      io.stderr(e.message + '\n');
+      return e.exitCode;
+    }
+    // Unknown flags and other argument mistakes come from parseArgs.
+    if (e instanceof TypeError && 'code' in e && String((e as { code: unknown }).code).startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(e.message + '\n\n' + t.usage);
+      return 2;
+    }
+    io.stderr(t.unexpected((e as Error).message) + '\n');
+    return 2;
+  }
+}

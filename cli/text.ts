@@ -1,0 +1,98 @@
+/** What the command line says, in Vietnamese and English. */
+import type { Lang } from '../shared/numbers/format';
+
+export const TEXT = {
+  vi: {
+    usage: `chitieu — kiểm tra và lập biểu mẫu báo cáo chỉ tiêu chuyển đổi số
+
+Cách dùng:
+  chitieu template <MÃ MẪU> [--unit MÃ] [--unit-name TÊN] [--unit-kind department|district|commune]
+                   [--period 2024-H1] [--lang vi|en] --out tệp.xlsx
+      Tạo bảng tính mẫu trống, đã định dạng (mã mẫu: BM01 … BM08).
+  chitieu validate <TỆP> [--json] [--lang vi|en] [--unit-kind KIND]
+      Kiểm tra tệp .xlsx lập từ mẫu, hoặc tệp JSON báo cáo.
+      Mã thoát: 0 hợp lệ, 1 có lỗi, 2 không đọc được tệp.
+  chitieu templates
+      Liệt kê các mẫu báo cáo.
+`,
+    unknownCommand: (c: string) => `Không có lệnh "${c}".`,
+    missing: (what: string) => `Thiếu ${what}.`,
+    unknownTemplate: (id: string, ids: string) => `Không có mẫu "${id}". Các mẫu: ${ids}.`,
+    badPeriod: (p: string) => `Kỳ báo cáo "${p}" không hợp lệ (dạng 2024, 2024-H1, 2024-Q3).`,
+    periodNotFiled: (id: string, p: string, kinds: string) => `Mẫu ${id} không báo cáo cho kỳ ${p} (mẫu này báo cáo theo: ${kinds}).`,
+    badKind: (k: string) => `Loại đơn vị "${k}" không hợp lệ (department, district, commune).`,
+    written: (file: string, id: string, version: string) => `Đã tạo ${file} (mẫu ${id}, phiên bản ${version}).`,
+    cannotRead: (file: string, why: string) => `Không đọc được ${file}: ${why}`,
+    cannotWrite: (file: string, why: string) => `Không ghi được ${file}: ${why}`,
+    badJson: (why: string) => `tệp JSON không hợp lệ (${why}).`,
+    notSubmission: (problems: string) => `tệp JSON không đúng định dạng báo cáo: ${problems}`,
+    unknownType: 'chỉ đọc được tệp .xlsx hoặc .json.',
+    heading: (t: string, v: string, p: string, u: string, e: string) =>
+      `Mẫu ${t} · phiên bản ${v}${p ? ` · kỳ ${p}` : ''}${u ? ` · đơn vị ${u}` : ''} · bộ kiểm tra ${e}`,
+    summary: (errors: number, warnings: number, open: number) =>
+      errors === 0 && warnings === 0
+        ? 'Hợp lệ: không có lỗi, không có cảnh báo.'
+        : `${errors} lỗi, ${warnings} cảnh báo${warnings ? ` (${open} chưa giải trình)` : ''}.`,
+    error: 'LỖI',
+    warning: 'CẢNH BÁO',
+    explained: (note: string) => `đã giải trình: "${note}"`,
+    unexplained: 'chưa giải trình',
+    periodKinds: { Q: 'quý', H: '6 tháng', Y: 'năm' },
+    kinds: { department: 'sở, ban, ngành', district: 'cấp huyện', commune: 'cấp xã' },
+    listHeader: 'Các mẫu báo cáo (mã, phiên bản, tên; kỳ báo cáo · đơn vị lập):',
+    unexpected: (why: string) => `Lỗi không mong đợi: ${why}`,
+  },
+  en: {
+    usage: `chitieu — check and create digital-transformation indicator report templates
+
+Usage:
+  chitieu template <ID> [--unit CODE] [--unit-name NAME] [--unit-kind department|district|commune]
+                   [--period 2024-H1] [--lang vi|en] --out file.xlsx
+      Write a blank, formatted template workbook (IDs: BM01 … BM08).
+  chitieu validate <FILE> [--json] [--lang vi|en] [--unit-kind KIND]
+      Check an .xlsx filled from a template, or a submission JSON.
+      Exit code: 0 valid, 1 errors, 2 the file cannot be read.
+  chitieu templates
+      List the report templates.
+`,
+    unknownCommand: (c: string) => `There is no command "${c}".`,
+    missing: (what: string) => `Missing ${what}.`,
+    unknownTemplate: (id: string, ids: string) => `There is no template "${id}". Templates: ${ids}.`,
+    badPeriod: (p: string) => `The period "${p}" is not valid (write 2024, 2024-H1 or 2024-Q3).`,
+    periodNotFiled: (id: string, p: string, kinds: string) => `Template ${id} is not filed for period ${p} (it is filed per: ${kinds}).`,
+    badKind: (k: string) => `Unit kind "${k}" is not valid (department, district, commune).`,
+    written: (file: string, id: string, version: string) => `Wrote ${file} (template ${id}, version ${version}).`,
+    cannotRead: (file: string, why: string) => `Cannot read ${file}: ${why}`,
+    cannotWrite: (file: string, why: string) => `Cannot write ${file}: ${why}`,
+    badJson: (why: string) => `the JSON is malformed (${why}).`,
+    notSubmission: (problems: string) => `the JSON is not a submission: ${problems}`,
+    unknownType: 'only .xlsx and .json files can be read.',
+    heading: (t: string, v: string, p: string, u: string, e: string) =>
+      `Template ${t} · version ${v}${p ? ` · period ${p}` : ''}${u ? ` · unit ${u}` : ''} · engine ${e}`,
+    summary: (errors: number, warnings: number, open: number) =>
+      errors === 0 && warnings === 0
+        ? 'Valid: no errors, no warnings.'
+        : `${errors} error(s), ${warnings} warning(s)${warnings ? ` (${open} unexplained)` : ''}.`,
+    error: 'ERROR',
+    warning: 'WARNING',
+    explained: (note: string) => `explained: "${note}"`,
+    unexplained: 'unexplained',
+    periodKinds: { Q: 'quarter', H: 'half-year', Y: 'year' },
+    kinds: { department: 'departments', district: 'districts', commune: 'communes' },
+    listHeader: 'Report templates (id, version, title; periods · filed by):',
+    unexpected: (why: string) => `Unexpected error: ${why}`,
+  },
+} as const;
+
+export type CliText = (typeof TEXT)[Lang];
+
+/** A failure the user can act on: printed as one line, never a stack trace. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+    this.name = 'CliError';
+  }
+}

@@ -1,0 +1,73 @@
+/** `chitieu validate FILE`: the same verdict as the server, on an .xlsx or a submission JSON. */
+import { parseArgs } from 'node:util';
+import { SubmissionSchema } from '../shared/api/submission';
+import { UNIT_KINDS, type UnitKind } from '../shared/templates';
+import { validate, validateSubmission, type Report, type ValidateOptions } from '../shared/validation';
+import type { Lang } from '../shared/numbers/format';
+import { readTemplateFile, WorkbookReadError } from '../xlsx/template-file';
+import { printReport } from './print';
+import { CliError, type CliText } from './text';
+import type { CliIo } from './io';
+
+export async function validateCommand(args: string[], lang: Lang, t: CliText, io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { json: { type: 'boolean' }, lang: { type: 'string' }, 'unit-kind': { type: 'string' } },
+  });
+  const file = positionals[0];
+  if (!file) throw new CliError(t.missing('tệp cần kiểm tra'), 2);
+  const kind = values['unit-kind'];
+  if (kind !== undefined && !(UNIT_KINDS as readonly string[]).includes(kind)) throw new CliError(t.badKind(kind), 2);
+
+  let bytes: Uint8Array;
+  try {
+    bytes = await io.readFile(file);
+  } catch (e) {
+    throw new CliError(t.cannotRead(file, (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'không có tệp này.' : (e as Error).message), 2);
+  }
+
+  const options: ValidateOptions = { lang, ...(kind ? { unitKind: kind as UnitKind } : {}) };
+  const reports = looksLikeZip(bytes) ? await validateWorkbook(file, bytes, options, t) : [validateJson(file, bytes, options, t)];
+
+  if (values.json) io.stdout(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2) + '\n');
+  else for (const report of reports) printReport(report, t, io.stdout);
+  return reports.every((r) => r.valid) ? 0 : 1;
+}
+
+function looksLikeZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && bytes[0] === 0x50 && bytes[1] === 0x4b;
+}
+
+async function validateWorkbook(file: string, bytes: Uint8Array, options: ValidateOptions, t: CliText): Promise<Report[]> {
+  try {
+    const sheets = await readTemplateFile(bytes);
+    return sheets.map((sheet) =>
+      validate(sheet.template, sheet.read.submission, {
+        ...options,
+        locate: sheet.read.locate,
+        ...(options.unitKind ? {} : sheet.metadata.unitKind ? { unitKind: sheet.metadata.unitKind } : {}),
+      }),
+    );
+  } catch (e) {
+    if (e instanceof WorkbookReadError) throw new CliError(t.cannotRead(file, e.message), 2);
+    throw e;
+  }
+}
+
+function validateJson(file: string, bytes: Uint8Array, options: ValidateOptions, t: CliText): Report {
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/^\uFEFF/, '');
+  if (!/^\s*[{[]/.test(text)) throw new CliError(t.cannotRead(file, t.unknownType), 2);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new CliError(t.cannotRead(file, t.badJson((e as Error).message)), 2);
+  }
+  const parsed = SubmissionSchema.safeParse(data);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(gốc)'}: ${i.message}`).join('; ');
+    throw new CliError(t.cannotRead(file, t.notSubmission(problems)), 2);
+  }
+  return validateSubmission(parsed.data, options);
+}

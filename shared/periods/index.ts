@@ -1,0 +1,84 @@
+/**
+ * Reporting periods: `2024` (year), `2024-H1`/`2024-H2` (half-year), `2024-Q1` … `2024-Q4`,
+ * and their deadlines (seed 004 §VI; seed 002 §IV): units send to DIC before the 25th of the
+ * last month of a quarter and before 20 December for the year; DIC reports before the 30th and
+ * 25 December.
+ */
+import type { PeriodKind } from '../templates/schema';
+import type { Lang } from '../numbers/format';
+
+export interface Period {
+  code: string;
+  year: number;
+  kind: PeriodKind;
+  /** 1–4 for quarters, 1–2 for halves, 1 for a year. */
+  index: number;
+  /** First and last day, ISO dates. */
+  start: string;
+  end: string;
+  /** Last day a unit may submit on time (inclusive), ISO date. */
+  unitDeadline: string;
+  /** Last day DIC reports upward (inclusive), ISO date. */
+  dicDeadline: string;
+}
+
+const PERIOD = /^(\d{4})(?:-(Q[1-4]|H[12]))?$/;
+
+export function parsePeriod(code: string): Period | undefined {
+  const m = PERIOD.exec(code.trim().toUpperCase());
+  if (!m) return undefined;
+  const year = Number(m[1]);
+  if (year < 2000 || year > 2100) return undefined;
+  const part = m[2];
+  const kind: PeriodKind = part ? (part[0] as 'Q' | 'H') : 'Y';
+  const index = part ? Number(part.slice(1)) : 1;
+  const months = kind === 'Q' ? 3 : kind === 'H' ? 6 : 12;
+  const firstMonth = (index - 1) * months + 1;
+  const lastMonth = firstMonth + months - 1;
+  const start = isoDate(year, firstMonth, 1);
+  const end = isoDate(year, lastMonth, daysInMonth(year, lastMonth));
+  // The annual report closes in December; a half-year or a quarter in its last month.
+  const unitDeadline = lastMonth === 12 ? isoDate(year, 12, 19) : isoDate(year, lastMonth, 24);
+  const dicDeadline = lastMonth === 12 ? isoDate(year, 12, 24) : isoDate(year, lastMonth, 29);
+  return { code: part ? `${year}-${part}` : String(year), year, kind, index, start, end, unitDeadline, dicDeadline };
+}
+
+export function isPeriodCode(code: string): boolean {
+  return parsePeriod(code) !== undefined;
+}
+
+export function periodLabel(period: Period, lang: Lang = 'vi'): string {
+  if (lang === 'vi') {
+    if (period.kind === 'Y') return `Năm ${period.year}`;
+    if (period.kind === 'H') return `${period.index === 1 ? '6 tháng đầu năm' : '6 tháng cuối năm'} ${period.year}`;
+    return `Quý ${['I', 'II', 'III', 'IV'][period.index - 1]} năm ${period.year}`;
+  }
+  if (period.kind === 'Y') return `Year ${period.year}`;
+  if (period.kind === 'H') return `${period.index === 1 ? 'First' : 'Second'} half of ${period.year}`;
+  return `Q${period.index} ${period.year}`;
+}
+
+/** The same kind of period one step earlier (2024-H1 → 2023-H2), for jump checks. */
+export function previousPeriod(period: Period): string {
+  if (period.kind === 'Y') return String(period.year - 1);
+  const count = period.kind === 'Q' ? 4 : 2;
+  return period.index === 1 ? `${period.year - 1}-${period.kind}${count}` : `${period.year}-${period.kind}${period.index - 1}`;
+}
+
+/** Whole days a submission on `submittedAt` came after the unit deadline (0 when on time). */
+export function daysLate(period: Period, submittedAt: Date | string, timeZoneOffsetHours = 7): number {
+  const at = typeof submittedAt === 'string' ? new Date(submittedAt) : submittedAt;
+  // Deadlines are local days in Viet Nam (UTC+7).
+  const local = new Date(at.getTime() + timeZoneOffsetHours * 3600_000);
+  const day = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
+  const deadline = Date.parse(period.unitDeadline + 'T00:00:00Z');
+  return Math.max(0, Math.round((day - deadline) / 86_400_000));
+}
+
+function isoDate(y: number, m: number, d: number): string {
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+function daysInMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}

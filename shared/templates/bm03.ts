@@ -1,0 +1,63 @@
+/** BM03 — Thủ tục hành chính và dịch vụ công trực tuyến (seeds 000 §9, 001 §7, 003 §5b). */
+import { defineTemplate } from './define';
+import { L, NOTE_COLUMN_DEF, RESULT_COLUMN, countRow, le, shareRow, shareRules, sum, type RowInput } from './build';
+
+const TTHC = L('TTHC', 'procedures');
+const SERVICES = L('dịch vụ', 'services');
+const RECORDS = L('hồ sơ', 'records');
+const ALL = ['department', 'district', 'commune'] as const;
+
+const rows: RowInput[] = [
+  countRow('TT01', L('TTHC cung cấp trên hệ thống (tổng)', 'Procedures provided on the system (total)'), TTHC),
+  countRow('TT02', L('Dịch vụ công trực tuyến toàn trình', 'Full online public services'), SERVICES, { level: 1 }),
+  countRow('TT03', L('Dịch vụ công trực tuyến một phần', 'Partial online public services'), SERVICES, { level: 1 }),
+  countRow('TT04', L('Dịch vụ cung cấp thông tin trực tuyến', 'Information-only online services'), SERVICES, { level: 1 }),
+  countRow('TT05', L('Dịch vụ có phát sinh hồ sơ (tổng)', 'Services with records (total)'), SERVICES),
+  countRow('TT06', L('Dịch vụ toàn trình có phát sinh hồ sơ', 'Full online services with records'), SERVICES, { level: 1 }),
+  countRow('TT07', L('Dịch vụ một phần có phát sinh hồ sơ', 'Partial online services with records'), SERVICES, { level: 1 }),
+  countRow('TT08', L('Dịch vụ cung cấp thông tin có phát sinh hồ sơ', 'Information services with records'), SERVICES, { level: 1 }),
+  countRow('TT09', L('Dịch vụ một phần có phát sinh hồ sơ trực tuyến', 'Partial services with online records'), SERVICES, { level: 2 }),
+  countRow('HS01', L('Hồ sơ tiếp nhận', 'Records received'), RECORDS, { requiredFor: [...ALL] }),
+  countRow('HS02', L('Hồ sơ tiếp nhận trực tuyến', 'Records received online'), RECORDS, { level: 1, requiredFor: [...ALL] }),
+  countRow('HS03', L('Hồ sơ đã giải quyết', 'Records resolved'), RECORDS, { requiredFor: [...ALL] }),
+  countRow('HS04', L('Hồ sơ giải quyết đúng hạn', 'Records resolved on time'), RECORDS, { level: 1, requiredFor: [...ALL] }),
+  countRow('HS05', L('Hồ sơ được số hóa', 'Records digitised'), RECORDS),
+  countRow('HS05A', L('Số hóa tại cấp tỉnh', 'Digitised at province level'), RECORDS, { level: 1 }),
+  countRow('HS05B', L('Số hóa tại cấp huyện', 'Digitised at district level'), RECORDS, { level: 1 }),
+  countRow('HS05C', L('Số hóa tại cấp xã', 'Digitised at commune level'), RECORDS, { level: 1 }),
+  shareRow('TL01', L('Tỷ lệ DVCTT toàn trình trên tổng TTHC', 'Full online services / procedures'), ['TT02.KQ'], 'TT01.KQ'),
+  shareRow('TL02', L('Tỷ lệ DVCTT một phần trên tổng TTHC', 'Partial online services / procedures'), ['TT03.KQ'], 'TT01.KQ'),
+  shareRow('TL03', L('Tỷ lệ dịch vụ toàn trình có phát sinh hồ sơ', 'Full online services with records / services with records'), ['TT06.KQ'], 'TT05.KQ'),
+  shareRow('TL04', L('Tỷ lệ dịch vụ một phần có phát sinh hồ sơ', 'Partial services with records / services with records'), ['TT07.KQ'], 'TT05.KQ'),
+  shareRow('TL05', L('Tỷ lệ dịch vụ cung cấp thông tin có phát sinh hồ sơ', 'Information services with records / services with records'), ['TT08.KQ'], 'TT05.KQ'),
+  shareRow('TL06', L('Tỷ lệ dịch vụ một phần có phát sinh hồ sơ trực tuyến', 'Partial services with online records / partial services with records'), ['TT09.KQ'], 'TT07.KQ'),
+  shareRow('TL07', L('Tỷ lệ hồ sơ tiếp nhận trực tuyến', 'Records received online / records received'), ['HS02.KQ'], 'HS01.KQ'),
+  shareRow('TL08', L('Tỷ lệ hồ sơ giải quyết đúng hạn', 'Records resolved on time / records resolved'), ['HS04.KQ'], 'HS03.KQ'),
+  shareRow('TL09', L('Tỷ lệ hồ sơ được số hóa', 'Records digitised / records received'), ['HS05.KQ'], 'HS01.KQ'),
+];
+
+export const BM03 = defineTemplate({
+  id: 'BM03',
+  version: '2024.1',
+  kind: 'indicator',
+  title: L('Thủ tục hành chính và dịch vụ công trực tuyến', 'Administrative procedures and online public services'),
+  source: 'seed 000 §9; seed 001 §7; seed 003 §5b',
+  periodKinds: ['Q', 'H', 'Y'],
+  filledBy: [...ALL],
+  columns: [RESULT_COLUMN, NOTE_COLUMN_DEF],
+  rows,
+  rules: [
+    sum('TT01.TONG', 'TT01.KQ', ['TT02.KQ', 'TT03.KQ', 'TT04.KQ'], 'TEMPLATES.md BM03'),
+    sum('TT05.TONG', 'TT05.KQ', ['TT06.KQ', 'TT07.KQ', 'TT08.KQ'], 'TEMPLATES.md BM03'),
+    le('TT05.TT01', 'TT05.KQ', 'TT01.KQ'),
+    le('TT06.TT02', 'TT06.KQ', 'TT02.KQ'),
+    le('TT07.TT03', 'TT07.KQ', 'TT03.KQ'),
+    le('TT08.TT04', 'TT08.KQ', 'TT04.KQ'),
+    le('TT09.TT07', 'TT09.KQ', 'TT07.KQ'),
+    le('HS02.HS01', 'HS02.KQ', 'HS01.KQ'),
+    le('HS04.HS03', 'HS04.KQ', 'HS03.KQ'),
+    sum('HS05.TONG', 'HS05.KQ', ['HS05A.KQ', 'HS05B.KQ', 'HS05C.KQ'], 'TEMPLATES.md BM03'),
+    le('HS05.HS01', 'HS05.KQ', 'HS01.KQ'),
+    ...shareRules(rows),
+  ],
+});

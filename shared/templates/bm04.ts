@@ -1,0 +1,39 @@
+/** BM04 — Văn bản điện tử và hồ sơ công việc (seeds 000 §9, 001 §7, 003 §5a). */
+import { defineTemplate } from './define';
+import {
+  DENOMINATOR_COLUMN, L, NOTE_COLUMN_DEF, NUMERATOR_COLUMN, RESULT_COLUMN,
+  countRow, fractionRow, fractionRules, le, shareRow, shareRules, sum, type RowInput,
+} from './build';
+
+const DOCS = L('văn bản', 'documents');
+const ALL = ['department', 'district', 'commune'] as const;
+const WORK_RECORDS = L('Tử số: hồ sơ công việc xử lý trên môi trường mạng; mẫu số: tổng hồ sơ công việc', 'Numerator: work records handled online; denominator: all work records');
+
+const rows: RowInput[] = [
+  countRow('VB01', L('Văn bản điện tử gửi, nhận (tổng)', 'Electronic documents sent and received (total)'), DOCS, { requiredFor: [...ALL] }),
+  countRow('VB02', L('Văn bản gửi, nhận trong tỉnh', 'Within the province'), DOCS, { level: 1, requiredFor: [...ALL] }),
+  countRow('VB03', L('Văn bản trao đổi với bộ, ngành, tỉnh khác', 'With ministries and other provinces'), DOCS, { level: 1, requiredFor: [...ALL] }),
+  countRow('VB04', L('Văn bản điện tử được ký số', 'Digitally signed documents'), DOCS, { requiredFor: [...ALL] }),
+  shareRow('TL01', L('Tỷ lệ văn bản điện tử được ký số', 'Signed documents / documents'), ['VB04.KQ'], 'VB01.KQ'),
+  fractionRow('HC01', L('Hồ sơ công việc cấp tỉnh xử lý trên môi trường mạng', 'Work records handled online, province level'), WORK_RECORDS, { requiredFor: ['department'] }),
+  fractionRow('HC02', L('Hồ sơ công việc cấp huyện xử lý trên môi trường mạng', 'Work records handled online, district level'), WORK_RECORDS, { requiredFor: ['district'] }),
+  fractionRow('HC03', L('Hồ sơ công việc cấp xã xử lý trên môi trường mạng', 'Work records handled online, commune level'), WORK_RECORDS, { requiredFor: ['commune'] }),
+];
+
+export const BM04 = defineTemplate({
+  id: 'BM04',
+  version: '2024.1',
+  kind: 'indicator',
+  title: L('Văn bản điện tử và hồ sơ công việc', 'Electronic documents and work records'),
+  source: 'seed 000 §9; seed 001 §7; seed 003 §5',
+  periodKinds: ['Q', 'H', 'Y'],
+  filledBy: [...ALL],
+  columns: [RESULT_COLUMN, NUMERATOR_COLUMN, DENOMINATOR_COLUMN, NOTE_COLUMN_DEF],
+  rows,
+  rules: [
+    sum('VB01.TONG', 'VB01.KQ', ['VB02.KQ', 'VB03.KQ'], 'TEMPLATES.md BM04'),
+    le('VB04.VB01', 'VB04.KQ', 'VB01.KQ'),
+    ...shareRules(rows),
+    ...fractionRules(rows),
+  ],
+});

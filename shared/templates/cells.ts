@@ -1,0 +1,56 @@
+/** The cells a template has, and what each one holds. */
+import type { Column, IndicatorTemplate, Measure, Row, Template } from './schema';
+import { CELL_REF } from './schema';
+
+export const NOTE_COLUMN = 'GC';
+
+export interface CellInfo {
+  ref: string;
+  row: Row;
+  column: Column;
+  measure: Measure;
+  /** Typed by the clerk (derived cells are formulas; notes are inputs too). */
+  input: boolean;
+}
+
+export function splitRef(ref: string): { row: string; column: string } | undefined {
+  const m = CELL_REF.exec(ref);
+  return m ? { row: m[1]!, column: m[2]! } : undefined;
+}
+
+/** Does this row show this column? Note and derived columns belong to every row that can use them. */
+export function rowHasColumn(template: IndicatorTemplate, row: Row, column: Column): boolean {
+  if (column.key === NOTE_COLUMN) return true;
+  if (column.derived === 'achievement') return row.columns.includes('MT') && row.columns.includes('KQ');
+  return row.columns.includes(column.key);
+}
+
+export function cellMeasure(row: Row, column: Column): Measure {
+  return column.measure ?? row.measure;
+}
+
+const cellCache = new WeakMap<IndicatorTemplate, Map<string, CellInfo>>();
+
+/** Every cell of an indicator template, in sheet order, keyed by `ROW.COL`. */
+export function templateCells(template: IndicatorTemplate): Map<string, CellInfo> {
+  const cached = cellCache.get(template);
+  if (cached) return cached;
+  const cells = new Map<string, CellInfo>();
+  for (const row of template.rows) {
+    for (const column of template.columns) {
+      if (!rowHasColumn(template, row, column)) continue;
+      const ref = `${row.code}.${column.key}`;
+      cells.set(ref, { ref, row, column, measure: cellMeasure(row, column), input: !column.derived });
+    }
+  }
+  cellCache.set(template, cells);
+  return cells;
+}
+
+export function isNumericMeasure(measure: Measure): boolean {
+  return measure === 'count' || measure === 'percent' || measure === 'money' || measure === 'score' || measure === 'rank';
+}
+
+export function findTemplateRow(template: Template, code: string): Row | undefined {
+  return template.kind === 'indicator' ? template.rows.find((r) => r.code === code) : undefined;
+}

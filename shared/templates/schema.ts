@@ -1,0 +1,151 @@
+/**
+ * The shape of a template definition. Every definition is parsed by this schema
+ * when the registry loads, so a broken template fails in a test, not in a clerk's hands.
+ */
+import { z } from 'zod';
+
+export const LocalizedSchema = z.object({ vi: z.string().min(1), en: z.string().min(1) });
+export type Localized = z.infer<typeof LocalizedSchema>;
+
+export const UNIT_KINDS = ['department', 'district', 'commune'] as const;
+export const UnitKindSchema = z.enum(UNIT_KINDS);
+export type UnitKind = z.infer<typeof UnitKindSchema>;
+
+export const PERIOD_KINDS = ['Q', 'H', 'Y'] as const;
+export const PeriodKindSchema = z.enum(PERIOD_KINDS);
+export type PeriodKind = z.infer<typeof PeriodKindSchema>;
+
+/** What a cell holds. `target` is a goal that may carry a comparator (`> 90%`) or be text. */
+export const MeasureSchema = z.enum(['count', 'percent', 'money', 'score', 'rank', 'text', 'status', 'date', 'target']);
+export type Measure = z.infer<typeof MeasureSchema>;
+
+/** How a row's main value becomes a provincial figure. */
+export const ConsolidationSchema = z.enum([
+  'sum', // counts and money
+  'ratio', // KQ recomputed from the summed TS / MS of the row
+  'share', // a derived share recomputed from consolidated numerator and denominator
+  'same', // one value for the province (targets, a score filed once)
+  'list', // text or a percentage without a fraction: listed per unit, no total
+]);
+export type Consolidation = z.infer<typeof ConsolidationSchema>;
+
+export const ROW_CODE = /^[A-Z]{1,3}[0-9]{0,2}[A-Z]?$/;
+export const COLUMN_KEY = /^[A-Z]{2}$/;
+export const CELL_REF = /^([A-Z]{1,3}[0-9]{0,2}[A-Z]?)\.([A-Z]{2})$/;
+
+const RowCodeSchema = z.string().regex(ROW_CODE, 'mã dòng không hợp lệ');
+const ColumnKeySchema = z.string().regex(COLUMN_KEY, 'mã cột không hợp lệ');
+const CellRefSchema = z.string().regex(CELL_REF, 'ô phải có dạng DÒNG.CỘT');
+export type CellRef = string;
+
+export const ColumnSchema = z.object({
+  key: ColumnKeySchema,
+  label: LocalizedSchema,
+  /** Omitted: the row's measure. */
+  measure: MeasureSchema.optional(),
+  /** Derived columns are formulas in the workbook and never typed. */
+  derived: z.enum(['achievement']).optional(),
+  /** How this column consolidates; `row` uses the row's rule. */
+  consolidate: z.enum(['row', 'sum', 'same', 'none']).default('row'),
+  width: z.number().positive().optional(),
+});
+export type Column = z.infer<typeof ColumnSchema>;
+
+export const RowSchema = z.object({
+  code: RowCodeSchema,
+  label: LocalizedSchema,
+  /** Unit of measure shown to the clerk (`TTHC`, `hồ sơ`, `%`, `tỷ đồng`). */
+  unit: LocalizedSchema,
+  measure: MeasureSchema,
+  /** Columns this row has, from the template's columns. */
+  columns: z.array(ColumnKeySchema).min(1),
+  consolidate: ConsolidationSchema,
+  /** A share computed from other cells; typed only where a clerk overrides it, then checked. */
+  share: z.object({ numerator: z.array(CellRefSchema).min(1), denominator: CellRefSchema }).optional(),
+  /** Highest allowed value (scores). */
+  max: z.number().positive().optional(),
+  /** The result may be written as text (an explanation instead of a figure). */
+  textAllowed: z.boolean().optional(),
+  /** Unit kinds for which this row must be filled. */
+  requiredFor: z.array(UnitKindSchema).optional(),
+  /** A longer explanation for the clerk (what the numerator and denominator count). */
+  hint: LocalizedSchema.optional(),
+  /** Indentation in the sheet: 0 a heading figure, 1 a part, 2 a part of a part. */
+  level: z.number().int().min(0).max(2).default(0),
+  /** Where the row comes from in the source documents. */
+  source: z.string().optional(),
+});
+export type Row = z.infer<typeof RowSchema>;
+
+const RuleBase = {
+  id: z.string().regex(/^[A-Z0-9_.-]+$/),
+  /** Where the rule comes from (a seed section, a catalogue line). */
+  source: z.string().optional(),
+};
+
+export const RuleSchema = z.discriminatedUnion('kind', [
+  z.object({ ...RuleBase, kind: z.literal('sum'), total: CellRefSchema, parts: z.array(CellRefSchema).min(2) }),
+  z.object({ ...RuleBase, kind: z.literal('le'), part: CellRefSchema, whole: CellRefSchema }),
+  z.object({ ...RuleBase, kind: z.literal('ratio'), share: CellRefSchema, numerator: z.array(CellRefSchema).min(1), denominator: CellRefSchema }),
+  z.object({
+    ...RuleBase,
+    kind: z.literal('min_share'),
+    numerator: z.array(CellRefSchema).min(1),
+    denominator: CellRefSchema,
+    /** Percent points. */
+    min: z.number().min(0).max(100),
+  }),
+  z.object({ ...RuleBase, kind: z.literal('plausible_ge'), larger: CellRefSchema, smaller: CellRefSchema }),
+]);
+export type Rule = z.infer<typeof RuleSchema>;
+
+export const StatusSchema = z.object({ code: z.string().regex(/^[A-Z]{2,4}$/), label: LocalizedSchema, done: z.boolean() });
+export type Status = z.infer<typeof StatusSchema>;
+
+export const ListColumnSchema = z.object({
+  key: ColumnKeySchema,
+  label: LocalizedSchema,
+  measure: z.enum(['text', 'status', 'date']),
+  required: z.boolean(),
+  width: z.number().positive().optional(),
+});
+export type ListColumn = z.infer<typeof ListColumnSchema>;
+
+const TemplateBase = {
+  id: z.string().regex(/^BM\d{2}$/),
+  /** A change of rows is a new version; old submissions keep theirs. */
+  version: z.string().regex(/^\d{4}\.\d+$/),
+  title: LocalizedSchema,
+  source: z.string(),
+  periodKinds: z.array(PeriodKindSchema).min(1),
+  filledBy: z.array(UnitKindSchema).min(1),
+  /** `province`: filed once for the whole province by the standing body (DIC). */
+  scope: z.enum(['unit', 'province']).default('unit'),
+  /** Published reports truncate shares (9/63 as 14,28%); allow one unit of the last digit. */
+  allowTruncatedShares: z.boolean().default(true),
+};
+
+export const IndicatorTemplateSchema = z.object({
+  ...TemplateBase,
+  kind: z.literal('indicator'),
+  columns: z.array(ColumnSchema).min(1),
+  rows: z.array(RowSchema).min(1),
+  rules: z.array(RuleSchema),
+  /** Number of provinces a rank is taken among. */
+  provinces: z.number().int().positive().optional(),
+});
+
+export const ListTemplateSchema = z.object({
+  ...TemplateBase,
+  kind: z.literal('list'),
+  listColumns: z.array(ListColumnSchema).min(1),
+  statuses: z.array(StatusSchema).min(2),
+  /** Rows prepared in a blank workbook. */
+  blankRows: z.number().int().positive(),
+});
+
+export const TemplateSchema = z.discriminatedUnion('kind', [IndicatorTemplateSchema, ListTemplateSchema]);
+export type IndicatorTemplate = z.infer<typeof IndicatorTemplateSchema>;
+export type ListTemplate = z.infer<typeof ListTemplateSchema>;
+export type Template = z.infer<typeof TemplateSchema>;
+export type TemplateInput = z.input<typeof TemplateSchema>;

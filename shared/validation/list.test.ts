@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { getTemplate } from '../templates';
+import { validate } from './index';
+
+const bm02 = getTemplate('BM02')!;
+const run = (rows: Record<string, string | number | null>[], period = '2024-H1') =>
+  validate(bm02, { template: 'BM02', version: '2024.1', period, rows });
+const codes = (issues: { code: string }[]) => issues.map((i) => i.code);
+
+describe('the task list (BM02)', () => {
+  it('reads statuses by label or code, and deadlines in the forms plans use', () => {
+    const r = run([
+      { MA: 'A1', ND: 'Nhiệm vụ 1', TT: 'Hoàn thành', TH: '31/12/2024' },
+      { MA: 'A2', ND: 'Nhiệm vụ 2', TT: 'dth', TH: 'Quý IV/2024' },
+      { MA: 'A3', ND: 'Nhiệm vụ 3', TT: 'Thường xuyên', TH: 'Thường xuyên' },
+    ]);
+    expect(r.errors).toEqual([]);
+    expect(r.rows!.map((x) => [x.TT, x.TH])).toEqual([
+      ['HT', '2024-12-31'],
+      ['DTH', '2024-12-31'],
+      ['TX', 'Thường xuyên'],
+    ]);
+  });
+
+  it('finds missing fields, unknown statuses, bad dates and duplicate codes, each at its task', () => {
+    const r = run([
+      { MA: 'A1', ND: '', TT: 'Hoàn thành' },
+      { MA: 'A2', ND: 'Việc 2', TT: 'Xong rồi' },
+      { MA: 'A3', ND: 'Việc 3', TT: 'HT', TH: '31/02/2024' },
+      { MA: 'A1', ND: 'Việc 4', TT: 'HT' },
+      { MA: '', ND: 'Việc 5', TT: 'HT' },
+    ]);
+    expect(codes(r.errors)).toEqual(['list_missing_field', 'status_unknown', 'date_invalid', 'duplicate_task', 'list_missing_field']);
+    expect(r.errors.map((e) => e.cells[0])).toEqual(['A1.ND', 'A2.TT', 'A3.TH', 'A1.MA', '#5.MA']);
+    expect(r.errors[3]!.message).toBe('Mã nhiệm vụ A1 bị trùng (dòng 1 và 4).');
+  });
+
+  it('an unfinished task past its deadline is a warning, explained by its result', () => {
+    const r = run([{ MA: 'A1', ND: 'Việc 1', TT: 'Đang thực hiện', TH: '30/04/2024' }]);
+    expect(r.warnings[0]).toMatchObject({ code: 'task_overdue', explained: false });
+    expect(r.warnings[0]!.message).toContain('30/04/2024');
+    const explained = run([{ MA: 'A1', ND: 'Việc 1', TT: 'Đang thực hiện', TH: '30/04/2024', KQ: 'Chờ hướng dẫn của Bộ' }]);
+    expect(explained.submittable).toBe(true);
+  });
+
+  it('blank rows are skipped; columns the template does not have are reported', () => {
+    const r = run([{ MA: null, ND: null, TT: null }, { MA: 'A1', ND: 'Việc', TT: 'HT', XX: 'lạ' }]);
+    expect(codes(r.errors)).toEqual(['unknown_column']);
+    expect(r.rows).toHaveLength(1);
+  });
+
+  it('an empty list is refused', () => {
+    expect(codes(run([]).errors)).toEqual(['empty_submission']);
+  });
+});

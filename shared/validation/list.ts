@@ -1,0 +1,107 @@
+/** Checks of a list template (BM02): one row per task, each with a code, a status from its list and a deadline. */
+import type { ListRow } from '../api/submission';
+import type { Period } from '../periods';
+import { parseDeadline } from '../dates';
+import type { ListTemplate, Status } from '../templates/schema';
+import type { DraftIssue } from './normalize';
+
+export interface NormalizedList {
+  rows: Record<string, string>[];
+  issues: DraftIssue[];
+  /** Row identity (`MA` or `#n`) by index in `rows`. */
+  ids: string[];
+}
+
+export function statusFor(template: ListTemplate, written: string): Status | undefined {
+  const s = written.normalize('NFC').trim().toLowerCase();
+  return template.statuses.find(
+    (st) => st.code.toLowerCase() === s || st.label.vi.toLowerCase() === s || st.label.en.toLowerCase() === s,
+  );
+}
+
+export function validateList(template: ListTemplate, rows: readonly ListRow[], period: Period | undefined): NormalizedList {
+  const issues: DraftIssue[] = [];
+  const out: Record<string, string>[] = [];
+  const ids: string[] = [];
+  const columns = new Map(template.listColumns.map((c) => [c.key, c]));
+  const unknownReported = new Set<string>();
+  const seen = new Map<string, number>();
+
+  rows.forEach((row, index) => {
+    const text = (key: string): string => {
+      const v = row[key];
+      return v === null || v === undefined ? '' : String(v).trim();
+    };
+    const isBlank = template.listColumns.every((c) => text(c.key) === '');
+    for (const key of Object.keys(row)) {
+      if (!columns.has(key) && !unknownReported.has(key) && text(key) !== '') {
+        unknownReported.add(key);
+        issues.push({ code: 'unknown_column', severity: 'error', cells: [`#${index + 1}.${key}`], values: { [`#${index + 1}.${key}`]: row[key] ?? null } });
+      }
+    }
+    if (isBlank) return;
+
+    const code = text('MA');
+    const id = code !== '' ? code : `#${index + 1}`;
+    const ref = (key: string) => `${id}.${key}`;
+    const normalized: Record<string, string> = {};
+
+    for (const column of template.listColumns) {
+      const value = text(column.key);
+      if (value === '') {
+        if (column.required) {
+          issues.push({ code: 'list_missing_field', severity: 'error', cells: [ref(column.key)], values: { [ref(column.key)]: null }, params: { column: column.key, row: index + 1 } });
+        }
+        normalized[column.key] = '';
+        continue;
+      }
+      if (column.measure === 'status') {
+        const status = statusFor(template, value);
+        if (!status) {
+          issues.push({ code: 'status_unknown', severity: 'error', cells: [ref(column.key)], values: { [ref(column.key)]: value }, params: { text: value } });
+          normalized[column.key] = value;
+        } else {
+          normalized[column.key] = status.code;
+        }
+        continue;
+      }
+      if (column.measure === 'date') {
+        const raw = row[column.key];
+        const parsed = parseDeadline(typeof raw === 'number' ? raw : value);
+        if (!parsed.ok) {
+          issues.push({ code: 'date_invalid', severity: 'error', cells: [ref(column.key)], values: { [ref(column.key)]: value }, params: { text: value } });
+          normalized[column.key] = value;
+        } else {
+          normalized[column.key] = parsed.date ?? value;
+        }
+        continue;
+      }
+      normalized[column.key] = value;
+    }
+
+    if (code !== '') {
+      const first = seen.get(code);
+      if (first !== undefined) {
+        issues.push({ code: 'duplicate_task', severity: 'error', cells: [ref('MA')], values: { [ref('MA')]: code }, params: { rows: [first + 1, index + 1] } });
+      } else {
+        seen.set(code, index);
+      }
+    }
+
+    const status = template.statuses.find((s) => s.code === normalized.TT);
+    const deadline = normalized.TH;
+    if (period && status && !status.done && status.code !== 'TX' && deadline && /^\d{4}-\d{2}-\d{2}$/.test(deadline) && deadline <= period.end) {
+      issues.push({
+        code: 'task_overdue',
+        severity: 'warning',
+        cells: [ref('TT'), ref('TH')],
+        values: { [ref('TT')]: status.code, [ref('TH')]: deadline },
+        params: { status: status.code, deadline },
+      });
+    }
+    out.push(normalized);
+    ids.push(id);
+  });
+
+  return { rows: out, issues, ids };
+}

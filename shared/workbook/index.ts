@@ -1,0 +1,39 @@
+/** The mapping between a template and a worksheet, on plain data shared by the add-in and .xlsx files. */
+import type { Template } from '../templates/schema';
+import { buildIndicatorSheet } from './indicator-sheet';
+import { buildListSheet } from './list-sheet';
+import type { TemplateSheetOptions } from './layout';
+import { buildMetadataSheet } from './metadata';
+import type { SheetMetadata, SheetModel, WorkbookModel } from './model';
+
+export * from './address';
+export * from './model';
+export * from './layout';
+export * from './metadata';
+export * from './read';
+export { STYLES, NUMBER_FORMATS, type StyleSpec } from './styles';
+export { buildIndicatorSheet, numberFormatFor } from './indicator-sheet';
+export { buildListSheet, listLayout } from './list-sheet';
+
+export function buildTemplateSheet(template: Template, options: TemplateSheetOptions = {}): SheetModel {
+  return template.kind === 'indicator' ? buildIndicatorSheet(template, options) : buildListSheet(template, options);
+}
+
+export function sheetMetadataFor(template: Template, options: TemplateSheetOptions = {}): SheetMetadata {
+  const entry: SheetMetadata = { sheet: template.id, template: template.id, version: template.version };
+  if (options.unit?.code) entry.unit = options.unit.code;
+  if (options.unit?.name) entry.unitName = options.unit.name;
+  if (options.unit?.kind) entry.unitKind = options.unit.kind;
+  if (options.period) entry.period = options.period;
+  return entry;
+}
+
+/** A blank template workbook: the template sheet and the hidden metadata sheet. */
+export function buildTemplateWorkbook(template: Template, options: TemplateSheetOptions = {}): WorkbookModel {
+  const metadata = [sheetMetadataFor(template, options)];
+  return {
+    title: `${template.id} — ${template.title[options.lang ?? 'vi']}`,
+    sheets: [buildTemplateSheet(template, options), buildMetadataSheet(metadata)],
+    metadata,
+  };
+}

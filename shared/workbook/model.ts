@@ -1,0 +1,87 @@
+/**
+ * A worksheet described as plain data. The add-in writes it with Office.js and the
+ * command line and the worker write it with exceljs, so both produce the same sheet.
+ */
+import type { UnitKind } from '../templates/schema';
+
+/** Semantic styles; each writer turns them into fonts, fills and borders (see styles.ts). */
+export type CellStyle =
+  | 'title'
+  | 'subtitle'
+  | 'meta'
+  | 'instruction'
+  | 'header'
+  | 'key'
+  | 'index'
+  | 'code'
+  | 'label0'
+  | 'label1'
+  | 'label2'
+  | 'unit'
+  | 'input'
+  | 'inputText'
+  | 'derived'
+  | 'unused'
+  | 'total'
+  | 'totalLabel'
+  | 'signature'
+  | 'signatureHint'
+  | 'plain'
+  | 'good'
+  | 'bad';
+
+export interface CellModel {
+  /** 0-based. */
+  row: number;
+  col: number;
+  value?: string | number | boolean | null;
+  formula?: string;
+  numberFormat?: string;
+  style?: CellStyle;
+  /** A comment the clerk sees on hover (the row's hint). */
+  comment?: string;
+}
+
+export type ValidationModel =
+  | { kind: 'list'; row: number; col: number; rows: number; cols: number; items: string[]; strict: boolean; prompt?: string }
+  | { kind: 'whole' | 'decimal'; row: number; col: number; rows: number; cols: number; min: number; max?: number; prompt?: string };
+
+export interface DefinedNameModel {
+  name: string;
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+export interface SheetModel {
+  name: string;
+  cells: CellModel[];
+  merges: { row: number; col: number; rows: number; cols: number }[];
+  columnWidths: number[];
+  rowHeights?: Record<number, number>;
+  names: DefinedNameModel[];
+  validations: ValidationModel[];
+  frozen?: { rows: number; cols: number };
+  print?: { landscape: boolean; fitToWidth: boolean; titleRows?: { first: number; last: number } };
+  visibility?: 'visible' | 'veryHidden';
+  tabColor?: string;
+}
+
+/** What identifies a template sheet: stored in the workbook so it is recognised when opened again. */
+export interface SheetMetadata {
+  sheet: string;
+  template: string;
+  version: string;
+  unit?: string;
+  unitName?: string;
+  unitKind?: UnitKind;
+  period?: string;
+}
+
+export interface WorkbookModel {
+  sheets: SheetModel[];
+  metadata: SheetMetadata[];
+  /** Workbook-level properties (title, subject) for the file. */
+  title: string;
+}

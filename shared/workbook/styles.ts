@@ -1,0 +1,57 @@
+/** What each semantic style looks like; both sheet writers read this table. */
+import type { CellStyle } from './model';
+
+export interface StyleSpec {
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  color?: string;
+  fill?: string;
+  border?: boolean;
+  wrap?: boolean;
+  horizontal?: 'left' | 'center' | 'right';
+  vertical?: 'top' | 'middle';
+  indent?: number;
+  /** Input cells stay editable when the sheet is protected. */
+  locked?: boolean;
+}
+
+const FONT_COLOR = '1F1F1F';
+const MUTED = '616161';
+
+export const STYLES: Record<CellStyle, StyleSpec> = {
+  title: { bold: true, size: 14, color: '0F3D6E', horizontal: 'left' },
+  subtitle: { bold: true, size: 11, color: FONT_COLOR },
+  meta: { italic: true, size: 9, color: MUTED },
+  instruction: { italic: true, size: 9, color: MUTED, wrap: false },
+  header: { bold: true, fill: 'DCE6F1', border: true, wrap: true, horizontal: 'center', vertical: 'middle' },
+  key: { italic: true, size: 8, color: MUTED, fill: 'EEF3F8', border: true, horizontal: 'center' },
+  index: { border: true, horizontal: 'center', vertical: 'top', color: MUTED },
+  code: { bold: true, border: true, horizontal: 'center', vertical: 'top' },
+  label0: { bold: true, border: true, wrap: true, vertical: 'top' },
+  label1: { border: true, wrap: true, indent: 1, vertical: 'top' },
+  label2: { italic: true, border: true, wrap: true, indent: 2, vertical: 'top' },
+  unit: { border: true, horizontal: 'center', vertical: 'top', color: MUTED },
+  input: { fill: 'FFF8D6', border: true, horizontal: 'right', vertical: 'top', locked: false },
+  inputText: { fill: 'FFF8D6', border: true, wrap: true, vertical: 'top', locked: false },
+  derived: { fill: 'F2F2F2', border: true, horizontal: 'right', vertical: 'top', color: '404040' },
+  unused: { fill: 'E7E7E7', border: true },
+  total: { bold: true, fill: 'E2EFDA', border: true, horizontal: 'right' },
+  totalLabel: { bold: true, fill: 'E2EFDA', border: true },
+  signature: { bold: true, horizontal: 'center' },
+  signatureHint: { italic: true, size: 9, color: MUTED, horizontal: 'center' },
+  plain: { border: true, vertical: 'top' },
+  good: { border: true, color: '1E6B30', bold: true, horizontal: 'center' },
+  bad: { border: true, color: 'A4262C', bold: true, horizontal: 'center' },
+};
+
+/** Excel number formats by measure (format codes are locale-independent; Excel shows 1.683 in Vietnamese). */
+export const NUMBER_FORMATS = {
+  count: '#,##0',
+  rank: '0',
+  percent: '0.00%',
+  money: '#,##0.0##',
+  score: '0.00',
+  text: '@',
+  date: 'dd/mm/yyyy',
+} as const;
