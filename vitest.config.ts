@@ -1,24 +1,53 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
 
-export default defineConfig({
-  test: {
-    reporters: ['default', './scripts/summary-reporter.ts'],
-    projects: [
-      {
-        test: {
-          name: 'shared',
-          include: ['shared/**/*.test.ts'],
-          environment: 'node',
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+export default defineConfig(async () => {
+  // The worker serves the add-in's build as static assets; tests need the folder, not its files.
+  mkdirSync(`${root}dist/addin`, { recursive: true });
+  const migrations = await readD1Migrations(`${root}worker/migrations`);
+
+  return {
+    test: {
+      reporters: ['default', './scripts/summary-reporter.ts'],
+      projects: [
+        {
+          test: {
+            name: 'shared',
+            include: ['shared/**/*.test.ts'],
+            environment: 'node',
+          },
         },
-      },
-      {
-        test: {
-          name: 'files',
-          include: ['xlsx/**/*.test.ts', 'cli/**/*.test.ts'],
-          environment: 'node',
-          testTimeout: 30_000,
+        {
+          test: {
+            name: 'files',
+            include: ['xlsx/**/*.test.ts', 'cli/**/*.test.ts'],
+            environment: 'node',
+            testTimeout: 30_000,
+          },
         },
-      },
-    ],
-  },
+        {
+          plugins: [
+            cloudflareTest({
+              wrangler: { configPath: './wrangler.toml' },
+              miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
+            }),
+          ],
+          resolve: {
+            // As in wrangler.toml: exceljs's browser build runs in workerd.
+            alias: { exceljs: `${root}node_modules/exceljs/dist/exceljs.bare.min.js` },
+          },
+          test: {
+            name: 'worker',
+            include: ['worker/**/*.test.ts'],
+            setupFiles: ['./worker/test/setup.ts'],
+            testTimeout: 30_000,
+          },
+        },
+      ],
+    },
+  };
 });

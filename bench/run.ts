@@ -1,8 +1,10 @@
 /** `npm run bench`: every speed goal of the product, measured and printed side by side. */
 import { engineBench } from './engine';
+import { workerBench } from './worker';
 
 const suites: Record<string, () => Promise<void>> = {
   engine: engineBench,
+  worker: workerBench,
 };
 
 const only = process.argv.slice(2);

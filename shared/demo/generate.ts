@@ -168,7 +168,8 @@ function taskRows(r: () => number, unit: DemoUnit, year: number): ListRow[] {
       MA: `${unit.code}-${String(i + 1).padStart(2, '0')}`,
       ND: `Nhiệm vụ chuyển đổi số số ${i + 1} của ${unit.name}`,
       DV: unit.name,
-      TH: status === 'Thường xuyên' ? 'Thường xuyên' : `31/12/${year}`,
+      // Unfinished tasks fall due after the period, so a demo report has no overdue task to explain.
+      TH: status === 'Thường xuyên' ? 'Thường xuyên' : status === 'Hoàn thành' ? `30/06/${year}` : `30/06/${year + 1}`,
       TT: status,
       KQ: null,
     };

@@ -1,0 +1,70 @@
+/**
+ * The worker under load on loopback, with a local D1: submissions per second and latency for
+ * one and for 20 concurrent clients (autocannon), and consolidating a whole province (220 units).
+ */
+import autocannon from 'autocannon';
+import { demoSubmission } from '../shared/demo/generate';
+import { syntheticProvince } from '../shared/demo/registry';
+import { TEMPLATES } from '../shared/templates';
+import { startBenchWorker } from './miniflare-worker';
+import { ms, printTable, time } from './harness';
+
+const PERIOD = '2024';
+
+export async function workerBench(): Promise<void> {
+  const province = syntheticProvince(220);
+  const units = province.map((u) => ({ code: u.code, name: u.name, kind: u.kind, parent: u.parent ?? null, coordinator: u.coordinator ?? false, validFrom: '2020-01-01', validTo: null }));
+  process.stdout.write('\n(đang khởi động worker trên D1 cục bộ và nộp số liệu của 220 đơn vị…)\n');
+  const worker = await startBenchWorker(units);
+  const auth = { authorization: `Bearer ${worker.dicToken}` };
+  try {
+    // Every unit files every template it files: a whole province for one year.
+    const filings = TEMPLATES.flatMap((t) =>
+      province.filter((u) => t.filledBy.includes(u.kind) && (t.scope !== 'province' || u.coordinator)).map((u) => demoSubmission(t.id, u, PERIOD)),
+    );
+    for (let i = 0; i < filings.length; i += 16) {
+      await Promise.all(
+        filings.slice(i, i + 16).map(async (body) => {
+          const r = await fetch(`${worker.origin}/api/v1/submissions`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+          if (r.status !== 201) throw new Error(`seeding ${body.template} ${body.unit}: ${r.status} ${await r.text()}`);
+        }),
+      );
+    }
+
+    const consolidateOne = await time('BM03', async () => {
+      const r = await fetch(`${worker.origin}/api/v1/consolidations/BM03/${PERIOD}`, { headers: auth });
+      await r.arrayBuffer();
+    }, { runs: 20 });
+    const consolidateAll = await time('all', async () => {
+      for (const t of TEMPLATES) await (await fetch(`${worker.origin}/api/v1/consolidations/${t.id}/${PERIOD}`, { headers: auth })).arrayBuffer();
+    }, { runs: 8 });
+
+    // Load: new revisions of BM03 for units of the province, by one client, then 20 at once.
+    const bodies = province.slice(0, 200).map((u) => JSON.stringify(demoSubmission('BM03', u, '2025-Q1')));
+    let next = 0;
+    const load = (connections: number) =>
+      autocannon({
+        url: `${worker.origin}/api/v1/submissions`,
+        method: 'POST',
+        connections,
+        duration: 10,
+        headers: { ...auth, 'content-type': 'application/json' },
+        requests: [{ setupRequest: (req) => ({ ...req, body: bodies[next++ % bodies.length]! }) }],
+      });
+    const single = await load(1);
+    const result = await load(20);
+    const failed = single.non2xx + single.errors + result.non2xx + result.errors;
+
+    printTable('Worker trong workerd, D1 cục bộ (loopback)', [
+      { name: 'Nộp báo cáo, 1 máy khách: p50 / p99', value: `${single.latency.p50} / ${single.latency.p99} ms` },
+      { name: 'Nộp báo cáo, 20 máy khách: số lần/giây', value: `${result.requests.average.toFixed(0)}/s` },
+      { name: 'Nộp báo cáo, 20 máy khách: p50', value: `${result.latency.p50} ms` },
+      { name: 'Nộp báo cáo, 20 máy khách: p99', value: `${result.latency.p99} ms`, goal: '< 50 ms', ok: result.latency.p99 < 50 },
+      { name: 'Nộp báo cáo: lỗi', value: String(failed) },
+      { name: 'Tổng hợp BM03, 220 đơn vị', value: ms(consolidateOne.medianMs), goal: '< 200 ms', ok: consolidateOne.medianMs < 200 },
+      { name: 'Tổng hợp cả 8 mẫu, 220 đơn vị', value: ms(consolidateAll.medianMs) },
+    ]);
+  } finally {
+    await worker.stop();
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * `npm run admin -- …`: administration a deployment needs before anyone can sign in.
+ *
+ *   token create --role unit|dic|auditor [--unit CODE] [--label TEXT] --local|--remote
+ *   token list --local|--remote
+ *   token revoke TOKEN_ID --local|--remote
+ *   units import FILE.csv --local|--remote
+ *   units export --local|--remote
+ */
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { parseUnitsCsv, unitsToCsv } from '../shared/api/units-csv';
+import type { Unit } from '../shared/api/units';
+import { d1, type Target } from './lib/d1';
+import { unitsInsertSql } from './lib/units-sql';
+import { createTokenIn, listTokensIn, revokeTokenIn, type Role } from './lib/tokens';
+
+const USAGE = `Cách dùng:
+  npm run admin -- token create --role unit|dic|auditor [--unit MÃ] [--label "mô tả"] --local|--remote
+  npm run admin -- token list --local|--remote
+  npm run admin -- token revoke MÃ_ĐỊNH_DANH --local|--remote
+  npm run admin -- units import don-vi.csv --local|--remote
+  npm run admin -- units export --local|--remote`;
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      role: { type: 'string' },
+      unit: { type: 'string' },
+      label: { type: 'string' },
+      local: { type: 'boolean' },
+      remote: { type: 'boolean' },
+    },
+  });
+  const [subject, action, arg] = positionals;
+  if (values.local === values.remote) {
+    console.error('Chọn một: --local (cơ sở dữ liệu trên máy) hoặc --remote (trên Cloudflare).\n\n' + USAGE);
+    return 2;
+  }
+  const target: Target = values.local ? 'local' : 'remote';
+
+  if (subject === 'token' && action === 'create') {
+    const role = values.role as Role | undefined;
+    if (!role || !['unit', 'dic', 'auditor'].includes(role)) throw new Error('--role phải là unit, dic hoặc auditor.');
+    if (role === 'unit' && !values.unit) throw new Error('Mã thông báo vai trò unit cần --unit MÃ_ĐƠN_VỊ.');
+    if (role === 'auditor' && values.unit) throw new Error('Kiểm toán viên không gắn với đơn vị.');
+    const { id, token } = await createTokenIn(target, role, values.unit?.toUpperCase() ?? null, values.label ?? null);
+    console.log(`Đã tạo mã ${id} (vai trò ${role}${values.unit ? `, đơn vị ${values.unit.toUpperCase()}` : ''}). Mã bí mật chỉ hiện một lần:`);
+    console.log(token);
+    return 0;
+  }
+  if (subject === 'token' && action === 'list') {
+    const rows = await listTokensIn(target);
+    for (const r of rows) console.log([r.id, r.role, r.unit ?? '-', r.revoked_at ? `thu hồi ${r.revoked_at}` : 'còn hiệu lực', r.label ?? ''].join('\t'));
+    if (rows.length === 0) console.log('Chưa có mã thông báo nào.');
+    return 0;
+  }
+  if (subject === 'token' && action === 'revoke') {
+    if (!arg) throw new Error('Cần mã định danh của mã thông báo (xem: token list).');
+    if (!(await revokeTokenIn(target, arg))) throw new Error(`Không có mã thông báo ${arg}.`);
+    console.log(`Đã thu hồi ${arg}.`);
+    return 0;
+  }
+  if (subject === 'units' && action === 'import') {
+    if (!arg) throw new Error('Cần tệp CSV.');
+    const known = (await d1(target, 'SELECT code, kind FROM units')) as unknown as Pick<Unit, 'code' | 'kind'>[];
+    const { units, problems } = parseUnitsCsv(await readFile(arg, 'utf8'), known as Unit[]);
+    if (problems.length > 0) {
+      for (const p of problems) console.error(`dòng ${p.line}${p.field ? ` (${p.field})` : ''}: ${p.message}`);
+      console.error(`Không nhập đơn vị nào: ${problems.length} lỗi.`);
+      return 1;
+    }
+    await d1(target, unitsInsertSql(units));
+    console.log(`Đã nhập ${units.length} đơn vị.`);
+    return 0;
+  }
+  if (subject === 'units' && action === 'export') {
+    const rows = await d1(target, 'SELECT code, name, kind, parent, coordinator, valid_from, valid_to FROM units ORDER BY rowid');
+    process.stdout.write(
+      unitsToCsv(
+        rows.map((r) => ({
+          code: String(r.code),
+          name: String(r.name),
+          kind: r.kind as Unit['kind'],
+          parent: (r.parent as string | null) ?? null,
+          coordinator: r.coordinator === 1,
+          validFrom: String(r.valid_from),
+          validTo: (r.valid_to as string | null) ?? null,
+        })),
+      ),
+    );
+    return 0;
+  }
+  console.error(USAGE);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (e: Error) => {
+    console.error(e.message);
+    process.exitCode = 1;
+  },
+);

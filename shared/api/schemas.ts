@@ -1,0 +1,278 @@
+/**
+ * Requests and responses of the API, as zod schemas. The worker validates with them, the
+ * add-in's client parses responses with them, and the OpenAPI document is generated from them.
+ */
+import { z } from 'zod';
+import { ISSUE_CODES } from '../validation/issues';
+import { UnitKindSchema, LocalizedSchema, PeriodKindSchema } from '../templates/schema';
+import { UnitSchema } from './units';
+import { SubmissionSchema } from './submission';
+
+export { SubmissionSchema, UnitSchema };
+
+export const RoleSchema = z.enum(['unit', 'dic', 'auditor']);
+export type Role = z.infer<typeof RoleSchema>;
+
+const IssueValueSchema = z.union([z.number(), z.string(), z.null()]);
+
+export const IssueSchema = z.object({
+  code: z.enum(ISSUE_CODES),
+  severity: z.enum(['error', 'warning']),
+  rule: z.string().optional(),
+  cells: z.array(z.string()),
+  addresses: z.array(z.string()).optional(),
+  values: z.record(z.string(), IssueValueSchema),
+  expected: IssueValueSchema.optional(),
+  params: z.record(z.string(), z.union([IssueValueSchema, z.array(IssueValueSchema)])).optional(),
+  message: z.string(),
+  explained: z.boolean().optional(),
+  note: z.string().optional(),
+});
+
+export const ReportSchema = z.object({
+  valid: z.boolean(),
+  submittable: z.boolean(),
+  template: z.string(),
+  templateVersion: z.string(),
+  engineVersion: z.string(),
+  period: z.string(),
+  unit: z.string().optional(),
+  lang: z.enum(['vi', 'en']),
+  errors: z.array(IssueSchema),
+  warnings: z.array(IssueSchema),
+  values: z.record(z.string(), z.union([z.number(), z.string()])),
+  rows: z.array(z.record(z.string(), z.string())).optional(),
+  stats: z.object({ filledCells: z.number(), rulesChecked: z.number(), rulesSkipped: z.number() }),
+});
+
+/** RFC 9457 problem details; validation problems carry the issues. */
+export const ProblemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  instance: z.string().optional(),
+  issues: z.array(IssueSchema).optional(),
+  report: ReportSchema.optional(),
+  field: z.string().optional(),
+});
+export type Problem = z.infer<typeof ProblemSchema>;
+
+export const ReviewStatusSchema = z.enum(['received', 'accepted', 'returned']);
+
+export const ReceiptSchema = z.object({
+  id: z.string(),
+  revision: z.number().int().positive(),
+  status: ReviewStatusSchema,
+  receivedAt: z.string(),
+  late: z.boolean(),
+  daysLate: z.number().int().min(0),
+  hash: z.string(),
+  report: ReportSchema,
+});
+export type Receipt = z.infer<typeof ReceiptSchema>;
+
+export const ReviewSchema = z.object({
+  id: z.number().int(),
+  submissionId: z.string(),
+  revision: z.number().int(),
+  decision: z.enum(['accepted', 'returned']),
+  comment: z.string().nullable(),
+  reviewedBy: z.string(),
+  reviewedAt: z.string(),
+});
+export type Review = z.infer<typeof ReviewSchema>;
+
+export const ReviewRequestSchema = z
+  .object({
+    decision: z.enum(['accept', 'return']),
+    comment: z.string().trim().max(4000).optional(),
+    /** The revision reviewed; a newer one filed meanwhile makes the review a conflict. */
+    revision: z.number().int().positive().optional(),
+  })
+  .refine((r) => r.decision === 'accept' || (r.comment !== undefined && r.comment.length > 0), {
+    message: 'trả lại báo cáo cần có ý kiến (comment) để đơn vị biết cần sửa gì',
+    path: ['comment'],
+  });
+
+export const SubmissionSummarySchema = z.object({
+  id: z.string(),
+  unit: z.string(),
+  template: z.string(),
+  period: z.string(),
+  revision: z.number().int(),
+  receivedAt: z.string(),
+  firstReceivedAt: z.string(),
+  late: z.boolean(),
+  daysLate: z.number().int(),
+  status: ReviewStatusSchema,
+  warnings: z.number().int(),
+  review: ReviewSchema.nullable(),
+});
+export type SubmissionSummary = z.infer<typeof SubmissionSummarySchema>;
+
+export const RevisionSchema = z.object({
+  revision: z.number().int(),
+  templateVersion: z.string(),
+  engineVersion: z.string(),
+  receivedAt: z.string(),
+  daysLate: z.number().int(),
+  hash: z.string(),
+  source: z.enum(['json', 'xlsx']),
+  warnings: z.number().int(),
+  submittedBy: z.string(),
+  reviews: z.array(ReviewSchema),
+});
+
+export const SubmissionDetailSchema = SubmissionSummarySchema.extend({ revisions: z.array(RevisionSchema) });
+export type SubmissionDetail = z.infer<typeof SubmissionDetailSchema>;
+
+export const RevisionDetailSchema = RevisionSchema.extend({
+  submission: SubmissionSchema,
+  report: ReportSchema,
+});
+
+export const MeSchema = z.object({
+  tokenId: z.string(),
+  role: RoleSchema,
+  label: z.string().nullable(),
+  unit: UnitSchema.nullable(),
+});
+export type Me = z.infer<typeof MeSchema>;
+
+export const TokenSchema = z.object({
+  id: z.string(),
+  role: RoleSchema,
+  unit: z.string().nullable(),
+  label: z.string().nullable(),
+  createdAt: z.string(),
+  createdBy: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+});
+
+export const TokenCreateRequestSchema = z
+  .object({
+    role: RoleSchema,
+    unit: z.string().optional(),
+    label: z.string().trim().max(200).optional(),
+  })
+  .refine((t) => t.role !== 'unit' || t.unit, { message: 'mã thông báo vai trò unit cần có đơn vị (unit)', path: ['unit'] })
+  .refine((t) => t.role !== 'auditor' || !t.unit, { message: 'kiểm toán viên không gắn với đơn vị', path: ['unit'] });
+
+export const TokenCreatedSchema = TokenSchema.extend({ token: z.string() });
+
+export const TemplateSummarySchema = z.object({
+  id: z.string(),
+  version: z.string(),
+  kind: z.enum(['indicator', 'list']),
+  title: LocalizedSchema,
+  periodKinds: z.array(PeriodKindSchema),
+  filledBy: z.array(UnitKindSchema),
+  scope: z.enum(['unit', 'province']),
+});
+
+export const HealthSchema = z.object({
+  status: z.literal('ok'),
+  engineVersion: z.string(),
+  templates: z.array(z.string()),
+  database: z.enum(['ok', 'unavailable']),
+  time: z.string(),
+});
+
+const StatusCountsSchema = z.object({
+  total: z.number(),
+  counts: z.record(z.string(), z.number()),
+  shares: z.record(z.string(), z.number().nullable()),
+});
+
+export const CompletenessSchema = z.object({
+  expected: z.number(),
+  submitted: z.number(),
+  onTime: z.number(),
+  missing: z.array(z.string()),
+  late: z.array(z.object({ unit: z.string(), daysLate: z.number() })),
+  returned: z.array(z.string()),
+  accepted: z.array(z.string()),
+  openWarnings: z.array(z.object({ unit: z.string(), code: z.string(), cells: z.array(z.string()), message: z.string(), note: z.string().nullable() })),
+  unexpected: z.array(z.string()),
+  byKind: z.record(UnitKindSchema, z.object({ expected: z.number(), submitted: z.number() })),
+  byDistrict: z.array(z.object({ district: z.string(), expected: z.number(), submitted: z.number() })),
+});
+
+export const ConsolidationSchema = z.object({
+  template: z.object({ id: z.string(), version: z.string(), title: LocalizedSchema, kind: z.enum(['indicator', 'list']) }),
+  period: z.string(),
+  generatedAt: z.string(),
+  province: z.string(),
+  units: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      kind: UnitKindSchema,
+      parent: z.string().nullable(),
+      expected: z.boolean(),
+      submission: z
+        .object({
+          id: z.string(),
+          revision: z.number(),
+          receivedAt: z.string(),
+          firstReceivedAt: z.string(),
+          daysLate: z.number(),
+          status: ReviewStatusSchema,
+          reviewComment: z.string().nullable(),
+          warnings: z.number(),
+        })
+        .nullable(),
+      values: z.record(z.string(), z.union([z.number(), z.string()])),
+      statusCounts: StatusCountsSchema.optional(),
+    }),
+  ),
+  total: z.object({ values: z.record(z.string(), z.union([z.number(), z.string(), z.null()])), statusCounts: StatusCountsSchema.optional() }),
+  districtChecks: z.array(
+    z.object({ district: z.string(), ref: z.string(), districtValue: z.number(), communesSum: z.number(), communes: z.number(), complete: z.boolean() }),
+  ),
+  completeness: CompletenessSchema,
+});
+export type ConsolidationResponse = z.infer<typeof ConsolidationSchema>;
+
+export const PeriodStatusSchema = z.object({
+  period: z.string(),
+  generatedAt: z.string(),
+  templates: z.array(
+    z.object({
+      template: z.string(),
+      title: LocalizedSchema,
+      expected: z.number(),
+      submitted: z.number(),
+      onTime: z.number(),
+      late: z.number(),
+      missing: z.number(),
+      returned: z.number(),
+      accepted: z.number(),
+      openWarnings: z.number(),
+    }),
+  ),
+  units: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      kind: UnitKindSchema,
+      parent: z.string().nullable(),
+      templates: z.record(z.string(), z.enum(['missing', 'received', 'accepted', 'returned', 'late'])),
+    }),
+  ),
+});
+export type PeriodStatus = z.infer<typeof PeriodStatusSchema>;
+
+export const UnitImportResultSchema = z.object({ created: z.number(), updated: z.number(), unchanged: z.number() });
+
+export const AuditEntrySchema = z.object({
+  id: z.number(),
+  at: z.string(),
+  actor: z.string(),
+  role: z.string(),
+  action: z.string(),
+  target: z.string(),
+  detail: z.unknown().nullable(),
+});

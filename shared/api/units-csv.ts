@@ -1,0 +1,130 @@
+/**
+ * The unit registry as CSV, the way DIC keeps it in a spreadsheet:
+ * `code,name,kind,parent,coordinator,valid_from,valid_to`, UTF-8, comma separated, quoted where needed.
+ */
+import { UnitSchema, type Unit } from './units';
+
+export const UNIT_CSV_HEADER = ['code', 'name', 'kind', 'parent', 'coordinator', 'valid_from', 'valid_to'] as const;
+
+export interface CsvProblem {
+  line: number;
+  field?: string;
+  message: string;
+}
+
+function quote(value: string): string {
+  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+export function unitsToCsv(units: readonly Unit[]): string {
+  const lines = [UNIT_CSV_HEADER.join(',')];
+  for (const u of units) {
+    lines.push([u.code, u.name, u.kind, u.parent ?? '', u.coordinator ? '1' : '0', u.validFrom, u.validTo ?? ''].map(quote).join(','));
+  }
+  return lines.join('\r\n') + '\r\n';
+}
+
+/** RFC 4180 records: quoted fields may hold commas, quotes and line breaks. */
+export function parseCsvRecords(text: string): { line: number; fields: string[] }[] {
+  const records: { line: number; fields: string[] }[] = [];
+  let fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  let line = 1;
+  let recordLine = 1;
+  const s = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!;
+    if (quoted) {
+      if (ch === '"' && s[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else {
+        if (ch === '\n') line++;
+        field += ch;
+      }
+      continue;
+    }
+    if (ch === '"' && field === '') quoted = true;
+    else if (ch === ',') {
+      fields.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && s[i + 1] === '\n') i++;
+      fields.push(field);
+      records.push({ line: recordLine, fields });
+      fields = [];
+      field = '';
+      line++;
+      recordLine = line;
+    } else field += ch;
+  }
+  if (field !== '' || fields.length > 0) {
+    fields.push(field);
+    records.push({ line: recordLine, fields });
+  }
+  return records.filter((r) => r.fields.some((f) => f.trim() !== ''));
+}
+
+/**
+ * Reads a registry CSV. Every problem is reported with its line; the caller imports nothing
+ * unless there are none. `known` are the units already in the registry (for parent codes).
+ */
+export function parseUnitsCsv(text: string, known: readonly Unit[] = []): { units: Unit[]; problems: CsvProblem[] } {
+  const problems: CsvProblem[] = [];
+  const records = parseCsvRecords(text);
+  const [header, ...rows] = records;
+  if (!header) return { units: [], problems: [{ line: 1, message: 'tệp CSV trống' }] };
+  const names = header.fields.map((f) => f.trim().toLowerCase());
+  const index = new Map(names.map((n, i) => [n, i]));
+  for (const required of ['code', 'name', 'kind', 'valid_from']) {
+    if (!index.has(required)) problems.push({ line: header.line, field: required, message: `thiếu cột ${required} (cần: ${UNIT_CSV_HEADER.join(',')})` });
+  }
+  if (problems.length > 0) return { units: [], problems };
+
+  const units: Unit[] = [];
+  const unitLines: number[] = [];
+  const seen = new Map<string, number>();
+  for (const record of rows) {
+    const get = (name: string) => {
+      const i = index.get(name);
+      return i === undefined ? '' : (record.fields[i] ?? '').trim();
+    };
+    const coordinator = get('coordinator').toLowerCase();
+    const candidate = {
+      code: get('code').toUpperCase(),
+      name: get('name'),
+      kind: get('kind'),
+      parent: get('parent') === '' ? null : get('parent').toUpperCase(),
+      coordinator: ['1', 'true', 'x', 'có'].includes(coordinator),
+      validFrom: get('valid_from'),
+      validTo: get('valid_to') === '' ? null : get('valid_to'),
+    };
+    const parsed = UnitSchema.safeParse(candidate);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        problems.push({ line: record.line, field: String(issue.path[0] ?? ''), message: issue.message });
+      }
+      continue;
+    }
+    const u = parsed.data;
+    const key = `${u.code}|${u.validFrom}`;
+    if (seen.has(key)) problems.push({ line: record.line, field: 'code', message: `đơn vị ${u.code} từ ${u.validFrom} đã có ở dòng ${seen.get(key)}` });
+    seen.set(key, record.line);
+    if (u.validTo !== null && u.validTo < u.validFrom) problems.push({ line: record.line, field: 'valid_to', message: 'ngày hết hiệu lực trước ngày có hiệu lực' });
+    if (u.kind === 'commune' && !u.parent) problems.push({ line: record.line, field: 'parent', message: 'đơn vị cấp xã cần mã đơn vị cấp huyện (parent)' });
+    if (u.kind !== 'commune' && u.parent) problems.push({ line: record.line, field: 'parent', message: 'chỉ đơn vị cấp xã có đơn vị cấp trên (parent)' });
+    if (u.coordinator && u.kind !== 'department') problems.push({ line: record.line, field: 'coordinator', message: 'cơ quan thường trực phải là sở, ban, ngành' });
+    units.push(u);
+    unitLines.push(record.line);
+  }
+  const districts = new Set([...known, ...units].filter((u) => u.kind === 'district').map((u) => u.code));
+  units.forEach((u, i) => {
+    if (u.parent && !districts.has(u.parent)) {
+      problems.push({ line: unitLines[i]!, field: 'parent', message: `không có đơn vị cấp huyện mã ${u.parent}` });
+    }
+  });
+  problems.sort((a, b) => a.line - b.line);
+  return { units, problems };
+}

@@ -1,0 +1,316 @@
+/**
+ * Submissions → provincial tables, one pure function used by the JSON endpoint, the .xlsx
+ * workbook and the add-in's consolidated sheets, so the three never disagree.
+ *
+ * The provincial total adds departments and districts. A district's figures include its
+ * communes; where a district left a cell blank (or did not submit), the sum of its communes
+ * stands in for it. Ratios are recomputed from summed numerators and denominators, never averaged.
+ */
+import type { Unit } from '../api/units';
+import { validOn } from '../api/units';
+import { sumDecimal } from '../numbers/decimal';
+import type { Period } from '../periods';
+import { daysLate as daysLateOf } from '../periods';
+import { templateCells } from '../templates/cells';
+import type { IndicatorTemplate, ListTemplate, Template } from '../templates/schema';
+import type { Issue } from '../validation/issues';
+import { addStatusCounts, countByStatus, type StatusCounts } from './status';
+
+export type ReviewStatus = 'received' | 'accepted' | 'returned';
+
+/** The latest revision of one unit's submission, as the consolidation needs it. */
+export interface SubmittedReport {
+  unit: string;
+  submissionId: string;
+  revision: number;
+  receivedAt: string;
+  firstReceivedAt: string;
+  status: ReviewStatus;
+  reviewComment?: string | null;
+  values: Record<string, number | string>;
+  rows?: Record<string, string>[];
+  warnings: Issue[];
+}
+
+export interface UnitLine {
+  code: string;
+  name: string;
+  kind: Unit['kind'];
+  parent: string | null;
+  expected: boolean;
+  submission: {
+    id: string;
+    revision: number;
+    receivedAt: string;
+    firstReceivedAt: string;
+    daysLate: number;
+    status: ReviewStatus;
+    reviewComment: string | null;
+    warnings: number;
+  } | null;
+  values: Record<string, number | string>;
+  statusCounts?: StatusCounts;
+}
+
+export interface DistrictCheck {
+  district: string;
+  ref: string;
+  districtValue: number;
+  communesSum: number;
+  communes: number;
+  /** Every commune of the district expected for the period has submitted. */
+  complete: boolean;
+}
+
+export interface OpenWarning {
+  unit: string;
+  code: string;
+  cells: string[];
+  message: string;
+  note: string | null;
+}
+
+export interface Completeness {
+  expected: number;
+  submitted: number;
+  onTime: number;
+  missing: string[];
+  late: { unit: string; daysLate: number }[];
+  returned: string[];
+  accepted: string[];
+  openWarnings: OpenWarning[];
+  /** Submissions from units not expected for this template and period. */
+  unexpected: string[];
+  byKind: Record<Unit['kind'], { expected: number; submitted: number }>;
+  byDistrict: { district: string; expected: number; submitted: number }[];
+}
+
+export interface Consolidation {
+  template: { id: string; version: string; title: { vi: string; en: string }; kind: Template['kind'] };
+  period: string;
+  units: UnitLine[];
+  total: { values: Record<string, number | string | null>; statusCounts?: StatusCounts };
+  districtChecks: DistrictCheck[];
+  completeness: Completeness;
+}
+
+/** The units that must file `template` for `period`: valid at the period's end, of a kind that files it. */
+export function expectedUnits(template: Template, period: Period, units: readonly Unit[]): Unit[] {
+  return units.filter(
+    (u) => validOn(u, period.end) && template.filledBy.includes(u.kind) && (template.scope !== 'province' || u.coordinator),
+  );
+}
+
+/** Departments first, then each district followed by its communes, in registry order. */
+export function orderUnits<U extends Pick<Unit, 'code' | 'kind' | 'parent'>>(units: readonly U[]): U[] {
+  const departments = units.filter((u) => u.kind === 'department');
+  const districts = units.filter((u) => u.kind === 'district');
+  const communes = units.filter((u) => u.kind === 'commune');
+  const out: U[] = [...departments];
+  for (const d of districts) out.push(d, ...communes.filter((c) => c.parent === d.code));
+  const placed = new Set(out.map((u) => u.code));
+  out.push(...communes.filter((c) => !placed.has(c.code)));
+  return out;
+}
+
+export function consolidate(
+  template: Template,
+  period: Period,
+  registry: readonly Unit[],
+  submissions: readonly SubmittedReport[],
+): Consolidation {
+  const expected = new Set(expectedUnits(template, period, registry).map((u) => u.code));
+  const byUnit = new Map(submissions.map((s) => [s.unit, s]));
+  // A unit appears when it is expected or has submitted; the registry record valid at the period's end wins.
+  const relevant = new Map<string, Unit>();
+  for (const u of registry) {
+    if (!expected.has(u.code) && !byUnit.has(u.code)) continue;
+    const current = relevant.get(u.code);
+    if (!current || validOn(u, period.end)) relevant.set(u.code, u);
+  }
+  const units = orderUnits([...relevant.values()]);
+
+  const lines: UnitLine[] = units.map((u) => {
+    const s = byUnit.get(u.code);
+    const line: UnitLine = {
+      code: u.code,
+      name: u.name,
+      kind: u.kind,
+      parent: u.parent,
+      expected: expected.has(u.code),
+      submission: s
+        ? {
+            id: s.submissionId,
+            revision: s.revision,
+            receivedAt: s.receivedAt,
+            firstReceivedAt: s.firstReceivedAt,
+            daysLate: daysLateOf(period, s.firstReceivedAt),
+            status: s.status,
+            reviewComment: s.reviewComment ?? null,
+            warnings: s.warnings.length,
+          }
+        : null,
+      values: s ? unitValues(template, s) : {},
+    };
+    if (template.kind === 'list' && s) line.statusCounts = countByStatus(template, s.rows ?? []);
+    return line;
+  });
+
+  const total =
+    template.kind === 'indicator' ? { values: provincialValues(template, lines) } : listTotal(template, lines);
+  return {
+    template: { id: template.id, version: template.version, title: template.title, kind: template.kind },
+    period: period.code,
+    units: lines,
+    total,
+    districtChecks: template.kind === 'indicator' ? districtChecks(template, lines, expected) : [],
+    completeness: completeness(lines, submissions),
+  };
+}
+
+/** A unit's figures, with shares it left to the formulas computed from its own cells. */
+function unitValues(template: Template, s: SubmittedReport): Record<string, number | string> {
+  if (template.kind !== 'indicator') return {};
+  const values = { ...s.values };
+  for (const row of template.rows) {
+    const ref = `${row.code}.KQ`;
+    if (values[ref] !== undefined) continue;
+    const fraction = fractionOf(template, row.code, values);
+    if (fraction !== undefined) values[ref] = fraction;
+  }
+  return values;
+}
+
+/** The share a row computes from its numerator and denominator, where both are there. */
+function fractionOf(template: IndicatorTemplate, code: string, values: Record<string, number | string | null>): number | undefined {
+  const row = template.rows.find((r) => r.code === code);
+  if (!row) return undefined;
+  const parts =
+    row.consolidate === 'ratio'
+      ? { numerator: [`${code}.TS`], denominator: `${code}.MS` }
+      : row.consolidate === 'share' && row.share
+        ? row.share
+        : undefined;
+  if (!parts) return undefined;
+  const numerator = parts.numerator.map((r) => values[r]);
+  const denominator = values[parts.denominator];
+  if (numerator.some((n) => typeof n !== 'number') || typeof denominator !== 'number' || denominator === 0) return undefined;
+  return (sumDecimal(numerator as number[]) / denominator) * 100;
+}
+
+/** What a top-level unit contributes to a cell: its own figure, or its communes' sum where it has none. */
+function contributions(lines: readonly UnitLine[], ref: string): number[] {
+  const out: number[] = [];
+  for (const line of lines) {
+    if (line.kind === 'commune' && line.parent && lines.some((l) => l.code === line.parent)) continue;
+    const own = line.values[ref];
+    if (typeof own === 'number') {
+      out.push(own);
+      continue;
+    }
+    if (line.kind === 'district') {
+      const communes = lines.filter((l) => l.parent === line.code).map((l) => l.values[ref]).filter((v): v is number => typeof v === 'number');
+      if (communes.length > 0) out.push(sumDecimal(communes));
+    }
+  }
+  return out;
+}
+
+function provincialValues(template: IndicatorTemplate, lines: readonly UnitLine[]): Record<string, number | string | null> {
+  const values: Record<string, number | string | null> = {};
+  const cells = templateCells(template);
+  const submitted = lines.filter((l) => l.submission);
+  for (const [ref, info] of cells) {
+    const column = info.column;
+    const rule = column.consolidate === 'row' ? info.row.consolidate : column.consolidate;
+    if (column.derived || rule === 'none' || rule === 'list' || rule === 'ratio' || rule === 'share') continue;
+    if (rule === 'sum') {
+      const parts = contributions(submitted, ref);
+      values[ref] = parts.length > 0 ? sumDecimal(parts) : null;
+    } else if (rule === 'same') {
+      const seen = [...new Set(submitted.map((l) => l.values[ref]).filter((v) => v !== undefined))];
+      values[ref] = seen.length === 1 ? seen[0]! : null;
+    }
+  }
+  // Ratios and shares come last: from the provincial numerators and denominators.
+  for (const row of template.rows) {
+    if (row.consolidate === 'ratio' || row.consolidate === 'share') {
+      values[`${row.code}.KQ`] = fractionOf(template, row.code, values) ?? null;
+    }
+  }
+  return values;
+}
+
+function listTotal(template: ListTemplate, lines: readonly UnitLine[]) {
+  const counted = lines.filter((l) => l.statusCounts && !(l.kind === 'commune' && lines.some((d) => d.code === l.parent)));
+  return { values: {}, statusCounts: addStatusCounts(template, counted.map((l) => l.statusCounts!)) };
+}
+
+function districtChecks(template: IndicatorTemplate, lines: readonly UnitLine[], expected: ReadonlySet<string>): DistrictCheck[] {
+  const checks: DistrictCheck[] = [];
+  const summable = [...templateCells(template).values()].filter((c) => {
+    const rule = c.column.consolidate === 'row' ? c.row.consolidate : c.column.consolidate;
+    return rule === 'sum' && !c.column.derived;
+  });
+  for (const district of lines.filter((l) => l.kind === 'district' && l.submission)) {
+    const communes = lines.filter((l) => l.parent === district.code);
+    const complete = communes.filter((c) => c.expected).every((c) => c.submission);
+    for (const cell of summable) {
+      const own = district.values[cell.ref];
+      const parts = communes.map((c) => c.values[cell.ref]).filter((v): v is number => typeof v === 'number');
+      if (typeof own !== 'number' || parts.length === 0) continue;
+      const sum = sumDecimal(parts);
+      if (Math.abs(sum - own) > 1e-9 * Math.max(1, Math.abs(own))) {
+        checks.push({ district: district.code, ref: cell.ref, districtValue: own, communesSum: sum, communes: parts.length, complete });
+      }
+    }
+  }
+  return checks;
+}
+
+function completeness(lines: readonly UnitLine[], submissions: readonly SubmittedReport[]): Completeness {
+  const expectedLines = lines.filter((l) => l.expected);
+  const submittedExpected = expectedLines.filter((l) => l.submission);
+  const byKind: Completeness['byKind'] = {
+    department: { expected: 0, submitted: 0 },
+    district: { expected: 0, submitted: 0 },
+    commune: { expected: 0, submitted: 0 },
+  };
+  for (const l of expectedLines) {
+    byKind[l.kind].expected++;
+    if (l.submission) byKind[l.kind].submitted++;
+  }
+  const districts = lines.filter((l) => l.kind === 'district');
+  const byDistrict = districts.map((d) => {
+    const own = expectedLines.filter((l) => l.code === d.code || l.parent === d.code);
+    return { district: d.code, expected: own.length, submitted: own.filter((l) => l.submission).length };
+  });
+  const late = lines
+    .filter((l) => l.submission && l.submission.daysLate > 0)
+    .map((l) => ({ unit: l.code, daysLate: l.submission!.daysLate }));
+  const bySubmission = new Map(submissions.map((s) => [s.unit, s]));
+  const openWarnings = lines
+    .filter((l) => l.submission && l.submission.status !== 'accepted')
+    .flatMap((l) =>
+      (bySubmission.get(l.code)?.warnings ?? []).map((w) => ({
+        unit: l.code,
+        code: w.code,
+        cells: w.cells,
+        message: w.message,
+        note: w.note ?? null,
+      })),
+    );
+  return {
+    expected: expectedLines.length,
+    submitted: submittedExpected.length,
+    onTime: submittedExpected.filter((l) => l.submission!.daysLate === 0).length,
+    missing: expectedLines.filter((l) => !l.submission).map((l) => l.code),
+    late,
+    returned: lines.filter((l) => l.submission?.status === 'returned').map((l) => l.code),
+    accepted: lines.filter((l) => l.submission?.status === 'accepted').map((l) => l.code),
+    openWarnings,
+    unexpected: lines.filter((l) => !l.expected && l.submission).map((l) => l.code),
+    byKind,
+    byDistrict,
+  };
+}

@@ -1,0 +1,3 @@
+export * from './consolidate';
+export * from './status';
+export * from './period-status';

@@ -1,0 +1,46 @@
+/** The API: public routes, then everything behind a bearer token, with one error shape for all failures. */
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { authenticate } from './auth';
+import type { AppEnv } from './env';
+import { language } from './lib/lang';
+import { ProblemError, problemResponse } from './lib/problem';
+import { auditRoutes } from './routes/audit';
+import { consolidationRoutes } from './routes/consolidations';
+import { meRoutes } from './routes/me';
+import { publicRoutes } from './routes/public';
+import { submissionRoutes } from './routes/submissions';
+import { tokenRoutes } from './routes/tokens';
+import { unitRoutes } from './routes/units';
+
+export const API_BASE = '/api/v1';
+
+export function createApp() {
+  const api = new Hono<AppEnv>();
+  api.use('*', language);
+  api.route('/', publicRoutes);
+  api.use('*', authenticate);
+  api.route('/', meRoutes);
+  api.route('/', unitRoutes);
+  api.route('/', submissionRoutes);
+  api.route('/', consolidationRoutes);
+  api.route('/', tokenRoutes);
+  api.route('/', auditRoutes);
+
+  const app = new Hono<AppEnv>();
+  app.route(API_BASE, api);
+  app.notFound((c) => {
+    c.set('lang', c.get('lang') ?? 'vi');
+    return problemResponse(c, new ProblemError('not-found', { vi: `Không có địa chỉ ${new URL(c.req.url).pathname}.`, en: `Nothing at ${new URL(c.req.url).pathname}.` }));
+  });
+  app.onError((error, c) => {
+    if (error instanceof ProblemError) return problemResponse(c, error);
+    if (error instanceof HTTPException) {
+      const kind = error.status === 413 ? 'too-large' : error.status === 401 ? 'unauthorized' : 'bad-request';
+      return problemResponse(c, new ProblemError(kind, { vi: error.message || 'Yêu cầu không hợp lệ.', en: error.message || 'Bad request.' }));
+    }
+    console.error('unexpected error', c.req.method, new URL(c.req.url).pathname, error);
+    return problemResponse(c, new ProblemError('internal', { vi: 'Máy chủ gặp lỗi không mong đợi; số liệu đã lưu không bị ảnh hưởng.', en: 'Unexpected server error; stored data is unaffected.' }));
+  });
+  return app;
+}

@@ -1,0 +1,252 @@
+/**
+ * Submissions and their revisions. A revision is written once, in one batch with its series,
+ * its idempotency key and its audit entry; the numbering has no gaps because D1 runs a batch
+ * as one transaction.
+ */
+import type { Submission } from '../../../shared/api/submission';
+import type { Review, SubmissionSummary } from '../../../shared/api/schemas';
+import type { ReviewStatus, SubmittedReport } from '../../../shared/consolidation';
+import type { Report } from '../../../shared/validation/issues';
+import type { Principal } from '../env';
+import { auditStatement } from './audit';
+
+export interface NewRevision {
+  submissionId: string;
+  unit: string;
+  template: string;
+  period: string;
+  templateVersion: string;
+  engineVersion: string;
+  receivedAt: string;
+  daysLate: number;
+  hash: string;
+  source: 'json' | 'xlsx';
+  body: string;
+  report: string;
+  warnings: number;
+  idempotency?: { key: string; requestHash: string };
+}
+
+export async function storeRevision(db: D1Database, r: NewRevision, actor: Principal): Promise<{ id: string; revision: number }> {
+  const series = [r.unit, r.template, r.period] as const;
+  const statements = [
+    db
+      .prepare('INSERT INTO submissions (id, unit_code, template, period, latest_revision, created_at) VALUES (?1, ?2, ?3, ?4, 0, ?5) ON CONFLICT (unit_code, template, period) DO NOTHING')
+      .bind(r.submissionId, ...series, r.receivedAt),
+    db.prepare('UPDATE submissions SET latest_revision = latest_revision + 1 WHERE unit_code = ?1 AND template = ?2 AND period = ?3').bind(...series),
+    db
+      .prepare(
+        `INSERT INTO revisions (submission_id, revision, template_version, engine_version, received_at, days_late, hash, source, body, report, warnings, submitted_by)
+         SELECT id, latest_revision, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13 FROM submissions WHERE unit_code = ?1 AND template = ?2 AND period = ?3`,
+      )
+      .bind(...series, r.templateVersion, r.engineVersion, r.receivedAt, r.daysLate, r.hash, r.source, r.body, r.report, r.warnings, actor.tokenId),
+  ];
+  if (r.idempotency) {
+    statements.push(
+      db
+        .prepare(
+          `INSERT INTO idempotency_keys (token_id, key, request_hash, submission_id, revision, created_at)
+           SELECT ?4, ?5, ?6, id, latest_revision, ?7 FROM submissions WHERE unit_code = ?1 AND template = ?2 AND period = ?3`,
+        )
+        .bind(...series, actor.tokenId, r.idempotency.key, r.idempotency.requestHash, r.receivedAt),
+    );
+  }
+  statements.push(
+    auditStatement(db, actor, 'submissions.create', `${r.template}/${r.period}/${r.unit}`, { hash: r.hash, source: r.source, warnings: r.warnings }, r.receivedAt),
+    db.prepare('SELECT id, latest_revision AS revision FROM submissions WHERE unit_code = ?1 AND template = ?2 AND period = ?3').bind(...series),
+  );
+  const results = await db.batch(statements);
+  const row = results[results.length - 1]!.results[0] as { id: string; revision: number };
+  return row;
+}
+
+export async function findIdempotencyKey(db: D1Database, tokenId: string, key: string) {
+  return db
+    .prepare('SELECT request_hash AS requestHash, submission_id AS submissionId, revision FROM idempotency_keys WHERE token_id = ?1 AND key = ?2')
+    .bind(tokenId, key)
+    .first<{ requestHash: string; submissionId: string; revision: number }>();
+}
+
+interface SummaryRow {
+  id: string;
+  unit_code: string;
+  template: string;
+  period: string;
+  revision: number;
+  received_at: string;
+  days_late: number;
+  first_received_at: string;
+  first_days_late: number;
+  warnings: number;
+  review_id: number | null;
+  decision: Review['decision'] | null;
+  comment: string | null;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+}
+
+/** The latest revision of each series, its first receipt (for lateness) and its latest review. */
+const SUMMARY = `
+  SELECT s.id, s.unit_code, s.template, s.period, r.revision, r.received_at, r.days_late, r.warnings,
+         f.received_at AS first_received_at, f.days_late AS first_days_late,
+         v.id AS review_id, v.decision, v.comment, v.reviewed_by, v.reviewed_at
+  FROM submissions s
+  JOIN revisions r ON r.submission_id = s.id AND r.revision = s.latest_revision
+  JOIN revisions f ON f.submission_id = s.id AND f.revision = 1
+  LEFT JOIN reviews v ON v.id = (SELECT max(id) FROM reviews WHERE submission_id = s.id AND revision = s.latest_revision)`;
+
+function reviewOf(row: Pick<SummaryRow, 'review_id' | 'decision' | 'comment' | 'reviewed_by' | 'reviewed_at'>, id: string, revision: number): Review | null {
+  return row.review_id === null
+    ? null
+    : { id: row.review_id, submissionId: id, revision, decision: row.decision!, comment: row.comment, reviewedBy: row.reviewed_by!, reviewedAt: row.reviewed_at! };
+}
+
+function toSummary(row: SummaryRow): SubmissionSummary {
+  const review = reviewOf(row, row.id, row.revision);
+  return {
+    id: row.id,
+    unit: row.unit_code,
+    template: row.template,
+    period: row.period,
+    revision: row.revision,
+    receivedAt: row.received_at,
+    firstReceivedAt: row.first_received_at,
+    late: row.first_days_late > 0,
+    daysLate: row.first_days_late,
+    status: statusOf(review),
+    warnings: row.warnings,
+    review,
+  };
+}
+
+export function statusOf(review: Pick<Review, 'decision'> | null): ReviewStatus {
+  return review === null ? 'received' : review.decision;
+}
+
+export async function listSubmissions(db: D1Database, filter: { unit?: string; template?: string; period?: string }): Promise<SubmissionSummary[]> {
+  const { results } = await db
+    .prepare(`${SUMMARY} WHERE (?1 IS NULL OR s.unit_code = ?1) AND (?2 IS NULL OR s.template = ?2) AND (?3 IS NULL OR s.period = ?3) ORDER BY s.period DESC, s.template, s.unit_code`)
+    .bind(filter.unit ?? null, filter.template ?? null, filter.period ?? null)
+    .all<SummaryRow>();
+  return results.map(toSummary);
+}
+
+export async function getSummary(db: D1Database, id: string): Promise<SubmissionSummary | null> {
+  const row = await db.prepare(`${SUMMARY} WHERE s.id = ?1`).bind(id).first<SummaryRow>();
+  return row ? toSummary(row) : null;
+}
+
+interface RevisionRow {
+  revision: number;
+  template_version: string;
+  engine_version: string;
+  received_at: string;
+  days_late: number;
+  hash: string;
+  source: 'json' | 'xlsx';
+  warnings: number;
+  submitted_by: string;
+}
+
+interface ReviewRow {
+  id: number;
+  revision: number;
+  decision: Review['decision'];
+  comment: string | null;
+  reviewed_by: string;
+  reviewed_at: string;
+}
+
+export async function getRevisions(db: D1Database, id: string) {
+  const [revisions, reviews] = await db.batch([
+    db
+      .prepare('SELECT revision, template_version, engine_version, received_at, days_late, hash, source, warnings, submitted_by FROM revisions WHERE submission_id = ?1 ORDER BY revision')
+      .bind(id),
+    db.prepare('SELECT id, revision, decision, comment, reviewed_by, reviewed_at FROM reviews WHERE submission_id = ?1 ORDER BY id').bind(id),
+  ]);
+  const reviewRows = (reviews!.results as ReviewRow[]).map((r) => ({
+    id: r.id,
+    submissionId: id,
+    revision: r.revision,
+    decision: r.decision,
+    comment: r.comment,
+    reviewedBy: r.reviewed_by,
+    reviewedAt: r.reviewed_at,
+  }));
+  return (revisions!.results as RevisionRow[]).map((r) => ({
+    revision: r.revision,
+    templateVersion: r.template_version,
+    engineVersion: r.engine_version,
+    receivedAt: r.received_at,
+    daysLate: r.days_late,
+    hash: r.hash,
+    source: r.source,
+    warnings: r.warnings,
+    submittedBy: r.submitted_by,
+    reviews: reviewRows.filter((v) => v.revision === r.revision),
+  }));
+}
+
+export async function getRevisionContent(db: D1Database, id: string, revision: number) {
+  const row = await db
+    .prepare('SELECT body, report FROM revisions WHERE submission_id = ?1 AND revision = ?2')
+    .bind(id, revision)
+    .first<{ body: string; report: string }>();
+  return row ? { submission: JSON.parse(row.body) as Submission, report: JSON.parse(row.report) as Report } : null;
+}
+
+interface LatestRow extends SummaryRow {
+  report: string;
+}
+
+/** The latest revision of every unit for a template and period, ready to consolidate. */
+export async function latestReports(db: D1Database, template: string, period: string): Promise<SubmittedReport[]> {
+  const { results } = await db
+    .prepare(`${SUMMARY.replace('SELECT s.id,', 'SELECT r.report, s.id,')} WHERE s.template = ?1 AND s.period = ?2`)
+    .bind(template, period)
+    .all<LatestRow>();
+  return results.map((row) => {
+    const report = JSON.parse(row.report) as Report;
+    const review = reviewOf(row, row.id, row.revision);
+    return {
+      unit: row.unit_code,
+      submissionId: row.id,
+      revision: row.revision,
+      receivedAt: row.received_at,
+      firstReceivedAt: row.first_received_at,
+      status: statusOf(review),
+      reviewComment: review?.comment ?? null,
+      values: report.values,
+      ...(report.rows ? { rows: report.rows } : {}),
+      warnings: report.warnings,
+    };
+  });
+}
+
+export async function addReview(
+  db: D1Database,
+  review: { submissionId: string; revision: number; decision: Review['decision']; comment: string | null },
+  actor: Principal,
+): Promise<Review> {
+  const now = new Date().toISOString();
+  const [inserted] = await db.batch([
+    db
+      .prepare('INSERT INTO reviews (submission_id, revision, decision, comment, reviewed_by, reviewed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id')
+      .bind(review.submissionId, review.revision, review.decision, review.comment, actor.tokenId, now),
+    auditStatement(db, actor, `submissions.${review.decision === 'accepted' ? 'accept' : 'return'}`, `${review.submissionId}#${review.revision}`, review.comment ? { comment: review.comment } : undefined, now),
+  ]);
+  const id = (inserted!.results[0] as { id: number }).id;
+  return { id, submissionId: review.submissionId, revision: review.revision, decision: review.decision, comment: review.comment, reviewedBy: actor.tokenId, reviewedAt: now };
+}
+
+/** Review status, lateness and warnings of every latest revision of a period. */
+export async function periodStates(db: D1Database, period: string) {
+  const { results } = await db.prepare(`${SUMMARY} WHERE s.period = ?1`).bind(period).all<SummaryRow>();
+  return results.map((row) => ({
+    unit: row.unit_code,
+    template: row.template,
+    status: statusOf(reviewOf(row, row.id, row.revision)),
+    daysLate: row.first_days_late,
+    warnings: row.warnings,
+  }));
+}

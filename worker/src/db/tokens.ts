@@ -1,0 +1,74 @@
+/** Bearer tokens: stored as SHA-256 hashes only. */
+import type { Role } from '../../../shared/api/schemas';
+import type { Principal } from '../env';
+import { auditStatement } from './audit';
+
+interface TokenRow {
+  id: string;
+  role: Role;
+  unit_code: string | null;
+  label: string | null;
+  created_at: string;
+  created_by: string | null;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
+const toToken = (r: TokenRow) => ({
+  id: r.id,
+  role: r.role,
+  unit: r.unit_code,
+  label: r.label,
+  createdAt: r.created_at,
+  createdBy: r.created_by,
+  revokedAt: r.revoked_at,
+  lastUsedAt: r.last_used_at,
+});
+export type TokenInfo = ReturnType<typeof toToken>;
+
+const COLUMNS = 'id, role, unit_code, label, created_at, created_by, revoked_at, last_used_at';
+
+export async function findTokenByHash(db: D1Database, hash: string): Promise<TokenInfo | null> {
+  const row = await db.prepare(`SELECT ${COLUMNS} FROM tokens WHERE hash = ?1`).bind(hash).first<TokenRow>();
+  return row ? toToken(row) : null;
+}
+
+export async function listTokens(db: D1Database): Promise<TokenInfo[]> {
+  const { results } = await db.prepare(`SELECT ${COLUMNS} FROM tokens ORDER BY created_at, id`).all<TokenRow>();
+  return results.map(toToken);
+}
+
+export async function createToken(
+  db: D1Database,
+  token: { id: string; hash: string; role: Role; unit: string | null; label: string | null },
+  actor: Principal,
+): Promise<TokenInfo> {
+  const now = new Date().toISOString();
+  await db.batch([
+    db
+      .prepare('INSERT INTO tokens (id, hash, role, unit_code, label, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)')
+      .bind(token.id, token.hash, token.role, token.unit, token.label, now, actor.tokenId),
+    auditStatement(db, actor, 'tokens.create', token.id, { role: token.role, unit: token.unit, label: token.label }, now),
+  ]);
+  return { id: token.id, role: token.role, unit: token.unit, label: token.label, createdAt: now, createdBy: actor.tokenId, revokedAt: null, lastUsedAt: null };
+}
+
+/** Revokes a token. Revoking a revoked token changes nothing; an unknown one is `not_found`. */
+export async function revokeToken(db: D1Database, id: string, actor: Principal): Promise<'revoked' | 'already_revoked' | 'not_found'> {
+  const row = await db.prepare('SELECT revoked_at FROM tokens WHERE id = ?1').bind(id).first<{ revoked_at: string | null }>();
+  if (!row) return 'not_found';
+  if (row.revoked_at) return 'already_revoked';
+  const now = new Date().toISOString();
+  await db.batch([
+    db.prepare('UPDATE tokens SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL').bind(id, now),
+    auditStatement(db, actor, 'tokens.revoke', id, undefined, now),
+  ]);
+  return 'revoked';
+}
+
+/** Records use at most once an hour, so reads do not turn into writes. */
+export async function touchToken(db: D1Database, id: string, lastUsedAt: string | null): Promise<void> {
+  const now = new Date();
+  if (lastUsedAt && now.getTime() - Date.parse(lastUsedAt) < 3_600_000) return;
+  await db.prepare('UPDATE tokens SET last_used_at = ?2 WHERE id = ?1').bind(id, now.toISOString()).run();
+}

@@ -1,0 +1,23 @@
+import type { Lang } from '../../shared/numbers/format';
+import type { Role } from '../../shared/api/schemas';
+
+export interface Env {
+  DB: D1Database;
+  ASSETS?: Fetcher;
+  /** Shown in headers of consolidated sheets. */
+  PROVINCE_NAME?: string;
+  /** Number of provinces DTI ranks are taken among, where it differs from the template's. */
+  PROVINCES?: string;
+}
+
+export interface Principal {
+  tokenId: string;
+  role: Role;
+  unit: string | null;
+  label: string | null;
+}
+
+export type AppEnv = {
+  Bindings: Env;
+  Variables: { principal: Principal; lang: Lang };
+};

@@ -1,0 +1,62 @@
+/** What anyone may read: health, the API description, the template catalogue and blank workbooks. */
+import { Hono } from 'hono';
+import { openApiDocument } from '../../../shared/api/openapi';
+import { parsePeriod } from '../../../shared/periods';
+import { TEMPLATES, getTemplate } from '../../../shared/templates';
+import { ENGINE_VERSION } from '../../../shared/validation';
+import { writeTemplateFile } from '../../../xlsx/template-file';
+import { findUnit } from '../db/units';
+import type { AppEnv } from '../env';
+import { fail } from '../lib/problem';
+
+export const publicRoutes = new Hono<AppEnv>();
+
+publicRoutes.get('/health', async (c) => {
+  let database: 'ok' | 'unavailable' = 'ok';
+  try {
+    await c.env.DB.prepare('SELECT 1').first();
+  } catch {
+    database = 'unavailable';
+  }
+  return c.json({ status: 'ok' as const, engineVersion: ENGINE_VERSION, templates: TEMPLATES.map((t) => t.id), database, time: new Date().toISOString() });
+});
+
+publicRoutes.get('/openapi.json', (c) => c.json(openApiDocument(new URL('/api/v1', c.req.url).toString())));
+
+publicRoutes.get('/templates', (c) =>
+  c.json(
+    TEMPLATES.map((t) => ({ id: t.id, version: t.version, kind: t.kind, title: t.title, periodKinds: t.periodKinds, filledBy: t.filledBy, scope: t.scope })),
+  ),
+);
+
+publicRoutes.get('/templates/:file', async (c) => {
+  const file = c.req.param('file');
+  const xlsx = /\.xlsx$/i.test(file);
+  const id = xlsx ? file.slice(0, -5) : file;
+  const template = getTemplate(id);
+  if (!template) fail('not-found', `Không có mẫu ${id}.`, `There is no template ${id}.`);
+  if (!xlsx) return c.json(template);
+
+  const periodCode = c.req.query('period');
+  const period = periodCode ? parsePeriod(periodCode) : undefined;
+  if (periodCode && !period) fail('invalid', `Kỳ báo cáo "${periodCode}" không hợp lệ (dạng 2024, 2024-H1, 2024-Q3).`, `Period "${periodCode}" is not valid.`, { field: 'period' });
+  if (period && !template.periodKinds.includes(period.kind)) {
+    fail('invalid', `Mẫu ${template.id} không báo cáo cho kỳ ${period.code}.`, `Template ${template.id} is not filed for ${period.code}.`, { field: 'period' });
+  }
+  const unitCode = c.req.query('unit')?.toUpperCase();
+  const unit = unitCode ? await findUnit(c.env.DB, unitCode, period?.end) : undefined;
+  if (unitCode && !unit) fail('invalid', `Không có đơn vị mã ${unitCode}${period ? ` trong kỳ ${period.code}` : ''}.`, `There is no unit ${unitCode}.`, { field: 'unit' });
+  const lang = c.req.query('lang') === 'en' ? 'en' : 'vi';
+  const bytes = await writeTemplateFile(template, {
+    lang,
+    ...(period ? { period: period.code } : {}),
+    ...(unit ? { unit: { code: unit.code, name: unit.name, kind: unit.kind } } : {}),
+  });
+  const name = [template.id, unit?.code, period?.code].filter(Boolean).join('-');
+  return new Response(bytes, {
+    headers: {
+      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'content-disposition': `attachment; filename="${name}.xlsx"`,
+    },
+  });
+});

@@ -1,0 +1,206 @@
+/** Filing, listing and reviewing submissions. Nothing stored is ever changed: each filing is a new revision. */
+import { Hono, type Context } from 'hono';
+import { ReviewRequestSchema, type Receipt } from '../../../shared/api/schemas';
+import { daysLate, previousPeriod } from '../../../shared/periods';
+import { validate } from '../../../shared/validation';
+import { allow } from '../auth';
+import {
+  addReview,
+  findIdempotencyKey,
+  getRevisionContent,
+  getRevisions,
+  getSummary,
+  listSubmissions,
+  storeRevision,
+} from '../db/submissions';
+import type { AppEnv } from '../env';
+import { check, limitBody, readJson } from '../lib/body';
+import { canonicalJson, randomId, sha256Hex } from '../lib/crypto';
+import { checkUnit, readSubmission, resolveTarget } from '../lib/intake';
+import { loadIntake } from '../db/intake';
+import { fail } from '../lib/problem';
+
+export const submissionRoutes = new Hono<AppEnv>();
+
+submissionRoutes.post('/submissions', allow('unit', 'dic'), limitBody, async (c) => {
+  const principal = c.get('principal');
+  const lang = c.get('lang');
+  const key = c.req.header('idempotency-key')?.trim();
+  if (key !== undefined && (key.length === 0 || key.length > 200)) {
+    fail('bad-request', 'Idempotency-Key phải có từ 1 đến 200 ký tự.', 'Idempotency-Key must be 1 to 200 characters.');
+  }
+
+  const intake = await readSubmission(c);
+  const requestHash = await sha256Hex(concat(new TextEncoder().encode(c.req.header('content-type') ?? ''), intake.bytes));
+  const target = resolveTarget(c, intake.submission);
+  const { template, period } = target;
+  const context = await loadIntake(c.env.DB, {
+    unit: target.unitCode,
+    template: template.id,
+    periodEnd: period.end,
+    previousPeriod: previousPeriod(period),
+    tokenId: principal.tokenId,
+    ...(key ? { key } : {}),
+  });
+  if (key && context.idempotency) {
+    const replay = await replayed(c, key, requestHash, context.idempotency);
+    if (replay) return c.json(replay, 200);
+  }
+  const unit = checkUnit(target, context.unit, context.unitExists);
+  const submission = { ...intake.submission, template: template.id, unit: unit.code, period: period.code };
+  const previous = context.previous;
+  const provinces = c.env.PROVINCES ? Number(c.env.PROVINCES) : undefined;
+  const options = {
+    unitKind: unit.kind,
+    ...(previous ? { previous } : {}),
+    ...(intake.locate ? { locate: intake.locate } : {}),
+    ...(provinces ? { provinces } : {}),
+  };
+  const report = validate(template, submission, { ...options, lang });
+  if (!report.submittable) {
+    const open = report.warnings.filter((w) => !w.explained);
+    const issues = [...report.errors, ...open];
+    fail(
+      'validation',
+      report.errors.length > 0
+        ? `Báo cáo có ${report.errors.length} lỗi${open.length ? ` và ${open.length} cảnh báo chưa giải trình` : ''}; chưa được ghi nhận.`
+        : `Báo cáo có ${open.length} cảnh báo chưa giải trình (ghi chú ở cột Ghi chú); chưa được ghi nhận.`,
+      `The report has ${report.errors.length} error(s) and ${open.length} unexplained warning(s); it was not recorded.`,
+      { issues, report },
+    );
+  }
+
+  // Stored reports speak Vietnamese, whatever language this caller reads.
+  const stored = lang === 'vi' ? report : validate(template, submission, { ...options, lang: 'vi' });
+  const body = canonicalJson(submission);
+  const hash = await sha256Hex(body);
+  const receivedAt = new Date().toISOString();
+  const late = daysLate(period, receivedAt);
+  let saved: { id: string; revision: number };
+  try {
+    saved = await storeRevision(
+      c.env.DB,
+      {
+        submissionId: randomId('sub'),
+        unit: unit.code,
+        template: template.id,
+        period: period.code,
+        templateVersion: template.version,
+        engineVersion: report.engineVersion,
+        receivedAt,
+        daysLate: late,
+        hash,
+        source: intake.source,
+        body,
+        report: JSON.stringify(stored),
+        warnings: report.warnings.length,
+        ...(key ? { idempotency: { key, requestHash } } : {}),
+      },
+      principal,
+    );
+  } catch (e) {
+    // Two requests with one key raced: the other one stored its revision first.
+    if (key && /UNIQUE constraint failed: idempotency_keys/.test(String((e as Error).message))) {
+      const replay = await replayed(c, key, requestHash);
+      if (replay) return c.json(replay, 200);
+    }
+    throw e;
+  }
+  const receipt: Receipt = { id: saved.id, revision: saved.revision, status: 'received', receivedAt, late: late > 0, daysLate: late, hash, report };
+  return c.json(receipt, 201);
+});
+
+/** The receipt of an earlier request with this key, or a conflict when its body differed. */
+async function replayed(
+  c: Context<AppEnv>,
+  key: string,
+  requestHash: string,
+  known?: { requestHash: string; submissionId: string; revision: number },
+): Promise<Receipt | null> {
+  const previous = known ?? (await findIdempotencyKey(c.env.DB, c.get('principal').tokenId, key));
+  if (!previous) return null;
+  if (previous.requestHash !== requestHash) {
+    fail('conflict', 'Idempotency-Key này đã dùng cho một báo cáo khác.', 'This Idempotency-Key was used for a different request.');
+  }
+  const [summary, revisions, content] = await Promise.all([
+    getSummary(c.env.DB, previous.submissionId),
+    getRevisions(c.env.DB, previous.submissionId),
+    getRevisionContent(c.env.DB, previous.submissionId, previous.revision),
+  ]);
+  const revision = revisions.find((r) => r.revision === previous.revision);
+  if (!summary || !revision || !content) return null;
+  const lastReview = revision.reviews[revision.reviews.length - 1];
+  return {
+    id: previous.submissionId,
+    revision: previous.revision,
+    status: lastReview ? lastReview.decision : 'received',
+    receivedAt: revision.receivedAt,
+    late: revision.daysLate > 0,
+    daysLate: revision.daysLate,
+    hash: revision.hash,
+    report: content.report,
+  };
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}
+
+submissionRoutes.get('/submissions', async (c) => {
+  const principal = c.get('principal');
+  const filter = { unit: c.req.query('unit')?.toUpperCase(), template: c.req.query('template')?.toUpperCase(), period: c.req.query('period')?.toUpperCase() };
+  if (principal.role === 'unit') {
+    if (filter.unit && filter.unit !== principal.unit) {
+      fail('forbidden', `Đơn vị ${principal.unit} chỉ xem được báo cáo của mình.`, `Unit ${principal.unit} may only read its own submissions.`);
+    }
+    filter.unit = principal.unit!;
+  }
+  return c.json(await listSubmissions(c.env.DB, filter));
+});
+
+/** The series, if the caller may read it; 404 otherwise for a series that does not exist. */
+async function readable(c: Context<AppEnv>, id: string) {
+  const summary = await getSummary(c.env.DB, id);
+  if (!summary) fail('not-found', `Không có báo cáo ${id}.`, `There is no submission ${id}.`);
+  const principal = c.get('principal');
+  if (principal.role === 'unit' && summary.unit !== principal.unit) {
+    fail('forbidden', `Báo cáo ${id} thuộc đơn vị khác.`, `Submission ${id} belongs to another unit.`);
+  }
+  return summary;
+}
+
+submissionRoutes.get('/submissions/:id', async (c) => {
+  const summary = await readable(c, c.req.param('id'));
+  return c.json({ ...summary, revisions: await getRevisions(c.env.DB, summary.id) });
+});
+
+submissionRoutes.get('/submissions/:id/revisions/:revision', async (c) => {
+  const summary = await readable(c, c.req.param('id'));
+  const n = Number(c.req.param('revision'));
+  const revision = (await getRevisions(c.env.DB, summary.id)).find((r) => r.revision === n);
+  const content = Number.isInteger(n) ? await getRevisionContent(c.env.DB, summary.id, n) : null;
+  if (!revision || !content) fail('not-found', `Báo cáo ${summary.id} không có lần nộp ${c.req.param('revision')}.`, `Submission ${summary.id} has no revision ${c.req.param('revision')}.`);
+  return c.json({ ...revision, ...content });
+});
+
+submissionRoutes.post('/submissions/:id/review', allow('dic'), limitBody, async (c) => {
+  const summary = await readable(c, c.req.param('id'));
+  const request = check(ReviewRequestSchema, await readJson(c));
+  const revision = request.revision ?? summary.revision;
+  if (revision !== summary.revision) {
+    fail(
+      'conflict',
+      `Đơn vị đã nộp lần ${summary.revision} sau lần ${revision} đang xem; hãy xem lần mới nhất trước khi duyệt.`,
+      `Revision ${summary.revision} was filed after revision ${revision}; review the latest one.`,
+    );
+  }
+  const review = await addReview(
+    c.env.DB,
+    { submissionId: summary.id, revision, decision: request.decision === 'accept' ? 'accepted' : 'returned', comment: request.comment ?? null },
+    c.get('principal'),
+  );
+  return c.json(review, 201);
+});

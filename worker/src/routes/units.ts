@@ -1,0 +1,39 @@
+/** The unit registry: read by everyone signed in, exported and imported as CSV by DIC. */
+import { Hono } from 'hono';
+import { parseUnitsCsv, unitsToCsv } from '../../../shared/api/units-csv';
+import { parsePeriod } from '../../../shared/periods';
+import { allow } from '../auth';
+import { importUnits, listUnits, unitsDuring } from '../db/units';
+import type { AppEnv } from '../env';
+import { limitBody } from '../lib/body';
+import { fail } from '../lib/problem';
+
+export const unitRoutes = new Hono<AppEnv>();
+
+unitRoutes.get('/units', async (c) => {
+  const code = c.req.query('period');
+  if (code === undefined) return c.json(await listUnits(c.env.DB));
+  const period = parsePeriod(code);
+  if (!period) fail('invalid', `Kỳ báo cáo "${code}" không hợp lệ.`, `Period "${code}" is not valid.`, { field: 'period' });
+  return c.json(await unitsDuring(c.env.DB, period.start, period.end));
+});
+
+unitRoutes.get('/units.csv', allow('dic', 'auditor'), async (c) => {
+  const csv = unitsToCsv(await listUnits(c.env.DB));
+  return new Response('\uFEFF' + csv, {
+    headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="don-vi.csv"' },
+  });
+});
+
+unitRoutes.put('/units', allow('dic'), limitBody, async (c) => {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^text\/csv\b/i.test(type)) fail('unsupported-media-type', 'Danh mục đơn vị gửi dạng CSV (Content-Type: text/csv).', 'Send the registry as CSV (Content-Type: text/csv).');
+  const known = await listUnits(c.env.DB);
+  const { units, problems } = parseUnitsCsv(await c.req.text(), known);
+  if (problems.length > 0) {
+    const first = problems.slice(0, 5).map((p) => `dòng ${p.line}${p.field ? ` (${p.field})` : ''}: ${p.message}`).join('; ');
+    fail('invalid', `Tệp CSV có ${problems.length} lỗi, chưa nhập đơn vị nào: ${first}.`, `The CSV has ${problems.length} problem(s); nothing was imported.`, { problems });
+  }
+  if (units.length === 0) fail('invalid', 'Tệp CSV không có đơn vị nào.', 'The CSV holds no units.');
+  return c.json(await importUnits(c.env.DB, units, c.get('principal')));
+});

@@ -1,0 +1,59 @@
+/** Talking to the worker as a client would, and preparing a database for a test. */
+import { env, SELF } from 'cloudflare:test';
+import type { Unit } from '../../shared/api/units';
+import { DEMO_REGISTRY, type DemoUnit } from '../../shared/demo/registry';
+import { randomId, sha256Hex, newToken } from '../src/lib/crypto';
+
+export const BASE = 'http://chitieu.test/api/v1';
+
+export interface Call {
+  method?: string;
+  token?: string;
+  json?: unknown;
+  body?: BodyInit;
+  headers?: Record<string, string>;
+}
+
+export async function api(path: string, call: Call = {}): Promise<Response> {
+  const headers: Record<string, string> = { ...call.headers };
+  if (call.token) headers.authorization = `Bearer ${call.token}`;
+  let body = call.body;
+  if (call.json !== undefined) {
+    body = JSON.stringify(call.json);
+    headers['content-type'] ??= 'application/json';
+  }
+  return SELF.fetch(`${BASE}${path}`, { method: call.method ?? (body === undefined ? 'GET' : 'POST'), headers, ...(body !== undefined ? { body } : {}) });
+}
+
+export async function json<T = any>(response: Response): Promise<T> {
+  return (await response.json()) as T;
+}
+
+export function toUnit(u: DemoUnit, extra: Partial<Unit> = {}): Unit {
+  return { code: u.code, name: u.name, kind: u.kind, parent: u.parent ?? null, coordinator: u.coordinator ?? false, validFrom: '2020-01-01', validTo: null, ...extra };
+}
+
+export async function seedUnits(units: readonly Unit[] = DEMO_REGISTRY.map((u) => toUnit(u))): Promise<void> {
+  const now = new Date().toISOString();
+  await env.DB.batch(
+    units.map((u) =>
+      env.DB
+        .prepare('INSERT INTO units (code, valid_from, valid_to, name, kind, parent, coordinator, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)')
+        .bind(u.code, u.validFrom, u.validTo, u.name, u.kind, u.parent, u.coordinator ? 1 : 0, now),
+    ),
+  );
+}
+
+export async function makeToken(role: 'unit' | 'dic' | 'auditor', unit: string | null = null): Promise<string> {
+  const token = newToken();
+  await env.DB
+    .prepare('INSERT INTO tokens (id, hash, role, unit_code, label, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)')
+    .bind(randomId('tok', 10), await sha256Hex(token), role, unit, `test ${role}`, new Date().toISOString())
+    .run();
+  return token;
+}
+
+export async function count(table: string): Promise<number> {
+  const row = await env.DB.prepare(`SELECT count(*) AS n FROM ${table}`).first<{ n: number }>();
+  return row!.n;
+}
