@@ -30,6 +30,24 @@ export default defineConfig(async () => {
           },
         },
         {
+          test: {
+            name: 'addin',
+            include: ['addin/**/*.test.ts'],
+            exclude: ['**/*.e2e.test.ts', '**/node_modules/**'],
+            environment: 'node',
+            testTimeout: 30_000,
+          },
+        },
+        {
+          test: {
+            name: 'e2e',
+            include: ['addin/test/**/*.e2e.test.ts'],
+            environment: 'node',
+            testTimeout: 60_000,
+            hookTimeout: 120_000,
+          },
+        },
+        {
           plugins: [
             cloudflareTest({
               wrangler: { configPath: './wrangler.toml' },
@@ -42,7 +60,7 @@ export default defineConfig(async () => {
           },
           test: {
             name: 'worker',
-            include: ['worker/**/*.test.ts'],
+            include: ['worker/**/*.test.ts', 'test/**/*.test.ts'],
             setupFiles: ['./worker/test/setup.ts'],
             testTimeout: 30_000,
           },

@@ -1,9 +1,11 @@
 /** `npm run bench`: every speed goal of the product, measured and printed side by side. */
 import { engineBench } from './engine';
 import { workerBench } from './worker';
+import { excelBench } from './excel';
 
 const suites: Record<string, () => Promise<void>> = {
   engine: engineBench,
+  excel: excelBench,
   worker: workerBench,
 };
 

@@ -1,6 +1,6 @@
 /** Writes a workbook model (shared/workbook) to .xlsx bytes with exceljs. */
 import ExcelJS from 'exceljs';
-import { STYLES, a1, absoluteA1, type CellModel, type SheetModel, type WorkbookModel } from '../shared/workbook';
+import { STYLES, a1, absoluteA1, columnLetters, type CellModel, type SheetModel, type WorkbookModel } from '../shared/workbook';
 
 const THIN = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };
 
@@ -48,6 +48,7 @@ function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetModel): void {
       fitToHeight: 0,
       margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
       ...(sheet.print.titleRows ? { printTitlesRow: `${sheet.print.titleRows.first + 1}:${sheet.print.titleRows.last + 1}` } : {}),
+      ...(sheet.print.titleCols ? { printTitlesColumn: `${columnLetters(sheet.print.titleCols.first)}:${columnLetters(sheet.print.titleCols.last)}` } : {}),
     };
     ws.headerFooter = { oddFooter: '&L&8chitieu&R&8Trang &P/&N' };
   }

@@ -236,6 +236,15 @@ export const ConsolidationSchema = z.object({
 });
 export type ConsolidationResponse = z.infer<typeof ConsolidationSchema>;
 
+export const PeriodConsolidationSchema = z.object({
+  period: z.string(),
+  province: z.string(),
+  generatedAt: z.string(),
+  engineVersion: z.string(),
+  consolidations: z.array(ConsolidationSchema.omit({ generatedAt: true, province: true })),
+});
+export type PeriodConsolidation = z.infer<typeof PeriodConsolidationSchema>;
+
 export const PeriodStatusSchema = z.object({
   period: z.string(),
   generatedAt: z.string(),

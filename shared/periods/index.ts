@@ -82,3 +82,27 @@ function isoDate(y: number, m: number, d: number): string {
 function daysInMonth(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
+
+/** The period of a kind that contains `day` (ISO date). */
+export function periodContaining(kind: PeriodKind, day: string): Period {
+  const year = Number(day.slice(0, 4));
+  const month = Number(day.slice(5, 7));
+  const code = kind === 'Y' ? String(year) : kind === 'H' ? `${year}-H${month <= 6 ? 1 : 2}` : `${year}-Q${Math.ceil(month / 3)}`;
+  return parsePeriod(code)!;
+}
+
+/** The current period of each kind and a few before it, newest first: what a clerk picks from. */
+export function recentPeriods(kinds: readonly PeriodKind[], day: string, perKind = 4): Period[] {
+  const out: Period[] = [];
+  for (const kind of kinds) {
+    let p = periodContaining(kind, day);
+    for (let i = 0; i < perKind; i++) {
+      out.push(p);
+      p = parsePeriod(previousPeriod(p))!;
+    }
+  }
+  // Periods under way come first, the one ending soonest on top; then past ones, newest first.
+  const current = out.filter((p) => p.start <= day && day <= p.end).sort((a, b) => (a.end < b.end ? -1 : a.end > b.end ? 1 : 0));
+  const past = out.filter((p) => p.end < day).sort((a, b) => (a.end < b.end ? 1 : a.end > b.end ? -1 : kinds.indexOf(a.kind) - kinds.indexOf(b.kind)));
+  return [...current, ...past];
+}

@@ -9,7 +9,7 @@ export interface CellCheckOptions {
 
 export type Achievement = 'achieved' | 'not_achieved';
 
-export function achievementOf(target: TargetCell, result: number): Achievement {
+export function achievementOf(target: Pick<TargetCell, 'comparator' | 'value'>, result: number): Achievement {
   const v = target.value;
   const ok =
     target.comparator === '>' ? result > v : target.comparator === '<' ? result < v : target.comparator === '≤' ? result <= v : result >= v;

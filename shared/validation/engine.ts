@@ -73,7 +73,10 @@ export function validate(template: Template, submission: Submission, options: Va
     rulesSkipped = rules.skipped;
     notes = normalized.notes;
     filledCells = normalized.cells.size;
-    normalizedValues = Object.fromEntries([...normalized.cells].map(([ref, cell]) => [ref, cell.kind === 'text' ? cell.value : cell.value]));
+    // Targets keep what was written ("> 90%"): the comparator is part of the figure.
+    normalizedValues = Object.fromEntries(
+      [...normalized.cells].map(([ref, cell]) => [ref, cell.kind === 'target' && typeof cell.raw === 'string' && cell.comparator !== '≥' ? cell.raw.trim() : cell.value]),
+    );
   } else {
     const rows = submission.rows ?? [];
     const list = validateList(template, rows, period);

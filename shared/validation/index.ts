@@ -5,3 +5,4 @@ export { renderMessage } from './messages';
 export { achievementOf } from './cell-checks';
 export { statusFor } from './list';
 export { shareMatches, refsOf } from './rule-checks';
+export { parseTarget, readTargetValue, type Target } from './target';

@@ -3,13 +3,15 @@
  * parsed by the Vietnamese rules, text where text is allowed, targets with comparators.
  * Problems found in a single cell become issues; blanks stay blank (not zero).
  */
-import { parseNumberText, decimalsOf, type NumberKind, type Qualifier } from '../numbers';
+import { parseNumberText, decimalsOf, type Qualifier } from '../numbers';
+import { numberKindOf } from './normalize-kinds';
+import { readTargetValue, type Comparator } from './target';
 import { templateCells, type CellInfo } from '../templates/cells';
-import type { IndicatorTemplate, Measure } from '../templates/schema';
+import type { IndicatorTemplate } from '../templates/schema';
 import type { CellValue } from '../api/submission';
 import type { Issue, IssueCode } from './issues';
 
-export type Comparator = '>' | '≥' | '<' | '≤';
+export type { Comparator };
 
 export interface NumberCell {
   kind: 'number';
@@ -50,30 +52,6 @@ export interface Normalized {
   notes: Map<string, string>;
   issues: DraftIssue[];
 }
-
-export function numberKindOf(measure: Measure): NumberKind | undefined {
-  switch (measure) {
-    case 'count':
-    case 'rank':
-      return 'integer';
-    case 'percent':
-      return 'percent';
-    case 'money':
-      return 'money';
-    case 'score':
-      return 'decimal';
-    default:
-      return undefined;
-  }
-}
-
-const COMPARATOR_OF_QUALIFIER: Record<Qualifier, Comparator | undefined> = {
-  more_than: '>',
-  at_least: '≥',
-  less_than: '<',
-  at_most: '≤',
-  about: undefined,
-};
 
 export function normalizeIndicator(
   template: IndicatorTemplate,
@@ -160,22 +138,11 @@ function readTarget(
   ref: string,
   raw: Exclude<CellValue, null>,
 ): TargetCell | TextCell | { code: IssueCode; params: DraftIssue['params'] } {
-  if (typeof raw === 'number') {
-    return { kind: 'target', ref, info, comparator: '≥', value: raw, decimals: decimalsOf(raw), raw };
-  }
-  const kind = numberKindOf(info.row.measure);
-  if (!kind) return { kind: 'text', ref, info, value: raw.trim(), raw };
-  const parsed = parseNumberText(raw, kind);
-  if (parsed.ok) {
-    const comparator = parsed.qualifier ? COMPARATOR_OF_QUALIFIER[parsed.qualifier] ?? '≥' : '≥';
-    return { kind: 'target', ref, info, comparator, value: parsed.value, decimals: parsed.decimals, raw };
-  }
-  // Targets may be written as sentences ("100% cấp tỉnh, 80% cấp huyện").
-  if (parsed.reason === 'unreadable' || parsed.reason === 'several_numbers') {
-    return { kind: 'text', ref, info, value: raw.trim(), raw };
-  }
+  const reading = readTargetValue(typeof raw === 'string' ? raw.trim() : raw, info.row.measure);
+  if (reading.kind === 'target') return { kind: 'target', ref, info, ...reading.target, raw };
+  if (reading.kind === 'text') return { kind: 'text', ref, info, value: String(raw).trim(), raw };
   return {
-    code: parsed.reason === 'ambiguous' ? 'ambiguous_number' : 'unit_mismatch',
-    params: { text: raw, ...(parsed.candidates ? { candidates: parsed.candidates } : {}), ...(parsed.unit ? { unit: parsed.unit } : {}) },
+    code: reading.reason === 'ambiguous' ? 'ambiguous_number' : 'unit_mismatch',
+    params: { text: String(raw), ...(reading.candidates ? { candidates: reading.candidates } : {}), ...(reading.unit ? { unit: reading.unit } : {}) },
   };
 }

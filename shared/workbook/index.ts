@@ -37,3 +37,5 @@ export function buildTemplateWorkbook(template: Template, options: TemplateSheet
     metadata,
   };
 }
+export * from './consolidated';
+export * from './read-records';

@@ -28,7 +28,13 @@ export type CellStyle =
   | 'signatureHint'
   | 'plain'
   | 'good'
-  | 'bad';
+  | 'bad'
+  | 'group'
+  | 'unitName0'
+  | 'unitName1'
+  | 'value'
+  | 'valueBold'
+  | 'muted';
 
 export interface CellModel {
   /** 0-based. */
@@ -63,7 +69,7 @@ export interface SheetModel {
   names: DefinedNameModel[];
   validations: ValidationModel[];
   frozen?: { rows: number; cols: number };
-  print?: { landscape: boolean; fitToWidth: boolean; titleRows?: { first: number; last: number } };
+  print?: { landscape: boolean; fitToWidth: boolean; titleRows?: { first: number; last: number }; titleCols?: { first: number; last: number } };
   visibility?: 'visible' | 'veryHidden';
   tabColor?: string;
 }
@@ -79,9 +85,23 @@ export interface SheetMetadata {
   period?: string;
 }
 
+/** A native chart over a block of a sheet (header row and label column included). */
+export interface ChartModel {
+  sheet: string;
+  kind: 'barClustered' | 'columnClustered' | 'columnStacked';
+  title: string;
+  source: { row: number; col: number; rows: number; cols: number };
+  /** Top-left cell the chart is placed at, and its size in points. */
+  anchor: { row: number; col: number };
+  width: number;
+  height: number;
+}
+
 export interface WorkbookModel {
   sheets: SheetModel[];
   metadata: SheetMetadata[];
   /** Workbook-level properties (title, subject) for the file. */
   title: string;
+  /** Charts the add-in draws with Excel; .xlsx files leave them out. */
+  charts?: ChartModel[];
 }

@@ -43,6 +43,12 @@ export const STYLES: Record<CellStyle, StyleSpec> = {
   plain: { border: true, vertical: 'top' },
   good: { border: true, color: '1E6B30', bold: true, horizontal: 'center' },
   bad: { border: true, color: 'A4262C', bold: true, horizontal: 'center' },
+  group: { bold: true, fill: 'EDEDED', border: true },
+  unitName0: { bold: true, border: true },
+  unitName1: { border: true, indent: 1 },
+  value: { border: true, horizontal: 'right' },
+  valueBold: { bold: true, border: true, horizontal: 'right' },
+  muted: { border: true, color: MUTED },
 };
 
 /** Excel number formats by measure (format codes are locale-independent; Excel shows 1.683 in Vietnamese). */

@@ -205,22 +205,39 @@ export async function latestReports(db: D1Database, template: string, period: st
     .prepare(`${SUMMARY.replace('SELECT s.id,', 'SELECT r.report, s.id,')} WHERE s.template = ?1 AND s.period = ?2`)
     .bind(template, period)
     .all<LatestRow>();
-  return results.map((row) => {
-    const report = JSON.parse(row.report) as Report;
-    const review = reviewOf(row, row.id, row.revision);
-    return {
-      unit: row.unit_code,
-      submissionId: row.id,
-      revision: row.revision,
-      receivedAt: row.received_at,
-      firstReceivedAt: row.first_received_at,
-      status: statusOf(review),
-      reviewComment: review?.comment ?? null,
-      values: report.values,
-      ...(report.rows ? { rows: report.rows } : {}),
-      warnings: report.warnings,
-    };
-  });
+  return results.map(toSubmittedReport);
+}
+
+/** The same for every template of a period, by template. */
+export async function latestReportsOfPeriod(db: D1Database, period: string): Promise<Map<string, SubmittedReport[]>> {
+  const { results } = await db
+    .prepare(`${SUMMARY.replace('SELECT s.id,', 'SELECT r.report, s.id,')} WHERE s.period = ?1`)
+    .bind(period)
+    .all<LatestRow>();
+  const byTemplate = new Map<string, SubmittedReport[]>();
+  for (const row of results) {
+    const list = byTemplate.get(row.template) ?? [];
+    list.push(toSubmittedReport(row));
+    byTemplate.set(row.template, list);
+  }
+  return byTemplate;
+}
+
+function toSubmittedReport(row: LatestRow): SubmittedReport {
+  const report = JSON.parse(row.report) as Report;
+  const review = reviewOf(row, row.id, row.revision);
+  return {
+    unit: row.unit_code,
+    submissionId: row.id,
+    revision: row.revision,
+    receivedAt: row.received_at,
+    firstReceivedAt: row.first_received_at,
+    status: statusOf(review),
+    reviewComment: review?.comment ?? null,
+    values: report.values,
+    ...(report.rows ? { rows: report.rows } : {}),
+    warnings: report.warnings,
+  };
 }
 
 export async function addReview(

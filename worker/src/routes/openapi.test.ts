@@ -23,6 +23,10 @@ describe('the OpenAPI document', () => {
     documented.delete('get /templates/{id}.xlsx');
     documented.delete('get /templates/{id}');
     served.delete('get /templates/{file}');
+    // Likewise a period's consolidations as JSON and as a workbook.
+    documented.delete('get /consolidations/{period}.xlsx');
+    documented.delete('get /consolidations/{period}');
+    served.delete('get /consolidations/{file}');
     expect([...served].sort()).toEqual([...documented].sort());
   });
 });

@@ -1,0 +1,132 @@
+/** The API from the task pane: same origin, bearer token, responses checked against the shared schemas. */
+import type { z } from 'zod';
+import {
+  ConsolidationSchema,
+  MeSchema,
+  PeriodConsolidationSchema,
+  PeriodStatusSchema,
+  ProblemSchema,
+  ReceiptSchema,
+  ReviewSchema,
+  RevisionDetailSchema,
+  SubmissionDetailSchema,
+  SubmissionSummarySchema,
+  TemplateSummarySchema,
+  TokenCreatedSchema,
+  type Problem,
+} from '../../../shared/api/schemas';
+import type { Submission } from '../../../shared/api/submission';
+import type { Lang } from '../../../shared/numbers/format';
+import { z as zod } from 'zod';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly problem: Problem | null,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export interface ApiOptions {
+  base?: string;
+  token: () => string | null;
+  lang: () => Lang;
+  fetch?: typeof fetch;
+}
+
+export class ApiClient {
+  private readonly base: string;
+  private readonly doFetch: typeof fetch;
+
+  constructor(private readonly options: ApiOptions) {
+    this.base = options.base ?? '/api/v1';
+    this.doFetch = options.fetch ?? ((...args) => fetch(...args));
+  }
+
+  private async call<S extends z.ZodType>(schema: S | null, path: string, init: RequestInit = {}): Promise<z.output<S>> {
+    const headers = new Headers(init.headers);
+    const token = this.options.token();
+    if (token) headers.set('authorization', `Bearer ${token}`);
+    headers.set('accept-language', this.options.lang());
+    let response: Response;
+    try {
+      response = await this.doFetch(`${this.base}${path}`, { ...init, headers });
+    } catch {
+      throw new ApiError(0, null, this.options.lang() === 'vi' ? 'Không kết nối được máy chủ chitieu. Kiểm tra mạng rồi thử lại.' : 'Cannot reach the chitieu server.');
+    }
+    if (!response.ok) {
+      let problem: Problem | null = null;
+      try {
+        const parsed = ProblemSchema.safeParse(await response.json());
+        if (parsed.success) problem = parsed.data;
+      } catch {
+        // not a problem document
+      }
+      throw new ApiError(response.status, problem, problem?.detail ?? `HTTP ${response.status}`);
+    }
+    if (schema === null) return undefined as z.output<S>;
+    const parsed = schema.safeParse(await response.json());
+    if (!parsed.success) throw new ApiError(response.status, null, `Máy chủ trả lời không đúng định dạng (${path}).`);
+    return parsed.data;
+  }
+
+  me() {
+    return this.call(MeSchema, '/me');
+  }
+
+  templates() {
+    return this.call(zod.array(TemplateSummarySchema), '/templates');
+  }
+
+  submit(submission: Submission, idempotencyKey: string) {
+    return this.call(ReceiptSchema, '/submissions', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
+      body: JSON.stringify(submission),
+    });
+  }
+
+  submissions(filter: { unit?: string; template?: string; period?: string } = {}) {
+    const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v) as [string, string][]);
+    return this.call(zod.array(SubmissionSummarySchema), `/submissions${query.size ? `?${query}` : ''}`);
+  }
+
+  submission(id: string) {
+    return this.call(SubmissionDetailSchema, `/submissions/${encodeURIComponent(id)}`);
+  }
+
+  revision(id: string, revision: number) {
+    return this.call(RevisionDetailSchema, `/submissions/${encodeURIComponent(id)}/revisions/${revision}`);
+  }
+
+  review(id: string, decision: 'accept' | 'return', comment: string | undefined, revision: number) {
+    return this.call(ReviewSchema, `/submissions/${encodeURIComponent(id)}/review`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ decision, revision, ...(comment ? { comment } : {}) }),
+    });
+  }
+
+  consolidation(template: string, period: string) {
+    return this.call(ConsolidationSchema, `/consolidations/${template}/${period}`);
+  }
+
+  periodConsolidation(period: string) {
+    return this.call(PeriodConsolidationSchema, `/consolidations/${period}`);
+  }
+
+  periodStatus(period: string) {
+    return this.call(PeriodStatusSchema, `/periods/${period}/status`);
+  }
+
+  createToken(role: 'unit' | 'dic' | 'auditor', unit: string | undefined, label: string | undefined) {
+    return this.call(TokenCreatedSchema, '/tokens', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ role, ...(unit ? { unit } : {}), ...(label ? { label } : {}) }),
+    });
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * The one way the add-in checks a sheet, used by the task pane's Kiểm tra and by the custom function:
+ * a template sheet is one report; a consolidated sheet is one report per row (the provincial total and each unit).
+ */
+import type { Submission } from '../../shared/api/submission';
+import type { Lang } from '../../shared/numbers/format';
+import { getTemplate, templateIds, type Template, type UnitKind } from '../../shared/templates';
+import { validate, type Report } from '../../shared/validation';
+import { readRecords, readTemplateGrid, type NameRef, type SheetGrid } from '../../shared/workbook';
+
+export class CheckError extends Error {}
+
+export interface SheetCheck {
+  /** The row a report is about, on a consolidated sheet; null for a template sheet. */
+  label: string | null;
+  report: Report;
+  submission: Submission;
+}
+
+export interface CheckOptions {
+  names?: readonly NameRef[];
+  period?: string;
+  unit?: string;
+  unitKind?: UnitKind;
+  version?: string;
+  lang?: Lang;
+}
+
+export function templateFor(id: string, lang: Lang): Template {
+  const template = getTemplate(String(id ?? '').trim());
+  if (!template) throw new CheckError(lang === 'vi' ? `Không có mẫu "${id}" (${templateIds().join(', ')}).` : `No template "${id}".`);
+  return template;
+}
+
+export function checkGrid(grid: SheetGrid, templateId: string, options: CheckOptions = {}): SheetCheck[] {
+  const lang = options.lang ?? 'vi';
+  const template = templateFor(templateId, lang);
+  const validateOptions = { lang, ...(options.unitKind ? { unitKind: options.unitKind } : {}) };
+  const header = {
+    period: options.period ?? '',
+    ...(options.unit ? { unit: options.unit } : {}),
+    ...(options.version ? { version: options.version } : {}),
+  };
+
+  if (template.kind === 'indicator') {
+    const records = readRecords(template, grid);
+    if (records.length > 0) {
+      return records.map((r) => {
+        const submission = { ...r.submission, ...header, unit: undefined };
+        return { label: r.label, submission, report: validate(template, submission, { ...validateOptions, locate: r.locate }) };
+      });
+    }
+  }
+  const read = readTemplateGrid(template, grid, options.names ? { names: options.names } : {});
+  const submission = { ...read.submission, ...header };
+  return [{ label: null, submission, report: validate(template, submission, { ...validateOptions, locate: read.locate }) }];
+}

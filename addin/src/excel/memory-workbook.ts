@@ -1,0 +1,260 @@
+/**
+ * A workbook held in memory, applying the same write operations as Excel. It stands in for Excel
+ * where none runs (the browser tests and the demo page), and types values the way Excel does.
+ */
+import {
+  METADATA_SHEET,
+  a1,
+  parseA1,
+  parseMetadata,
+  parseSheetAddress,
+  sheetPrefix,
+  type CellStyle,
+  type ChartModel,
+  type NameRef,
+  type SheetMetadata,
+  type SheetModel,
+  type ValidationModel,
+} from '../../../shared/workbook';
+import { buildMetadataSheet } from '../../../shared/workbook/metadata';
+import { planSheet, type CellInput, type WriteOp } from './plan';
+import { HIGHLIGHT_FILL, WorkbookError, type Highlight, type Restore, type TemplateSheetRead, type WorkbookPort } from './port';
+
+export interface MemoryCell {
+  input: CellInput;
+  numberFormat?: string;
+  style?: CellStyle;
+  /** A fill set on top of the style (a highlight). */
+  fill?: string | null;
+}
+
+export interface MemorySheet {
+  name: string;
+  hidden: boolean;
+  tabColor?: string;
+  cells: Map<string, MemoryCell>;
+  merges: { row: number; col: number; rows: number; cols: number }[];
+  widths: Map<number, number>;
+  heights: Map<number, number>;
+  validations: ValidationModel[];
+  frozen?: { rows: number; cols: number };
+  notes: Map<string, string>;
+}
+
+const key = (row: number, col: number) => `${row},${col}`;
+
+export class MemoryWorkbook implements WorkbookPort {
+  readonly sheets: MemorySheet[] = [];
+  readonly names = new Map<string, Omit<NameRef, 'name'>>();
+  readonly charts: ChartModel[] = [];
+  active = '';
+  selection = '';
+  private readonly listeners = new Set<(what: 'content' | 'selection') => void>();
+
+  constructor() {
+    this.addSheet('Sheet1', false);
+    this.active = 'Sheet1';
+  }
+
+  onChange(listener: (what: 'content' | 'selection') => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(what: 'content' | 'selection' = 'content'): void {
+    for (const l of this.listeners) l(what);
+  }
+
+  sheet(name: string): MemorySheet | undefined {
+    return this.sheets.find((s) => s.name === name);
+  }
+
+  private addSheet(name: string, hidden: boolean, tabColor?: string): MemorySheet {
+    const sheet: MemorySheet = { name, hidden, ...(tabColor ? { tabColor } : {}), cells: new Map(), merges: [], widths: new Map(), heights: new Map(), validations: [], notes: new Map() };
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  cell(sheet: string, row: number, col: number): MemoryCell | undefined {
+    return this.sheet(sheet)?.cells.get(key(row, col));
+  }
+
+  /** What Excel shows for a cell: formulas are not evaluated here, so they read as blank. */
+  value(sheet: string, row: number, col: number): string | number | boolean | null {
+    const input = this.cell(sheet, row, col)?.input ?? null;
+    return typeof input === 'string' && input.startsWith('=') ? null : input;
+  }
+
+  /**
+   * A clerk typing into a cell, read as Excel in Vietnamese regional settings reads it:
+   * `1.683` is a number, `74,65%` a percentage (0,7465), anything else stays text.
+   */
+  type(address: string, text: string, sheetName = this.active): void {
+    const at = parseA1(address);
+    const sheet = this.sheet(sheetName);
+    if (!at || !sheet) throw new WorkbookError(`Không có ô ${address}.`, 'excel');
+    const k = key(at.row, at.col);
+    const cell = sheet.cells.get(k) ?? { input: null };
+    cell.input = excelEntry(text, cell.numberFormat);
+    sheet.cells.set(k, cell);
+    this.changed();
+  }
+
+  apply(op: WriteOp): void {
+    switch (op.op) {
+      case 'addSheet':
+        if (this.sheet(op.sheet)) throw new WorkbookError(`Bảng tính đã có trang "${op.sheet}".`, 'sheet_exists');
+        this.addSheet(op.sheet, op.hidden, op.tabColor);
+        return;
+      case 'deleteSheet': {
+        const i = this.sheets.findIndex((s) => s.name === op.sheet);
+        if (i >= 0) this.sheets.splice(i, 1);
+        return;
+      }
+      case 'formulas':
+      case 'numberFormat':
+        op.matrix.forEach((line, r) =>
+          line.forEach((v, c) => {
+            if (v === null) return;
+            const sheet = this.sheet(op.sheet)!;
+            const k = key(op.row + r, op.col + c);
+            const cell = sheet.cells.get(k) ?? { input: null };
+            if (op.op === 'formulas') cell.input = v as CellInput;
+            else cell.numberFormat = v as string;
+            sheet.cells.set(k, cell);
+          }),
+        );
+        return;
+      case 'style': {
+        const sheet = this.sheet(op.sheet)!;
+        for (let r = op.row; r < op.row + op.rows; r++) {
+          for (let c = op.col; c < op.col + op.cols; c++) {
+            const cell = sheet.cells.get(key(r, c)) ?? { input: null };
+            cell.style = op.style;
+            sheet.cells.set(key(r, c), cell);
+          }
+        }
+        return;
+      }
+      case 'merge':
+        this.sheet(op.sheet)!.merges.push({ row: op.row, col: op.col, rows: op.rows, cols: op.cols });
+        return;
+      case 'columnWidth':
+        this.sheet(op.sheet)!.widths.set(op.col, op.width);
+        return;
+      case 'rowHeight':
+        this.sheet(op.sheet)!.heights.set(op.row, op.height);
+        return;
+      case 'name':
+        if (this.names.has(op.name.toUpperCase())) throw new WorkbookError(`Tên ${op.name} đã có.`, 'excel');
+        this.names.set(op.name.toUpperCase(), { sheet: op.sheet, row: op.row, col: op.col, rows: op.rows, cols: op.cols });
+        return;
+      case 'deleteName':
+        this.names.delete(op.name.toUpperCase());
+        return;
+      case 'validation':
+        this.sheet(op.sheet)!.validations.push(op.validation);
+        return;
+      case 'freeze':
+        this.sheet(op.sheet)!.frozen = { rows: op.rows, cols: op.cols };
+        return;
+      case 'print':
+        return;
+      case 'note':
+        this.sheet(op.sheet)!.notes.set(key(op.row, op.col), op.text);
+        return;
+      case 'chart':
+        this.charts.push(op.chart);
+        return;
+      case 'activate':
+        this.active = op.sheet;
+        return;
+    }
+  }
+
+  async templateSheets(): Promise<SheetMetadata[]> {
+    return parseMetadata(this.values(METADATA_SHEET));
+  }
+
+  async activeSheet(): Promise<string> {
+    return this.active;
+  }
+
+  /** A sheet's used range of values, from A1. */
+  values(name: string): (string | number | boolean | null)[][] {
+    const sheet = this.sheet(name);
+    if (!sheet) return [];
+    let rows = 0;
+    let cols = 0;
+    for (const k of sheet.cells.keys()) {
+      const [r, c] = k.split(',').map(Number) as [number, number];
+      rows = Math.max(rows, r + 1);
+      cols = Math.max(cols, c + 1);
+    }
+    return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => this.value(name, r, c)));
+  }
+
+  async readSheet(name = this.active): Promise<TemplateSheetRead> {
+    if (!this.sheet(name)) throw new WorkbookError(`Không có trang ${name}.`, 'no_template');
+    const names = [...this.names].map(([n, at]) => ({ name: n, ...at }));
+    return { grid: { sheet: name, values: this.values(name) }, names, metadata: (await this.templateSheets()).find((m) => m.sheet === name) };
+  }
+
+  async writeSheets(sheets: readonly SheetModel[], metadata: readonly SheetMetadata[], charts: readonly ChartModel[] = [], options: { replace?: boolean } = {}): Promise<void> {
+    const ops: WriteOp[] = [];
+    for (const model of sheets) {
+      if (this.sheet(model.name)) {
+        if (!options.replace) throw new WorkbookError(`Bảng tính đã có trang "${model.name}".`, 'sheet_exists');
+        ops.push({ op: 'deleteSheet', sheet: model.name });
+      }
+      for (const n of model.names) if (this.names.has(n.name.toUpperCase())) ops.push({ op: 'deleteName', name: n.name });
+      ops.push(...planSheet(model));
+    }
+    if (metadata.length > 0) {
+      const kept = (await this.templateSheets()).filter((m) => !metadata.some((n) => n.sheet === m.sheet));
+      if (this.sheet(METADATA_SHEET)) ops.push({ op: 'deleteSheet', sheet: METADATA_SHEET });
+      ops.push(...planSheet(buildMetadataSheet([...kept, ...metadata])));
+    }
+    for (const chart of charts) ops.push({ op: 'chart', chart });
+    if (sheets[0]) ops.push({ op: 'activate', sheet: sheets[0].name });
+    for (const op of ops) this.apply(op);
+    this.changed();
+  }
+
+  async highlight(restore: readonly Restore[], marks: readonly Highlight[]): Promise<void> {
+    const set = (address: string, fill: string | null) => {
+      const at = parseSheetAddress(address);
+      const sheet = at && this.sheet(at.sheet);
+      if (!at || !sheet) return;
+      const cell = sheet.cells.get(key(at.row, at.col)) ?? { input: null };
+      cell.fill = fill;
+      sheet.cells.set(key(at.row, at.col), cell);
+    };
+    for (const r of restore) set(r.address, null);
+    for (const m of marks) set(m.address, HIGHLIGHT_FILL[m.severity]);
+    this.changed();
+  }
+
+  async select(address: string): Promise<void> {
+    const at = parseSheetAddress(address);
+    if (!at) return;
+    const sheetChanged = this.active !== at.sheet;
+    this.active = at.sheet;
+    this.selection = `${sheetPrefix(at.sheet)}${a1(at.row, at.col)}`;
+    this.changed(sheetChanged ? 'content' : 'selection');
+  }
+}
+
+/** Excel's reading of typed text under Vietnamese regional settings. */
+export function excelEntry(text: string, numberFormat: string | undefined): CellInput {
+  const s = text.trim();
+  if (s === '') return null;
+  if (s.startsWith('=')) return s;
+  const m = /^(-?)(\d{1,3}(?:\.\d{3})*|\d+)(?:,(\d+))?(%?)$/.exec(s);
+  if (!m) return s;
+  const value = Number(`${m[1]}${m[2]!.replace(/\./g, '')}.${m[3] ?? '0'}`);
+  const percentCell = numberFormat?.includes('%') ?? false;
+  // A percent sign, or a number typed into a percent cell, is a fraction (Excel's automatic percent entry).
+  if (m[4] === '%' || percentCell) return Number((value / 100).toPrecision(15));
+  return value;
+}

@@ -1,0 +1,150 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BM03_2024_H1 } from '../../../shared/demo/seed-figures';
+import { getTemplate } from '../../../shared/templates';
+import { buildTemplateSheet, cellName, sheetMetadataFor } from '../../../shared/workbook';
+import { checkGrid } from '../check';
+import { fakeExcel, type FakeExcel, type FakeState } from './fake-excel';
+import { OfficeWorkbook } from './office-workbook';
+
+const bm03 = getTemplate('BM03')!;
+const g = globalThis as unknown as { Excel?: unknown; Office?: unknown };
+let fake: FakeExcel;
+
+function install(state: FakeState): FakeExcel {
+  fake = fakeExcel(state);
+  g.Excel = fake.excel;
+  g.Office = fake.office;
+  return fake;
+}
+
+/** A filled BM03 sheet as Excel would hand its used range over: values from A1, names to its cells. */
+function filledBm03() {
+  const model = buildTemplateSheet(bm03, { period: '2024-H1' });
+  const rows = Math.max(...model.cells.map((c) => c.row)) + 1;
+  const cols = Math.max(...model.cells.map((c) => c.col)) + 1;
+  const values: unknown[][] = Array.from({ length: rows }, () => Array(cols).fill(''));
+  for (const c of model.cells) if (c.value !== undefined && c.value !== null && c.formula === undefined) values[c.row]![c.col] = c.value;
+  const names = model.names.map((n) => ({ name: n.name, formula: `='BM03'!$${String.fromCharCode(65 + n.col)}$${n.row + 1}` }));
+  const at = (ref: string) => model.names.find((n) => n.name === cellName('BM03', ref))!;
+  for (const [ref, v] of Object.entries({ 'TT01.KQ': 1684, 'TT02.KQ': 676, 'TT03.KQ': 753, 'TT04.KQ': 254, 'HS01.KQ': 400000, 'HS02.KQ': 120000 })) {
+    values[at(ref).row]![at(ref).col] = v;
+  }
+  const meta = [
+    ['sheet', 'template', 'version', 'unit', 'unitName', 'unitKind', 'period'],
+    ['BM03', 'BM03', '2024.1', 'KPA', 'UBND huyện Krông Pắc', 'district', '2024-H1'],
+  ];
+  return { values, names, meta };
+}
+
+beforeEach(() => {
+  delete g.Excel;
+  delete g.Office;
+});
+afterEach(() => {
+  delete g.Excel;
+  delete g.Office;
+});
+
+describe('reading a template sheet', () => {
+  it('takes one round trip to Excel for values, names and metadata', async () => {
+    const { values, names, meta } = filledBm03();
+    install({ sheets: { BM03: { values }, _chitieu: { values: meta } }, names, active: 'BM03' });
+    const read = await new OfficeWorkbook().readSheet();
+    expect(fake.syncs()).toBe(1);
+    expect(read.metadata).toMatchObject({ template: 'BM03', unit: 'KPA', unitKind: 'district', period: '2024-H1' });
+    expect(read.names).toHaveLength(buildTemplateSheet(bm03).names.length);
+    const [check] = checkGrid(read.grid, 'BM03', { names: read.names, period: '2024-H1' });
+    expect(check!.report.errors.map((e) => [e.code, e.addresses?.[0]])).toEqual([['sum_mismatch', "'BM03'!E7"]]);
+  });
+
+  it('reads a sheet whose used range starts below A1 at its real addresses', async () => {
+    const { values, names, meta } = filledBm03();
+    install({ sheets: { BM03: { values: values.slice(4), rowIndex: 4 }, _chitieu: { values: meta } }, names, active: 'BM03' });
+    const read = await new OfficeWorkbook().readSheet();
+    expect(read.grid.originRow).toBe(4);
+    const [check] = checkGrid(read.grid, 'BM03', { names: read.names });
+    expect(check!.report.errors[0]!.addresses).toEqual(["'BM03'!E7", "'BM03'!E8", "'BM03'!E9", "'BM03'!E10"]);
+  });
+
+  it('knows a workbook with no template metadata', async () => {
+    install({ sheets: { Sheet1: { values: [[1]] } }, active: 'Sheet1' });
+    const wb = new OfficeWorkbook();
+    expect(await wb.templateSheets()).toEqual([]);
+    expect((await wb.readSheet()).metadata).toBeUndefined();
+  });
+});
+
+describe('highlighting issues', () => {
+  it('restores and marks in one round trip, cell by cell', async () => {
+    install({ sheets: { BM03: { values: [[]] } }, active: 'BM03' });
+    await new OfficeWorkbook().highlight(
+      [{ address: "'BM03'!E8", fill: 'FFF8D6' }],
+      [
+        { address: "'BM03'!E7", severity: 'error' },
+        { address: "'BM03'!E17", severity: 'warning' },
+      ],
+    );
+    expect(fake.syncs()).toBe(1);
+    const fills = fake.writes.filter((w) => w.path === 'format.fill.color').map((w) => [w.target, w.value]);
+    expect(fills).toEqual([
+      ['BM03!E8', '#FFF8D6'],
+      ['BM03!E7', '#F4B6B6'],
+      ['BM03!E17', '#FFE08A'],
+    ]);
+  });
+
+  it('does not call Excel when there is nothing to do', async () => {
+    install({ sheets: { BM03: { values: [[]] } }, active: 'BM03' });
+    await new OfficeWorkbook().highlight([], []);
+    expect(fake.syncs()).toBe(0);
+  });
+});
+
+describe('writing sheets', () => {
+  it('inserts a template: one read, then one batch with values, formats, names, validation and metadata', async () => {
+    install({ sheets: { Sheet1: { values: [[]] } }, active: 'Sheet1' });
+    const options = { period: '2024-H1', unit: { code: 'KPA', name: 'UBND huyện Krông Pắc', kind: 'district' as const } };
+    await new OfficeWorkbook().writeSheets([buildTemplateSheet(bm03, options)], [sheetMetadataFor(bm03, options)]);
+    expect(fake.syncs()).toBe(2);
+    const added = fake.writes.filter((w) => w.path === 'add()').map((w) => w.value);
+    expect(added).toContain('BM03');
+    expect(added).toContain('_chitieu');
+    const names = fake.writes.filter((w) => w.target === 'names' && w.path === 'add()').map((w) => (w.value as [string])[0]);
+    expect(names).toContain('BM03_TT02_KQ');
+    const formulas = fake.writes.find((w) => w.target.startsWith('BM03!A1') && w.path === 'formulas');
+    expect((formulas!.value as unknown[][])[0]![0]).toBe('BIỂU MẪU BM03. THỦ TỤC HÀNH CHÍNH VÀ DỊCH VỤ CÔNG TRỰC TUYẾN');
+    expect(fake.writes.some((w) => w.path === 'dataValidation.rule')).toBe(true);
+    expect(fake.writes.find((w) => w.target === '_chitieu' && w.path === 'visibility')?.value).toBe('VeryHidden');
+  });
+
+  it('refuses a sheet that exists, unless asked to replace it', async () => {
+    install({ sheets: { BM03: { values: [[]] } }, active: 'BM03' });
+    const wb = new OfficeWorkbook();
+    await expect(wb.writeSheets([buildTemplateSheet(bm03)], [])).rejects.toThrow('Bảng tính đã có trang "BM03".');
+    await wb.writeSheets([buildTemplateSheet(bm03)], [], [], { replace: true });
+    expect(fake.writes.find((w) => w.target === 'BM03' && w.path === 'delete()')).toBeDefined();
+  });
+
+  it('uses notes only where Excel supports them', async () => {
+    const bm01 = getTemplate('BM01')!;
+    install({ sheets: { Sheet1: { values: [[]] } }, active: 'Sheet1', excelApi: '1.9' });
+    await new OfficeWorkbook().writeSheets([buildTemplateSheet(bm01)], []);
+    expect(fake.writes.some((w) => w.path === 'notes.add()')).toBe(false);
+    install({ sheets: { Sheet1: { values: [[]] } }, active: 'Sheet1', excelApi: '1.18' });
+    await new OfficeWorkbook().writeSheets([buildTemplateSheet(bm01)], []);
+    expect(fake.writes.some((w) => w.path === 'notes.add()')).toBe(true);
+  });
+});
+
+describe('seed figures through the Excel layer', () => {
+  it('give the engine’s verdict on the seed', async () => {
+    const { values, names, meta } = filledBm03();
+    const at = (ref: string) => names.find((n) => n.name === cellName('BM03', ref))!;
+    const fix = at('TT01.KQ').formula.match(/\$(\w)\$(\d+)/)!;
+    values[Number(fix[2]) - 1]![fix[1]!.charCodeAt(0) - 65] = Number(String(BM03_2024_H1.values!['TT01.KQ']).replace('.', ''));
+    install({ sheets: { BM03: { values }, _chitieu: { values: meta } }, names, active: 'BM03' });
+    const read = await new OfficeWorkbook().readSheet();
+    const [check] = checkGrid(read.grid, 'BM03', { names: read.names, period: '2024-H1' });
+    expect(check!.report.valid).toBe(true);
+  });
+});

@@ -1,0 +1,271 @@
+/**
+ * The workbook through Office.js: the only place that calls Excel.run. Reads queue every load and
+ * sync once; highlights sync once; writes sync once per batch of operations (a batch stays under
+ * Excel on the web's 5 MB per request), never once per cell or row.
+ */
+/// <reference types="office-js" />
+import {
+  METADATA_SHEET,
+  STYLES,
+  parseMetadata,
+  parseSheetAddress,
+  type ChartModel,
+  type NameRef,
+  type SheetMetadata,
+  type SheetModel,
+} from '../../../shared/workbook';
+import { buildMetadataSheet } from '../../../shared/workbook/metadata';
+import { batches, columnPoints, planSheet, type WriteOp } from './plan';
+import { HIGHLIGHT_FILL, WorkbookError, type Highlight, type Restore, type TemplateSheetRead, type WorkbookPort } from './port';
+
+/** Counts round trips to Excel, for the bench and the tests. */
+export const syncCounter = { count: 0 };
+
+async function sync(context: Excel.RequestContext): Promise<void> {
+  syncCounter.count++;
+  await context.sync();
+}
+
+export class OfficeWorkbook implements WorkbookPort {
+  async templateSheets(): Promise<SheetMetadata[]> {
+    return Excel.run(async (context) => {
+      const used = context.workbook.worksheets.getItemOrNullObject(METADATA_SHEET).getUsedRangeOrNullObject(true);
+      used.load('values');
+      await sync(context);
+      return used.isNullObject ? [] : parseMetadata(used.values);
+    });
+  }
+
+  async activeSheet(): Promise<string> {
+    return Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getActiveWorksheet();
+      ws.load('name');
+      await sync(context);
+      return ws.name;
+    });
+  }
+
+  async readSheet(sheet?: string): Promise<TemplateSheetRead> {
+    return Excel.run(async (context) => {
+      const worksheets = context.workbook.worksheets;
+      const ws = sheet ? worksheets.getItemOrNullObject(sheet) : worksheets.getActiveWorksheet();
+      ws.load('name');
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load('values, rowIndex, columnIndex');
+      const names = context.workbook.names;
+      names.load('items');
+      const meta = worksheets.getItemOrNullObject(METADATA_SHEET).getUsedRangeOrNullObject(true);
+      meta.load('values');
+      await sync(context);
+
+      if (ws.isNullObject) throw new WorkbookError(`Không có trang ${sheet}.`, 'no_template');
+      const refs: NameRef[] = [];
+      for (const n of names.items) {
+        if (n.type !== 'Range') continue;
+        const at = parseSheetAddress(String(n.formula));
+        if (at) refs.push({ name: n.name, ...at });
+      }
+      const metadata = meta.isNullObject ? [] : parseMetadata(meta.values);
+      return {
+        grid: used.isNullObject
+          ? { sheet: ws.name, values: [] }
+          : { sheet: ws.name, values: used.values, originRow: used.rowIndex, originCol: used.columnIndex },
+        names: refs,
+        metadata: metadata.find((m) => m.sheet === ws.name),
+      };
+    });
+  }
+
+  async writeSheets(sheets: readonly SheetModel[], metadata: readonly SheetMetadata[], charts: readonly ChartModel[] = [], options: { replace?: boolean } = {}): Promise<void> {
+    // One read: which sheets exist, and what the metadata sheet already records.
+    const { existing, recorded, names } = await Excel.run(async (context) => {
+      const list = context.workbook.worksheets;
+      list.load('items');
+      const meta = list.getItemOrNullObject(METADATA_SHEET).getUsedRangeOrNullObject(true);
+      meta.load('values');
+      const names = context.workbook.names;
+      names.load('items');
+      await sync(context);
+      return {
+        existing: new Set(list.items.map((w) => w.name)),
+        recorded: meta.isNullObject ? [] : parseMetadata(meta.values),
+        names: new Set(names.items.map((n) => n.name.toUpperCase())),
+      };
+    });
+
+    const ops: WriteOp[] = [];
+    for (const model of sheets) {
+      if (existing.has(model.name)) {
+        if (!options.replace) throw new WorkbookError(`Bảng tính đã có trang "${model.name}".`, 'sheet_exists');
+        ops.push({ op: 'deleteSheet', sheet: model.name });
+      }
+      // A name left by an earlier copy of the sheet (now #REF!) would block the new one.
+      for (const n of model.names) if (names.has(n.name.toUpperCase())) ops.push({ op: 'deleteName', name: n.name });
+      ops.push(...planSheet(model));
+    }
+    if (metadata.length > 0) {
+      const kept = recorded.filter((m) => !metadata.some((n) => n.sheet === m.sheet));
+      if (existing.has(METADATA_SHEET)) ops.push({ op: 'deleteSheet', sheet: METADATA_SHEET });
+      ops.push(...planSheet(buildMetadataSheet([...kept, ...metadata])));
+    }
+    for (const chart of charts) ops.push({ op: 'chart', chart });
+    const first = sheets[0];
+    if (first) ops.push({ op: 'activate', sheet: first.name });
+
+    for (const batch of batches(ops)) {
+      await Excel.run(async (context) => {
+        for (const op of batch) apply(context, op);
+        await sync(context);
+      });
+    }
+  }
+
+  async highlight(restore: readonly Restore[], marks: readonly Highlight[]): Promise<void> {
+    if (restore.length === 0 && marks.length === 0) return;
+    await Excel.run(async (context) => {
+      for (const r of restore) {
+        const range = rangeAt(context, r.address);
+        if (r.fill) range.format.fill.color = `#${r.fill}`;
+        else range.format.fill.clear();
+      }
+      for (const m of marks) rangeAt(context, m.address).format.fill.color = `#${HIGHLIGHT_FILL[m.severity]}`;
+      await sync(context);
+    });
+  }
+
+  async select(address: string): Promise<void> {
+    await Excel.run(async (context) => {
+      const at = parseSheetAddress(address);
+      if (!at) return;
+      const ws = context.workbook.worksheets.getItem(at.sheet);
+      ws.activate();
+      ws.getRangeByIndexes(at.row, at.col, at.rows, at.cols).select();
+      await sync(context);
+    });
+  }
+}
+
+function rangeAt(context: Excel.RequestContext, address: string): Excel.Range {
+  const at = parseSheetAddress(address);
+  if (!at) throw new WorkbookError(`Địa chỉ ô không hợp lệ: ${address}`, 'excel');
+  return context.workbook.worksheets.getItem(at.sheet).getRangeByIndexes(at.row, at.col, at.rows, at.cols);
+}
+
+const H_ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
+const V_ALIGN = { top: 'Top', middle: 'Center' } as const;
+const CHART_TYPE = { barClustered: 'BarClustered', columnClustered: 'ColumnClustered', columnStacked: 'ColumnStacked' } as const;
+
+/** Queues one operation; nothing here waits for Excel. */
+export function apply(context: Excel.RequestContext, op: WriteOp): void {
+  const sheets = context.workbook.worksheets;
+  switch (op.op) {
+    case 'addSheet': {
+      const ws = sheets.add(op.sheet);
+      if (op.hidden) ws.visibility = Excel.SheetVisibility.veryHidden;
+      if (op.tabColor) ws.tabColor = `#${op.tabColor}`;
+      if (!op.hidden) ws.showGridlines = false;
+      return;
+    }
+    case 'deleteSheet': {
+      const ws = sheets.getItem(op.sheet);
+      ws.visibility = Excel.SheetVisibility.visible;
+      ws.delete();
+      return;
+    }
+    case 'formulas':
+      sheets.getItem(op.sheet).getRangeByIndexes(op.row, op.col, op.matrix.length, op.matrix[0]!.length).formulas = op.matrix as unknown[][];
+      return;
+    case 'numberFormat':
+      sheets.getItem(op.sheet).getRangeByIndexes(op.row, op.col, op.matrix.length, op.matrix[0]!.length).numberFormat = op.matrix as unknown[][];
+      return;
+    case 'style': {
+      const spec = STYLES[op.style];
+      const format = sheets.getItem(op.sheet).getRangeByIndexes(op.row, op.col, op.rows, op.cols).format;
+      format.font.name = 'Times New Roman';
+      format.font.size = spec.size ?? 11;
+      format.font.bold = spec.bold ?? false;
+      format.font.italic = spec.italic ?? false;
+      if (spec.color) format.font.color = `#${spec.color}`;
+      if (spec.fill) format.fill.color = `#${spec.fill}`;
+      if (spec.horizontal) format.horizontalAlignment = H_ALIGN[spec.horizontal];
+      format.verticalAlignment = V_ALIGN[spec.vertical ?? 'middle'];
+      if (spec.wrap) format.wrapText = true;
+      if (spec.indent) format.indentLevel = spec.indent;
+      if (spec.locked === false) format.protection.locked = false;
+      if (spec.border) {
+        for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const) {
+          if ((edge === 'InsideHorizontal' && op.rows === 1) || (edge === 'InsideVertical' && op.cols === 1)) continue;
+          const border = format.borders.getItem(edge);
+          border.style = 'Continuous';
+          border.color = '#BFBFBF';
+        }
+      }
+      return;
+    }
+    case 'merge':
+      sheets.getItem(op.sheet).getRangeByIndexes(op.row, op.col, op.rows, op.cols).merge(false);
+      return;
+    case 'columnWidth':
+      sheets.getItem(op.sheet).getRangeByIndexes(0, op.col, 1, 1).format.columnWidth = columnPoints(op.width);
+      return;
+    case 'rowHeight':
+      sheets.getItem(op.sheet).getRangeByIndexes(op.row, 0, 1, 1).format.rowHeight = op.height;
+      return;
+    case 'name':
+      context.workbook.names.add(op.name, sheets.getItem(op.sheet).getRangeByIndexes(op.row, op.col, op.rows, op.cols));
+      return;
+    case 'deleteName':
+      context.workbook.names.getItem(op.name).delete();
+      return;
+    case 'validation': {
+      const v = op.validation;
+      const dv = sheets.getItem(op.sheet).getRangeByIndexes(v.row, v.col, v.rows, v.cols).dataValidation;
+      if (v.kind === 'list') {
+        dv.rule = { list: { inCellDropDown: true, source: v.items.join(',') } };
+        dv.errorAlert = { showAlert: true, style: v.strict ? 'Stop' : 'Warning', title: 'Giá trị không hợp lệ', message: `Chọn một trong: ${v.items.join(', ')}` };
+      } else {
+        const basic =
+          v.max === undefined
+            ? { formula1: v.min, operator: Excel.DataValidationOperator.greaterThanOrEqualTo }
+            : { formula1: v.min, formula2: v.max, operator: Excel.DataValidationOperator.between };
+        dv.rule = v.kind === 'whole' ? { wholeNumber: basic } : { decimal: basic };
+        dv.errorAlert = { showAlert: true, style: 'Warning', title: 'Kiểm tra số liệu', message: v.kind === 'whole' ? `Ô này cần số nguyên từ ${v.min} trở lên.` : v.max === 1 ? 'Tỷ lệ phải nằm trong khoảng 0–100%.' : `Ô này cần số từ ${v.min} trở lên.` };
+      }
+      return;
+    }
+    case 'freeze': {
+      const ws = sheets.getItem(op.sheet);
+      if (op.cols === 0) ws.freezePanes.freezeRows(op.rows);
+      else ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, op.rows, op.cols));
+      return;
+    }
+    case 'print': {
+      const layout = sheets.getItem(op.sheet).pageLayout;
+      layout.orientation = op.landscape ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
+      layout.paperSize = Excel.PaperType.a4;
+      if (op.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      if (op.titleRows) layout.setPrintTitleRows(`$${op.titleRows.first + 1}:$${op.titleRows.last + 1}`);
+      return;
+    }
+    case 'note':
+      // Notes need ExcelApi 1.18; elsewhere the hint stays in the task pane.
+      if (Office.context.requirements.isSetSupported('ExcelApi', '1.18')) {
+        const ws = sheets.getItem(op.sheet) as Excel.Worksheet & { notes: { add(cell: Excel.Range | string, content: string): void } };
+        ws.notes.add(ws.getRangeByIndexes(op.row, op.col, 1, 1), op.text);
+      }
+      return;
+    case 'chart': {
+      const c = op.chart;
+      const ws = sheets.getItem(c.sheet);
+      const chart = ws.charts.add(CHART_TYPE[c.kind], ws.getRangeByIndexes(c.source.row, c.source.col, c.source.rows, c.source.cols), Excel.ChartSeriesBy.columns);
+      chart.title.text = c.title;
+      chart.setPosition(ws.getRangeByIndexes(c.anchor.row, c.anchor.col, 1, 1));
+      chart.width = c.width;
+      chart.height = c.height;
+      return;
+    }
+    case 'activate':
+      sheets.getItem(op.sheet).activate();
+      return;
+  }
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { consolidate } from '../../../shared/consolidation';
+import { demoSubmission } from '../../../shared/demo/generate';
+import { syntheticProvince } from '../../../shared/demo/registry';
+import { parsePeriod } from '../../../shared/periods';
+import { getTemplate } from '../../../shared/templates';
+import { validateSubmission } from '../../../shared/validation';
+import { buildTemplateSheet, consolidatedWorkbook } from '../../../shared/workbook';
+import { MAX_BATCH_BYTES, batches, opSize, planSheet, rectangles } from './plan';
+
+describe('planning writes', () => {
+  it('joins cells of one style into rectangles', () => {
+    const S = 'input' as const;
+    const D = 'derived' as const;
+    expect(
+      rectangles([
+        [S, S, D],
+        [S, S, D],
+        [null, S, S],
+      ]),
+    ).toEqual([
+      { row: 0, col: 0, rows: 2, cols: 2, style: S },
+      { row: 0, col: 2, rows: 2, cols: 1, style: D },
+      { row: 2, col: 1, rows: 1, cols: 2, style: S },
+    ]);
+  });
+
+  it('writes a template as whole blocks, formats before values', () => {
+    const ops = planSheet(buildTemplateSheet(getTemplate('BM03')!));
+    const kinds = ops.map((o) => o.op);
+    expect(kinds[0]).toBe('addSheet');
+    expect(kinds.filter((k) => k === 'formulas')).toHaveLength(1);
+    expect(kinds.indexOf('numberFormat')).toBeLessThan(kinds.indexOf('formulas'));
+    // Far fewer style operations than cells.
+    expect(kinds.filter((k) => k === 'style').length).toBeLessThan(120);
+    const formulas = ops.find((o) => o.op === 'formulas')!;
+    expect(formulas.op === 'formulas' && formulas.matrix.flat().filter((v) => typeof v === 'string' && v.startsWith('=IF(')).length).toBe(9);
+  });
+
+  it('cuts a whole province’s consolidated workbook into batches under 5 MB', () => {
+    const period = parsePeriod('2024')!;
+    const demo = syntheticProvince(220);
+    const province = demo.map((u) => ({ code: u.code, name: u.name, kind: u.kind, parent: u.parent ?? null, coordinator: u.coordinator ?? false, validFrom: '2020-01-01', validTo: null }));
+    const consolidations = ['BM01', 'BM03', 'BM07'].map((id) => {
+      const template = getTemplate(id)!;
+      const reports = demo
+        .filter((u) => template.filledBy.includes(u.kind))
+        .map((u) => {
+          const r = validateSubmission(demoSubmission(id, u, '2024'), { unitKind: u.kind });
+          return { unit: u.code, submissionId: `sub_${u.code}`, revision: 1, receivedAt: '2024-12-01T00:00:00Z', firstReceivedAt: '2024-12-01T00:00:00Z', status: 'received' as const, values: r.values, warnings: r.warnings };
+        });
+      return consolidate(template, period, province, reports);
+    });
+    const model = consolidatedWorkbook({ province: 'Đắk Lắk', period, generatedAt: '2024-12-25T00:00:00Z', engineVersion: '1.0.0', consolidations });
+    const ops = model.sheets.flatMap(planSheet);
+    const total = ops.reduce((n, o) => n + opSize(o), 0);
+    // A limit of a third of the payload forces at least three batches, each under it, nothing lost or reordered.
+    const limit = Math.ceil(total / 3);
+    const parts = batches(ops, limit);
+    expect(parts.length).toBeGreaterThanOrEqual(3);
+    expect(parts.flat()).toEqual(ops);
+    for (const part of parts) expect(part.reduce((n, o) => n + opSize(o), 0)).toBeLessThanOrEqual(limit);
+    expect(batches(ops).every((part) => part.reduce((n, o) => n + opSize(o), 0) <= MAX_BATCH_BYTES)).toBe(true);
+    // Row bands keep every single operation far below a batch.
+    expect(Math.max(...ops.map(opSize))).toBeLessThan(limit);
+  });
+});

@@ -1,0 +1,133 @@
+/**
+ * A sheet model becomes a list of write operations: whole blocks of values and formats, styles
+ * grouped into rectangles. Both workbook implementations apply the same list, and the list is cut
+ * into batches that stay well under Excel on the web's 5 MB per request.
+ */
+import type { CellStyle, ChartModel, SheetModel, ValidationModel } from '../../../shared/workbook';
+
+export type CellInput = string | number | boolean | null;
+
+export type WriteOp =
+  | { op: 'addSheet'; sheet: string; hidden: boolean; tabColor?: string }
+  | { op: 'deleteSheet'; sheet: string }
+  | { op: 'formulas'; sheet: string; row: number; col: number; matrix: CellInput[][] }
+  | { op: 'numberFormat'; sheet: string; row: number; col: number; matrix: (string | null)[][] }
+  | { op: 'style'; sheet: string; row: number; col: number; rows: number; cols: number; style: CellStyle }
+  | { op: 'merge'; sheet: string; row: number; col: number; rows: number; cols: number }
+  | { op: 'columnWidth'; sheet: string; col: number; width: number }
+  | { op: 'rowHeight'; sheet: string; row: number; height: number }
+  | { op: 'name'; sheet: string; name: string; row: number; col: number; rows: number; cols: number }
+  | { op: 'deleteName'; name: string }
+  | { op: 'validation'; sheet: string; validation: ValidationModel }
+  | { op: 'freeze'; sheet: string; rows: number; cols: number }
+  | { op: 'print'; sheet: string; landscape: boolean; fitToWidth: boolean; titleRows?: { first: number; last: number } }
+  | { op: 'note'; sheet: string; row: number; col: number; text: string }
+  | { op: 'chart'; chart: ChartModel }
+  | { op: 'activate'; sheet: string };
+
+export function planSheet(model: SheetModel): WriteOp[] {
+  const sheet = model.name;
+  const ops: WriteOp[] = [{ op: 'addSheet', sheet, hidden: model.visibility === 'veryHidden', ...(model.tabColor ? { tabColor: model.tabColor } : {}) }];
+  if (model.cells.length > 0) {
+    const rows = Math.max(...model.cells.map((c) => c.row)) + 1;
+    const cols = Math.max(...model.cells.map((c) => c.col)) + 1;
+    const formulas: CellInput[][] = Array.from({ length: rows }, () => Array<CellInput>(cols).fill(null));
+    const formats: (string | null)[][] = Array.from({ length: rows }, () => Array<string | null>(cols).fill(null));
+    const styles: (CellStyle | null)[][] = Array.from({ length: rows }, () => Array<CellStyle | null>(cols).fill(null));
+    let anyFormat = false;
+    for (const c of model.cells) {
+      if (c.formula !== undefined) formulas[c.row]![c.col] = `=${c.formula}`;
+      else if (c.value !== undefined && c.value !== null) formulas[c.row]![c.col] = c.value;
+      if (c.numberFormat) {
+        formats[c.row]![c.col] = c.numberFormat;
+        anyFormat = true;
+      }
+      if (c.style) styles[c.row]![c.col] = c.style;
+    }
+    // Formats first, so text-formatted cells take their values as text.
+    if (anyFormat) ops.push(...blocks(formats, (row, col, matrix) => ({ op: 'numberFormat' as const, sheet, row, col, matrix })));
+    ops.push(...blocks(formulas, (row, col, matrix) => ({ op: 'formulas' as const, sheet, row, col, matrix })));
+    for (const r of rectangles(styles)) ops.push({ op: 'style', sheet, ...r });
+  }
+  model.columnWidths.forEach((width, col) => ops.push({ op: 'columnWidth', sheet, col, width }));
+  for (const [row, height] of Object.entries(model.rowHeights ?? {})) ops.push({ op: 'rowHeight', sheet, row: Number(row), height });
+  for (const m of model.merges) ops.push({ op: 'merge', sheet, ...m });
+  for (const v of model.validations) ops.push({ op: 'validation', sheet, validation: v });
+  for (const n of model.names) ops.push({ op: 'name', sheet, ...n });
+  for (const c of model.cells) if (c.comment) ops.push({ op: 'note', sheet, row: c.row, col: c.col, text: c.comment });
+  if (model.frozen) ops.push({ op: 'freeze', sheet, ...model.frozen });
+  if (model.print) ops.push({ op: 'print', sheet, landscape: model.print.landscape, fitToWidth: model.print.fitToWidth, ...(model.print.titleRows ? { titleRows: model.print.titleRows } : {}) });
+  return ops;
+}
+
+/** Row bands of a matrix, sized so no single operation is large; null cells are left as they are. */
+function blocks<T, O>(matrix: (T | null)[][], make: (row: number, col: number, matrix: (T | null)[][]) => O, band = 200): O[] {
+  const out: O[] = [];
+  for (let start = 0; start < matrix.length; start += band) {
+    const rows = matrix.slice(start, start + band);
+    if (rows.some((r) => r.some((v) => v !== null))) out.push(make(start, 0, rows));
+  }
+  return out;
+}
+
+/** Cells of the same style joined into rectangles: runs along a row, then equal runs down the rows. */
+export function rectangles(styles: (CellStyle | null)[][]): { row: number; col: number; rows: number; cols: number; style: CellStyle }[] {
+  const open = new Map<string, { row: number; col: number; rows: number; cols: number; style: CellStyle }>();
+  const done: { row: number; col: number; rows: number; cols: number; style: CellStyle }[] = [];
+  styles.forEach((line, row) => {
+    const runs: { col: number; cols: number; style: CellStyle }[] = [];
+    for (let col = 0; col < line.length; col++) {
+      const style = line[col];
+      if (!style) continue;
+      const last = runs[runs.length - 1];
+      if (last && last.style === style && last.col + last.cols === col) last.cols++;
+      else runs.push({ col, cols: 1, style });
+    }
+    const next = new Map<string, { row: number; col: number; rows: number; cols: number; style: CellStyle }>();
+    for (const run of runs) {
+      const key = `${run.col}|${run.cols}|${run.style}`;
+      const rect = open.get(key);
+      if (rect && rect.row + rect.rows === row) {
+        rect.rows++;
+        next.set(key, rect);
+        open.delete(key);
+      } else next.set(key, { row, rows: 1, ...run });
+    }
+    done.push(...open.values());
+    open.clear();
+    for (const [k, v] of next) open.set(k, v);
+  });
+  done.push(...open.values());
+  return done.sort((a, b) => a.row - b.row || a.col - b.col);
+}
+
+/** Excel on the web refuses requests over 5 MB; batches stay under this, with room for the request's own overhead. */
+export const MAX_BATCH_BYTES = 4 * 1024 * 1024;
+
+export function opSize(op: WriteOp): number {
+  // Each value travels as JSON with Office.js's own wrapping, roughly twice its JSON length.
+  return JSON.stringify(op).length * 2 + 200;
+}
+
+export function batches(ops: readonly WriteOp[], limit = MAX_BATCH_BYTES): WriteOp[][] {
+  const out: WriteOp[][] = [];
+  let current: WriteOp[] = [];
+  let size = 0;
+  for (const op of ops) {
+    const s = opSize(op);
+    if (current.length > 0 && size + s > limit) {
+      out.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(op);
+    size += s;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+/** Column widths in sheet models are in characters (as in .xlsx); Office.js takes points. */
+export function columnPoints(chars: number): number {
+  return Math.round(chars * 5.6 + 5);
+}

@@ -1,0 +1,51 @@
+/**
+ * Everything the add-in asks of Excel, behind one small interface. The Office.js implementation
+ * is the only code that calls Excel.run; an in-memory one stands in for Excel in the browser tests.
+ */
+import type { ChartModel, NameRef, SheetGrid, SheetMetadata, SheetModel } from '../../../shared/workbook';
+
+export interface TemplateSheetRead {
+  grid: SheetGrid;
+  names: NameRef[];
+  metadata: SheetMetadata | undefined;
+}
+
+export interface Highlight {
+  /** Sheet-qualified address (`'BM03'!E7`). */
+  address: string;
+  severity: 'error' | 'warning';
+}
+
+export interface Restore {
+  address: string;
+  /** Fill the cell has in the template, `RRGGBB`, or null for none. */
+  fill: string | null;
+}
+
+export interface WorkbookPort {
+  /** Template sheets the workbook says it holds (from its metadata sheet). */
+  templateSheets(): Promise<SheetMetadata[]>;
+  /** The active sheet's name. */
+  activeSheet(): Promise<string>;
+  /** A sheet's values, the workbook's names and the sheet's metadata, in one round trip to Excel. */
+  readSheet(sheet?: string): Promise<TemplateSheetRead>;
+  /** Adds sheets (and charts), recording template metadata; refuses a name that exists. */
+  writeSheets(sheets: readonly SheetModel[], metadata: readonly SheetMetadata[], charts?: readonly ChartModel[], options?: { replace?: boolean }): Promise<void>;
+  /** Puts cells back to their template fills, then marks the issues; both in one round trip. */
+  highlight(restore: readonly Restore[], marks: readonly Highlight[]): Promise<void>;
+  /** Activates the sheet and selects the cell. */
+  select(address: string): Promise<void>;
+}
+
+export class WorkbookError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'sheet_exists' | 'no_template' | 'excel',
+  ) {
+    super(message);
+    this.name = 'WorkbookError';
+  }
+}
+
+/** Fills for highlighted cells. */
+export const HIGHLIGHT_FILL = { error: 'F4B6B6', warning: 'FFE08A' } as const;

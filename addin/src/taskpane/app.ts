@@ -1,0 +1,137 @@
+/**
+ * The task pane: sign in, then the tabs of the signed-in role. The same code runs in Excel
+ * (with the Office.js workbook) and in the browser tests (with the in-memory one).
+ */
+import type { Me } from '../../../shared/api/schemas';
+import type { Lang } from '../../../shared/numbers/format';
+import { ApiClient } from '../api/client';
+import type { WorkbookPort } from '../excel/port';
+import type { Ctx } from './context';
+import { h, replace } from './dom';
+import { STRINGS } from './i18n';
+import type { Session } from './session';
+import { checkView } from './views/check';
+import { dashboardView } from './views/dashboard';
+import { historyView } from './views/history';
+import { reportView } from './views/report';
+import { reviewView } from './views/review';
+import { signInView } from './views/signin';
+
+export interface AppDeps {
+  port: WorkbookPort;
+  session: Session;
+  api?: ApiClient;
+  today?: () => string;
+}
+
+type Tab = 'report' | 'history' | 'dashboard' | 'review' | 'check';
+
+const TABS: Record<Me['role'], Tab[]> = {
+  unit: ['report', 'history'],
+  dic: ['dashboard', 'review', 'report', 'check'],
+  auditor: ['check', 'dashboard'],
+};
+
+export function mountTaskPane(root: HTMLElement, deps: AppDeps): void {
+  const { session, port } = deps;
+  const api = deps.api ?? new ApiClient({ token: () => session.token(), lang: () => session.lang() });
+  const today = deps.today ?? (() => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10));
+  let me: Me | null = null;
+  let tab: Tab | null = null;
+
+  const render = () => {
+    const lang = session.lang();
+    const t = STRINGS[lang];
+    document.documentElement.lang = lang;
+    const header = h(
+      'header',
+      { class: 'app-header' },
+      h('div', { class: 'brand' }, h('span', { class: 'logo', 'aria-hidden': 'true' }, 'ct'), h('div', {}, h('h1', {}, 'chitieu'), h('div', { class: 'subtitle' }, t.appTitle))),
+      h(
+        'div',
+        { class: 'header-actions' },
+        h(
+          'button',
+          { class: 'link-button', id: 'lang', type: 'button', 'aria-label': t.language, onclick: () => switchLang(lang === 'vi' ? 'en' : 'vi') },
+          lang === 'vi' ? 'EN' : 'VI',
+        ),
+        me ? h('button', { class: 'link-button', id: 'signout', type: 'button', onclick: signOut }, t.signOut) : null,
+      ),
+    );
+    if (!me) {
+      replace(root, header, h('main', {}, signInView(t, signIn)));
+      return;
+    }
+    const ctx: Ctx = { port, api, session, me, t, lang, today };
+    const tabs = TABS[me.role].filter((x) => x !== 'report' || me!.unit);
+    if (!tab || !tabs.includes(tab)) tab = tabs[0]!;
+    const who = h(
+      'div',
+      { class: 'who', id: 'who' },
+      h('strong', {}, me.unit?.name ?? t.roles[me.role]),
+      h('span', { class: 'muted' }, ` · ${t.roles[me.role]}${me.unit ? ` · ${me.unit.code}` : ''}`),
+    );
+    const tablist = h(
+      'div',
+      { role: 'tablist', class: 'tabs', 'aria-label': 'chitieu' },
+      ...tabs.map((x) =>
+        h('button', { role: 'tab', type: 'button', id: `tab-${x}`, 'aria-selected': String(x === tab), tabindex: x === tab ? 0 : -1, onclick: () => switchTab(x) }, t.tabs[x]),
+      ),
+    );
+    tablist.addEventListener('keydown', (event) => {
+      const e = event as KeyboardEvent;
+      if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+      const i = tabs.indexOf(tab!);
+      const next = tabs[(i + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length]!;
+      switchTab(next);
+      (root.querySelector(`#tab-${next}`) as HTMLElement | null)?.focus();
+    });
+    const views: Record<Tab, () => HTMLElement> = {
+      report: () => reportView(ctx),
+      history: () => historyView(ctx),
+      dashboard: () => dashboardView(ctx),
+      review: () => reviewView(ctx),
+      check: () => checkView(ctx),
+    };
+    replace(root, header, who, tablist, h('main', { role: 'tabpanel', 'aria-labelledby': `tab-${tab}` }, views[tab]()));
+  };
+
+  const switchTab = (next: Tab) => {
+    tab = next;
+    render();
+  };
+  const switchLang = (lang: Lang) => {
+    session.setLang(lang);
+    render();
+  };
+  const signIn = async (token: string) => {
+    session.setToken(token);
+    try {
+      me = await api.me();
+    } catch (e) {
+      session.setToken(null);
+      throw e;
+    }
+    tab = null;
+    render();
+  };
+  const signOut = () => {
+    session.setToken(null);
+    me = null;
+    render();
+  };
+
+  render();
+  if (session.token()) {
+    api.me().then(
+      (who) => {
+        me = who;
+        render();
+      },
+      () => {
+        session.setToken(null);
+        render();
+      },
+    );
+  }
+}

@@ -1,0 +1,21 @@
+/** The signed-in token and the chosen language, kept in the add-in's storage on this computer. */
+import type { Lang } from '../../../shared/numbers/format';
+
+const TOKEN = 'chitieu.token';
+const LANG = 'chitieu.lang';
+
+export interface Session {
+  token(): string | null;
+  setToken(token: string | null): void;
+  lang(): Lang;
+  setLang(lang: Lang): void;
+}
+
+export function storageSession(storage: Storage = window.localStorage): Session {
+  return {
+    token: () => storage.getItem(TOKEN),
+    setToken: (token) => (token ? storage.setItem(TOKEN, token) : storage.removeItem(TOKEN)),
+    lang: () => (storage.getItem(LANG) === 'en' ? 'en' : 'vi'),
+    setLang: (lang) => storage.setItem(LANG, lang),
+  };
+}

@@ -1,0 +1,117 @@
+/** DIC's and auditors' view of a period: who filed, who did not, and the consolidated sheets written into Excel. */
+import type { PeriodConsolidation } from '../../../../shared/api/schemas';
+import type { Consolidation } from '../../../../shared/consolidation';
+import { parsePeriod, periodLabel, recentPeriods } from '../../../../shared/periods';
+import { consolidatedWorkbook } from '../../../../shared/workbook';
+import type { Ctx } from '../context';
+import { busy, button, h, message, replace, select, valueOf } from '../dom';
+
+export function dashboardView(ctx: Ctx, onPeriod?: (period: string) => void): HTMLElement {
+  const t = ctx.t.dashboard;
+  const periods = recentPeriods(['H', 'Y', 'Q'], ctx.today(), 3);
+  const body = h('div', { id: 'dashboard-body', 'aria-live': 'polite' });
+  const note = h('div', { id: 'pull-note', 'aria-live': 'polite' });
+  const root = h(
+    'section',
+    { class: 'view', 'aria-label': ctx.t.tabs.dashboard },
+    h('div', { class: 'row-end' }, select('dash-period', t.period, periods.map((p) => ({ value: p.code, label: `${periodLabel(p, ctx.lang)} (${p.code})` }))), button(t.load, () => void load(), { id: 'dash-load' })),
+    body,
+    h('div', { class: 'actions' }, button(t.pull, () => void pull(), { appearance: 'primary', id: 'pull' })),
+    note,
+  );
+  let data: PeriodConsolidation | null = null;
+
+  async function load(): Promise<void> {
+    const period = valueOf(root, 'dash-period');
+    onPeriod?.(period);
+    replace(body, busy('…'));
+    try {
+      data = await ctx.api.periodConsolidation(period);
+      replace(body, overview(data.consolidations as Consolidation[], ctx));
+    } catch (e) {
+      replace(body, message('error', (e as Error).message));
+    }
+  }
+
+  async function pull(): Promise<void> {
+    replace(note, busy(t.pulling));
+    try {
+      const period = valueOf(root, 'dash-period');
+      const fresh = await ctx.api.periodConsolidation(period);
+      data = fresh;
+      const model = consolidatedWorkbook({
+        province: fresh.province,
+        period: parsePeriod(fresh.period)!,
+        generatedAt: fresh.generatedAt,
+        engineVersion: fresh.engineVersion,
+        consolidations: fresh.consolidations as Consolidation[],
+        lang: ctx.lang,
+      });
+      const visible = model.sheets.filter((s) => s.visibility !== 'veryHidden');
+      await ctx.port.writeSheets(visible, model.metadata, model.charts ?? [], { replace: true });
+      replace(note, message('success', t.pulled(visible.length)));
+      replace(body, overview(fresh.consolidations as Consolidation[], ctx));
+    } catch (e) {
+      replace(note, message('error', (e as Error).message));
+    }
+  }
+
+  void load();
+  return root;
+}
+
+function overview(consolidations: readonly Consolidation[], ctx: Ctx): HTMLElement {
+  const t = ctx.t.dashboard;
+  const table = h(
+    'table',
+    { class: 'grid', id: 'completeness' },
+    h('thead', {}, h('tr', {}, ...[t.template, t.expected, t.submitted, t.late, t.missing, t.returned, t.warnings].map((x) => h('th', { scope: 'col' }, x)))),
+    h(
+      'tbody',
+      {},
+      ...consolidations.map((c) => {
+        const k = c.completeness;
+        return h(
+          'tr',
+          { 'data-template': c.template.id },
+          h('th', { scope: 'row', title: c.template.title[ctx.lang] }, c.template.id),
+          ...[k.expected, k.submitted, k.late.length, k.missing.length, k.returned.length, new Set(k.openWarnings.map((w) => w.unit)).size].map((n, i) =>
+            h('td', { class: (i === 3 && n > 0) || (i === 2 && n > 0) ? 'alert' : '' }, String(n)),
+          ),
+        );
+      }),
+    ),
+  );
+
+  const kinds = { department: { e: 0, s: 0 }, district: { e: 0, s: 0 }, commune: { e: 0, s: 0 } };
+  const districts = new Map<string, { e: number; s: number }>();
+  for (const c of consolidations) {
+    for (const [kind, v] of Object.entries(c.completeness.byKind)) {
+      kinds[kind as keyof typeof kinds].e += v.expected;
+      kinds[kind as keyof typeof kinds].s += v.submitted;
+    }
+    for (const d of c.completeness.byDistrict) {
+      const x = districts.get(d.district) ?? { e: 0, s: 0 };
+      x.e += d.expected;
+      x.s += d.submitted;
+      districts.set(d.district, x);
+    }
+  }
+  const bar = (label: string, s: number, e: number) =>
+    h(
+      'div',
+      { class: 'bar-line' },
+      h('span', { class: 'bar-label' }, label),
+      h('span', { class: 'bar', role: 'img', 'aria-label': `${label}: ${s}/${e}` }, h('span', { class: 'bar-fill', style: `width:${e ? Math.round((s / e) * 100) : 0}%` })),
+      h('span', { class: 'bar-count' }, `${s}/${e}`),
+    );
+  return h(
+    'div',
+    {},
+    table,
+    h('h3', {}, t.byKind),
+    ...Object.entries(kinds).filter(([, v]) => v.e > 0).map(([k, v]) => bar(t.kinds[k as keyof typeof kinds], v.s, v.e)),
+    districts.size ? h('h3', {}, t.byDistrict) : null,
+    ...[...districts].map(([d, v]) => bar(d, v.s, v.e)),
+  );
+}

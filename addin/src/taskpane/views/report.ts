@@ -1,0 +1,210 @@
+/** The clerk's work: the open template sheet, Kiểm tra, Nộp, the receipt, what DIC said; and inserting a template. */
+import type { Receipt, SubmissionSummary } from '../../../../shared/api/schemas';
+import { parsePeriod, periodLabel, recentPeriods } from '../../../../shared/periods';
+import { TEMPLATES, getTemplate } from '../../../../shared/templates';
+import { buildTemplateSheet, sheetMetadataFor, formatTime, type SheetMetadata } from '../../../../shared/workbook';
+import { ApiError } from '../../api/client';
+import { checkGrid, type SheetCheck } from '../../check';
+import { WorkbookError } from '../../excel/port';
+import type { Ctx } from '../context';
+import { busy, button, h, message, replace, select, valueOf } from '../dom';
+import { showHighlights } from '../highlight';
+import { renderChecks, renderIssues } from './issues';
+
+export function reportView(ctx: Ctx): HTMLElement {
+  const t = ctx.t;
+  const root = h('section', { class: 'view', 'aria-label': t.tabs.report });
+  const sheetArea = h('div', { class: 'card', id: 'sheet-card' });
+  const results = h('div', { id: 'results', 'aria-live': 'polite' });
+  const statusArea = h('div', { id: 'status-area' });
+  const insertArea = h('div', { class: 'card', id: 'insert-card' });
+  root.append(sheetArea, results, statusArea, insertArea);
+
+  let current: { metadata: SheetMetadata | undefined; sheet: string } | null = null;
+  let lastCheck: SheetCheck[] | null = null;
+
+  const kind = ctx.me.unit?.kind;
+  const templates = TEMPLATES.filter((tpl) => (kind ? tpl.filledBy.includes(kind) : true) && (tpl.scope !== 'province' || ctx.me.unit?.coordinator));
+
+  async function refreshSheet(): Promise<void> {
+    try {
+      const read = await ctx.port.readSheet();
+      current = { metadata: read.metadata, sheet: read.grid.sheet };
+    } catch {
+      current = null;
+    }
+    renderSheet();
+    await refreshStatus();
+  }
+
+  function renderSheet(): void {
+    const m = current?.metadata;
+    const period = m?.period ? parsePeriod(m.period) : undefined;
+    replace(
+      sheetArea,
+      h('h2', {}, t.sheet.current),
+      m
+        ? h('p', { class: 'sheet-line', id: 'sheet-line' }, t.sheet.templateLine(m.template, m.version, period ? periodLabel(period, ctx.lang) : ''))
+        : message('info', t.sheet.notTemplate),
+      h(
+        'div',
+        { class: 'actions' },
+        button(t.check.run, () => void runCheck(), { appearance: 'primary', id: 'check', disabled: !m }),
+        button(t.submit.run, () => void runSubmit(), { appearance: 'primary', id: 'submit', disabled: !m || !lastCheck || !lastCheck.every((c) => c.report.submittable) }),
+      ),
+    );
+  }
+
+  function checkSheet(read: Awaited<ReturnType<Ctx['port']['readSheet']>>): SheetCheck[] {
+    const m = read.metadata!;
+    return checkGrid(read.grid, m.template, {
+      names: read.names,
+      period: m.period ?? '',
+      version: m.version,
+      lang: ctx.lang,
+      ...(m.unit ? { unit: m.unit } : {}),
+      ...(m.unitKind ? { unitKind: m.unitKind } : ctx.me.unit && m.unit === ctx.me.unit.code ? { unitKind: ctx.me.unit.kind } : {}),
+    });
+  }
+
+  async function runCheck(): Promise<SheetCheck[] | null> {
+    replace(results, busy(t.check.running));
+    try {
+      const read = await ctx.port.readSheet();
+      current = { metadata: read.metadata, sheet: read.grid.sheet };
+      if (!read.metadata) {
+        replace(results, message('info', t.sheet.notTemplate));
+        return null;
+      }
+      lastCheck = checkSheet(read);
+      await showHighlights(ctx.port, read.grid.sheet, lastCheck);
+      replace(results, renderChecks(lastCheck, ctx));
+      renderSheet();
+      return lastCheck;
+    } catch (e) {
+      replace(results, message('error', (e as Error).message || t.check.noSheet));
+      return null;
+    }
+  }
+
+  async function runSubmit(): Promise<void> {
+    // Values may have changed since the last check: check again, then send exactly what was checked.
+    const checks = await runCheck();
+    if (!checks) return;
+    const [check] = checks;
+    if (!check || !check.report.submittable) {
+      results.prepend(message('warning', t.submit.blocked));
+      return;
+    }
+    if (!check.submission.period) {
+      results.prepend(message('error', t.submit.needPeriod));
+      return;
+    }
+    results.append(busy(t.submit.running));
+    const submission = { ...check.submission, ...(ctx.me.unit && !check.submission.unit ? { unit: ctx.me.unit.code } : {}) };
+    const key = await idempotencyKey(submission);
+    try {
+      const receipt = await ctx.api.submit(submission, key);
+      replace(results, renderChecks(checks, ctx), receiptCard(receipt));
+    } catch (e) {
+      if (e instanceof ApiError && e.problem?.issues?.length) {
+        replace(results, message('error', `${t.submit.refused} ${e.problem.detail}`), renderIssues(e.problem.issues, ctx));
+      } else replace(results, message('error', (e as Error).message));
+    }
+    await refreshStatus();
+  }
+
+  function receiptCard(receipt: Receipt): HTMLElement {
+    return h(
+      'div',
+      { class: 'card receipt', id: 'receipt' },
+      message('success', t.submit.receipt(receipt.revision, formatTime(receipt.receivedAt))),
+      h('p', { class: 'mono' }, `${t.submit.hash}: ${receipt.hash.slice(0, 16)}…`),
+      receipt.late ? message('warning', t.submit.late(receipt.daysLate)) : null,
+    );
+  }
+
+  async function refreshStatus(): Promise<void> {
+    const m = current?.metadata;
+    if (!m?.period) {
+      replace(statusArea);
+      return;
+    }
+    try {
+      const list = await ctx.api.submissions({ template: m.template, period: m.period, ...(m.unit ? { unit: m.unit } : {}) });
+      replace(statusArea, list.length ? statusCard(list) : null);
+    } catch {
+      replace(statusArea);
+    }
+  }
+
+  function statusCard(list: SubmissionSummary[]): HTMLElement {
+    return h(
+      'div',
+      { class: 'card', id: 'status-card' },
+      h('h2', {}, t.status.previous),
+      ...list.map((s) =>
+        h(
+          'div',
+          { class: 'status-line' },
+          h('span', {}, `${s.template} · ${s.unit} · ${t.status.revision(s.revision)} · ${formatTime(s.receivedAt)}`),
+          statusBadge(s.status, ctx),
+          s.status === 'returned' && s.review?.comment ? message('warning', t.status.returnedWith(s.review.comment)) : null,
+        ),
+      ),
+    );
+  }
+
+  function renderInsert(): void {
+    if (templates.length === 0) {
+      replace(insertArea, h('h2', {}, t.sheet.newTemplate), message('info', t.sheet.noTemplates));
+      return;
+    }
+    const templateSelect = select('insert-template', t.sheet.template, templates.map((tpl) => ({ value: tpl.id, label: `${tpl.id} · ${tpl.title[ctx.lang]}` })));
+    const periodBox = h('div', { id: 'period-box' });
+    const fillPeriods = () => {
+      const tpl = getTemplate(valueOf(insertArea, 'insert-template'))!;
+      const periods = recentPeriods(tpl.periodKinds, ctx.today(), 3);
+      replace(periodBox, select('insert-period', t.sheet.period, periods.map((p) => ({ value: p.code, label: `${periodLabel(p, ctx.lang)} (${p.code})` }))));
+    };
+    const note = h('div', { id: 'insert-note', 'aria-live': 'polite' });
+    replace(insertArea, h('h2', {}, t.sheet.newTemplate), templateSelect, periodBox, h('div', { class: 'actions' }, button(t.sheet.insert, () => void insert(note), { id: 'insert' })), note);
+    insertArea.querySelector('#insert-template')!.addEventListener('change', fillPeriods);
+    fillPeriods();
+  }
+
+  async function insert(note: HTMLElement): Promise<void> {
+    const template = getTemplate(valueOf(insertArea, 'insert-template'))!;
+    const period = valueOf(insertArea, 'insert-period');
+    const unit = ctx.me.unit ? { code: ctx.me.unit.code, name: ctx.me.unit.name, kind: ctx.me.unit.kind } : undefined;
+    const options = { lang: ctx.lang, period, ...(unit ? { unit } : {}) };
+    try {
+      await ctx.port.writeSheets([buildTemplateSheet(template, options)], [sheetMetadataFor(template, options)]);
+      replace(note, message('success', t.sheet.inserted(template.id)));
+      lastCheck = null;
+      replace(results);
+      await refreshSheet();
+    } catch (e) {
+      if (e instanceof WorkbookError && e.code === 'sheet_exists') {
+        replace(note, message('warning', t.sheet.exists(template.id), button(t.sheet.open, () => void ctx.port.select(`'${template.id}'!A1`).then(refreshSheet))));
+      } else replace(note, message('error', (e as Error).message));
+    }
+  }
+
+  renderSheet();
+  renderInsert();
+  void refreshSheet();
+  return root;
+}
+
+export function statusBadge(status: SubmissionSummary['status'] | 'missing', ctx: Ctx): HTMLElement {
+  const color = status === 'accepted' ? 'success' : status === 'returned' || status === 'missing' ? 'danger' : 'informative';
+  return h('fluent-badge', { appearance: 'tint', color, size: 'small', 'data-status': status }, ctx.t.status[status]);
+}
+
+/** The same content filed twice is one revision: a retry, or a double click, never a second one. */
+async function idempotencyKey(submission: unknown): Promise<string> {
+  const bytes = new TextEncoder().encode(JSON.stringify(submission));
+  const digest = await crypto.subtle.digest('SHA-256', bytes);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('').slice(0, 40);
+}

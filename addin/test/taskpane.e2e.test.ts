@@ -1,0 +1,204 @@
+/**
+ * The task pane end to end: real Chromium, the real worker on a local D1, and the in-memory workbook
+ * standing in for Excel. A clerk fills BM03 with the seed figures, finds and fixes the errors, submits;
+ * DIC pulls the consolidated sheets and returns the report; the clerk sees why.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_REGISTRY } from '../../shared/demo/registry';
+import { startLocalWorker, type LocalWorker } from '../../scripts/lib/local-worker';
+import { launchChromium } from './browser';
+import type {} from '../harness/demo';
+
+const ARTIFACTS = join(import.meta.dirname, '../../test-artifacts');
+let worker: LocalWorker;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  worker = await startLocalWorker({
+    units: DEMO_REGISTRY.map((u) => ({ code: u.code, name: u.name, kind: u.kind, parent: u.parent ?? null, coordinator: u.coordinator ?? false, validFrom: '2020-01-01', validTo: null })),
+    tokens: { kpa: { role: 'unit', unit: 'KPA' }, dic: { role: 'dic', unit: 'STTTT' }, auditor: { role: 'auditor', unit: null } },
+  });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.on('pageerror', (e) => {
+    throw e;
+  });
+  await page.goto(`${worker.origin}/demo.html?today=2024-06-10`);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await worker?.stop();
+});
+
+const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+const pane = () => page.locator('.demo-pane');
+const cell = (address: string) => page.locator(`table.sheet td[data-address="${address}"]`);
+
+async function type(address: string, text: string): Promise<void> {
+  await cell(address).dblclick();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+
+async function signIn(token: string): Promise<void> {
+  if (await page.locator('#signout').count()) await page.locator('#signout').click();
+  await page.locator('#token input').fill(token);
+  await page.locator('#signin').click();
+  await page.locator('#who').waitFor();
+}
+
+describe('a clerk in a district office', () => {
+  it('signs in with the token DIC issued and sees the unit and role', async () => {
+    await page.locator('#token input').fill('ctk_not-a-token');
+    await page.locator('#signin').click();
+    await expect.poll(() => pane().locator('#signin-note').innerText()).toContain('không đúng');
+    await signIn(worker.tokens.kpa!);
+    await expect.poll(() => page.locator('#who').innerText()).toContain('UBND huyện Krông Pắc');
+    expect(await page.locator('#who').innerText()).toContain('Đơn vị báo cáo');
+    await shot('01-signed-in');
+  });
+
+  it('inserts BM03 for 6 tháng đầu năm 2024 and fills it with the seed figures, one of them wrong', async () => {
+    await page.locator('#insert-template').selectOption('BM03');
+    // The periods under way come first: the quarter and the half-year both end on 30 June.
+    expect(await page.locator('#insert-period option').evaluateAll((o) => o.slice(0, 3).map((x) => (x as HTMLOptionElement).value))).toEqual(['2024-Q2', '2024-H1', '2024']);
+    await page.locator('#insert-period').selectOption('2024-H1');
+    await page.locator('#insert').click();
+    await expect.poll(() => page.locator('#sheet-line').innerText()).toContain('BM03 · phiên bản 2024.1');
+    expect(await cell('A1').innerText()).toContain('BIỂU MẪU BM03');
+    expect(await cell('A2').innerText()).toContain('UBND huyện Krông Pắc (KPA)');
+
+    // Seed 001 §7 with TT01 mistyped (1.684 for 1.683) and online records above all records.
+    for (const [address, text] of [
+      ['E7', '1.684'],
+      ['E8', '676'],
+      ['E9', '753'],
+      ['E10', '254'],
+      ['E16', '400.000'],
+      ['E17', '500.000'],
+      ['E18', '384.618'],
+      ['E19', '382.982'],
+      ['E31', '99,57%'],
+    ] as const) {
+      await type(address, text);
+    }
+    expect(await cell('E7').innerText()).toBe('1.684');
+    expect(await cell('E31').innerText()).toBe('99,57%');
+  });
+
+  it('presses Kiểm tra and sees every problem, in Vietnamese, at its cell, highlighted', async () => {
+    await page.locator('#check').click();
+    const issues = pane().locator('.issue');
+    await expect.poll(() => issues.count()).toBe(2);
+    expect(await issues.nth(0).getAttribute('data-code')).toBe('sum_mismatch');
+    expect(await issues.nth(0).getAttribute('data-cell')).toBe('E7');
+    expect(await issues.nth(0).innerText()).toContain('TT02 + TT03 + TT04 = 1.683 (chênh 1)');
+    expect(await issues.nth(1).getAttribute('data-code')).toBe('part_exceeds_whole');
+    expect(await pane().locator('.versions').innerText()).toBe('Bộ kiểm tra 1.0.0 · mẫu BM03 phiên bản 2024.1');
+    expect(await cell('E7').evaluate((td) => getComputedStyle(td).backgroundColor)).toBe('rgb(244, 182, 182)');
+    expect(await page.locator('#submit').getAttribute('disabled')).not.toBeNull();
+    await shot('02-issues');
+  });
+
+  it('clicks an issue to jump to its cell', async () => {
+    await pane().locator('.issue').nth(1).locator('button').click();
+    await expect.poll(() => page.locator('td.selected').getAttribute('data-address')).toBe('E17');
+  });
+
+  it('fixes the figures; the highlights clear and Nộp is enabled', async () => {
+    await type('E7', '1.683');
+    await type('E17', '120.000');
+    await page.locator('#check').click();
+    await expect.poll(() => pane().locator('#results').innerText()).toContain('Hợp lệ');
+    expect(await pane().locator('.issue').count()).toBe(0);
+    expect(await cell('E7').evaluate((td) => getComputedStyle(td).backgroundColor)).toBe('rgb(255, 248, 214)');
+    expect(await page.locator('#submit').getAttribute('disabled')).toBeNull();
+  });
+
+  it('submits and gets a receipt: revision, time, hash', async () => {
+    await page.locator('#submit').click();
+    const receipt = pane().locator('#receipt');
+    await receipt.waitFor();
+    expect(await receipt.innerText()).toMatch(/Đã nộp lần 1 lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\./);
+    expect(await receipt.innerText()).toMatch(/Mã băm: [0-9a-f]{16}…/);
+    expect(await receipt.innerText()).toContain('Nộp muộn');
+    await expect.poll(() => pane().locator('#status-card').innerText()).toContain('Đã nhận, chờ duyệt');
+    await shot('03-receipt');
+
+    const stored = await fetch(`${worker.origin}/api/v1/submissions?unit=KPA`, { headers: { authorization: `Bearer ${worker.tokens.dic}` } }).then((r) => r.json());
+    expect(stored).toMatchObject([{ unit: 'KPA', template: 'BM03', period: '2024-H1', revision: 1 }]);
+  });
+
+  it('switches to English', async () => {
+    await page.locator('#lang').click();
+    await expect.poll(() => page.locator('#tab-report').innerText()).toBe('Report');
+    await page.locator('#lang').click();
+    await expect.poll(() => page.locator('#tab-report').innerText()).toBe('Báo cáo');
+  });
+});
+
+describe('DIC', () => {
+  it('sees the period dashboard: who filed BM03, who is missing, by kind and district', async () => {
+    await signIn(worker.tokens.dic!);
+    await page.locator('#dash-period').selectOption('2024-H1');
+    await page.locator('#dash-load').click();
+    const bm03 = page.locator('#completeness tr[data-template="BM03"]');
+    await bm03.waitFor();
+    const cells = await bm03.locator('td').allInnerTexts();
+    expect(cells.slice(0, 2)).toEqual([String(DEMO_REGISTRY.length), '1']);
+    expect(await pane().innerText()).toContain('Theo huyện (gồm xã)');
+    await shot('04-dashboard');
+  });
+
+  it('pulls the consolidated sheets into the workbook, with native charts', async () => {
+    await page.locator('#pull').click();
+    await expect.poll(() => pane().locator('#pull-note').innerText(), { timeout: 20_000 }).toContain('trang tổng hợp');
+    const tabs = await page.locator('.sheet-tab').allInnerTexts();
+    expect(tabs).toEqual(expect.arrayContaining(['Tổng hợp', 'TH_BM03', 'TH_BM01', 'Tình hình nộp báo cáo', 'Cảnh báo']));
+    const charts = await page.evaluate(() => window.chitieuDemo.workbook.charts.map((c) => c.kind));
+    expect(charts).toContain('columnStacked');
+    await page.locator('.sheet-tab[data-sheet="TH_BM03"]').click();
+    // The provincial total of TT01 is KPA's 1.683, the only report filed.
+    const total = await page.evaluate(() => {
+      const wb = window.chitieuDemo.workbook;
+      const at = wb.names.get('BM03_TT01_KQ')!;
+      return wb.value(at.sheet, at.row, at.col);
+    });
+    expect(total).toBe(1683);
+    await shot('05-consolidated');
+  });
+
+  it('returns the report with a comment the clerk then sees', async () => {
+    await page.locator('#tab-review').click();
+    await page.locator('#review-period').selectOption('2024-H1');
+    await page.locator('#review-load').click();
+    const item = pane().locator('.review-item').first();
+    await item.waitFor();
+    await item.locator('textarea').fill('HS02 cao bất thường, đề nghị kiểm tra lại với iGate');
+    await item.locator('fluent-button', { hasText: 'Trả lại' }).click();
+    await expect.poll(() => item.innerText()).toContain('Bị trả lại');
+    await shot('06-returned');
+
+    await signIn(worker.tokens.kpa!);
+    await page.locator('#tab-history').click();
+    await expect.poll(() => pane().locator('#history-list').innerText()).toContain('HS02 cao bất thường');
+    await shot('07-clerk-sees-return');
+  });
+});
+
+describe('an auditor', () => {
+  it('checks the consolidated sheet inside the workbook and gets a clean verdict', async () => {
+    await signIn(worker.tokens.auditor!);
+    await page.locator('.sheet-tab[data-sheet="TH_BM03"]').click();
+    await page.locator('#tab-check').click();
+    await page.locator('#audit-check').click();
+    await expect.poll(() => pane().locator('#check-results').innerText()).toContain('Hợp lệ');
+    await shot('08-auditor');
+  });
+});

@@ -1,0 +1,76 @@
+/** What every consolidated sheet shares: its header lines, value formats, status words. */
+import type { Consolidation, ReviewStatus } from '../../consolidation';
+import { shiftDecimal } from '../../numbers/decimal';
+import type { Lang } from '../../numbers/format';
+import { periodLabel, type Period } from '../../periods';
+import type { Measure } from '../../templates/schema';
+import type { CellModel } from '../model';
+import { NUMBER_FORMATS } from '../styles';
+
+export interface ConsolidatedInput {
+  province: string;
+  period: Period;
+  /** ISO time the figures were read. */
+  generatedAt: string;
+  engineVersion: string;
+  consolidations: readonly Consolidation[];
+  lang?: Lang;
+}
+
+export const HEADER_ROWS = 4;
+
+export function headerLines(title: string, input: ConsolidatedInput, extra?: string): CellModel[] {
+  const lang = input.lang ?? 'vi';
+  const when = formatTime(input.generatedAt);
+  const cells: CellModel[] = [
+    { row: 0, col: 0, value: title, style: 'title' },
+    {
+      row: 1,
+      col: 0,
+      value: lang === 'vi' ? `Tỉnh ${input.province} · Kỳ báo cáo: ${periodLabel(input.period, lang)} (${input.period.code})` : `${input.province} province · Period: ${periodLabel(input.period, lang)} (${input.period.code})`,
+      style: 'subtitle',
+    },
+    {
+      row: 2,
+      col: 0,
+      value: lang === 'vi' ? `Lập lúc ${when} từ chitieu · bộ kiểm tra ${input.engineVersion}${extra ? ` · ${extra}` : ''}` : `Generated ${when} by chitieu · engine ${input.engineVersion}${extra ? ` · ${extra}` : ''}`,
+      style: 'meta',
+    },
+  ];
+  return cells;
+}
+
+/** `2024-06-20T03:00:00Z` → `20/06/2024 10:00` in Viet Nam time. */
+export function formatTime(iso: string): string {
+  const t = new Date(Date.parse(iso) + 7 * 3600_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(t.getUTCDate())}/${pad(t.getUTCMonth() + 1)}/${t.getUTCFullYear()} ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`;
+}
+
+export function statusWord(status: ReviewStatus | null, lang: Lang): string {
+  const words: Record<ReviewStatus | 'missing', [string, string]> = {
+    received: ['Đã nhận', 'Received'],
+    accepted: ['Đã duyệt', 'Accepted'],
+    returned: ['Trả lại', 'Returned'],
+    missing: ['Chưa nộp', 'Missing'],
+  };
+  return words[status ?? 'missing'][lang === 'vi' ? 0 : 1];
+}
+
+export function kindWord(kind: 'department' | 'district' | 'commune', lang: Lang): string {
+  const words = { department: ['Sở, ban, ngành', 'Department'], district: ['Cấp huyện', 'District'], commune: ['Cấp xã', 'Commune'] } as const;
+  return words[kind][lang === 'vi' ? 0 : 1];
+}
+
+/** A figure as a sheet holds it: percentages as fractions under a percent format. */
+export function valueCell(row: number, col: number, value: number | string | null | undefined, measure: Measure, style: CellModel['style'] = 'value'): CellModel {
+  if (value === null || value === undefined) return { row, col, style };
+  if (typeof value === 'string') return { row, col, value, style: style === 'valueBold' ? 'unitName0' : 'plain', numberFormat: NUMBER_FORMATS.text };
+  const format =
+    measure === 'percent' ? NUMBER_FORMATS.percent : measure === 'money' ? NUMBER_FORMATS.money : measure === 'score' ? NUMBER_FORMATS.score : NUMBER_FORMATS.count;
+  return { row, col, value: measure === 'percent' ? shiftDecimal(value, -2) : value, numberFormat: format, style };
+}
+
+export function sheetNameFor(templateId: string): string {
+  return `TH_${templateId}`;
+}

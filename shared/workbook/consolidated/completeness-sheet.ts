@@ -1,0 +1,99 @@
+/** "Tình hình nộp báo cáo": every expected unit and template, filed or not, when, how late, reviewed or not. */
+import type { Lang } from '../../numbers/format';
+import type { CellModel, ChartModel, SheetModel } from '../model';
+import { NUMBER_FORMATS } from '../styles';
+import { HEADER_ROWS, formatTime, headerLines, kindWord, statusWord, type ConsolidatedInput } from './common';
+
+export const COMPLETENESS_SHEET = { vi: 'Tình hình nộp báo cáo', en: 'Filing status' } as const;
+
+export function completenessSheet(input: ConsolidatedInput): { sheet: SheetModel; charts: ChartModel[] } {
+  const lang: Lang = input.lang ?? 'vi';
+  const name = COMPLETENESS_SHEET[lang];
+  const cells: CellModel[] = [...headerLines(lang === 'vi' ? 'TÌNH HÌNH NỘP BÁO CÁO' : 'FILING STATUS', input)];
+  const heads =
+    lang === 'vi'
+      ? ['STT', 'Mã ĐV', 'Đơn vị', 'Loại', 'Thuộc', 'Mẫu', 'Tình trạng', 'Thời điểm nộp lần đầu', 'Trễ (ngày)', 'Lần nộp', 'Thời điểm nộp gần nhất', 'Cảnh báo mở']
+      : ['No.', 'Code', 'Unit', 'Kind', 'Under', 'Template', 'Status', 'First filed', 'Days late', 'Revision', 'Last filed', 'Open warnings'];
+  let r = HEADER_ROWS;
+  heads.forEach((h, col) => cells.push({ row: r, col, value: h, style: 'header' }));
+  const headerRow = r;
+  r++;
+
+  // District by district: who filed and who did not, summed over templates, for the chart.
+  const byDistrict = new Map<string, { expected: number; submitted: number }>();
+  let index = 1;
+  for (const c of input.consolidations) {
+    const open = new Map<string, number>();
+    for (const w of c.completeness.openWarnings) open.set(w.unit, (open.get(w.unit) ?? 0) + 1);
+    for (const line of c.units) {
+      if (!line.expected && !line.submission) continue;
+      const s = line.submission;
+      cells.push(
+        { row: r, col: 0, value: index++, style: 'index' },
+        { row: r, col: 1, value: line.code, style: 'plain' },
+        { row: r, col: 2, value: line.name, style: line.kind === 'commune' ? 'unitName1' : 'unitName0' },
+        { row: r, col: 3, value: kindWord(line.kind, lang), style: 'muted' },
+        { row: r, col: 4, value: line.parent ?? '', style: 'muted' },
+        { row: r, col: 5, value: c.template.id, style: 'code' },
+        { row: r, col: 6, value: statusWord(s?.status ?? null, lang), style: !s || s.status === 'returned' ? 'bad' : s.status === 'accepted' ? 'good' : 'plain' },
+        { row: r, col: 7, value: s ? formatTime(s.firstReceivedAt) : '', style: 'muted' },
+        s ? { row: r, col: 8, value: s.daysLate, numberFormat: NUMBER_FORMATS.count, style: s.daysLate > 0 ? 'bad' : 'value' } : { row: r, col: 8, style: 'value' },
+        s ? { row: r, col: 9, value: s.revision, numberFormat: NUMBER_FORMATS.count, style: 'value' } : { row: r, col: 9, style: 'value' },
+        { row: r, col: 10, value: s ? formatTime(s.receivedAt) : '', style: 'muted' },
+        { row: r, col: 11, value: open.get(line.code) ?? 0, numberFormat: NUMBER_FORMATS.count, style: 'value' },
+      );
+      r++;
+      const district = line.kind === 'district' ? line.code : line.kind === 'commune' ? line.parent : null;
+      if (district && line.expected) {
+        const d = byDistrict.get(district) ?? { expected: 0, submitted: 0 };
+        d.expected++;
+        if (s) d.submitted++;
+        byDistrict.set(district, d);
+      }
+    }
+  }
+
+  // The chart's source: one line per district.
+  const charts: ChartModel[] = [];
+  if (byDistrict.size > 0) {
+    r++;
+    cells.push({ row: r++, col: 1, value: lang === 'vi' ? 'Theo đơn vị cấp huyện (gồm cấp xã)' : 'By district (with its communes)', style: 'subtitle' });
+    const top = r;
+    const dHeads = lang === 'vi' ? ['Huyện', 'Đã nộp', 'Chưa nộp'] : ['District', 'Filed', 'Missing'];
+    dHeads.forEach((h, i) => cells.push({ row: r, col: 1 + i, value: h, style: 'header' }));
+    r++;
+    for (const [district, d] of byDistrict) {
+      cells.push(
+        { row: r, col: 1, value: district, style: 'code' },
+        { row: r, col: 2, value: d.submitted, numberFormat: NUMBER_FORMATS.count, style: 'value' },
+        { row: r, col: 3, value: d.expected - d.submitted, numberFormat: NUMBER_FORMATS.count, style: 'value' },
+      );
+      r++;
+    }
+    charts.push({
+      sheet: name,
+      kind: 'columnStacked',
+      title: lang === 'vi' ? 'Tình hình nộp báo cáo theo huyện' : 'Filing by district',
+      source: { row: top, col: 1, rows: r - top, cols: 3 },
+      anchor: { row: top, col: 5 },
+      width: 560,
+      height: 300,
+    });
+  }
+
+  return {
+    sheet: {
+      name,
+      cells,
+      merges: [{ row: 0, col: 0, rows: 1, cols: 12 }],
+      columnWidths: [6, 14, 40, 14, 9, 8, 11, 18, 9, 8, 18, 11],
+      rowHeights: { 0: 24, [headerRow]: 32 },
+      names: [],
+      validations: [],
+      frozen: { rows: headerRow + 1, cols: 3 },
+      print: { landscape: true, fitToWidth: true, titleRows: { first: headerRow, last: headerRow } },
+      tabColor: 'A4262C',
+    },
+    charts,
+  };
+}

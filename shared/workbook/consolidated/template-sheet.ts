@@ -1,0 +1,206 @@
+/** A consolidated template: the provincial total first (with the template's cell names), then a row per unit. */
+import type { Consolidation, UnitLine } from '../../consolidation';
+import type { Lang } from '../../numbers/format';
+import { getTemplate, templateCells } from '../../templates';
+import type { IndicatorTemplate, ListTemplate } from '../../templates/schema';
+import { cellName } from '../layout';
+import type { CellModel, SheetMetadata, SheetModel } from '../model';
+import { NUMBER_FORMATS } from '../styles';
+import { HEADER_ROWS, formatTime, headerLines, sheetNameFor, statusWord, valueCell, type ConsolidatedInput } from './common';
+
+/** Columns before the figures: index, code, unit, revision, time filed, status, warnings. */
+const FIXED = 7;
+
+export interface ConsolidatedSheet {
+  sheet: SheetModel;
+  metadata?: SheetMetadata;
+}
+
+function fixedHeaders(lang: Lang): string[] {
+  return lang === 'vi'
+    ? ['STT', 'Mã ĐV', 'Đơn vị', 'Lần nộp', 'Thời điểm nộp', 'Tình trạng', 'Cảnh báo']
+    : ['No.', 'Unit code', 'Unit', 'Revision', 'Filed at', 'Status', 'Warnings'];
+}
+
+/** Departments, then each district with its communes, under group headings. */
+function groups(c: Consolidation, lang: Lang): { heading: string | null; lines: UnitLine[] }[] {
+  const departments = c.units.filter((u) => u.kind === 'department');
+  const local = c.units.filter((u) => u.kind !== 'department');
+  const out: { heading: string | null; lines: UnitLine[] }[] = [];
+  if (departments.length) out.push({ heading: lang === 'vi' ? 'I. SỞ, BAN, NGÀNH' : 'I. DEPARTMENTS', lines: departments });
+  if (local.length) out.push({ heading: lang === 'vi' ? 'II. CẤP HUYỆN VÀ CẤP XÃ' : 'II. DISTRICTS AND COMMUNES', lines: local });
+  return out;
+}
+
+function unitColumns(line: UnitLine, r: number, index: number, lang: Lang): CellModel[] {
+  const s = line.submission;
+  const nameStyle = line.kind === 'commune' ? 'unitName1' : 'unitName0';
+  return [
+    { row: r, col: 0, value: index, style: 'index' },
+    { row: r, col: 1, value: line.code, style: 'plain' },
+    { row: r, col: 2, value: line.kind === 'commune' ? `${line.name}` : line.name, style: nameStyle },
+    s ? { row: r, col: 3, value: s.revision, style: 'value', numberFormat: NUMBER_FORMATS.count } : { row: r, col: 3, style: 'value' },
+    { row: r, col: 4, value: s ? formatTime(s.receivedAt) + (s.daysLate > 0 ? (lang === 'vi' ? ` (trễ ${s.daysLate} ngày)` : ` (${s.daysLate} days late)`) : '') : '', style: 'muted' },
+    { row: r, col: 5, value: statusWord(s?.status ?? null, lang), style: s ? (s.status === 'returned' ? 'bad' : 'plain') : 'bad' },
+    s ? { row: r, col: 6, value: s.warnings, style: 'value', numberFormat: NUMBER_FORMATS.count } : { row: r, col: 6, style: 'value' },
+  ];
+}
+
+export function consolidatedTemplateSheet(c: Consolidation, input: ConsolidatedInput): ConsolidatedSheet {
+  const template = getTemplate(c.template.id)!;
+  return template.kind === 'indicator' ? indicatorSheet(template, c, input) : listSheet(template, c, input);
+}
+
+function indicatorSheet(template: IndicatorTemplate, c: Consolidation, input: ConsolidatedInput): ConsolidatedSheet {
+  const lang = input.lang ?? 'vi';
+  const name = sheetNameFor(template.id);
+  const cells: CellModel[] = [];
+  const figures = [...templateCells(template).values()].filter((info) => !info.column.derived && info.column.key !== 'GC');
+  const lastCol = FIXED + figures.length - 1;
+  const headerRow = HEADER_ROWS;
+  const keyRow = headerRow + 1;
+  const totalRow = keyRow + 1;
+
+  cells.push(
+    ...headerLines(
+      `${lang === 'vi' ? 'TỔNG HỢP BIỂU MẪU' : 'CONSOLIDATED TEMPLATE'} ${template.id}. ${template.title[lang].toUpperCase()}`,
+      input,
+      lang === 'vi'
+        ? `mẫu ${template.id} phiên bản ${template.version} · tổng tỉnh = sở, ban, ngành + cấp huyện (số liệu cấp huyện đã gồm cấp xã); tỷ lệ tính lại từ tử số và mẫu số`
+        : `template ${template.id} version ${template.version} · province = departments + districts (districts include their communes); ratios recomputed from numerators and denominators`,
+    ),
+  );
+  fixedHeaders(lang).forEach((h, col) => {
+    cells.push({ row: headerRow, col, value: h, style: 'header' }, { row: keyRow, col, value: `(${col + 1})`, style: 'key' });
+  });
+  figures.forEach((info, i) => {
+    const col = FIXED + i;
+    const suffix = info.column.key === 'KQ' ? '' : ` (${info.column.label[lang]})`;
+    cells.push(
+      { row: headerRow, col, value: `${info.row.code}${suffix}: ${info.row.label[lang]}`, style: 'header' },
+      { row: keyRow, col, value: info.ref, style: 'key' },
+    );
+  });
+
+  // The provincial total carries the template's cell names, so the auditor re-validates it as a report.
+  cells.push(
+    { row: totalRow, col: 0, style: 'totalLabel' },
+    { row: totalRow, col: 1, value: lang === 'vi' ? 'TỈNH' : 'PROVINCE', style: 'totalLabel' },
+    { row: totalRow, col: 2, value: lang === 'vi' ? `TỔNG CỘNG TỈNH ${input.province.toUpperCase()}` : `${input.province.toUpperCase()} PROVINCE TOTAL`, style: 'totalLabel' },
+    { row: totalRow, col: 3, style: 'totalLabel' },
+    { row: totalRow, col: 4, value: `${c.completeness.submitted}/${c.completeness.expected} ${lang === 'vi' ? 'đơn vị đã nộp' : 'units filed'}`, style: 'totalLabel' },
+    { row: totalRow, col: 5, style: 'totalLabel' },
+    { row: totalRow, col: 6, style: 'totalLabel' },
+  );
+  const names: SheetModel['names'] = [];
+  figures.forEach((info, i) => {
+    const col = FIXED + i;
+    const measure = info.measure === 'target' ? info.row.measure : info.measure;
+    cells.push(valueCell(totalRow, col, c.total.values[info.ref] ?? null, measure, 'total'));
+    names.push({ name: cellName(template.id, info.ref), row: totalRow, col, rows: 1, cols: 1 });
+  });
+
+  let r = totalRow + 1;
+  let index = 1;
+  for (const group of groups(c, lang)) {
+    if (group.heading) {
+      cells.push({ row: r, col: 0, value: group.heading, style: 'group' });
+      for (let col = 1; col <= lastCol; col++) cells.push({ row: r, col, style: 'group' });
+      r++;
+    }
+    for (const line of group.lines) {
+      cells.push(...unitColumns(line, r, index++, lang));
+      figures.forEach((info, i) => {
+        const measure = info.measure === 'target' ? info.row.measure : info.measure;
+        cells.push(valueCell(r, FIXED + i, line.values[info.ref] ?? null, measure, line.kind === 'district' ? 'valueBold' : 'value'));
+      });
+      r++;
+    }
+  }
+
+  return {
+    sheet: {
+      name,
+      cells,
+      merges: [
+        { row: 0, col: 0, rows: 1, cols: Math.min(lastCol + 1, 12) },
+        { row: 1, col: 0, rows: 1, cols: Math.min(lastCol + 1, 12) },
+        { row: 2, col: 0, rows: 1, cols: Math.min(lastCol + 1, 12) },
+      ],
+      columnWidths: [6, 13, 40, 8, 22, 11, 9, ...figures.map((f) => (f.measure === 'text' || f.measure === 'target' ? 24 : 14))],
+      rowHeights: { 0: 24, [headerRow]: 90 },
+      names,
+      validations: [],
+      frozen: { rows: totalRow + 1, cols: 3 },
+      print: { landscape: true, fitToWidth: false, titleRows: { first: headerRow, last: keyRow }, titleCols: { first: 0, last: 2 } },
+      tabColor: '0F3D6E',
+    },
+    metadata: { sheet: name, template: template.id, version: template.version, unitName: input.province, period: input.period.code },
+  };
+}
+
+function listSheet(template: ListTemplate, c: Consolidation, input: ConsolidatedInput): ConsolidatedSheet {
+  const lang = input.lang ?? 'vi';
+  const name = sheetNameFor(template.id);
+  const cells: CellModel[] = [];
+  const headerRow = HEADER_ROWS;
+  const keyRow = headerRow + 1;
+  const totalRow = keyRow + 1;
+  const statuses = template.statuses;
+  const countCols = [lang === 'vi' ? 'Tổng số nhiệm vụ' : 'All tasks', ...statuses.map((s) => s.label[lang])];
+  const shareCols = statuses.map((s) => `${lang === 'vi' ? 'Tỷ lệ' : 'Share'} ${s.label[lang].toLowerCase()}`);
+  const lastCol = FIXED + countCols.length + shareCols.length - 1;
+
+  cells.push(...headerLines(`${lang === 'vi' ? 'TỔNG HỢP BIỂU MẪU' : 'CONSOLIDATED TEMPLATE'} ${template.id}. ${template.title[lang].toUpperCase()}`, input, `${lang === 'vi' ? 'mẫu' : 'template'} ${template.id} ${template.version}`));
+  fixedHeaders(lang).forEach((h, col) => cells.push({ row: headerRow, col, value: h, style: 'header' }, { row: keyRow, col, value: `(${col + 1})`, style: 'key' }));
+  [...countCols, ...shareCols].forEach((h, i) => {
+    const key = i === 0 ? 'TONG' : i <= statuses.length ? statuses[i - 1]!.code : `TL_${statuses[i - 1 - statuses.length]!.code}`;
+    cells.push({ row: headerRow, col: FIXED + i, value: h, style: 'header' }, { row: keyRow, col: FIXED + i, value: key, style: 'key' });
+  });
+
+  const countsRow = (r: number, counts: UnitLine['statusCounts'] | undefined, style: 'total' | 'value') => {
+    if (!counts) return;
+    cells.push({ row: r, col: FIXED, value: counts.total, numberFormat: NUMBER_FORMATS.count, style });
+    statuses.forEach((s, i) => {
+      cells.push({ row: r, col: FIXED + 1 + i, value: counts.counts[s.code] ?? 0, numberFormat: NUMBER_FORMATS.count, style });
+      cells.push(valueCell(r, FIXED + 1 + statuses.length + i, counts.shares[s.code] ?? null, 'percent', style));
+    });
+  };
+
+  cells.push(
+    { row: totalRow, col: 1, value: lang === 'vi' ? 'TỈNH' : 'PROVINCE', style: 'totalLabel' },
+    { row: totalRow, col: 2, value: lang === 'vi' ? `TỔNG CỘNG TỈNH ${input.province.toUpperCase()}` : `${input.province.toUpperCase()} PROVINCE TOTAL`, style: 'totalLabel' },
+    { row: totalRow, col: 4, value: `${c.completeness.submitted}/${c.completeness.expected} ${lang === 'vi' ? 'đơn vị đã nộp' : 'units filed'}`, style: 'totalLabel' },
+  );
+  for (const col of [0, 3, 5, 6]) cells.push({ row: totalRow, col, style: 'totalLabel' });
+  countsRow(totalRow, c.total.statusCounts, 'total');
+
+  let r = totalRow + 1;
+  let index = 1;
+  for (const group of groups(c, lang)) {
+    if (group.heading) {
+      cells.push({ row: r, col: 0, value: group.heading, style: 'group' });
+      for (let col = 1; col <= lastCol; col++) cells.push({ row: r, col, style: 'group' });
+      r++;
+    }
+    for (const line of group.lines) {
+      cells.push(...unitColumns(line, r, index++, lang));
+      countsRow(r, line.statusCounts, 'value');
+      r++;
+    }
+  }
+  return {
+    sheet: {
+      name,
+      cells,
+      merges: [{ row: 0, col: 0, rows: 1, cols: lastCol + 1 }],
+      columnWidths: [6, 13, 40, 8, 22, 11, 9, ...countCols.map(() => 12), ...shareCols.map(() => 12)],
+      rowHeights: { 0: 24, [headerRow]: 45 },
+      names: [],
+      validations: [],
+      frozen: { rows: totalRow + 1, cols: 3 },
+      print: { landscape: true, fitToWidth: true, titleRows: { first: headerRow, last: keyRow } },
+      tabColor: '0F3D6E',
+    },
+  };
+}
