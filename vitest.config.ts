@@ -25,6 +25,7 @@ export default defineConfig(async () => {
           test: {
             name: 'files',
             include: ['xlsx/**/*.test.ts', 'cli/**/*.test.ts'],
+            exclude: ['**/*.e2e.test.ts', '**/node_modules/**'],
             environment: 'node',
             testTimeout: 30_000,
           },
@@ -41,7 +42,8 @@ export default defineConfig(async () => {
         {
           test: {
             name: 'e2e',
-            include: ['addin/test/**/*.e2e.test.ts'],
+            include: ['**/*.e2e.test.ts'],
+            exclude: ['**/node_modules/**'],
             environment: 'node',
             testTimeout: 60_000,
             hookTimeout: 120_000,

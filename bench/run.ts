@@ -2,10 +2,12 @@
 import { engineBench } from './engine';
 import { workerBench } from './worker';
 import { excelBench } from './excel';
+import { workbookBench } from './workbook';
 
 const suites: Record<string, () => Promise<void>> = {
   engine: engineBench,
   excel: excelBench,
+  workbook: workbookBench,
   worker: workerBench,
 };
 

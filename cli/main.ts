@@ -4,6 +4,7 @@ import { TEMPLATES } from '../shared/templates';
 import type { Lang } from '../shared/numbers/format';
 import { templateCommand } from './template-command';
 import { validateCommand } from './validate-command';
+import { consolidatedCommand } from './consolidated-command';
 import { CliError, TEXT } from './text';
 import type { CliIo } from './io';
 
@@ -31,6 +32,8 @@ export async function main(args: string[], io: CliIo = nodeIo): Promise<number> 
         return await templateCommand(rest, lang, t, io);
       case 'validate':
         return await validateCommand(rest, lang, t, io);
+      case 'consolidated':
+        return await consolidatedCommand(rest, lang, t, io);
       case 'templates':
         io.stdout(t.listHeader + '\n');
         for (const tpl of TEMPLATES) {

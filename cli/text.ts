@@ -12,6 +12,9 @@ Cách dùng:
   chitieu validate <TỆP> [--json] [--lang vi|en] [--unit-kind KIND]
       Kiểm tra tệp .xlsx lập từ mẫu, hoặc tệp JSON báo cáo.
       Mã thoát: 0 hợp lệ, 1 có lỗi, 2 không đọc được tệp.
+  chitieu consolidated --period 2024-H1 --out tong-hop.xlsx [--server URL] [--token MÃ] [--lang vi|en]
+      Tải bảng tính tổng hợp của tỉnh từ máy chủ chitieu (mặc định http://127.0.0.1:8787;
+      hoặc biến môi trường CHITIEU_SERVER, CHITIEU_TOKEN). Cần mã thông báo của Sở TT&TT hoặc kiểm tra.
   chitieu templates
       Liệt kê các mẫu báo cáo.
 `,
@@ -41,6 +44,10 @@ Cách dùng:
     kinds: { department: 'sở, ban, ngành', district: 'cấp huyện', commune: 'cấp xã' },
     listHeader: 'Các mẫu báo cáo (mã, phiên bản, tên; kỳ báo cáo · đơn vị lập):',
     unexpected: (why: string) => `Lỗi không mong đợi: ${why}`,
+    missingToken: 'Thiếu mã thông báo: dùng --token hoặc biến môi trường CHITIEU_TOKEN.',
+    unreachable: (server: string, why: string) => `Không kết nối được máy chủ ${server}: ${why}`,
+    serverRefused: (status: number, detail: string) => `Máy chủ từ chối (${status}): ${detail}`,
+    consolidatedWritten: (file: string, period: string, size: number) => `Đã ghi ${file}: bảng tính tổng hợp kỳ ${period} (${Math.round(size / 1024)} KB).`,
   },
   en: {
     usage: `chitieu — check and create digital-transformation indicator report templates
@@ -52,6 +59,9 @@ Usage:
   chitieu validate <FILE> [--json] [--lang vi|en] [--unit-kind KIND]
       Check an .xlsx filled from a template, or a submission JSON.
       Exit code: 0 valid, 1 errors, 2 the file cannot be read.
+  chitieu consolidated --period 2024-H1 --out province.xlsx [--server URL] [--token TOKEN] [--lang vi|en]
+      Download the province's consolidated workbook from a chitieu server (default http://127.0.0.1:8787,
+      or the CHITIEU_SERVER and CHITIEU_TOKEN environment variables). Needs a DIC or auditor token.
   chitieu templates
       List the report templates.
 `,
@@ -81,6 +91,10 @@ Usage:
     kinds: { department: 'departments', district: 'districts', commune: 'communes' },
     listHeader: 'Report templates (id, version, title; periods · filed by):',
     unexpected: (why: string) => `Unexpected error: ${why}`,
+    missingToken: 'Missing token: use --token or the CHITIEU_TOKEN environment variable.',
+    unreachable: (server: string, why: string) => `Cannot reach ${server}: ${why}`,
+    serverRefused: (status: number, detail: string) => `The server refused (${status}): ${detail}`,
+    consolidatedWritten: (file: string, period: string, size: number) => `Wrote ${file}: the consolidated workbook of ${period} (${Math.round(size / 1024)} KB).`,
   },
 } as const;
 

@@ -5,7 +5,8 @@ import { parsePeriod } from '../periods';
 import { getTemplate } from '../templates';
 import { validateSubmission } from '../validation';
 import type { Submission } from '../api/submission';
-import { consolidate, expectedUnits, type SubmittedReport } from './consolidate';
+import { SHARE_DECIMALS, consolidate, expectedUnits, type SubmittedReport } from './consolidate';
+import { roundTo } from '../numbers/decimal';
 
 const unit = (code: string, kind: Unit['kind'], extra: Partial<Unit> = {}): Unit => ({
   code,
@@ -71,7 +72,7 @@ describe('provincial totals', () => {
   it('recomputes ratios from summed numerators and denominators, never averaging them', () => {
     expect(c.total.values['HC01.TS']).toBe(100);
     expect(c.total.values['HC01.MS']).toBe(1100);
-    expect(c.total.values['HC01.KQ']).toBeCloseTo((100 / 1100) * 100, 10);
+    expect(c.total.values['HC01.KQ']).toBe(roundTo((100 / 1100) * 100, SHARE_DECIMALS));
     expect(c.total.values['HC01.KQ']).not.toBeCloseTo((90 + 1) / 2, 1);
   });
 

@@ -8,7 +8,7 @@
  */
 import type { Unit } from '../api/units';
 import { validOn } from '../api/units';
-import { sumDecimal } from '../numbers/decimal';
+import { roundTo, sumDecimal } from '../numbers/decimal';
 import type { Period } from '../periods';
 import { daysLate as daysLateOf } from '../periods';
 import { templateCells } from '../templates/cells';
@@ -17,6 +17,9 @@ import type { Issue } from '../validation/issues';
 import { addStatusCounts, countByStatus, type StatusCounts } from './status';
 
 export type ReviewStatus = 'received' | 'accepted' | 'returned';
+
+/** Recomputed shares keep eight decimals of a percentage. */
+export const SHARE_DECIMALS = 8;
 
 /** The latest revision of one unit's submission, as the consolidation needs it. */
 export interface SubmittedReport {
@@ -195,7 +198,8 @@ function fractionOf(template: IndicatorTemplate, code: string, values: Record<st
   const numerator = parts.numerator.map((r) => values[r]);
   const denominator = values[parts.denominator];
   if (numerator.some((n) => typeof n !== 'number') || typeof denominator !== 'number' || denominator === 0) return undefined;
-  return (sumDecimal(numerator as number[]) / denominator) * 100;
+  // Eight decimals of a percentage: far beyond any report, and the same digits in JSON and in a sheet.
+  return roundTo((sumDecimal(numerator as number[]) / denominator) * 100, SHARE_DECIMALS);
 }
 
 /** What a top-level unit contributes to a cell: its own figure, or its communes' sum where it has none. */

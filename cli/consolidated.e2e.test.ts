@@ -1,0 +1,74 @@
+/** `chitieu consolidated` against the worker on a local D1: the province's workbook written to a file. */
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BM03_2024_H1 } from '../shared/demo/seed-figures';
+import { DEMO_REGISTRY } from '../shared/demo/registry';
+import { readWorkbook } from '../xlsx/read';
+import { readTemplateGrid } from '../shared/workbook';
+import { getTemplate } from '../shared/templates';
+import { roundTo } from '../shared/numbers/decimal';
+import { startLocalWorker, freePort, type LocalWorker } from '../scripts/lib/local-worker';
+import { main, nodeIo } from './main';
+
+let worker: LocalWorker;
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'chitieu-consolidated-'));
+  worker = await startLocalWorker({
+    units: DEMO_REGISTRY.map((u) => ({ code: u.code, name: u.name, kind: u.kind, parent: u.parent ?? null, coordinator: u.coordinator ?? false, validFrom: '2020-01-01', validTo: null })),
+    tokens: { dic: { role: 'dic', unit: 'STTTT' }, kpa: { role: 'unit', unit: 'KPA' } },
+  });
+  const r = await fetch(`${worker.origin}/api/v1/submissions`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${worker.tokens.kpa}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ ...BM03_2024_H1, unit: 'KPA', values: { ...BM03_2024_H1.values, 'HS01.KQ': '400.000', 'HS02.KQ': '120.000' } }),
+  });
+  expect(r.status).toBe(201);
+}, 120_000);
+
+afterAll(async () => {
+  await worker?.stop();
+});
+
+async function run(...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, { ...nodeIo, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+describe('chitieu consolidated', () => {
+  it('writes the province’s workbook for a period', async () => {
+    const out = join(dir, 'tong-hop-2024-H1.xlsx');
+    const r = await run('consolidated', '--period', '2024-H1', '--out', out, '--server', worker.origin, '--token', worker.tokens.dic!);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).toContain('tong-hop-2024-H1.xlsx');
+    const contents = await readWorkbook(new Uint8Array(await readFile(out)));
+    expect(contents.sheets.map((s) => s.sheet)).toContain('TH_BM03');
+    const bm03 = getTemplate('BM03')!;
+    const totals = readTemplateGrid(bm03, contents.sheets.find((s) => s.sheet === 'TH_BM03')!, { names: contents.names });
+    expect(totals.submission.values).toMatchObject({ 'TT01.KQ': 1683, 'HS03.KQ': 384618 });
+    // The province's share is recomputed from its numerator and denominator, not copied from the 99,57% written.
+    expect(totals.submission.values['TL08.KQ']).toBe(roundTo((382982 / 384618) * 100, 8));
+  });
+
+  it('names what went wrong: no token, a wrong token, no server, a bad period', async () => {
+    const out = join(dir, 'x.xlsx');
+    const noToken = await run('consolidated', '--period', '2024-H1', '--out', out, '--server', worker.origin);
+    expect(noToken.code).toBe(2);
+    expect(noToken.stderr).toContain('CHITIEU_TOKEN');
+    const wrong = await run('consolidated', '--period', '2024-H1', '--out', out, '--server', worker.origin, '--token', 'ctk_wrong');
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('Máy chủ từ chối (401): Mã thông báo không đúng.');
+    const unit = await run('consolidated', '--period', '2024-H1', '--out', out, '--server', worker.origin, '--token', worker.tokens.kpa!);
+    expect(unit.stderr).toContain('(403)');
+    const port = await freePort();
+    const down = await run('consolidated', '--period', '2024-H1', '--out', out, '--server', `http://127.0.0.1:${port}`, '--token', 'x');
+    expect(down.code).toBe(2);
+    expect(down.stderr).toContain('Không kết nối được máy chủ');
+    expect((await run('consolidated', '--period', '2024-H9', '--out', out, '--token', 'x')).stderr).toContain('không hợp lệ');
+  });
+});

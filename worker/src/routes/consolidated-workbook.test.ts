@@ -1,0 +1,186 @@
+/**
+ * The province's workbook for a seeded province: every unit and template, some missing, some late,
+ * one returned, one with an explained warning. The .xlsx read back equals the JSON consolidation
+ * cell for cell, its provincial sheets pass the auditor's check, and the seed figures reproduce.
+ */
+import { env } from 'cloudflare:test';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Submission } from '../../../shared/api/submission';
+import type { Consolidation } from '../../../shared/consolidation';
+import { demoSubmission } from '../../../shared/demo/generate';
+import { DEMO_REGISTRY } from '../../../shared/demo/registry';
+import { BM07_2023, plan30Tasks } from '../../../shared/demo/seed-figures';
+import { shiftDecimal } from '../../../shared/numbers/decimal';
+import { TEMPLATES, getTemplate, templateCells, type IndicatorTemplate } from '../../../shared/templates';
+import { validate, validateSubmission } from '../../../shared/validation';
+import { COMPLETENESS_SHEET, WARNINGS_SHEET, readRecords, readTemplateGrid, type SheetGrid } from '../../../shared/workbook';
+import { readWorkbook, type WorkbookContents } from '../../../xlsx/read';
+import { checkGrid } from '../../../addin/src/check';
+import { api, json, makeToken, seedUnits } from '../../test/helpers';
+
+const PERIOD = '2024';
+let dic: string;
+let auditor: string;
+let period: { consolidations: Consolidation[]; province: string; engineVersion: string };
+let contents: WorkbookContents;
+let bytes: Uint8Array;
+const skipped = new Set<string>();
+let returned = '';
+
+/** A report filed before the deadline, written straight to the database (the API would date it today). */
+async function fileOnTime(submission: Submission, receivedAt: string): Promise<void> {
+  const template = getTemplate(submission.template)!;
+  const unit = DEMO_REGISTRY.find((u) => u.code === submission.unit)!;
+  const report = validateSubmission(submission, { unitKind: unit.kind });
+  const id = `sub_ontime_${submission.unit}_${submission.template}`;
+  await env.DB.batch([
+    env.DB.prepare('INSERT INTO submissions (id, unit_code, template, period, latest_revision, created_at) VALUES (?1, ?2, ?3, ?4, 1, ?5)').bind(id, submission.unit, template.id, PERIOD, receivedAt),
+    env.DB
+      .prepare("INSERT INTO revisions (submission_id, revision, template_version, engine_version, received_at, days_late, hash, source, body, report, warnings, submitted_by) VALUES (?1, 1, ?2, ?3, ?4, 0, 'h', 'json', ?5, ?6, ?7, 'tok_test')")
+      .bind(id, template.version, report.engineVersion, receivedAt, JSON.stringify(submission), JSON.stringify(report), report.warnings.length),
+  ]);
+}
+
+beforeAll(async () => {
+  await seedUnits();
+  dic = await makeToken('dic', 'STTTT');
+  auditor = await makeToken('auditor');
+  let i = 0;
+  for (const template of TEMPLATES) {
+    for (const unit of DEMO_REGISTRY.filter((u) => template.filledBy.includes(u.kind) && (template.scope !== 'province' || u.coordinator))) {
+      i++;
+      if (i % 9 === 4) {
+        skipped.add(`${template.id}/${unit.code}`);
+        continue;
+      }
+      let submission = demoSubmission(template.id, unit, PERIOD);
+      // Plan 30 as at 6/2024; for the year, its tasks still in progress carry their explanation.
+      if (template.id === 'BM02' && unit.code === 'STTTT') {
+        submission = { ...submission, rows: plan30Tasks().map((row) => (row.TT === 'Đang thực hiện' ? { ...row, KQ: 'Chuyển tiếp sang năm 2025' } : row)) };
+      }
+      if (template.id === 'BM07' && unit.code === 'SYT') submission = { ...BM07_2023, unit: 'SYT', period: PERIOD, notes: { KP09: 'Dự án SOC chuyển sang năm sau' } };
+      if (i % 7 === 2) {
+        await fileOnTime(submission, '2024-12-10T03:00:00Z');
+        continue;
+      }
+      const r = await api('/submissions', { token: dic, json: submission });
+      if (r.status !== 201) throw new Error(`${template.id} ${unit.code}: ${r.status} ${(await r.text()).slice(0, 500)}`);
+      if (template.id === 'BM03' && !returned) {
+        const receipt = await json(r);
+        await api(`/submissions/${receipt.id}/review`, { token: dic, json: { decision: 'return', comment: 'Kiểm tra lại HS04' } });
+        returned = unit.code;
+      }
+    }
+  }
+  period = await json(await api(`/consolidations/${PERIOD}`, { token: auditor }));
+  const r = await api(`/consolidations/${PERIOD}.xlsx`, { token: auditor });
+  expect(r.status).toBe(200);
+  expect(r.headers.get('content-disposition')).toContain(`tong-hop-${PERIOD}.xlsx`);
+  bytes = new Uint8Array(await r.arrayBuffer());
+  contents = await readWorkbook(bytes);
+}, 120_000);
+
+const sheet = (name: string): SheetGrid => contents.sheets.find((s) => s.sheet === name)!;
+
+describe('GET /consolidations/:period.xlsx', () => {
+  it('holds the summary, one sheet per template, filing status and warnings', () => {
+    expect(contents.sheets.map((s) => s.sheet)).toEqual(['Tổng hợp', ...TEMPLATES.map((t) => `TH_${t.id}`), COMPLETENESS_SHEET.vi, WARNINGS_SHEET.vi]);
+    const header = sheet('TH_BM03').values.slice(0, 3).map((r) => String(r[0]));
+    expect(header[0]).toBe('TỔNG HỢP BIỂU MẪU BM03. THỦ TỤC HÀNH CHÍNH VÀ DỊCH VỤ CÔNG TRỰC TUYẾN');
+    expect(header[1]).toBe('Tỉnh Đắk Lắk · Kỳ báo cáo: Năm 2024 (2024)');
+    expect(header[2]).toMatch(/^Lập lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} từ chitieu · bộ kiểm tra 1\.0\.0 · mẫu BM03 phiên bản 2024\.1/);
+  });
+
+  it('equals the JSON consolidation cell for cell: every unit, and the provincial total', () => {
+    for (const c of period.consolidations.filter((x) => x.template.kind === 'indicator')) {
+      const template = getTemplate(c.template.id) as IndicatorTemplate;
+      const records = new Map(readRecords(template, sheet(`TH_${c.template.id}`)).map((r) => [r.label, r.submission.values]));
+      const figures = [...templateCells(template).values()].filter((info) => !info.column.derived && info.column.key !== 'GC').map((info) => info.ref);
+      const expectLine = (label: string, values: Record<string, unknown>) => {
+        const read = records.get(label) ?? {};
+        for (const ref of figures) {
+          const v = values[ref];
+          expect(read[ref] ?? null, `${c.template.id} ${label} ${ref}`).toEqual(v === undefined ? null : v);
+        }
+      };
+      expectLine('TỈNH', c.total.values);
+      for (const line of c.units.filter((u) => u.submission)) expectLine(line.code, line.values);
+      expect(records.size).toBe(c.units.filter((u) => u.submission).length + 1);
+    }
+  });
+
+  it('counts tasks by status: plan 30 reproduces 18/66 = 27,27%', () => {
+    const rows = sheet('TH_BM02').values;
+    const keyRow = rows.findIndex((r) => r.includes('HT'));
+    const col = (key: string) => rows[keyRow]!.indexOf(key);
+    const line = rows.find((r) => r[1] === 'STTTT')!;
+    expect([line[col('TONG')], line[col('HT')], line[col('TX')], line[col('DTH')]]).toEqual([66, 18, 13, 35]);
+    expect(shiftDecimal(line[col('TL_HT')] as number, 2)).toBe(27.27);
+    const bm02 = period.consolidations.find((c) => c.template.id === 'BM02')!;
+    const total = rows.find((r) => r[1] === 'TỈNH')!;
+    expect(total[col('TONG')]).toBe(bm02.total.statusCounts!.total);
+  });
+
+  it('lists every expected unit: filed or missing, when, how late, reviewed or returned', () => {
+    const rows = sheet(COMPLETENESS_SHEET.vi).values;
+    const expected = period.consolidations.reduce((n, c) => n + c.units.filter((u) => u.expected || u.submission).length, 0);
+    const lines = rows.filter((r) => typeof r[0] === 'number');
+    expect(lines).toHaveLength(expected);
+    const find = (template: string, unit: string) => lines.find((r) => r[5] === template && r[1] === unit)!;
+    const [missing] = [...skipped][0]!.split('/') as [string];
+    const missingUnit = [...skipped][0]!.split('/')[1]!;
+    expect(find(missing, missingUnit)[6]).toBe('Chưa nộp');
+    expect(find('BM03', returned)[6]).toBe('Trả lại');
+    const late = lines.filter((r) => typeof r[8] === 'number' && (r[8] as number) > 0);
+    const onTime = lines.filter((r) => r[8] === 0);
+    expect(late.length).toBeGreaterThan(0);
+    expect(onTime.length).toBeGreaterThan(0);
+  });
+
+  it('lists every open warning with the clerk’s note, and districts that differ from their communes', () => {
+    const rows = sheet(WARNINGS_SHEET.vi).values;
+    const syt = rows.find((r) => r[1] === 'BM07' && r[2] === 'SYT')!;
+    expect(String(syt[5])).toContain('thấp hơn mức tối thiểu 10%');
+    expect(syt[6]).toBe('Dự án SOC chuyển sang năm sau');
+    expect(rows.some((r) => r[0] === 'SỐ LIỆU CẤP HUYỆN KHÁC TỔNG CẤP XÃ')).toBe(period.consolidations.some((c) => c.districtChecks.length > 0));
+  });
+
+  it('passes the auditor’s check: every row of every provincial sheet, and the totals found by name', () => {
+    for (const template of TEMPLATES.filter((t) => t.kind === 'indicator')) {
+      const checks = checkGrid(sheet(`TH_${template.id}`), template.id, { period: PERIOD });
+      expect(checks.length).toBeGreaterThan(1);
+      for (const check of checks) {
+        expect(check.report.errors, `${template.id} ${check.label}`).toEqual([]);
+        expect(check.report.warnings.filter((w) => !['share_below_min', 'implausible'].includes(w.code)), `${template.id} ${check.label}`).toEqual([]);
+      }
+      const totals = readTemplateGrid(template, sheet(`TH_${template.id}`), { names: contents.names });
+      expect(Object.keys(totals.submission.values).length, template.id).toBeGreaterThan(0);
+      expect(validate(template, totals.submission).errors, template.id).toEqual([]);
+      expect(totals.locate(`${template.rows[0]!.code}.KQ`)).toMatch(new RegExp(`^TH_${template.id}!`));
+    }
+  });
+
+  it('is laid out for print: A4 landscape, frozen headers, Vietnamese number formats', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    for (const ws of wb.worksheets.filter((w) => w.state !== 'veryHidden')) {
+      expect(ws.pageSetup.orientation, ws.name).toBe('landscape');
+      expect(ws.pageSetup.paperSize, ws.name).toBe(9);
+      expect(ws.views[0]?.state, ws.name).toBe('frozen');
+    }
+    const th = wb.getWorksheet('TH_BM03')!;
+    const total = th.getRow(7);
+    expect(total.getCell(2).value).toBe('TỈNH');
+    const formats = new Set<string>();
+    total.eachCell((c) => c.numFmt && formats.add(c.numFmt));
+    expect(formats).toContain('#,##0');
+    expect(formats).toContain('0.00%');
+  });
+
+  it('answers only DIC and auditors, and names a bad period', async () => {
+    const kpa = await makeToken('unit', 'KPA');
+    expect((await api(`/consolidations/${PERIOD}.xlsx`, { token: kpa })).status).toBe(403);
+    expect(await json(await api('/consolidations/2024-H7.xlsx', { token: dic }))).toMatchObject({ status: 404 });
+  });
+});
