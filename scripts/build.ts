@@ -5,7 +5,7 @@
  *
  *   ADDIN_ORIGIN=https://chitieu.example.gov.vn npm run build
  */
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,37 +24,17 @@ export async function buildAddin(out = join(ROOT, 'dist'), origin = process.env.
   await rm(addin, { recursive: true, force: true });
   await mkdir(join(addin, 'assets'), { recursive: true });
 
+  const common: BuildOptions = { outdir: addin, bundle: true, platform: 'browser', target: ['es2022'], minify: true, sourcemap: true, legalComments: 'linked', logLevel: 'warning' };
   await build({
-    entryPoints: {
-      taskpane: join(ROOT, 'addin/src/taskpane/main.ts'),
-      demo: join(ROOT, 'addin/harness/demo.ts'),
-    },
-    outdir: addin,
-    bundle: true,
+    ...common,
+    entryPoints: { taskpane: join(ROOT, 'addin/src/taskpane/main.ts'), demo: join(ROOT, 'addin/harness/demo.ts') },
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     format: 'esm',
-    platform: 'browser',
-    target: ['es2022'],
-    minify: true,
-    sourcemap: true,
-    legalComments: 'linked',
-    logLevel: 'warning',
   });
 
   // The functions' script stands alone: outside a shared runtime Excel loads it as a classic script.
-  await build({
-    entryPoints: { functions: join(ROOT, 'addin/src/functions/entry.ts') },
-    outdir: addin,
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: ['es2022'],
-    minify: true,
-    sourcemap: true,
-    legalComments: 'linked',
-    logLevel: 'warning',
-  });
+  await build({ ...common, entryPoints: { functions: join(ROOT, 'addin/src/functions/entry.ts') }, format: 'iife' });
 
   for (const file of ['taskpane/taskpane.html', 'taskpane/taskpane.css', 'index.html']) {
     await copyFile(join(ROOT, 'addin/src', file), join(addin, file.split('/').pop()!));

@@ -19,21 +19,20 @@ export function decimalsOf(n: number): number {
   return dot >= 0 ? s.length - dot - 1 : 0;
 }
 
+/** `digits` read as a number with the decimal point after `pointAt` of them (negative: zeros before). */
+function placePoint(digits: string, pointAt: number): string {
+  if (pointAt <= 0) return '0.' + '0'.repeat(-pointAt) + digits;
+  if (pointAt >= digits.length) return digits + '0'.repeat(pointAt - digits.length);
+  return digits.slice(0, pointAt) + '.' + digits.slice(pointAt);
+}
+
 /** Plain decimal string (no exponent) of a finite number. */
 export function toPlainString(n: number): string {
   const s = String(n);
   if (!/e/i.test(s)) return s;
-  const negative = n < 0;
   const [mantissa = '0', powerText = '0'] = String(Math.abs(n)).split('e');
-  const power = Number(powerText);
   const [intPart = '0', fracPart = ''] = mantissa.split('.');
-  const digits = intPart + fracPart;
-  const pointAt = intPart.length + power;
-  let out: string;
-  if (pointAt <= 0) out = '0.' + '0'.repeat(-pointAt) + digits;
-  else if (pointAt >= digits.length) out = digits + '0'.repeat(pointAt - digits.length);
-  else out = digits.slice(0, pointAt) + '.' + digits.slice(pointAt);
-  return (negative ? '-' : '') + out;
+  return (n < 0 ? '-' : '') + placePoint(intPart + fracPart, intPart.length + Number(powerText));
 }
 
 /**
@@ -44,15 +43,8 @@ export function shiftDecimal(n: number, places: number): number {
   if (!Number.isFinite(n) || places === 0) return n;
   const s = toPlainString(n);
   const negative = s.startsWith('-');
-  const body = negative ? s.slice(1) : s;
-  const [intPart = '0', fracPart = ''] = body.split('.');
-  const digits = intPart + fracPart;
-  const pointAt = intPart.length + places;
-  let out: string;
-  if (pointAt <= 0) out = '0.' + '0'.repeat(-pointAt) + digits;
-  else if (pointAt >= digits.length) out = digits + '0'.repeat(pointAt - digits.length);
-  else out = digits.slice(0, pointAt) + '.' + digits.slice(pointAt);
-  return Number((negative ? '-' : '') + out);
+  const [intPart = '0', fracPart = ''] = (negative ? s.slice(1) : s).split('.');
+  return Number((negative ? '-' : '') + placePoint(intPart + fracPart, intPart.length + places));
 }
 
 /** Rounds half away from zero at `decimals` digits, on the decimal representation. */

@@ -32,6 +32,24 @@ function groups(c: Consolidation, lang: Lang): { heading: string | null; lines: 
   return out;
 }
 
+/** The unit rows under their group headings, from `first`; `figures` adds each row's own columns. */
+function unitRows(c: Consolidation, lang: Lang, first: number, lastCol: number, cells: CellModel[], figures: (line: UnitLine, row: number) => void): void {
+  let r = first;
+  let index = 1;
+  for (const group of groups(c, lang)) {
+    if (group.heading) {
+      cells.push({ row: r, col: 0, value: group.heading, style: 'group' });
+      for (let col = 1; col <= lastCol; col++) cells.push({ row: r, col, style: 'group' });
+      r++;
+    }
+    for (const line of group.lines) {
+      cells.push(...unitColumns(line, r, index++, lang));
+      figures(line, r);
+      r++;
+    }
+  }
+}
+
 function unitColumns(line: UnitLine, r: number, index: number, lang: Lang): CellModel[] {
   const s = line.submission;
   const nameStyle = line.kind === 'commune' ? 'unitName1' : 'unitName0';
@@ -100,23 +118,12 @@ function indicatorSheet(template: IndicatorTemplate, c: Consolidation, input: Co
     names.push({ name: cellName(template.id, info.ref), row: totalRow, col, rows: 1, cols: 1 });
   });
 
-  let r = totalRow + 1;
-  let index = 1;
-  for (const group of groups(c, lang)) {
-    if (group.heading) {
-      cells.push({ row: r, col: 0, value: group.heading, style: 'group' });
-      for (let col = 1; col <= lastCol; col++) cells.push({ row: r, col, style: 'group' });
-      r++;
-    }
-    for (const line of group.lines) {
-      cells.push(...unitColumns(line, r, index++, lang));
-      figures.forEach((info, i) => {
-        const measure = info.measure === 'target' ? info.row.measure : info.measure;
-        cells.push(valueCell(r, FIXED + i, line.values[info.ref] ?? null, measure, line.kind === 'district' ? 'valueBold' : 'value'));
-      });
-      r++;
-    }
-  }
+  unitRows(c, lang, totalRow + 1, lastCol, cells, (line, r) =>
+    figures.forEach((info, i) => {
+      const measure = info.measure === 'target' ? info.row.measure : info.measure;
+      cells.push(valueCell(r, FIXED + i, line.values[info.ref] ?? null, measure, line.kind === 'district' ? 'valueBold' : 'value'));
+    }),
+  );
 
   return {
     sheet: {
@@ -175,20 +182,7 @@ function listSheet(template: ListTemplate, c: Consolidation, input: Consolidated
   for (const col of [0, 3, 5, 6]) cells.push({ row: totalRow, col, style: 'totalLabel' });
   countsRow(totalRow, c.total.statusCounts, 'total');
 
-  let r = totalRow + 1;
-  let index = 1;
-  for (const group of groups(c, lang)) {
-    if (group.heading) {
-      cells.push({ row: r, col: 0, value: group.heading, style: 'group' });
-      for (let col = 1; col <= lastCol; col++) cells.push({ row: r, col, style: 'group' });
-      r++;
-    }
-    for (const line of group.lines) {
-      cells.push(...unitColumns(line, r, index++, lang));
-      countsRow(r, line.statusCounts, 'value');
-      r++;
-    }
-  }
+  unitRows(c, lang, totalRow + 1, lastCol, cells, (line, r) => countsRow(r, line.statusCounts, 'value'));
   return {
     sheet: {
       name,
