@@ -53,6 +53,15 @@ async function signIn(token: string): Promise<void> {
   await page.locator('#who').waitFor();
 }
 
+describe('Excel loading the add-in', () => {
+  it('gets every page the manifest names at its exact address, without a redirect', async () => {
+    for (const path of ['/taskpane.html?_host_Info=Excel$Win32$16.01$vi-VN', '/functions.js', '/functions.json', '/index.html']) {
+      const r = await fetch(`${worker.origin}${path}`, { redirect: 'manual' });
+      expect(r.status, path).toBe(200);
+    }
+  });
+});
+
 describe('a clerk in a district office', () => {
   it('signs in with the token DIC issued and sees the unit and role', async () => {
     await page.locator('#token input').fill('ctk_not-a-token');

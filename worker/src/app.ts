@@ -29,6 +29,8 @@ export function createApp() {
 
   const app = new Hono<AppEnv>();
   app.route(API_BASE, api);
+  // Assets are served at their exact names (html_handling = "none"), so the bare origin needs a way in.
+  app.get('/', (c) => c.redirect('/index.html', 302));
   app.notFound((c) => {
     c.set('lang', c.get('lang') ?? 'vi');
     return problemResponse(c, new ProblemError('not-found', { vi: `Không có địa chỉ ${new URL(c.req.url).pathname}.`, en: `Nothing at ${new URL(c.req.url).pathname}.` }));
