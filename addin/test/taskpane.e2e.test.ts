@@ -144,6 +144,24 @@ describe('a clerk in a district office', () => {
     expect(stored).toMatchObject([{ unit: 'KPA', template: 'BM03', period: '2024-H1', revision: 1 }]);
   });
 
+  it('files a correction, then the first figures again: each Nộp is its own revision and the last one counts', async () => {
+    const receipt = () => pane().locator('#receipt').innerText();
+    await type('E17', '110.000');
+    await page.locator('#submit').click();
+    await expect.poll(receipt).toContain('Đã nộp lần 2');
+    await type('E17', '120.000');
+    await page.locator('#submit').click();
+    await expect.poll(receipt).toContain('Đã nộp lần 3');
+
+    const dic = { headers: { authorization: `Bearer ${worker.tokens.dic}` } };
+    const [summary] = await fetch(`${worker.origin}/api/v1/submissions?unit=KPA`, dic).then((r) => r.json());
+    const detail = await fetch(`${worker.origin}/api/v1/submissions/${summary.id}`, dic).then((r) => r.json());
+    const hashes = detail.revisions.map((r: { revision: number; hash: string }) => [r.revision, r.hash]).sort((a: number[], b: number[]) => Number(a[0]) - Number(b[0]));
+    expect(hashes.map((h: unknown[]) => h[0])).toEqual([1, 2, 3]);
+    expect(hashes[2][1]).toBe(hashes[0][1]);
+    expect(hashes[1][1]).not.toBe(hashes[0][1]);
+  });
+
   it('switches to English', async () => {
     await page.locator('#lang').click();
     await expect.poll(() => page.locator('#tab-report').innerText()).toBe('Report');

@@ -22,6 +22,10 @@ export function reportView(ctx: Ctx): HTMLElement {
 
   let current: { metadata: SheetMetadata | undefined; sheet: string } | null = null;
   let lastCheck: SheetCheck[] | null = null;
+  let submitting = false;
+  // One key per press of Nộp. Only a Nộp whose answer never came keeps its key for the next try of the
+  // same content, so a lost answer is not filed twice; any other Nộp, even of content filed before, is a new revision.
+  let unanswered: { content: string; key: string } | null = null;
 
   const kind = ctx.me.unit?.kind;
   const templates = TEMPLATES.filter((tpl) => (kind ? tpl.filledBy.includes(kind) : true) && (tpl.scope !== 'province' || ctx.me.unit?.coordinator));
@@ -50,7 +54,7 @@ export function reportView(ctx: Ctx): HTMLElement {
         'div',
         { class: 'actions' },
         button(t.check.run, () => void runCheck(), { appearance: 'primary', id: 'check', disabled: !m }),
-        button(t.submit.run, () => void runSubmit(), { appearance: 'primary', id: 'submit', disabled: !m || !lastCheck || !lastCheck.every((c) => c.report.submittable) }),
+        button(t.submit.run, () => void runSubmit(), { appearance: 'primary', id: 'submit', disabled: submitting || !m || !lastCheck || !lastCheck.every((c) => c.report.submittable) }),
       ),
     );
   }
@@ -88,6 +92,18 @@ export function reportView(ctx: Ctx): HTMLElement {
   }
 
   async function runSubmit(): Promise<void> {
+    if (submitting) return;
+    submitting = true;
+    renderSheet();
+    try {
+      await submitChecked();
+    } finally {
+      submitting = false;
+      renderSheet();
+    }
+  }
+
+  async function submitChecked(): Promise<void> {
     // Values may have changed since the last check: check again, then send exactly what was checked.
     const checks = await runCheck();
     if (!checks) return;
@@ -102,11 +118,15 @@ export function reportView(ctx: Ctx): HTMLElement {
     }
     results.append(busy(t.submit.running));
     const submission = { ...check.submission, ...(ctx.me.unit && !check.submission.unit ? { unit: ctx.me.unit.code } : {}) };
-    const key = await idempotencyKey(submission);
+    const content = JSON.stringify(submission);
+    const key = unanswered?.content === content ? unanswered.key : crypto.randomUUID();
+    unanswered = { content, key };
     try {
       const receipt = await ctx.api.submit(submission, key);
+      unanswered = null;
       replace(results, renderChecks(checks, ctx), receiptCard(receipt));
     } catch (e) {
+      if (!(e instanceof ApiError && e.status === 0)) unanswered = null;
       if (e instanceof ApiError && e.problem?.issues?.length) {
         replace(results, message('error', `${t.submit.refused} ${e.problem.detail}`), renderIssues(e.problem.issues, ctx));
       } else replace(results, message('error', (e as Error).message));
@@ -200,11 +220,4 @@ export function reportView(ctx: Ctx): HTMLElement {
 export function statusBadge(status: SubmissionSummary['status'] | 'missing', ctx: Ctx): HTMLElement {
   const color = status === 'accepted' ? 'success' : status === 'returned' || status === 'missing' ? 'danger' : 'informative';
   return h('fluent-badge', { appearance: 'tint', color, size: 'small', 'data-status': status }, ctx.t.status[status]);
-}
-
-/** The same content filed twice is one revision: a retry, or a double click, never a second one. */
-async function idempotencyKey(submission: unknown): Promise<string> {
-  const bytes = new TextEncoder().encode(JSON.stringify(submission));
-  const digest = await crypto.subtle.digest('SHA-256', bytes);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('').slice(0, 40);
 }
