@@ -3,7 +3,7 @@ import type { Submission } from '../../shared/api/submission';
 import { demoSubmission } from '../../shared/demo/generate';
 import { DEMO_REGISTRY, type DemoUnit } from '../../shared/demo/registry';
 import { BM03_2024_H1, BM07_2023, plan30Tasks } from '../../shared/demo/seed-figures';
-import { getTemplate } from '../../shared/templates';
+import { filesTemplate, getTemplate } from '../../shared/templates';
 
 /** Most units have filed 2024-H1; a few have not, so the dashboard has someone to chase. */
 export function demoSubmissions(): Submission[] {
@@ -12,7 +12,7 @@ export function demoSubmissions(): Submission[] {
   DEMO_REGISTRY.forEach((unit, i) => {
     for (const id of ['BM03', 'BM04', 'BM05', 'BM06']) {
       const template = getTemplate(id)!;
-      if (!template.filledBy.includes(unit.kind) || !files(unit, i + id.charCodeAt(3))) continue;
+      if (!filesTemplate(template, unit) || !files(unit, i + id.charCodeAt(3))) continue;
       out.push(demoSubmission(id, unit, '2024-H1'));
     }
   });

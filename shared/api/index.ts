@@ -3,3 +3,4 @@ export * from './submission';
 export * from './units';
 export * from './openapi';
 export * from './units-csv';
+export * from './media';

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import * as S from './schemas';
 import { ENGINE_VERSION } from '../validation/version';
+import { PROBLEM_MEDIA_TYPE, XLSX_MEDIA_TYPE } from './media';
 
 type Method = 'get' | 'post' | 'put' | 'delete';
 
@@ -15,9 +16,9 @@ interface Route {
   parameters?: { name: string; in: 'path' | 'query' | 'header'; required?: boolean; description: string }[];
 }
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const XLSX = XLSX_MEDIA_TYPE;
 const problems = (...codes: number[]) =>
-  Object.fromEntries(codes.map((c) => [c, { description: PROBLEM_TEXT[c] ?? 'Lỗi', schema: S.ProblemSchema, contentType: 'application/problem+json' }]));
+  Object.fromEntries(codes.map((c) => [c, { description: PROBLEM_TEXT[c] ?? 'Lỗi', schema: S.ProblemSchema, contentType: PROBLEM_MEDIA_TYPE }]));
 const PROBLEM_TEXT: Record<number, string> = {
   400: 'Yêu cầu không đọc được (JSON hỏng, tham số sai)',
   401: 'Thiếu hoặc sai mã thông báo',

@@ -12,6 +12,7 @@ import { roundTo, sumDecimal } from '../numbers/decimal';
 import type { Period } from '../periods';
 import { daysLate as daysLateOf } from '../periods';
 import { templateCells } from '../templates/cells';
+import { filesTemplate } from '../templates/filing';
 import type { IndicatorTemplate, ListTemplate, Template } from '../templates/schema';
 import type { Issue } from '../validation/issues';
 import { addStatusCounts, countByStatus, type StatusCounts } from './status';
@@ -100,7 +101,7 @@ export interface Consolidation {
 /** The units that must file `template` for `period`: valid at the period's end, of a kind that files it. */
 export function expectedUnits(template: Template, period: Period, units: readonly Unit[]): Unit[] {
   return units.filter(
-    (u) => validOn(u, period.end) && template.filledBy.includes(u.kind) && (template.scope !== 'province' || u.coordinator),
+    (u) => validOn(u, period.end) && filesTemplate(template, u),
   );
 }
 

@@ -1,6 +1,7 @@
 /** Completeness of a period across every template filed in it: one line per template, one per unit. */
 import type { Unit } from '../api/units';
 import type { Period } from '../periods';
+import { isFiledFor } from '../templates/filing';
 import type { Template } from '../templates/schema';
 import { expectedUnits, orderUnits, type ReviewStatus } from './consolidate';
 
@@ -38,7 +39,7 @@ export function periodStatus(
   registry: readonly Unit[],
   states: readonly SubmissionState[],
 ): PeriodStatusResult {
-  const filed = templates.filter((t) => t.periodKinds.includes(period.kind));
+  const filed = templates.filter((t) => isFiledFor(t, period));
   const key = (unit: string, template: string) => `${unit}|${template}`;
   const byKey = new Map(states.map((s) => [key(s.unit, s.template), s]));
   const expectedBy = new Map(filed.map((t) => [t.id, expectedUnits(t, period, registry)]));

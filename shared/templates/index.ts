@@ -12,6 +12,7 @@ import type { Template } from './schema';
 export * from './schema';
 export * from './cells';
 export { defineTemplate, TemplateDefinitionError } from './define';
+export * from './filing';
 
 export const TEMPLATES: readonly Template[] = [BM01, BM02, BM03, BM04, BM05, BM06, BM07, BM08];
 

@@ -4,7 +4,7 @@
  */
 import type { Lang } from '../numbers/format';
 import { parsePeriod } from '../periods';
-import { getTemplate } from '../templates';
+import { getTemplate, isFiledFor } from '../templates';
 import { splitRef } from '../templates/cells';
 import type { Template, UnitKind } from '../templates/schema';
 import type { Submission } from '../api/submission';
@@ -43,7 +43,7 @@ export function validate(template: Template, submission: Submission, options: Va
   // A sheet checked outside any report (the auditor's function) may carry no period.
   const period = submission.period === '' ? undefined : parsePeriod(submission.period);
   if (!period && submission.period !== '') header('period_invalid', { period: submission.period });
-  else if (period && !template.periodKinds.includes(period.kind)) {
+  else if (period && !isFiledFor(template, period)) {
     header('period_not_allowed', { template: template.id, period: period.code });
   }
 

@@ -82,20 +82,13 @@ const v = (issue: DraftIssue, i: number): IssueValue => issue.values[at(issue, i
 const p = (issue: DraftIssue, key: string) => issue.params?.[key];
 
 const RENDER: Record<IssueCode, Render> = {
-  template_unknown: (i, _r, lang) =>
-    lang === 'vi' ? `Không có mẫu báo cáo ${p(i, 'template')}.` : `There is no template ${p(i, 'template')}.`,
+  template_unknown: (i, _r, lang) => renderTemplateUnknown(String(p(i, 'template')), lang),
   version_mismatch: (i, _r, lang) =>
     lang === 'vi'
       ? `Báo cáo lập theo mẫu ${p(i, 'template')} phiên bản ${p(i, 'got')}, nhưng phiên bản hiện hành là ${p(i, 'expected')}: hãy lấy mẫu mới và chép số liệu sang.`
       : `The report uses template ${p(i, 'template')} version ${p(i, 'got')}, but the current version is ${p(i, 'expected')}: take the new template and copy the figures across.`,
-  period_invalid: (i, _r, lang) =>
-    lang === 'vi'
-      ? `Kỳ báo cáo "${p(i, 'period')}" không hợp lệ (viết dạng 2024, 2024-H1 hoặc 2024-Q3).`
-      : `The period "${p(i, 'period')}" is not valid (write 2024, 2024-H1 or 2024-Q3).`,
-  period_not_allowed: (i, _r, lang) =>
-    lang === 'vi'
-      ? `Mẫu ${p(i, 'template')} không báo cáo cho kỳ ${p(i, 'period')}.`
-      : `Template ${p(i, 'template')} is not filed for period ${p(i, 'period')}.`,
+  period_invalid: (i, _r, lang) => renderPeriodInvalid(String(p(i, 'period')), lang),
+  period_not_allowed: (i, _r, lang) => renderPeriodNotFiled(String(p(i, 'template')), String(p(i, 'period')), lang),
   empty_submission: (_i, _r, lang) =>
     lang === 'vi' ? 'Báo cáo không có số liệu nào.' : 'The report holds no figures at all.',
   unknown_cell: (i, _r, lang, t) =>
@@ -230,7 +223,17 @@ export function renderMessage(issue: DraftIssue, template: Template, lang: Lang)
   return RENDER[issue.code](issue, new Renderer(template, lang), lang, template);
 }
 
-/** Messages for issues found before a template is known. */
+/** Messages about the header of a report, also used where a request names a template or period. */
 export function renderTemplateUnknown(template: string, lang: Lang): string {
   return lang === 'vi' ? `Không có mẫu báo cáo ${template}.` : `There is no template ${template}.`;
+}
+
+export function renderPeriodInvalid(period: string, lang: Lang): string {
+  return lang === 'vi'
+    ? `Kỳ báo cáo "${period}" không hợp lệ (viết dạng 2024, 2024-H1 hoặc 2024-Q3).`
+    : `The period "${period}" is not valid (write 2024, 2024-H1 or 2024-Q3).`;
+}
+
+export function renderPeriodNotFiled(template: string, period: string, lang: Lang): string {
+  return lang === 'vi' ? `Mẫu ${template} không báo cáo cho kỳ ${period}.` : `Template ${template} is not filed for period ${period}.`;
 }

@@ -5,14 +5,14 @@
 import type { Context } from 'hono';
 import { SubmissionSchema, type ParsedSubmission } from '../../../shared/api/submission';
 import type { Unit } from '../../../shared/api/units';
-import { parsePeriod, type Period } from '../../../shared/periods';
-import { getTemplate, type Template } from '../../../shared/templates';
+import { XLSX_MEDIA_TYPE } from '../../../shared/api/media';
+import type { Period } from '../../../shared/periods';
+import { filerMismatch, type Template } from '../../../shared/templates';
 import { readTemplateFile, WorkbookReadError } from '../../../xlsx/template-file';
 import type { AppEnv } from '../env';
 import { check, parseJsonText } from './body';
+import { requireFiledFor, requirePeriod, requireTemplate } from './params';
 import { fail } from './problem';
-
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export interface Intake {
   submission: ParsedSubmission;
@@ -30,7 +30,7 @@ export async function readSubmission(c: Context<AppEnv>): Promise<Intake> {
     const submission = check(SubmissionSchema, parseJsonText(new TextDecoder().decode(bytes)));
     return { submission, source: 'json', bytes };
   }
-  if (type.startsWith(XLSX_TYPE) || (type.startsWith('application/octet-stream') && bytes[0] === 0x50 && bytes[1] === 0x4b)) {
+  if (type.startsWith(XLSX_MEDIA_TYPE) || (type.startsWith('application/octet-stream') && bytes[0] === 0x50 && bytes[1] === 0x4b)) {
     let sheets;
     try {
       sheets = await readTemplateFile(bytes);
@@ -62,15 +62,9 @@ export interface Target {
 /** The template, period and unit code a submission is for, as far as they can be checked without the registry. */
 export function resolveTarget(c: Context<AppEnv>, submission: ParsedSubmission): Target {
   const principal = c.get('principal');
-  const template = getTemplate(submission.template);
-  if (!template) fail('invalid', `Không có mẫu báo cáo ${submission.template}.`, `There is no template ${submission.template}.`, { field: 'template' });
-  const period = parsePeriod(submission.period);
-  if (!period) {
-    fail('invalid', `Kỳ báo cáo "${submission.period}" không hợp lệ (dạng 2024, 2024-H1, 2024-Q3).`, `Period "${submission.period}" is not valid.`, { field: 'period' });
-  }
-  if (!template.periodKinds.includes(period.kind)) {
-    fail('invalid', `Mẫu ${template.id} không báo cáo cho kỳ ${period.code}.`, `Template ${template.id} is not filed for ${period.code}.`, { field: 'period' });
-  }
+  const template = requireTemplate(submission.template, 'template');
+  const period = requirePeriod(submission.period, 'period');
+  requireFiledFor(template, period, 'period');
   const unitCode = (submission.unit ?? principal.unit ?? '').toUpperCase();
   if (!unitCode) fail('invalid', 'Báo cáo thiếu mã đơn vị (unit).', 'The submission names no unit.', { field: 'unit' });
   if (principal.role === 'unit' && unitCode !== principal.unit) {
@@ -86,10 +80,11 @@ export function checkUnit(target: Target, unit: Unit | null, exists: boolean): U
     if (exists) fail('invalid', `Đơn vị ${code} không có hiệu lực vào cuối kỳ ${period.code}.`, `Unit ${code} is not in force at the end of ${period.code}.`, { field: 'unit' });
     fail('invalid', `Không có đơn vị mã ${code}.`, `There is no unit ${code}.`, { field: 'unit' });
   }
-  if (!template.filledBy.includes(unit.kind)) {
+  const mismatch = filerMismatch(template, unit);
+  if (mismatch === 'kind') {
     fail('invalid', `Mẫu ${template.id} không do ${KIND_VI[unit.kind]} lập (${unit.name}).`, `Template ${template.id} is not filed by ${unit.kind} units.`, { field: 'unit' });
   }
-  if (template.scope === 'province' && !unit.coordinator) {
+  if (mismatch === 'coordinator') {
     fail('invalid', `Mẫu ${template.id} do cơ quan thường trực lập một lần cho cả tỉnh.`, `Template ${template.id} is filed once for the province by the coordinating department.`, { field: 'unit' });
   }
   return unit;

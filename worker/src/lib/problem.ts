@@ -3,6 +3,7 @@
  * Handlers throw a ProblemError; `app.onError` turns it into the response.
  */
 import type { Context } from 'hono';
+import { PROBLEM_MEDIA_TYPE } from '../../../shared/api/media';
 import type { Issue, Report } from '../../../shared/validation/issues';
 import type { AppEnv } from '../env';
 
@@ -81,7 +82,7 @@ export function problemResponse(c: Context<AppEnv>, error: ProblemError): Respon
     instance: new URL(c.req.url).pathname,
     ...error.extras,
   };
-  const headers: Record<string, string> = { 'content-type': 'application/problem+json; charset=utf-8' };
+  const headers: Record<string, string> = { 'content-type': `${PROBLEM_MEDIA_TYPE}; charset=utf-8` };
   if (status === 401) headers['www-authenticate'] = 'Bearer realm="chitieu"';
   return new Response(JSON.stringify(body), { status, headers });
 }

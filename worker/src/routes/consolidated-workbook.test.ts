@@ -12,7 +12,7 @@ import { demoSubmission } from '../../../shared/demo/generate';
 import { DEMO_REGISTRY } from '../../../shared/demo/registry';
 import { BM07_2023, plan30Tasks } from '../../../shared/demo/seed-figures';
 import { shiftDecimal } from '../../../shared/numbers/decimal';
-import { TEMPLATES, getTemplate, templateCells, type IndicatorTemplate } from '../../../shared/templates';
+import { TEMPLATES, filesTemplate, getTemplate, templateCells, type IndicatorTemplate } from '../../../shared/templates';
 import { validate, validateSubmission } from '../../../shared/validation';
 import { COMPLETENESS_SHEET, WARNINGS_SHEET, readRecords, readTemplateGrid, type SheetGrid } from '../../../shared/workbook';
 import { readWorkbook, type WorkbookContents } from '../../../xlsx/read';
@@ -48,7 +48,7 @@ beforeAll(async () => {
   auditor = await makeToken('auditor');
   let i = 0;
   for (const template of TEMPLATES) {
-    for (const unit of DEMO_REGISTRY.filter((u) => template.filledBy.includes(u.kind) && (template.scope !== 'province' || u.coordinator))) {
+    for (const unit of DEMO_REGISTRY.filter((u) => filesTemplate(template, u))) {
       i++;
       if (i % 9 === 4) {
         skipped.add(`${template.id}/${unit.code}`);

@@ -70,7 +70,7 @@ describe('GET /consolidations/:template/:period', () => {
   });
 
   it('refuses what it cannot consolidate, naming it', async () => {
-    expect(await json(await api('/consolidations/BM99/2023', { token: dic }))).toMatchObject({ status: 404, detail: 'Không có mẫu BM99.' });
+    expect(await json(await api('/consolidations/BM99/2023', { token: dic }))).toMatchObject({ status: 404, detail: 'Không có mẫu báo cáo BM99.' });
     expect((await api('/consolidations/BM03/2023-H3', { token: dic })).status).toBe(404);
     expect(await json(await api('/consolidations/BM07/2023-Q1', { token: dic }))).toMatchObject({ status: 404, detail: 'Mẫu BM07 không báo cáo cho kỳ 2023-Q1.' });
   });

@@ -17,7 +17,7 @@ describe('public routes', () => {
     const missing = await api('/templates/BM99');
     expect(missing.status).toBe(404);
     expect(missing.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(await json(missing)).toMatchObject({ status: 404, detail: 'Không có mẫu BM99.' });
+    expect(await json(missing)).toMatchObject({ status: 404, detail: 'Không có mẫu báo cáo BM99.' });
   });
 
   it('serves a blank workbook for a unit and a period, made in workerd', async () => {

@@ -1,13 +1,14 @@
 /** What anyone may read: health, the API description, the template catalogue and blank workbooks. */
 import { Hono } from 'hono';
 import { openApiDocument } from '../../../shared/api/openapi';
-import { parsePeriod } from '../../../shared/periods';
-import { TEMPLATES, getTemplate } from '../../../shared/templates';
+import { TEMPLATES } from '../../../shared/templates';
 import { ENGINE_VERSION } from '../../../shared/validation';
 import { writeTemplateFile } from '../../../xlsx/template-file';
 import { findUnit } from '../db/units';
 import type { AppEnv } from '../env';
+import { requireFiledFor, requirePeriod, requireTemplate } from '../lib/params';
 import { fail } from '../lib/problem';
+import { xlsxResponse } from '../lib/xlsx-response';
 
 export const publicRoutes = new Hono<AppEnv>();
 
@@ -33,16 +34,12 @@ publicRoutes.get('/templates/:file', async (c) => {
   const file = c.req.param('file');
   const xlsx = /\.xlsx$/i.test(file);
   const id = xlsx ? file.slice(0, -5) : file;
-  const template = getTemplate(id);
-  if (!template) fail('not-found', `Không có mẫu ${id}.`, `There is no template ${id}.`);
+  const template = requireTemplate(id);
   if (!xlsx) return c.json(template);
 
   const periodCode = c.req.query('period');
-  const period = periodCode ? parsePeriod(periodCode) : undefined;
-  if (periodCode && !period) fail('invalid', `Kỳ báo cáo "${periodCode}" không hợp lệ (dạng 2024, 2024-H1, 2024-Q3).`, `Period "${periodCode}" is not valid.`, { field: 'period' });
-  if (period && !template.periodKinds.includes(period.kind)) {
-    fail('invalid', `Mẫu ${template.id} không báo cáo cho kỳ ${period.code}.`, `Template ${template.id} is not filed for ${period.code}.`, { field: 'period' });
-  }
+  const period = periodCode ? requirePeriod(periodCode, 'period') : undefined;
+  if (period) requireFiledFor(template, period, 'period');
   const unitCode = c.req.query('unit')?.toUpperCase();
   const unit = unitCode ? await findUnit(c.env.DB, unitCode, period?.end) : undefined;
   if (unitCode && !unit) fail('invalid', `Không có đơn vị mã ${unitCode}${period ? ` trong kỳ ${period.code}` : ''}.`, `There is no unit ${unitCode}.`, { field: 'unit' });
@@ -53,10 +50,5 @@ publicRoutes.get('/templates/:file', async (c) => {
     ...(unit ? { unit: { code: unit.code, name: unit.name, kind: unit.kind } } : {}),
   });
   const name = [template.id, unit?.code, period?.code].filter(Boolean).join('-');
-  return new Response(bytes, {
-    headers: {
-      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'content-disposition': `attachment; filename="${name}.xlsx"`,
-    },
-  });
+  return xlsxResponse(bytes, `${name}.xlsx`);
 });

@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { XLSX_MEDIA_TYPE } from '../../../shared/api/media';
 import { BM03_2024_H1, BM07_2023 } from '../../../shared/demo/seed-figures';
 import { writeTemplateFile } from '../../../xlsx/template-file';
 import { getTemplate } from '../../../shared/templates';
@@ -86,7 +87,7 @@ describe('filing a submission', () => {
     const refused = await api('/submissions', {
       token: kpa,
       body: blank,
-      headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+      headers: { 'content-type': XLSX_MEDIA_TYPE },
     });
     expect(refused.status).toBe(422);
     expect((await json(refused)).issues[0].code).toBe('empty_submission');

@@ -1,11 +1,11 @@
 /** The unit registry: read by everyone signed in, exported and imported as CSV by DIC. */
 import { Hono } from 'hono';
 import { parseUnitsCsv, unitsToCsv } from '../../../shared/api/units-csv';
-import { parsePeriod } from '../../../shared/periods';
 import { allow } from '../auth';
 import { importUnits, listUnits, unitsDuring } from '../db/units';
 import type { AppEnv } from '../env';
 import { limitBody } from '../lib/body';
+import { requirePeriod } from '../lib/params';
 import { fail } from '../lib/problem';
 
 export const unitRoutes = new Hono<AppEnv>();
@@ -13,8 +13,7 @@ export const unitRoutes = new Hono<AppEnv>();
 unitRoutes.get('/units', async (c) => {
   const code = c.req.query('period');
   if (code === undefined) return c.json(await listUnits(c.env.DB));
-  const period = parsePeriod(code);
-  if (!period) fail('invalid', `Kỳ báo cáo "${code}" không hợp lệ.`, `Period "${code}" is not valid.`, { field: 'period' });
+  const period = requirePeriod(code, 'period');
   return c.json(await unitsDuring(c.env.DB, period.start, period.end));
 });
 

@@ -1,7 +1,7 @@
 /** The clerk's work: the open template sheet, Kiểm tra, Nộp, the receipt, what DIC said; and inserting a template. */
 import type { Receipt, SubmissionSummary } from '../../../../shared/api/schemas';
 import { parsePeriod, periodLabel, recentPeriods } from '../../../../shared/periods';
-import { TEMPLATES, getTemplate } from '../../../../shared/templates';
+import { TEMPLATES, filesTemplate, getTemplate } from '../../../../shared/templates';
 import { buildTemplateSheet, sheetMetadataFor, formatTime, type SheetMetadata } from '../../../../shared/workbook';
 import { ApiError } from '../../api/client';
 import { checkGrid, type SheetCheck } from '../../check';
@@ -27,8 +27,9 @@ export function reportView(ctx: Ctx): HTMLElement {
   // same content, so a lost answer is not filed twice; any other Nộp, even of content filed before, is a new revision.
   let unanswered: { content: string; key: string } | null = null;
 
-  const kind = ctx.me.unit?.kind;
-  const templates = TEMPLATES.filter((tpl) => (kind ? tpl.filledBy.includes(kind) : true) && (tpl.scope !== 'province' || ctx.me.unit?.coordinator));
+  // A token with a unit inserts the templates that unit files; an auditor's, without one, any blank template.
+  const unit = ctx.me.unit;
+  const templates = TEMPLATES.filter((tpl) => (unit ? filesTemplate(tpl, unit) : true));
 
   async function refreshSheet(): Promise<void> {
     try {
