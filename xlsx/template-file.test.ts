@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { getTemplate } from '../shared/templates';
 import { validate } from '../shared/validation';
+import { BORDER_COLOR, FONT_NAME, buildTemplateSheet, validationAlert } from '../shared/workbook';
 import { readTemplateFile, writeTemplateFile, WorkbookReadError } from './template-file';
 import { readWorkbook } from './read';
 
@@ -31,6 +32,18 @@ describe('template → .xlsx → filled → validated', () => {
     expect(contents.names.find((n) => n.name === 'BM03_TT02_KQ')).toMatchObject({ sheet: 'BM03', row: 7, col: 4 });
     expect(contents.sheets.map((s) => s.sheet)).toEqual(['BM03']);
     expect(contents.sheets[0]!.values[0]![0]).toBe('BIỂU MẪU BM03. THỦ TỤC HÀNH CHÍNH VÀ DỊCH VỤ CÔNG TRỰC TUYẾN');
+  });
+
+  it('an input cell warns, in the words the add-in uses, and is set in the official font', async () => {
+    const bytes = await writeTemplateFile(bm03);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    const cell = wb.getWorksheet('BM03')!.getCell('E8');
+    const model = buildTemplateSheet(bm03).validations.find((v) => v.row <= 7 && 7 < v.row + v.rows && v.col <= 4 && 4 < v.col + v.cols)!;
+    const alert = validationAlert(model);
+    expect(cell.dataValidation).toMatchObject({ type: 'whole', errorStyle: alert.style, errorTitle: alert.title, error: alert.message });
+    expect(cell.font).toMatchObject({ name: FONT_NAME });
+    expect(cell.border?.top?.color?.argb).toBe(`FF${BORDER_COLOR}`);
   });
 
   it('seed figures typed into the workbook give the seed verdict, with sheet addresses', async () => {

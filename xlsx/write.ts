@@ -1,16 +1,28 @@
 /** Writes a workbook model (shared/workbook) to .xlsx bytes with exceljs. */
 import ExcelJS from 'exceljs';
-import { STYLES, a1, absoluteA1, columnLetters, type CellModel, type SheetModel, type WorkbookModel } from '../shared/workbook';
+import {
+  BORDER_COLOR,
+  FONT_NAME,
+  FONT_SIZE,
+  STYLES,
+  a1,
+  absoluteA1,
+  columnLetters,
+  validationAlert,
+  type CellModel,
+  type SheetModel,
+  type WorkbookModel,
+} from '../shared/workbook';
 
-const THIN = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };
+const THIN = { style: 'thin' as const, color: { argb: `FF${BORDER_COLOR}` } };
 
 function applyStyle(cell: ExcelJS.Cell, model: CellModel): void {
   if (model.numberFormat) cell.numFmt = model.numberFormat;
   const spec = model.style ? STYLES[model.style] : undefined;
   if (!spec) return;
   cell.font = {
-    name: 'Times New Roman',
-    size: spec.size ?? 11,
+    name: FONT_NAME,
+    size: spec.size ?? FONT_SIZE,
     ...(spec.bold ? { bold: true } : {}),
     ...(spec.italic ? { italic: true } : {}),
     ...(spec.color ? { color: { argb: `FF${spec.color}` } } : {}),
@@ -68,32 +80,20 @@ function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetModel): void {
 
   for (const v of sheet.validations) {
     const range = v.rows === 1 && v.cols === 1 ? a1(v.row, v.col) : `${a1(v.row, v.col)}:${a1(v.row + v.rows - 1, v.col + v.cols - 1)}`;
-    const base = { allowBlank: true, showErrorMessage: true, ...(v.prompt ? { showInputMessage: true, prompt: v.prompt } : {}) };
-    if (v.kind === 'list') {
-      (ws as unknown as RangeValidations).dataValidations.add(range, {
-        ...base,
-        type: 'list',
-        formulae: [`"${v.items.join(',')}"`],
-        errorStyle: v.strict ? 'stop' : 'warning',
-        errorTitle: 'Giá trị không hợp lệ',
-        error: `Chọn một trong: ${v.items.join(', ')}`,
-      });
-    } else {
-      (ws as unknown as RangeValidations).dataValidations.add(range, {
-        ...base,
-        type: v.kind,
-        operator: v.max === undefined ? 'greaterThanOrEqual' : 'between',
-        formulae: v.max === undefined ? [v.min] : [v.min, v.max],
-        errorStyle: 'warning',
-        errorTitle: 'Kiểm tra số liệu',
-        error:
-          v.kind === 'whole'
-            ? `Ô này cần số nguyên từ ${v.min} trở lên.`
-            : v.max === 1
-              ? 'Tỷ lệ phải nằm trong khoảng 0–100%.'
-              : `Ô này cần số từ ${v.min} trở lên.`,
-      });
-    }
+    const alert = validationAlert(v);
+    const base = {
+      allowBlank: true,
+      showErrorMessage: true,
+      errorStyle: alert.style,
+      errorTitle: alert.title,
+      error: alert.message,
+      ...(v.prompt ? { showInputMessage: true, prompt: v.prompt } : {}),
+    };
+    const rule: ExcelJS.DataValidation =
+      v.kind === 'list'
+        ? { ...base, type: 'list', formulae: [`"${v.items.join(',')}"`] }
+        : { ...base, type: v.kind, operator: v.max === undefined ? 'greaterThanOrEqual' : 'between', formulae: v.max === undefined ? [v.min] : [v.min, v.max] };
+    (ws as unknown as RangeValidations).dataValidations.add(range, rule);
   }
 
   for (const n of sheet.names) {

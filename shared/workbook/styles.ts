@@ -16,6 +16,11 @@ export interface StyleSpec {
   locked?: boolean;
 }
 
+/** The font of official documents, and the light grid of every bordered cell. */
+export const FONT_NAME = 'Times New Roman';
+export const FONT_SIZE = 11;
+export const BORDER_COLOR = 'BFBFBF';
+
 const FONT_COLOR = '1F1F1F';
 const MUTED = '616161';
 

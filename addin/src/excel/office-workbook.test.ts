@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BM03_2024_H1 } from '../../../shared/demo/seed-figures';
 import { getTemplate } from '../../../shared/templates';
-import { buildTemplateSheet, cellName, sheetMetadataFor } from '../../../shared/workbook';
+import { buildTemplateSheet, cellName, sheetMetadataFor, validationAlert } from '../../../shared/workbook';
 import { checkGrid } from '../check';
 import { fakeExcel, type FakeExcel, type FakeState } from './fake-excel';
 import { OfficeWorkbook } from './office-workbook';
@@ -115,6 +115,20 @@ describe('writing sheets', () => {
     expect((formulas!.value as unknown[][])[0]![0]).toBe('BIỂU MẪU BM03. THỦ TỤC HÀNH CHÍNH VÀ DỊCH VỤ CÔNG TRỰC TUYẾN');
     expect(fake.writes.some((w) => w.path === 'dataValidation.rule')).toBe(true);
     expect(fake.writes.find((w) => w.target === '_chitieu' && w.path === 'visibility')?.value).toBe('VeryHidden');
+  });
+
+  it('gives every validation the alert .xlsx files give it, its prompt, and prints title rows and columns', async () => {
+    install({ sheets: { Sheet1: { values: [[]] } }, active: 'Sheet1' });
+    const sheet = buildTemplateSheet(bm03);
+    const whole = sheet.validations.find((v) => v.kind === 'whole')!;
+    const withPrompt = { ...whole, prompt: 'Số hồ sơ tiếp nhận trong kỳ' };
+    await new OfficeWorkbook().writeSheets([{ ...sheet, validations: [withPrompt], print: { ...sheet.print!, titleCols: { first: 0, last: 2 } } }], []);
+    const written = (path: string) => fake.writes.find((w) => w.path === path)?.value;
+    const alert = validationAlert(whole);
+    expect(written('dataValidation.errorAlert')).toEqual({ showAlert: true, style: 'Warning', title: alert.title, message: alert.message });
+    expect(written('dataValidation.prompt')).toEqual({ showPrompt: true, title: '', message: 'Số hồ sơ tiếp nhận trong kỳ' });
+    expect(written('pageLayout.setPrintTitleRows()')).toBe(`$${sheet.print!.titleRows!.first + 1}:$${sheet.print!.titleRows!.last + 1}`);
+    expect(written('pageLayout.setPrintTitleColumns()')).toBe('$A:$C');
   });
 
   it('refuses a sheet that exists, unless asked to replace it', async () => {

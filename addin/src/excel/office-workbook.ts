@@ -5,10 +5,15 @@
  */
 /// <reference types="office-js" />
 import {
+  BORDER_COLOR,
+  FONT_NAME,
+  FONT_SIZE,
   METADATA_SHEET,
   STYLES,
+  columnLetters,
   parseMetadata,
   parseSheetAddress,
+  validationAlert,
   type ChartModel,
   type NameRef,
   type SheetMetadata,
@@ -181,8 +186,8 @@ export function apply(context: Excel.RequestContext, op: WriteOp): void {
     case 'style': {
       const spec = STYLES[op.style];
       const format = sheets.getItem(op.sheet).getRangeByIndexes(op.row, op.col, op.rows, op.cols).format;
-      format.font.name = 'Times New Roman';
-      format.font.size = spec.size ?? 11;
+      format.font.name = FONT_NAME;
+      format.font.size = spec.size ?? FONT_SIZE;
       format.font.bold = spec.bold ?? false;
       format.font.italic = spec.italic ?? false;
       if (spec.color) format.font.color = `#${spec.color}`;
@@ -197,7 +202,7 @@ export function apply(context: Excel.RequestContext, op: WriteOp): void {
           if ((edge === 'InsideHorizontal' && op.rows === 1) || (edge === 'InsideVertical' && op.cols === 1)) continue;
           const border = format.borders.getItem(edge);
           border.style = 'Continuous';
-          border.color = '#BFBFBF';
+          border.color = `#${BORDER_COLOR}`;
         }
       }
       return;
@@ -222,15 +227,16 @@ export function apply(context: Excel.RequestContext, op: WriteOp): void {
       const dv = sheets.getItem(op.sheet).getRangeByIndexes(v.row, v.col, v.rows, v.cols).dataValidation;
       if (v.kind === 'list') {
         dv.rule = { list: { inCellDropDown: true, source: v.items.join(',') } };
-        dv.errorAlert = { showAlert: true, style: v.strict ? 'Stop' : 'Warning', title: 'Giá trị không hợp lệ', message: `Chọn một trong: ${v.items.join(', ')}` };
       } else {
         const basic =
           v.max === undefined
             ? { formula1: v.min, operator: Excel.DataValidationOperator.greaterThanOrEqualTo }
             : { formula1: v.min, formula2: v.max, operator: Excel.DataValidationOperator.between };
         dv.rule = v.kind === 'whole' ? { wholeNumber: basic } : { decimal: basic };
-        dv.errorAlert = { showAlert: true, style: 'Warning', title: 'Kiểm tra số liệu', message: v.kind === 'whole' ? `Ô này cần số nguyên từ ${v.min} trở lên.` : v.max === 1 ? 'Tỷ lệ phải nằm trong khoảng 0–100%.' : `Ô này cần số từ ${v.min} trở lên.` };
       }
+      const alert = validationAlert(v);
+      dv.errorAlert = { showAlert: true, style: alert.style === 'stop' ? 'Stop' : 'Warning', title: alert.title, message: alert.message };
+      if (v.prompt) dv.prompt = { showPrompt: true, title: '', message: v.prompt };
       return;
     }
     case 'freeze': {
@@ -245,6 +251,7 @@ export function apply(context: Excel.RequestContext, op: WriteOp): void {
       layout.paperSize = Excel.PaperType.a4;
       if (op.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
       if (op.titleRows) layout.setPrintTitleRows(`$${op.titleRows.first + 1}:$${op.titleRows.last + 1}`);
+      if (op.titleCols) layout.setPrintTitleColumns(`$${columnLetters(op.titleCols.first)}:$${columnLetters(op.titleCols.last)}`);
       return;
     }
     case 'note':

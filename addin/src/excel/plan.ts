@@ -20,7 +20,7 @@ export type WriteOp =
   | { op: 'deleteName'; name: string }
   | { op: 'validation'; sheet: string; validation: ValidationModel }
   | { op: 'freeze'; sheet: string; rows: number; cols: number }
-  | { op: 'print'; sheet: string; landscape: boolean; fitToWidth: boolean; titleRows?: { first: number; last: number } }
+  | ({ op: 'print'; sheet: string } & NonNullable<SheetModel['print']>)
   | { op: 'note'; sheet: string; row: number; col: number; text: string }
   | { op: 'chart'; chart: ChartModel }
   | { op: 'activate'; sheet: string };
@@ -56,7 +56,7 @@ export function planSheet(model: SheetModel): WriteOp[] {
   for (const n of model.names) ops.push({ op: 'name', sheet, ...n });
   for (const c of model.cells) if (c.comment) ops.push({ op: 'note', sheet, row: c.row, col: c.col, text: c.comment });
   if (model.frozen) ops.push({ op: 'freeze', sheet, ...model.frozen });
-  if (model.print) ops.push({ op: 'print', sheet, landscape: model.print.landscape, fitToWidth: model.print.fitToWidth, ...(model.print.titleRows ? { titleRows: model.print.titleRows } : {}) });
+  if (model.print) ops.push({ op: 'print', sheet, ...model.print });
   return ops;
 }
 
