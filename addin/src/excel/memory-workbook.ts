@@ -16,8 +16,7 @@ import {
   type SheetModel,
   type ValidationModel,
 } from '../../../shared/workbook';
-import { buildMetadataSheet } from '../../../shared/workbook/metadata';
-import { planSheet, type CellInput, type WriteOp } from './plan';
+import { planWrite, type CellInput, type WriteOp } from './plan';
 import { HIGHLIGHT_FILL, WorkbookError, type Highlight, type Restore, type TemplateSheetRead, type WorkbookPort } from './port';
 
 export interface MemoryCell {
@@ -201,23 +200,8 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   async writeSheets(sheets: readonly SheetModel[], metadata: readonly SheetMetadata[], charts: readonly ChartModel[] = [], options: { replace?: boolean } = {}): Promise<void> {
-    const ops: WriteOp[] = [];
-    for (const model of sheets) {
-      if (this.sheet(model.name)) {
-        if (!options.replace) throw new WorkbookError(`Bảng tính đã có trang "${model.name}".`, 'sheet_exists');
-        ops.push({ op: 'deleteSheet', sheet: model.name });
-      }
-      for (const n of model.names) if (this.names.has(n.name.toUpperCase())) ops.push({ op: 'deleteName', name: n.name });
-      ops.push(...planSheet(model));
-    }
-    if (metadata.length > 0) {
-      const kept = (await this.templateSheets()).filter((m) => !metadata.some((n) => n.sheet === m.sheet));
-      if (this.sheet(METADATA_SHEET)) ops.push({ op: 'deleteSheet', sheet: METADATA_SHEET });
-      ops.push(...planSheet(buildMetadataSheet([...kept, ...metadata])));
-    }
-    for (const chart of charts) ops.push({ op: 'chart', chart });
-    if (sheets[0]) ops.push({ op: 'activate', sheet: sheets[0].name });
-    for (const op of ops) this.apply(op);
+    const state = { sheets: new Set(this.sheets.map((s) => s.name)), recorded: await this.templateSheets(), names: new Set(this.names.keys()) };
+    for (const op of planWrite(state, { sheets, metadata, charts, ...options })) this.apply(op);
     this.changed();
   }
 

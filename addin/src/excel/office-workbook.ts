@@ -19,8 +19,7 @@ import {
   type SheetMetadata,
   type SheetModel,
 } from '../../../shared/workbook';
-import { buildMetadataSheet } from '../../../shared/workbook/metadata';
-import { batches, columnPoints, planSheet, type WriteOp } from './plan';
+import { batches, columnPoints, planWrite, type WorkbookState, type WriteOp } from './plan';
 import { HIGHLIGHT_FILL, WorkbookError, type Highlight, type Restore, type TemplateSheetRead, type WorkbookPort } from './port';
 
 /** Counts round trips to Excel, for the bench and the tests. */
@@ -83,7 +82,7 @@ export class OfficeWorkbook implements WorkbookPort {
 
   async writeSheets(sheets: readonly SheetModel[], metadata: readonly SheetMetadata[], charts: readonly ChartModel[] = [], options: { replace?: boolean } = {}): Promise<void> {
     // One read: which sheets exist, and what the metadata sheet already records.
-    const { existing, recorded, names } = await Excel.run(async (context) => {
+    const state = await Excel.run(async (context): Promise<WorkbookState> => {
       const list = context.workbook.worksheets;
       list.load('items');
       const meta = list.getItemOrNullObject(METADATA_SHEET).getUsedRangeOrNullObject(true);
@@ -92,31 +91,13 @@ export class OfficeWorkbook implements WorkbookPort {
       names.load('items');
       await sync(context);
       return {
-        existing: new Set(list.items.map((w) => w.name)),
+        sheets: new Set(list.items.map((w) => w.name)),
         recorded: meta.isNullObject ? [] : parseMetadata(meta.values),
         names: new Set(names.items.map((n) => n.name.toUpperCase())),
       };
     });
 
-    const ops: WriteOp[] = [];
-    for (const model of sheets) {
-      if (existing.has(model.name)) {
-        if (!options.replace) throw new WorkbookError(`Bảng tính đã có trang "${model.name}".`, 'sheet_exists');
-        ops.push({ op: 'deleteSheet', sheet: model.name });
-      }
-      // A name left by an earlier copy of the sheet (now #REF!) would block the new one.
-      for (const n of model.names) if (names.has(n.name.toUpperCase())) ops.push({ op: 'deleteName', name: n.name });
-      ops.push(...planSheet(model));
-    }
-    if (metadata.length > 0) {
-      const kept = recorded.filter((m) => !metadata.some((n) => n.sheet === m.sheet));
-      if (existing.has(METADATA_SHEET)) ops.push({ op: 'deleteSheet', sheet: METADATA_SHEET });
-      ops.push(...planSheet(buildMetadataSheet([...kept, ...metadata])));
-    }
-    for (const chart of charts) ops.push({ op: 'chart', chart });
-    const first = sheets[0];
-    if (first) ops.push({ op: 'activate', sheet: first.name });
-
+    const ops = planWrite(state, { sheets, metadata, charts, ...options });
     for (const batch of batches(ops)) {
       await Excel.run(async (context) => {
         for (const op of batch) apply(context, op);

@@ -3,10 +3,10 @@ import { consolidate } from '../../../shared/consolidation';
 import { demoSubmission } from '../../../shared/demo/generate';
 import { syntheticProvince } from '../../../shared/demo/registry';
 import { parsePeriod } from '../../../shared/periods';
-import { getTemplate } from '../../../shared/templates';
+import { filesTemplate, getTemplate } from '../../../shared/templates';
 import { validateSubmission } from '../../../shared/validation';
-import { buildTemplateSheet, consolidatedWorkbook } from '../../../shared/workbook';
-import { MAX_BATCH_BYTES, batches, opSize, planSheet, rectangles } from './plan';
+import { METADATA_SHEET, buildTemplateSheet, consolidatedWorkbook, parseMetadata, sheetMetadataFor } from '../../../shared/workbook';
+import { MAX_BATCH_BYTES, batches, opSize, planSheet, planWrite, rectangles } from './plan';
 
 describe('planning writes', () => {
   it('joins cells of one style into rectangles', () => {
@@ -44,7 +44,7 @@ describe('planning writes', () => {
     const consolidations = ['BM01', 'BM03', 'BM07'].map((id) => {
       const template = getTemplate(id)!;
       const reports = demo
-        .filter((u) => template.filledBy.includes(u.kind))
+        .filter((u) => filesTemplate(template, u))
         .map((u) => {
           const r = validateSubmission(demoSubmission(id, u, '2024'), { unitKind: u.kind });
           return { unit: u.code, submissionId: `sub_${u.code}`, revision: 1, receivedAt: '2024-12-01T00:00:00Z', firstReceivedAt: '2024-12-01T00:00:00Z', status: 'received' as const, values: r.values, warnings: r.warnings };
@@ -63,5 +63,39 @@ describe('planning writes', () => {
     expect(batches(ops).every((part) => part.reduce((n, o) => n + opSize(o), 0) <= MAX_BATCH_BYTES)).toBe(true);
     // Row bands keep every single operation far below a batch.
     expect(Math.max(...ops.map(opSize))).toBeLessThan(limit);
+  });
+});
+
+describe('planning a write into a workbook', () => {
+  const bm03 = getTemplate('BM03')!;
+  const bm04 = getTemplate('BM04')!;
+  const empty = { sheets: new Set(['Sheet1']), recorded: [], names: new Set<string>() };
+  const holdingBoth = {
+    sheets: new Set(['BM03', 'BM04', METADATA_SHEET]),
+    recorded: [sheetMetadataFor(bm03, { period: '2024-Q1' }), sheetMetadataFor(bm04, { period: '2024-Q1' })],
+    names: new Set(['BM03_TT01_KQ', 'BM04_X']),
+  };
+
+  it('adds the sheet and its metadata to a new workbook, and shows the sheet', () => {
+    const ops = planWrite(empty, { sheets: [buildTemplateSheet(bm03)], metadata: [sheetMetadataFor(bm03)] });
+    expect(ops.filter((o) => o.op === 'addSheet').map((o) => o.op === 'addSheet' && o.sheet)).toEqual(['BM03', METADATA_SHEET]);
+    expect(ops.some((o) => o.op === 'deleteSheet' || o.op === 'deleteName')).toBe(false);
+    expect(ops.at(-1)).toEqual({ op: 'activate', sheet: 'BM03' });
+  });
+
+  it('refuses a sheet the workbook has, unless asked to replace it', () => {
+    expect(() => planWrite(holdingBoth, { sheets: [buildTemplateSheet(bm03)], metadata: [] })).toThrow('Bảng tính đã có trang "BM03".');
+  });
+
+  it('replacing one sheet drops its old names and keeps the metadata of the others', () => {
+    const ops = planWrite(holdingBoth, { sheets: [buildTemplateSheet(bm03)], metadata: [sheetMetadataFor(bm03, { period: '2024-H1' })], replace: true });
+    expect(ops.filter((o) => o.op === 'deleteSheet').map((o) => o.op === 'deleteSheet' && o.sheet)).toEqual(['BM03', METADATA_SHEET]);
+    expect(ops.filter((o) => o.op === 'deleteName').map((o) => o.op === 'deleteName' && o.name)).toEqual(['BM03_TT01_KQ']);
+    const meta = ops.find((o) => o.op === 'formulas' && o.sheet === METADATA_SHEET);
+    const recorded = meta?.op === 'formulas' ? parseMetadata(meta.matrix) : [];
+    expect(recorded.map((m) => [m.sheet, m.period])).toEqual([
+      ['BM04', '2024-Q1'],
+      ['BM03', '2024-H1'],
+    ]);
   });
 });

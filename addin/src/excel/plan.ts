@@ -3,7 +3,9 @@
  * grouped into rectangles. Both workbook implementations apply the same list, and the list is cut
  * into batches that stay well under Excel on the web's 5 MB per request.
  */
-import type { CellStyle, ChartModel, SheetModel, ValidationModel } from '../../../shared/workbook';
+import { METADATA_SHEET, type CellStyle, type ChartModel, type SheetMetadata, type SheetModel, type ValidationModel } from '../../../shared/workbook';
+import { buildMetadataSheet } from '../../../shared/workbook/metadata';
+import { WorkbookError } from './port';
 
 export type CellInput = string | number | boolean | null;
 
@@ -57,6 +59,48 @@ export function planSheet(model: SheetModel): WriteOp[] {
   for (const c of model.cells) if (c.comment) ops.push({ op: 'note', sheet, row: c.row, col: c.col, text: c.comment });
   if (model.frozen) ops.push({ op: 'freeze', sheet, ...model.frozen });
   if (model.print) ops.push({ op: 'print', sheet, ...model.print });
+  return ops;
+}
+
+/** What a workbook holds before a write, read in one round trip. */
+export interface WorkbookState {
+  sheets: ReadonlySet<string>;
+  /** The template metadata it records. */
+  recorded: readonly SheetMetadata[];
+  /** Its defined names, upper-cased (Excel's names ignore case). */
+  names: ReadonlySet<string>;
+}
+
+export interface WriteRequest {
+  sheets: readonly SheetModel[];
+  metadata: readonly SheetMetadata[];
+  charts?: readonly ChartModel[];
+  replace?: boolean;
+}
+
+/**
+ * Every operation of a write: a sheet that exists is refused, or replaced when asked; the metadata
+ * sheet is rewritten with the other sheets' records kept; charts follow their sheets; the first sheet is shown.
+ */
+export function planWrite(state: WorkbookState, request: WriteRequest): WriteOp[] {
+  const ops: WriteOp[] = [];
+  for (const model of request.sheets) {
+    if (state.sheets.has(model.name)) {
+      if (!request.replace) throw new WorkbookError(`Bảng tính đã có trang "${model.name}".`, 'sheet_exists');
+      ops.push({ op: 'deleteSheet', sheet: model.name });
+    }
+    // A name left by an earlier copy of the sheet (now #REF!) would block the new one.
+    for (const n of model.names) if (state.names.has(n.name.toUpperCase())) ops.push({ op: 'deleteName', name: n.name });
+    ops.push(...planSheet(model));
+  }
+  if (request.metadata.length > 0) {
+    const kept = state.recorded.filter((m) => !request.metadata.some((n) => n.sheet === m.sheet));
+    if (state.sheets.has(METADATA_SHEET)) ops.push({ op: 'deleteSheet', sheet: METADATA_SHEET });
+    ops.push(...planSheet(buildMetadataSheet([...kept, ...request.metadata])));
+  }
+  for (const chart of request.charts ?? []) ops.push({ op: 'chart', chart });
+  const first = request.sheets[0];
+  if (first) ops.push({ op: 'activate', sheet: first.name });
   return ops;
 }
 
