@@ -7,8 +7,9 @@ import { ISSUE_CODES } from '../validation/issues';
 import { UnitKindSchema, LocalizedSchema, PeriodKindSchema } from '../templates/schema';
 import { UnitSchema } from './units';
 import { SubmissionSchema } from './submission';
+import { ConsolidationResultSchema, PeriodStatusResultSchema, ReviewStatusSchema } from '../consolidation/schema';
 
-export { SubmissionSchema, UnitSchema };
+export { ReviewStatusSchema, SubmissionSchema, UnitSchema };
 
 export const RoleSchema = z.enum(['unit', 'dic', 'auditor']);
 export type Role = z.infer<typeof RoleSchema>;
@@ -55,10 +56,11 @@ export const ProblemSchema = z.object({
   issues: z.array(IssueSchema).optional(),
   report: ReportSchema.optional(),
   field: z.string().optional(),
+  /** Each line of an uploaded file that could not be read (the unit registry CSV). */
+  problems: z.array(z.object({ line: z.number().int().optional(), field: z.string().optional(), message: z.string() })).optional(),
 });
 export type Problem = z.infer<typeof ProblemSchema>;
 
-export const ReviewStatusSchema = z.enum(['received', 'accepted', 'returned']);
 
 export const ReceiptSchema = z.object({
   id: z.string(),
@@ -180,60 +182,7 @@ export const HealthSchema = z.object({
   time: z.string(),
 });
 
-const StatusCountsSchema = z.object({
-  total: z.number(),
-  counts: z.record(z.string(), z.number()),
-  shares: z.record(z.string(), z.number().nullable()),
-});
-
-export const CompletenessSchema = z.object({
-  expected: z.number(),
-  submitted: z.number(),
-  onTime: z.number(),
-  missing: z.array(z.string()),
-  late: z.array(z.object({ unit: z.string(), daysLate: z.number() })),
-  returned: z.array(z.string()),
-  accepted: z.array(z.string()),
-  openWarnings: z.array(z.object({ unit: z.string(), code: z.string(), cells: z.array(z.string()), message: z.string(), note: z.string().nullable() })),
-  unexpected: z.array(z.string()),
-  byKind: z.record(UnitKindSchema, z.object({ expected: z.number(), submitted: z.number() })),
-  byDistrict: z.array(z.object({ district: z.string(), expected: z.number(), submitted: z.number() })),
-});
-
-export const ConsolidationSchema = z.object({
-  template: z.object({ id: z.string(), version: z.string(), title: LocalizedSchema, kind: z.enum(['indicator', 'list']) }),
-  period: z.string(),
-  generatedAt: z.string(),
-  province: z.string(),
-  units: z.array(
-    z.object({
-      code: z.string(),
-      name: z.string(),
-      kind: UnitKindSchema,
-      parent: z.string().nullable(),
-      expected: z.boolean(),
-      submission: z
-        .object({
-          id: z.string(),
-          revision: z.number(),
-          receivedAt: z.string(),
-          firstReceivedAt: z.string(),
-          daysLate: z.number(),
-          status: ReviewStatusSchema,
-          reviewComment: z.string().nullable(),
-          warnings: z.number(),
-        })
-        .nullable(),
-      values: z.record(z.string(), z.union([z.number(), z.string()])),
-      statusCounts: StatusCountsSchema.optional(),
-    }),
-  ),
-  total: z.object({ values: z.record(z.string(), z.union([z.number(), z.string(), z.null()])), statusCounts: StatusCountsSchema.optional() }),
-  districtChecks: z.array(
-    z.object({ district: z.string(), ref: z.string(), districtValue: z.number(), communesSum: z.number(), communes: z.number(), complete: z.boolean() }),
-  ),
-  completeness: CompletenessSchema,
-});
+export const ConsolidationSchema = ConsolidationResultSchema.extend({ generatedAt: z.string(), province: z.string() });
 export type ConsolidationResponse = z.infer<typeof ConsolidationSchema>;
 
 export const PeriodConsolidationSchema = z.object({
@@ -241,37 +190,11 @@ export const PeriodConsolidationSchema = z.object({
   province: z.string(),
   generatedAt: z.string(),
   engineVersion: z.string(),
-  consolidations: z.array(ConsolidationSchema.omit({ generatedAt: true, province: true })),
+  consolidations: z.array(ConsolidationResultSchema),
 });
 export type PeriodConsolidation = z.infer<typeof PeriodConsolidationSchema>;
 
-export const PeriodStatusSchema = z.object({
-  period: z.string(),
-  generatedAt: z.string(),
-  templates: z.array(
-    z.object({
-      template: z.string(),
-      title: LocalizedSchema,
-      expected: z.number(),
-      submitted: z.number(),
-      onTime: z.number(),
-      late: z.number(),
-      missing: z.number(),
-      returned: z.number(),
-      accepted: z.number(),
-      openWarnings: z.number(),
-    }),
-  ),
-  units: z.array(
-    z.object({
-      code: z.string(),
-      name: z.string(),
-      kind: UnitKindSchema,
-      parent: z.string().nullable(),
-      templates: z.record(z.string(), z.enum(['missing', 'received', 'accepted', 'returned', 'late'])),
-    }),
-  ),
-});
+export const PeriodStatusSchema = PeriodStatusResultSchema.extend({ generatedAt: z.string() });
 export type PeriodStatus = z.infer<typeof PeriodStatusSchema>;
 
 export const UnitImportResultSchema = z.object({ created: z.number(), updated: z.number(), unchanged: z.number() });

@@ -15,9 +15,8 @@ import { templateCells } from '../templates/cells';
 import { filesTemplate } from '../templates/filing';
 import type { IndicatorTemplate, ListTemplate, Template } from '../templates/schema';
 import type { Issue } from '../validation/issues';
-import { addStatusCounts, countByStatus, type StatusCounts } from './status';
-
-export type ReviewStatus = 'received' | 'accepted' | 'returned';
+import type { Completeness, Consolidation, DistrictCheck, OpenWarning, ReviewStatus, StatusCounts, UnitLine } from './schema';
+import { addStatusCounts, countByStatus } from './status';
 
 /** Recomputed shares keep eight decimals of a percentage. */
 export const SHARE_DECIMALS = 8;
@@ -36,73 +35,24 @@ export interface SubmittedReport {
   warnings: Issue[];
 }
 
-export interface UnitLine {
-  code: string;
-  name: string;
-  kind: Unit['kind'];
-  parent: string | null;
-  expected: boolean;
-  submission: {
-    id: string;
-    revision: number;
-    receivedAt: string;
-    firstReceivedAt: string;
-    daysLate: number;
-    status: ReviewStatus;
-    reviewComment: string | null;
-    warnings: number;
-  } | null;
-  values: Record<string, number | string>;
-  statusCounts?: StatusCounts;
-}
-
-export interface DistrictCheck {
-  district: string;
-  ref: string;
-  districtValue: number;
-  communesSum: number;
-  communes: number;
-  /** Every commune of the district expected for the period has submitted. */
-  complete: boolean;
-}
-
-export interface OpenWarning {
-  unit: string;
-  code: string;
-  cells: string[];
-  message: string;
-  note: string | null;
-}
-
-export interface Completeness {
-  expected: number;
-  submitted: number;
-  onTime: number;
-  missing: string[];
-  late: { unit: string; daysLate: number }[];
-  returned: string[];
-  accepted: string[];
-  openWarnings: OpenWarning[];
-  /** Submissions from units not expected for this template and period. */
-  unexpected: string[];
-  byKind: Record<Unit['kind'], { expected: number; submitted: number }>;
-  byDistrict: { district: string; expected: number; submitted: number }[];
-}
-
-export interface Consolidation {
-  template: { id: string; version: string; title: { vi: string; en: string }; kind: Template['kind'] };
-  period: string;
-  units: UnitLine[];
-  total: { values: Record<string, number | string | null>; statusCounts?: StatusCounts };
-  districtChecks: DistrictCheck[];
-  completeness: Completeness;
-}
-
 /** The units that must file `template` for `period`: valid at the period's end, of a kind that files it. */
 export function expectedUnits(template: Template, period: Period, units: readonly Unit[]): Unit[] {
   return units.filter(
     (u) => validOn(u, period.end) && filesTemplate(template, u),
   );
+}
+
+/**
+ * One registry record for each unit wanted, in registry order: a unit renamed or moved during the
+ * period has several, and the one in force on `day` (the period's end) is the one shown.
+ */
+export function recordsAt(registry: readonly Unit[], day: string, wanted: (code: string) => boolean): Unit[] {
+  const chosen = new Map<string, Unit>();
+  for (const u of registry) {
+    if (!wanted(u.code)) continue;
+    if (!chosen.has(u.code) || validOn(u, day)) chosen.set(u.code, u);
+  }
+  return [...chosen.values()];
 }
 
 /** Departments first, then each district followed by its communes, in registry order. */
@@ -125,14 +75,8 @@ export function consolidate(
 ): Consolidation {
   const expected = new Set(expectedUnits(template, period, registry).map((u) => u.code));
   const byUnit = new Map(submissions.map((s) => [s.unit, s]));
-  // A unit appears when it is expected or has submitted; the registry record valid at the period's end wins.
-  const relevant = new Map<string, Unit>();
-  for (const u of registry) {
-    if (!expected.has(u.code) && !byUnit.has(u.code)) continue;
-    const current = relevant.get(u.code);
-    if (!current || validOn(u, period.end)) relevant.set(u.code, u);
-  }
-  const units = orderUnits([...relevant.values()]);
+  // A unit appears when it is expected or has submitted.
+  const units = orderUnits(recordsAt(registry, period.end, (code) => expected.has(code) || byUnit.has(code)));
 
   const lines: UnitLine[] = units.map((u) => {
     const s = byUnit.get(u.code);

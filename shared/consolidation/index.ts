@@ -1,3 +1,4 @@
 export * from './consolidate';
 export * from './status';
 export * from './period-status';
+export * from './schema';

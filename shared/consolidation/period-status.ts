@@ -3,7 +3,8 @@ import type { Unit } from '../api/units';
 import type { Period } from '../periods';
 import { isFiledFor } from '../templates/filing';
 import type { Template } from '../templates/schema';
-import { expectedUnits, orderUnits, type ReviewStatus } from './consolidate';
+import { expectedUnits, orderUnits, recordsAt } from './consolidate';
+import type { PeriodStatusResult, ReviewStatus, UnitTemplateState } from './schema';
 
 /** What the status needs of a unit's latest revision. */
 export interface SubmissionState {
@@ -12,25 +13,6 @@ export interface SubmissionState {
   status: ReviewStatus;
   daysLate: number;
   warnings: number;
-}
-
-export type UnitTemplateState = 'missing' | 'received' | 'accepted' | 'returned' | 'late';
-
-export interface PeriodStatusResult {
-  period: string;
-  templates: {
-    template: string;
-    title: Template['title'];
-    expected: number;
-    submitted: number;
-    onTime: number;
-    late: number;
-    missing: number;
-    returned: number;
-    accepted: number;
-    openWarnings: number;
-  }[];
-  units: { code: string; name: string; kind: Unit['kind']; parent: string | null; templates: Record<string, UnitTemplateState> }[];
 }
 
 export function periodStatus(
@@ -64,9 +46,7 @@ export function periodStatus(
 
   const unitCodes = new Set([...expectedBy.values()].flat().map((u) => u.code));
   for (const s of states) unitCodes.add(s.unit);
-  const records = new Map<string, Unit>();
-  for (const u of registry) if (unitCodes.has(u.code) && (!records.has(u.code) || u.validTo === null)) records.set(u.code, u);
-  const units = orderUnits([...records.values()]).map((u) => {
+  const units = orderUnits(recordsAt(registry, period.end, (code) => unitCodes.has(code))).map((u) => {
     const line: Record<string, UnitTemplateState> = {};
     for (const t of filed) {
       const s = byKey.get(key(u.code, t.id));

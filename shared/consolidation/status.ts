@@ -1,12 +1,12 @@
 /** Tasks counted by status, and each status's share: "18/66 nhiệm vụ, đạt 27,27%". */
 import { roundTo } from '../numbers/decimal';
 import type { ListTemplate } from '../templates/schema';
+import type { StatusCounts } from './schema';
 
-export interface StatusCounts {
-  total: number;
-  counts: Record<string, number>;
-  /** Percent points, rounded to two decimals. */
-  shares: Record<string, number | null>;
+/** Each status's share of the total, in percent points to two decimals. */
+function withShares(counts: Record<string, number>, total: number): StatusCounts {
+  const shares = Object.fromEntries(Object.entries(counts).map(([code, n]) => [code, total === 0 ? null : roundTo((n / total) * 100, 2)]));
+  return { total, counts, shares };
 }
 
 /** Rows carry status codes (as the engine normalises them); unknown statuses count in the total only. */
@@ -16,11 +16,7 @@ export function countByStatus(template: ListTemplate, rows: readonly Record<stri
     const code = row.TT ?? '';
     if (code in counts) counts[code]! += 1;
   }
-  const total = rows.length;
-  const shares = Object.fromEntries(
-    Object.entries(counts).map(([code, n]) => [code, total === 0 ? null : roundTo((n / total) * 100, 2)]),
-  );
-  return { total, counts, shares };
+  return withShares(counts, rows.length);
 }
 
 /** Adds the status counts of several units. */
@@ -31,8 +27,5 @@ export function addStatusCounts(template: ListTemplate, parts: readonly StatusCo
     total += part.total;
     for (const [code, n] of Object.entries(part.counts)) counts[code] = (counts[code] ?? 0) + n;
   }
-  const shares = Object.fromEntries(
-    Object.entries(counts).map(([code, n]) => [code, total === 0 ? null : roundTo((n / total) * 100, 2)]),
-  );
-  return { total, counts, shares };
+  return withShares(counts, total);
 }

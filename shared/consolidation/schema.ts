@@ -1,0 +1,105 @@
+/**
+ * The shapes consolidation produces, as zod schemas: the types of the pure functions are inferred
+ * from them, and the API documents and checks the very same shapes.
+ */
+import { z } from 'zod';
+import { UnitSchema } from '../api/units';
+import { LocalizedSchema } from '../templates/schema';
+
+export const ReviewStatusSchema = z.enum(['received', 'accepted', 'returned']);
+export type ReviewStatus = z.infer<typeof ReviewStatusSchema>;
+
+/** Who a line is about, as every table of units shows it. */
+export const UnitRefSchema = UnitSchema.pick({ code: true, name: true, kind: true, parent: true });
+
+export const StatusCountsSchema = z.object({
+  total: z.number(),
+  counts: z.record(z.string(), z.number()),
+  /** Percent points, rounded to two decimals; null when there is nothing to count. */
+  shares: z.record(z.string(), z.number().nullable()),
+});
+export type StatusCounts = z.infer<typeof StatusCountsSchema>;
+
+export const UnitLineSchema = UnitRefSchema.extend({
+  expected: z.boolean(),
+  submission: z
+    .object({
+      id: z.string(),
+      revision: z.number(),
+      receivedAt: z.string(),
+      firstReceivedAt: z.string(),
+      daysLate: z.number(),
+      status: ReviewStatusSchema,
+      reviewComment: z.string().nullable(),
+      warnings: z.number(),
+    })
+    .nullable(),
+  values: z.record(z.string(), z.union([z.number(), z.string()])),
+  statusCounts: StatusCountsSchema.optional(),
+});
+export type UnitLine = z.infer<typeof UnitLineSchema>;
+
+export const DistrictCheckSchema = z.object({
+  district: z.string(),
+  ref: z.string(),
+  districtValue: z.number(),
+  communesSum: z.number(),
+  communes: z.number(),
+  /** Every commune of the district expected for the period has submitted. */
+  complete: z.boolean(),
+});
+export type DistrictCheck = z.infer<typeof DistrictCheckSchema>;
+
+export const OpenWarningSchema = z.object({ unit: z.string(), code: z.string(), cells: z.array(z.string()), message: z.string(), note: z.string().nullable() });
+export type OpenWarning = z.infer<typeof OpenWarningSchema>;
+
+const FiledCountSchema = z.object({ expected: z.number(), submitted: z.number() });
+
+export const CompletenessSchema = z.object({
+  expected: z.number(),
+  submitted: z.number(),
+  onTime: z.number(),
+  missing: z.array(z.string()),
+  late: z.array(z.object({ unit: z.string(), daysLate: z.number() })),
+  returned: z.array(z.string()),
+  accepted: z.array(z.string()),
+  openWarnings: z.array(OpenWarningSchema),
+  /** Submissions from units not expected for this template and period. */
+  unexpected: z.array(z.string()),
+  byKind: z.record(UnitSchema.shape.kind, FiledCountSchema),
+  byDistrict: z.array(FiledCountSchema.extend({ district: z.string() })),
+});
+export type Completeness = z.infer<typeof CompletenessSchema>;
+
+export const ConsolidationResultSchema = z.object({
+  template: z.object({ id: z.string(), version: z.string(), title: LocalizedSchema, kind: z.enum(['indicator', 'list']) }),
+  period: z.string(),
+  units: z.array(UnitLineSchema),
+  total: z.object({ values: z.record(z.string(), z.union([z.number(), z.string(), z.null()])), statusCounts: StatusCountsSchema.optional() }),
+  districtChecks: z.array(DistrictCheckSchema),
+  completeness: CompletenessSchema,
+});
+export type Consolidation = z.infer<typeof ConsolidationResultSchema>;
+
+export const UnitTemplateStateSchema = z.enum(['missing', 'received', 'accepted', 'returned', 'late']);
+export type UnitTemplateState = z.infer<typeof UnitTemplateStateSchema>;
+
+export const PeriodStatusResultSchema = z.object({
+  period: z.string(),
+  templates: z.array(
+    z.object({
+      template: z.string(),
+      title: LocalizedSchema,
+      expected: z.number(),
+      submitted: z.number(),
+      onTime: z.number(),
+      late: z.number(),
+      missing: z.number(),
+      returned: z.number(),
+      accepted: z.number(),
+      openWarnings: z.number(),
+    }),
+  ),
+  units: z.array(UnitRefSchema.extend({ templates: z.record(z.string(), UnitTemplateStateSchema) })),
+});
+export type PeriodStatusResult = z.infer<typeof PeriodStatusResultSchema>;
