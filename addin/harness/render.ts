@@ -6,7 +6,7 @@ import { formatNumber, formatPercent } from '../../shared/numbers/format';
 import { excelSerialToIso, formatDateVi } from '../../shared/dates';
 import { STYLES, a1, columnLetters, type ChartModel } from '../../shared/workbook';
 import { shiftDecimal } from '../../shared/numbers/decimal';
-import type { MemoryCell, MemoryWorkbook } from '../src/excel/memory-workbook';
+import { usedExtent, type MemoryCell, type MemoryWorkbook } from '../src/excel/memory-workbook';
 
 export function display(cell: MemoryCell | undefined): string {
   const input = cell?.input;
@@ -58,15 +58,10 @@ export function renderWorkbook(container: HTMLElement, wb: MemoryWorkbook): void
 
 function table(wb: MemoryWorkbook, name: string): HTMLTableElement {
   const sheet = wb.sheet(name)!;
-  let rows = 20;
-  let cols = 8;
-  for (const k of sheet.cells.keys()) {
-    const [r, c] = k.split(',').map(Number) as [number, number];
-    rows = Math.max(rows, r + 2);
-    cols = Math.max(cols, c + 2);
-  }
-  rows = Math.min(rows, 400);
-  cols = Math.min(cols, 60);
+  // One empty row and column beyond the used range, as a spreadsheet shows them.
+  const used = usedExtent(sheet);
+  const rows = Math.min(Math.max(20, used.rows + 1), 400);
+  const cols = Math.min(Math.max(8, used.cols + 1), 60);
   const covered = new Set<string>();
   const spans = new Map<string, { rows: number; cols: number }>();
   for (const m of sheet.merges) {

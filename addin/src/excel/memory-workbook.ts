@@ -42,6 +42,18 @@ export interface MemorySheet {
 
 const key = (row: number, col: number) => `${row},${col}`;
 
+/** How many rows and columns, from A1, hold a cell. */
+export function usedExtent(sheet: Pick<MemorySheet, 'cells'>): { rows: number; cols: number } {
+  let rows = 0;
+  let cols = 0;
+  for (const k of sheet.cells.keys()) {
+    const [r, c] = k.split(',').map(Number) as [number, number];
+    rows = Math.max(rows, r + 1);
+    cols = Math.max(cols, c + 1);
+  }
+  return { rows, cols };
+}
+
 export class MemoryWorkbook implements WorkbookPort {
   readonly sheets: MemorySheet[] = [];
   readonly names = new Map<string, Omit<NameRef, 'name'>>();
@@ -183,13 +195,7 @@ export class MemoryWorkbook implements WorkbookPort {
   values(name: string): (string | number | boolean | null)[][] {
     const sheet = this.sheet(name);
     if (!sheet) return [];
-    let rows = 0;
-    let cols = 0;
-    for (const k of sheet.cells.keys()) {
-      const [r, c] = k.split(',').map(Number) as [number, number];
-      rows = Math.max(rows, r + 1);
-      cols = Math.max(cols, c + 1);
-    }
+    const { rows, cols } = usedExtent(sheet);
     return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => this.value(name, r, c)));
   }
 

@@ -1,7 +1,8 @@
 /** Everything a filing needs to read, in one round trip: the unit's records, last period's figures, an earlier request with the same key. */
 import type { Unit } from '../../../shared/api/units';
 import type { Report } from '../../../shared/validation/issues';
-import { toUnit, UNIT_COLUMNS, type UnitRow } from './units';
+import { idempotencyKeyStatement, type IdempotencyRecord } from './submissions';
+import { toUnit, unitOnDayStatement, type UnitRow } from './units';
 
 export interface IntakeContext {
   /** The unit's record in force at the period's end. */
@@ -9,7 +10,7 @@ export interface IntakeContext {
   /** Whether the code exists at all, to tell "unknown" from "not in force then". */
   unitExists: boolean;
   previous: Record<string, number | string> | null;
-  idempotency: { requestHash: string; submissionId: string; revision: number } | null;
+  idempotency: IdempotencyRecord | null;
 }
 
 export async function loadIntake(
@@ -17,9 +18,7 @@ export async function loadIntake(
   q: { unit: string; template: string; periodEnd: string; previousPeriod: string; tokenId: string; key?: string },
 ): Promise<IntakeContext> {
   const [unit, any, previous, key] = await db.batch([
-    db
-      .prepare(`SELECT ${UNIT_COLUMNS} FROM units WHERE code = ?1 AND valid_from <= ?2 AND (valid_to IS NULL OR valid_to >= ?2) ORDER BY valid_from DESC LIMIT 1`)
-      .bind(q.unit, q.periodEnd),
+    unitOnDayStatement(db, q.unit, q.periodEnd),
     db.prepare('SELECT 1 AS found FROM units WHERE code = ?1 LIMIT 1').bind(q.unit),
     db
       .prepare(
@@ -27,9 +26,7 @@ export async function loadIntake(
          WHERE s.unit_code = ?1 AND s.template = ?2 AND s.period = ?3`,
       )
       .bind(q.unit, q.template, q.previousPeriod),
-    db
-      .prepare('SELECT request_hash AS requestHash, submission_id AS submissionId, revision FROM idempotency_keys WHERE token_id = ?1 AND key = ?2')
-      .bind(q.tokenId, q.key ?? ''),
+    idempotencyKeyStatement(db, q.tokenId, q.key ?? ''),
   ]);
   const unitRow = unit!.results[0] as UnitRow | undefined;
   const report = (previous!.results[0] as { report: string } | undefined)?.report;
@@ -37,6 +34,6 @@ export async function loadIntake(
     unit: unitRow ? toUnit(unitRow) : null,
     unitExists: any!.results.length > 0,
     previous: report ? (JSON.parse(report) as Report).values : null,
-    idempotency: q.key ? ((key!.results[0] as IntakeContext['idempotency']) ?? null) : null,
+    idempotency: q.key ? ((key!.results[0] as IdempotencyRecord | undefined) ?? null) : null,
   };
 }

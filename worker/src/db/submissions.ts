@@ -60,11 +60,20 @@ export async function storeRevision(db: D1Database, r: NewRevision, actor: Princ
   return row;
 }
 
-export async function findIdempotencyKey(db: D1Database, tokenId: string, key: string) {
-  return db
-    .prepare('SELECT request_hash AS requestHash, submission_id AS submissionId, revision FROM idempotency_keys WHERE token_id = ?1 AND key = ?2')
-    .bind(tokenId, key)
-    .first<{ requestHash: string; submissionId: string; revision: number }>();
+/** What an earlier request with the same Idempotency-Key filed. */
+export interface IdempotencyRecord {
+  requestHash: string;
+  submissionId: string;
+  revision: number;
+}
+
+/** The query for a token's earlier use of a key, to run alone or in a batch. */
+export function idempotencyKeyStatement(db: D1Database, tokenId: string, key: string): D1PreparedStatement {
+  return db.prepare('SELECT request_hash AS requestHash, submission_id AS submissionId, revision FROM idempotency_keys WHERE token_id = ?1 AND key = ?2').bind(tokenId, key);
+}
+
+export async function findIdempotencyKey(db: D1Database, tokenId: string, key: string): Promise<IdempotencyRecord | null> {
+  return idempotencyKeyStatement(db, tokenId, key).first<IdempotencyRecord>();
 }
 
 interface SummaryRow {
@@ -95,14 +104,30 @@ const SUMMARY = `
   JOIN revisions f ON f.submission_id = s.id AND f.revision = 1
   LEFT JOIN reviews v ON v.id = (SELECT max(id) FROM reviews WHERE submission_id = s.id AND revision = s.latest_revision)`;
 
-function reviewOf(row: Pick<SummaryRow, 'review_id' | 'decision' | 'comment' | 'reviewed_by' | 'reviewed_at'>, id: string, revision: number): Review | null {
-  return row.review_id === null
-    ? null
-    : { id: row.review_id, submissionId: id, revision, decision: row.decision!, comment: row.comment, reviewedBy: row.reviewed_by!, reviewedAt: row.reviewed_at! };
+/** The same with the revision's stored report, for consolidation. */
+const SUMMARY_WITH_REPORT = SUMMARY.replace('SELECT s.id,', 'SELECT r.report, s.id,');
+
+interface ReviewRow {
+  id: number;
+  revision: number;
+  decision: Review['decision'];
+  comment: string | null;
+  reviewed_by: string;
+  reviewed_at: string;
+}
+
+function toReview(row: ReviewRow, submissionId: string): Review {
+  return { id: row.id, submissionId, revision: row.revision, decision: row.decision, comment: row.comment, reviewedBy: row.reviewed_by, reviewedAt: row.reviewed_at };
+}
+
+/** The latest review of a summary row's revision, if any. */
+function reviewOf(row: SummaryRow): Review | null {
+  if (row.review_id === null) return null;
+  return toReview({ id: row.review_id, revision: row.revision, decision: row.decision!, comment: row.comment, reviewed_by: row.reviewed_by!, reviewed_at: row.reviewed_at! }, row.id);
 }
 
 function toSummary(row: SummaryRow): SubmissionSummary {
-  const review = reviewOf(row, row.id, row.revision);
+  const review = reviewOf(row);
   return {
     id: row.id,
     unit: row.unit_code,
@@ -148,15 +173,6 @@ interface RevisionRow {
   submitted_by: string;
 }
 
-interface ReviewRow {
-  id: number;
-  revision: number;
-  decision: Review['decision'];
-  comment: string | null;
-  reviewed_by: string;
-  reviewed_at: string;
-}
-
 export async function getRevisions(db: D1Database, id: string) {
   const [revisions, reviews] = await db.batch([
     db
@@ -164,15 +180,7 @@ export async function getRevisions(db: D1Database, id: string) {
       .bind(id),
     db.prepare('SELECT id, revision, decision, comment, reviewed_by, reviewed_at FROM reviews WHERE submission_id = ?1 ORDER BY id').bind(id),
   ]);
-  const reviewRows = (reviews!.results as ReviewRow[]).map((r) => ({
-    id: r.id,
-    submissionId: id,
-    revision: r.revision,
-    decision: r.decision,
-    comment: r.comment,
-    reviewedBy: r.reviewed_by,
-    reviewedAt: r.reviewed_at,
-  }));
+  const reviewRows = (reviews!.results as ReviewRow[]).map((r) => toReview(r, id));
   return (revisions!.results as RevisionRow[]).map((r) => ({
     revision: r.revision,
     templateVersion: r.template_version,
@@ -202,7 +210,7 @@ interface LatestRow extends SummaryRow {
 /** The latest revision of every unit for a template and period, ready to consolidate. */
 export async function latestReports(db: D1Database, template: string, period: string): Promise<SubmittedReport[]> {
   const { results } = await db
-    .prepare(`${SUMMARY.replace('SELECT s.id,', 'SELECT r.report, s.id,')} WHERE s.template = ?1 AND s.period = ?2`)
+    .prepare(`${SUMMARY_WITH_REPORT} WHERE s.template = ?1 AND s.period = ?2`)
     .bind(template, period)
     .all<LatestRow>();
   return results.map(toSubmittedReport);
@@ -211,7 +219,7 @@ export async function latestReports(db: D1Database, template: string, period: st
 /** The same for every template of a period, by template. */
 export async function latestReportsOfPeriod(db: D1Database, period: string): Promise<Map<string, SubmittedReport[]>> {
   const { results } = await db
-    .prepare(`${SUMMARY.replace('SELECT s.id,', 'SELECT r.report, s.id,')} WHERE s.period = ?1`)
+    .prepare(`${SUMMARY_WITH_REPORT} WHERE s.period = ?1`)
     .bind(period)
     .all<LatestRow>();
   const byTemplate = new Map<string, SubmittedReport[]>();
@@ -225,7 +233,7 @@ export async function latestReportsOfPeriod(db: D1Database, period: string): Pro
 
 function toSubmittedReport(row: LatestRow): SubmittedReport {
   const report = JSON.parse(row.report) as Report;
-  const review = reviewOf(row, row.id, row.revision);
+  const review = reviewOf(row);
   return {
     unit: row.unit_code,
     submissionId: row.id,
@@ -262,7 +270,7 @@ export async function periodStates(db: D1Database, period: string) {
   return results.map((row) => ({
     unit: row.unit_code,
     template: row.template,
-    status: statusOf(reviewOf(row, row.id, row.revision)),
+    status: statusOf(reviewOf(row)),
     daysLate: row.first_days_late,
     warnings: row.warnings,
   }));

@@ -23,8 +23,7 @@ export const toUnit = (r: UnitRow): Unit => ({
   validTo: r.valid_to,
 });
 
-export const UNIT_COLUMNS = 'code, name, kind, parent, coordinator, valid_from, valid_to';
-const COLUMNS = UNIT_COLUMNS;
+const COLUMNS = 'code, name, kind, parent, coordinator, valid_from, valid_to';
 
 export async function listUnits(db: D1Database): Promise<Unit[]> {
   const { results } = await db.prepare(`SELECT ${COLUMNS} FROM units ORDER BY rowid`).all<UnitRow>();
@@ -43,12 +42,16 @@ export async function unitsDuring(db: D1Database, start: string, end: string): P
 /** The record of `code` in force on `day`, or the latest one when `day` is not given. */
 export async function findUnit(db: D1Database, code: string, day?: string): Promise<Unit | null> {
   const row = day
-    ? await db
-        .prepare(`SELECT ${COLUMNS} FROM units WHERE code = ?1 AND valid_from <= ?2 AND (valid_to IS NULL OR valid_to >= ?2) ORDER BY valid_from DESC LIMIT 1`)
-        .bind(code, day)
-        .first<UnitRow>()
+    ? await unitOnDayStatement(db, code, day).first<UnitRow>()
     : await db.prepare(`SELECT ${COLUMNS} FROM units WHERE code = ?1 ORDER BY valid_from DESC LIMIT 1`).bind(code).first<UnitRow>();
   return row ? toUnit(row) : null;
+}
+
+/** The query for the record of `code` in force on `day`, to run alone or in a batch. */
+export function unitOnDayStatement(db: D1Database, code: string, day: string): D1PreparedStatement {
+  return db
+    .prepare(`SELECT ${COLUMNS} FROM units WHERE code = ?1 AND valid_from <= ?2 AND (valid_to IS NULL OR valid_to >= ?2) ORDER BY valid_from DESC LIMIT 1`)
+    .bind(code, day);
 }
 
 /** Adds or updates records (keyed by code and valid_from) in one batch with its audit entry. */
