@@ -1,7 +1,7 @@
 /** The Excel layer: round trips to Excel and time to check a filled BM03 and to write a province's sheets, through Office.js (mocked at its boundary). */
 import { consolidate } from '../shared/consolidation';
 import { demoSubmission } from '../shared/demo/generate';
-import { syntheticProvince } from '../shared/demo/registry';
+import { demoRecord, syntheticProvince } from '../shared/demo/registry';
 import { parsePeriod } from '../shared/periods';
 import { TEMPLATES, getTemplate } from '../shared/templates';
 import { validateSubmission } from '../shared/validation';
@@ -64,7 +64,7 @@ export async function excelBench(): Promise<void> {
 
   const period = parsePeriod('2024')!;
   const demo = syntheticProvince(220);
-  const province = demo.map((u) => ({ code: u.code, name: u.name, kind: u.kind, parent: u.parent ?? null, coordinator: u.coordinator ?? false, validFrom: '2020-01-01', validTo: null }));
+  const province = demo.map((u) => demoRecord(u));
   const consolidations = TEMPLATES.map((t) => {
     const reports = demo
       .filter((u) => t.filledBy.includes(u.kind) && (t.scope !== 'province' || u.coordinator))

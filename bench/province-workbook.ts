@@ -1,7 +1,7 @@
 /** A whole province's consolidated workbook, built from demo reports of 220 units for every template. */
 import { consolidate, type Consolidation } from '../shared/consolidation';
 import { demoSubmission } from '../shared/demo/generate';
-import { syntheticProvince } from '../shared/demo/registry';
+import { demoRecord, syntheticProvince } from '../shared/demo/registry';
 import { parsePeriod } from '../shared/periods';
 import { TEMPLATES } from '../shared/templates';
 import { ENGINE_VERSION, validateSubmission } from '../shared/validation';
@@ -11,7 +11,7 @@ import { writeWorkbook } from '../xlsx/write';
 export function provinceConsolidations(period = '2024'): Consolidation[] {
   const p = parsePeriod(period)!;
   const demo = syntheticProvince(220);
-  const units = demo.map((u) => ({ code: u.code, name: u.name, kind: u.kind, parent: u.parent ?? null, coordinator: u.coordinator ?? false, validFrom: '2020-01-01', validTo: null }));
+  const units = demo.map((u) => demoRecord(u));
   return TEMPLATES.map((t) => {
     const reports = demo
       .filter((u) => t.filledBy.includes(u.kind) && (t.scope !== 'province' || u.coordinator))

@@ -4,7 +4,7 @@
  */
 import autocannon from 'autocannon';
 import { demoSubmission } from '../shared/demo/generate';
-import { syntheticProvince } from '../shared/demo/registry';
+import { demoRecord, syntheticProvince } from '../shared/demo/registry';
 import { TEMPLATES } from '../shared/templates';
 import { startBenchWorker } from './miniflare-worker';
 import { ms, printTable, time } from './harness';
@@ -13,7 +13,7 @@ const PERIOD = '2024';
 
 export async function workerBench(): Promise<void> {
   const province = syntheticProvince(220);
-  const units = province.map((u) => ({ code: u.code, name: u.name, kind: u.kind, parent: u.parent ?? null, coordinator: u.coordinator ?? false, validFrom: '2020-01-01', validTo: null }));
+  const units = province.map((u) => demoRecord(u));
   process.stdout.write('\n(đang khởi động worker trên D1 cục bộ và nộp số liệu của 220 đơn vị…)\n');
   const worker = await startBenchWorker(units);
   const auth = { authorization: `Bearer ${worker.dicToken}` };

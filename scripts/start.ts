@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_REGISTRY } from '../shared/demo/registry';
+import { DEMO_REGISTRY, demoRecord } from '../shared/demo/registry';
 import { ROOT, WRANGLER_ENV, d1, d1File, migrate, run, wranglerBin } from './lib/d1';
 import { demoSubmissions } from './lib/demo-data';
 import { createTokenIn, tokenExists, type Role } from './lib/tokens';
@@ -85,7 +85,7 @@ async function main(): Promise<void> {
 
   step(`Danh mục đơn vị demo: ${DEMO_REGISTRY.length} đơn vị`);
   const seedFile = join(tmpdir(), `chitieu-seed-${process.pid}.sql`);
-  await writeFile(seedFile, unitsInsertSql(DEMO_REGISTRY.map((u) => ({ code: u.code, name: u.name, kind: u.kind, parent: u.parent ?? null, coordinator: u.coordinator ?? false, validFrom: '2020-01-01', validTo: null }))));
+  await writeFile(seedFile, unitsInsertSql(DEMO_REGISTRY.map((u) => demoRecord(u))));
   await d1File('local', seedFile);
 
   step('Mã thông báo demo');

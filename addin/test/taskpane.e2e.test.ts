@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_REGISTRY } from '../../shared/demo/registry';
+import { DEMO_REGISTRY, demoRecord } from '../../shared/demo/registry';
 import { startLocalWorker, type LocalWorker } from '../../scripts/lib/local-worker';
 import { launchChromium } from './browser';
 import type {} from '../harness/demo';
@@ -20,7 +20,7 @@ let page: Page;
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   worker = await startLocalWorker({
-    units: DEMO_REGISTRY.map((u) => ({ code: u.code, name: u.name, kind: u.kind, parent: u.parent ?? null, coordinator: u.coordinator ?? false, validFrom: '2020-01-01', validTo: null })),
+    units: DEMO_REGISTRY.map((u) => demoRecord(u)),
     tokens: { kpa: { role: 'unit', unit: 'KPA' }, dic: { role: 'dic', unit: 'STTTT' }, auditor: { role: 'auditor', unit: null } },
   });
   browser = await launchChromium();

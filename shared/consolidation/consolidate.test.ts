@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Unit } from '../api/units';
+import { demoRecord } from '../demo/registry';
 import { plan203Tasks, plan30Tasks } from '../demo/seed-figures';
 import { parsePeriod } from '../periods';
 import { getTemplate } from '../templates';
@@ -8,16 +9,7 @@ import type { Submission } from '../api/submission';
 import { SHARE_DECIMALS, consolidate, expectedUnits, type SubmittedReport } from './consolidate';
 import { roundTo } from '../numbers/decimal';
 
-const unit = (code: string, kind: Unit['kind'], extra: Partial<Unit> = {}): Unit => ({
-  code,
-  name: `Đơn vị ${code}`,
-  kind,
-  parent: null,
-  coordinator: false,
-  validFrom: '2020-01-01',
-  validTo: null,
-  ...extra,
-});
+const unit = (code: string, kind: Unit['kind'], extra: Partial<Unit> = {}): Unit => demoRecord({ code, name: `Đơn vị ${code}`, kind }, extra);
 
 const REGISTRY: Unit[] = [
   unit('STTTT', 'department', { coordinator: true }),

@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Unit } from '../api/units';
+import { demoRecord } from '../demo/registry';
 import { parsePeriod } from '../periods';
 import { TEMPLATES } from '../templates';
 import { consolidate } from './consolidate';
 import { periodStatus } from './period-status';
 
-const unit = (code: string, kind: Unit['kind'], extra: Partial<Unit> = {}): Unit => ({
-  code,
-  name: `Đơn vị ${code}`,
-  kind,
-  parent: null,
-  coordinator: false,
-  validFrom: '2020-01-01',
-  validTo: null,
-  ...extra,
-});
+const unit = (code: string, kind: Unit['kind'], extra: Partial<Unit> = {}): Unit => demoRecord({ code, name: `Đơn vị ${code}`, kind }, extra);
 
 // Krông Pắc renamed on 1 April 2024: two records of one code.
 const REGISTRY: Unit[] = [

@@ -2,6 +2,7 @@
  * The demo unit registry: Đắk Lắk's departments and 15 districts as named in the seeds, with a
  * few communes. A real registry lives in the database and is imported as CSV; this one seeds a local run.
  */
+import type { Unit } from '../api/units';
 import type { UnitKind } from '../templates/schema';
 
 export interface DemoUnit {
@@ -11,6 +12,11 @@ export interface DemoUnit {
   parent?: string;
   /** The standing body that files province-wide templates (DIC). */
   coordinator?: boolean;
+}
+
+/** A demo unit as a registry record, in force since 2020 unless `extra` says otherwise. */
+export function demoRecord(u: DemoUnit, extra: Partial<Unit> = {}): Unit {
+  return { code: u.code, name: u.name, kind: u.kind, parent: u.parent ?? null, coordinator: u.coordinator ?? false, validFrom: '2020-01-01', validTo: null, ...extra };
 }
 
 export const DEPARTMENTS: readonly DemoUnit[] = [

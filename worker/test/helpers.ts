@@ -1,7 +1,7 @@
 /** Talking to the worker as a client would, and preparing a database for a test. */
 import { env, SELF } from 'cloudflare:test';
 import type { Unit } from '../../shared/api/units';
-import { DEMO_REGISTRY, type DemoUnit } from '../../shared/demo/registry';
+import { DEMO_REGISTRY, demoRecord } from '../../shared/demo/registry';
 import { randomId, sha256Hex, newToken } from '../src/lib/crypto';
 
 export const BASE = 'http://chitieu.test/api/v1';
@@ -29,11 +29,7 @@ export async function json<T = any>(response: Response): Promise<T> {
   return (await response.json()) as T;
 }
 
-export function toUnit(u: DemoUnit, extra: Partial<Unit> = {}): Unit {
-  return { code: u.code, name: u.name, kind: u.kind, parent: u.parent ?? null, coordinator: u.coordinator ?? false, validFrom: '2020-01-01', validTo: null, ...extra };
-}
-
-export async function seedUnits(units: readonly Unit[] = DEMO_REGISTRY.map((u) => toUnit(u))): Promise<void> {
+export async function seedUnits(units: readonly Unit[] = DEMO_REGISTRY.map((u) => demoRecord(u))): Promise<void> {
   const now = new Date().toISOString();
   await env.DB.batch(
     units.map((u) =>

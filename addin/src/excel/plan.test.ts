@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { consolidate } from '../../../shared/consolidation';
 import { demoSubmission } from '../../../shared/demo/generate';
-import { syntheticProvince } from '../../../shared/demo/registry';
+import { demoRecord, syntheticProvince } from '../../../shared/demo/registry';
 import { parsePeriod } from '../../../shared/periods';
 import { filesTemplate, getTemplate } from '../../../shared/templates';
 import { validateSubmission } from '../../../shared/validation';
@@ -40,7 +40,7 @@ describe('planning writes', () => {
   it('cuts a whole province’s consolidated workbook into batches under 5 MB', () => {
     const period = parsePeriod('2024')!;
     const demo = syntheticProvince(220);
-    const province = demo.map((u) => ({ code: u.code, name: u.name, kind: u.kind, parent: u.parent ?? null, coordinator: u.coordinator ?? false, validFrom: '2020-01-01', validTo: null }));
+    const province = demo.map((u) => demoRecord(u));
     const consolidations = ['BM01', 'BM03', 'BM07'].map((id) => {
       const template = getTemplate(id)!;
       const reports = demo

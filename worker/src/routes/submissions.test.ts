@@ -4,7 +4,8 @@ import { XLSX_MEDIA_TYPE } from '../../../shared/api/media';
 import { BM03_2024_H1, BM07_2023 } from '../../../shared/demo/seed-figures';
 import { writeTemplateFile } from '../../../xlsx/template-file';
 import { getTemplate } from '../../../shared/templates';
-import { api, count, json, makeToken, seedUnits, toUnit } from '../../test/helpers';
+import { api, count, json, makeToken, seedUnits } from '../../test/helpers';
+import { demoRecord } from '../../../shared/demo/registry';
 
 let dic: string;
 let kpa: string;
@@ -210,7 +211,7 @@ describe('bad input', () => {
   });
 
   it('a unit no longer in force at the period’s end is 422', async () => {
-    await seedUnits([toUnit({ code: 'OLD', name: 'UBND xã cũ', kind: 'commune', parent: 'KPA' }, { validTo: '2023-12-31' })]);
+    await seedUnits([demoRecord({ code: 'OLD', name: 'UBND xã cũ', kind: 'commune', parent: 'KPA' }, { validTo: '2023-12-31' })]);
     const r = await api('/submissions', { token: dic, json: bm03('OLD', OK) });
     expect(await json(r)).toMatchObject({ status: 422, field: 'unit', detail: 'Đơn vị OLD không có hiệu lực vào cuối kỳ 2026-Q4.' });
   });
