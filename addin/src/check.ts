@@ -7,6 +7,7 @@ import type { Lang } from '../../shared/numbers/format';
 import { getTemplate, templateIds, type Template, type UnitKind } from '../../shared/templates';
 import { validate, type Report } from '../../shared/validation';
 import { readRecords, readTemplateGrid, type NameRef, type SheetGrid } from '../../shared/workbook';
+import type { TemplateSheetRead } from './excel/port';
 
 export class CheckError extends Error {}
 
@@ -54,4 +55,21 @@ export function checkGrid(grid: SheetGrid, templateId: string, options: CheckOpt
   const read = readTemplateGrid(template, grid, options.names ? { names: options.names } : {});
   const submission = { ...read.submission, ...header };
   return [{ label: null, submission, report: validate(template, submission, { ...validateOptions, locate: read.locate }) }];
+}
+
+/**
+ * A sheet as read from the workbook, checked with what the workbook records about it (period, unit,
+ * version). `unitKind` stands in when the metadata does not say what kind of unit filed it.
+ */
+export function checkSheetRead(read: TemplateSheetRead, templateId: string, lang: Lang, unitKind?: UnitKind): SheetCheck[] {
+  const m = read.metadata;
+  const kind = m?.unitKind ?? unitKind;
+  return checkGrid(read.grid, templateId, {
+    names: read.names,
+    period: m?.period ?? '',
+    lang,
+    ...(m?.version ? { version: m.version } : {}),
+    ...(m?.unit ? { unit: m.unit } : {}),
+    ...(kind ? { unitKind: kind } : {}),
+  });
 }

@@ -229,3 +229,19 @@ describe('an auditor', () => {
     await shot('08-auditor');
   });
 });
+
+describe('opening the pane while the server cannot be reached', () => {
+  it('keeps the token, says why, and signs in again when the server answers', async () => {
+    await page.route('**/api/v1/me', (route) => route.abort('internetdisconnected'));
+    await page.reload();
+    const unreachable = pane().locator('#unreachable');
+    await unreachable.waitFor();
+    expect(await unreachable.innerText()).toContain('Không kết nối được máy chủ chitieu');
+    expect(await page.evaluate(() => localStorage.getItem('chitieu.token'))).toBe(worker.tokens.auditor);
+    await shot('09-unreachable');
+
+    await page.unroute('**/api/v1/me');
+    await page.locator('#retry').click();
+    await expect.poll(() => page.locator('#who').innerText()).toContain('Kiểm tra, thanh tra');
+  });
+});

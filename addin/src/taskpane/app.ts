@@ -4,10 +4,10 @@
  */
 import type { Me } from '../../../shared/api/schemas';
 import type { Lang } from '../../../shared/numbers/format';
-import { ApiClient } from '../api/client';
+import { ApiClient, ApiError } from '../api/client';
 import type { WorkbookPort } from '../excel/port';
 import type { Ctx } from './context';
-import { h, replace } from './dom';
+import { busy, button, h, message, replace } from './dom';
 import { STRINGS } from './i18n';
 import type { Session } from './session';
 import { checkView } from './views/check';
@@ -38,6 +38,10 @@ export function mountTaskPane(root: HTMLElement, deps: AppDeps): void {
   const today = deps.today ?? (() => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10));
   let me: Me | null = null;
   let tab: Tab | null = null;
+  /** The kept token is being checked with the server. */
+  let checking = false;
+  /** Why the kept token could not be checked when the server did not answer; the token stays. */
+  let unreachable: string | null = null;
 
   const render = () => {
     const lang = session.lang();
@@ -55,11 +59,16 @@ export function mountTaskPane(root: HTMLElement, deps: AppDeps): void {
           { class: 'link-button', id: 'lang', type: 'button', 'aria-label': t.language, onclick: () => switchLang(lang === 'vi' ? 'en' : 'vi') },
           lang === 'vi' ? 'EN' : 'VI',
         ),
-        me ? h('button', { class: 'link-button', id: 'signout', type: 'button', onclick: signOut }, t.signOut) : null,
+        me || unreachable ? h('button', { class: 'link-button', id: 'signout', type: 'button', onclick: signOut }, t.signOut) : null,
       ),
     );
     if (!me) {
-      replace(root, header, h('main', {}, signInView(t, signIn)));
+      const body = checking
+        ? busy('…')
+        : unreachable
+          ? h('div', { id: 'unreachable' }, message('error', unreachable), h('div', { class: 'actions' }, button(t.signIn.retry, resume, { appearance: 'primary', id: 'retry' })))
+          : signInView(t, signIn);
+      replace(root, header, h('main', {}, body));
       return;
     }
     const ctx: Ctx = { port, api, session, me, t, lang, today };
@@ -118,20 +127,31 @@ export function mountTaskPane(root: HTMLElement, deps: AppDeps): void {
   const signOut = () => {
     session.setToken(null);
     me = null;
+    unreachable = null;
     render();
   };
 
-  render();
-  if (session.token()) {
+  /** Signs in again with the kept token; only the server refusing it forgets it. */
+  const resume = () => {
+    if (!session.token()) return;
+    checking = true;
+    unreachable = null;
+    render();
     api.me().then(
       (who) => {
         me = who;
+        checking = false;
         render();
       },
-      () => {
-        session.setToken(null);
+      (e) => {
+        checking = false;
+        if (e instanceof ApiError && e.status === 401) session.setToken(null);
+        else unreachable = (e as Error).message;
         render();
       },
     );
-  }
+  };
+
+  render();
+  resume();
 }

@@ -13,6 +13,7 @@ const vi = {
     submit: 'Đăng nhập',
     invalid: 'Mã thông báo không đúng hoặc đã bị thu hồi.',
     empty: 'Hãy dán mã thông báo.',
+    retry: 'Thử lại',
   },
   tabs: { report: 'Báo cáo', history: 'Lịch sử', dashboard: 'Tổng quan', review: 'Duyệt', check: 'Kiểm tra' },
   sheet: {
@@ -114,6 +115,7 @@ const en: Strings = {
     submit: 'Sign in',
     invalid: 'The token is not valid or has been revoked.',
     empty: 'Paste your token.',
+    retry: 'Try again',
   },
   tabs: { report: 'Report', history: 'History', dashboard: 'Overview', review: 'Review', check: 'Check' },
   sheet: {

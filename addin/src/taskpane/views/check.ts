@@ -1,6 +1,6 @@
 /** Check any sheet: a template sheet, a consolidated one, or one that lost its template information. */
 import { TEMPLATES } from '../../../../shared/templates';
-import { checkGrid } from '../../check';
+import { checkSheetRead } from '../../check';
 import type { TemplateSheetRead } from '../../excel/port';
 import type { Ctx } from '../context';
 import { busy, button, h, message, replace, select, valueOf } from '../dom';
@@ -26,14 +26,7 @@ export function checkView(ctx: Ctx): HTMLElement {
       return replace(out, picker, button(t.run, () => void run(valueOf(out, 'audit-template'))));
     }
     try {
-      const checks = checkGrid(read.grid, id, {
-        names: read.names,
-        period: read.metadata?.period ?? '',
-        lang: ctx.lang,
-        ...(read.metadata?.version ? { version: read.metadata.version } : {}),
-        ...(read.metadata?.unit ? { unit: read.metadata.unit } : {}),
-        ...(read.metadata?.unitKind ? { unitKind: read.metadata.unitKind } : {}),
-      });
+      const checks = checkSheetRead(read, id, ctx.lang);
       await showHighlights(ctx.port, read.grid.sheet, checks);
       replace(out, h('p', { class: 'muted' }, `${read.grid.sheet} · ${id}`), renderChecks(checks, ctx));
     } catch (e) {

@@ -27,7 +27,7 @@ export function dashboardView(ctx: Ctx, onPeriod?: (period: string) => void): HT
     replace(body, busy('…'));
     try {
       data = await ctx.api.periodConsolidation(period);
-      replace(body, overview(data.consolidations as Consolidation[], ctx));
+      replace(body, overview(data.consolidations, ctx));
     } catch (e) {
       replace(body, message('error', (e as Error).message));
     }
@@ -44,13 +44,13 @@ export function dashboardView(ctx: Ctx, onPeriod?: (period: string) => void): HT
         period: parsePeriod(fresh.period)!,
         generatedAt: fresh.generatedAt,
         engineVersion: fresh.engineVersion,
-        consolidations: fresh.consolidations as Consolidation[],
+        consolidations: fresh.consolidations,
         lang: ctx.lang,
       });
       const visible = model.sheets.filter((s) => s.visibility !== 'veryHidden');
       await ctx.port.writeSheets(visible, model.metadata, model.charts ?? [], { replace: true });
       replace(note, message('success', t.pulled(visible.length)));
-      replace(body, overview(fresh.consolidations as Consolidation[], ctx));
+      replace(body, overview(fresh.consolidations, ctx));
     } catch (e) {
       replace(note, message('error', (e as Error).message));
     }

@@ -4,8 +4,8 @@ import { parsePeriod, periodLabel, recentPeriods } from '../../../../shared/peri
 import { TEMPLATES, filesTemplate, getTemplate } from '../../../../shared/templates';
 import { buildTemplateSheet, sheetMetadataFor, formatTime, type SheetMetadata } from '../../../../shared/workbook';
 import { ApiError } from '../../api/client';
-import { checkGrid, type SheetCheck } from '../../check';
-import { WorkbookError } from '../../excel/port';
+import { checkSheetRead, type SheetCheck } from '../../check';
+import { WorkbookError, type TemplateSheetRead } from '../../excel/port';
 import type { Ctx } from '../context';
 import { busy, button, h, message, replace, select, valueOf } from '../dom';
 import { showHighlights } from '../highlight';
@@ -60,16 +60,11 @@ export function reportView(ctx: Ctx): HTMLElement {
     );
   }
 
-  function checkSheet(read: Awaited<ReturnType<Ctx['port']['readSheet']>>): SheetCheck[] {
+  function checkSheet(read: TemplateSheetRead): SheetCheck[] {
     const m = read.metadata!;
-    return checkGrid(read.grid, m.template, {
-      names: read.names,
-      period: m.period ?? '',
-      version: m.version,
-      lang: ctx.lang,
-      ...(m.unit ? { unit: m.unit } : {}),
-      ...(m.unitKind ? { unitKind: m.unitKind } : ctx.me.unit && m.unit === ctx.me.unit.code ? { unitKind: ctx.me.unit.kind } : {}),
-    });
+    // A sheet of the signed-in unit is checked with the rules of its kind, even if the workbook does not record it.
+    const ownKind = ctx.me.unit && m.unit === ctx.me.unit.code ? ctx.me.unit.kind : undefined;
+    return checkSheetRead(read, m.template, ctx.lang, ownKind);
   }
 
   async function runCheck(): Promise<SheetCheck[] | null> {

@@ -33,13 +33,19 @@ export function reviewView(ctx: Ctx): HTMLElement {
     const details = h('div', { class: 'review-details' });
     const comment = h('textarea', { class: 'textarea', rows: 2, 'aria-label': t.comment, placeholder: t.comment }) as HTMLTextAreaElement;
     const note = h('div', { 'aria-live': 'polite' });
+    let deciding = false;
     const decide = async (decision: 'accept' | 'return') => {
       if (decision === 'return' && !comment.value.trim()) return replace(note, message('warning', t.commentNeeded));
+      // One decision per press, even when the answer is slow to come.
+      if (deciding) return;
+      deciding = true;
       try {
         const review = await ctx.api.review(s.id, decision, comment.value.trim() || undefined, s.revision);
         replace(li, h('div', { class: 'row-between' }, h('strong', {}, `${s.template} · ${s.unit}`), statusBadge(review.decision, ctx)));
       } catch (e) {
         replace(note, message('error', (e as Error).message));
+      } finally {
+        deciding = false;
       }
     };
     const li = h(
