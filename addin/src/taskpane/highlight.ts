@@ -1,5 +1,5 @@
 /** Issues become cell fills; the next check puts the cells back to their template fill first. */
-import { STYLES } from '../../../shared/workbook';
+import { PROVINCE_ROW_CODE, STYLES } from '../../../shared/workbook';
 import { getTemplate, templateCells } from '../../../shared/templates';
 import type { SheetCheck } from '../check';
 import type { Highlight, Restore, WorkbookPort } from '../excel/port';
@@ -8,7 +8,8 @@ import type { Highlight, Restore, WorkbookPort } from '../excel/port';
 const marked = new Map<string, Map<string, string | null>>();
 
 function fillOf(templateId: string, ref: string, label: string | null): string | null {
-  if (label) return label === 'TỈNH' || label === 'PROVINCE' ? (STYLES.total.fill ?? null) : null;
+  // On a consolidated sheet only the provincial total row has a fill.
+  if (label) return Object.values(PROVINCE_ROW_CODE).includes(label) ? (STYLES.total.fill ?? null) : null;
   const template = getTemplate(templateId);
   if (template?.kind !== 'indicator') return STYLES.inputText.fill ?? null;
   const info = templateCells(template).get(ref);

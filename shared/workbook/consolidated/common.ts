@@ -19,6 +19,9 @@ export interface ConsolidatedInput {
 
 export const HEADER_ROWS = 4;
 
+/** The code column of the provincial total row, where unit rows carry the unit's code. */
+export const PROVINCE_ROW_CODE: Record<Lang, string> = { vi: 'TỈNH', en: 'PROVINCE' };
+
 export function headerLines(title: string, input: ConsolidatedInput, extra?: string): CellModel[] {
   const lang = input.lang ?? 'vi';
   const when = formatTime(input.generatedAt);

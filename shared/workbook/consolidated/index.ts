@@ -12,7 +12,7 @@ import { warningsSheet } from './warnings-sheet';
 import type { ConsolidatedInput } from './common';
 
 export type { ConsolidatedInput } from './common';
-export { sheetNameFor, formatTime } from './common';
+export { sheetNameFor, formatTime, PROVINCE_ROW_CODE } from './common';
 export { SUMMARY_SHEET } from './summary-sheet';
 export { COMPLETENESS_SHEET } from './completeness-sheet';
 export { WARNINGS_SHEET } from './warnings-sheet';

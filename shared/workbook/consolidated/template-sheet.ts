@@ -6,7 +6,7 @@ import type { IndicatorTemplate, ListTemplate } from '../../templates/schema';
 import { cellName } from '../layout';
 import type { CellModel, SheetMetadata, SheetModel } from '../model';
 import { NUMBER_FORMATS } from '../styles';
-import { HEADER_ROWS, formatTime, headerLines, sheetNameFor, statusWord, valueCell, type ConsolidatedInput } from './common';
+import { HEADER_ROWS, PROVINCE_ROW_CODE, formatTime, headerLines, sheetNameFor, statusWord, valueCell, type ConsolidatedInput } from './common';
 
 /** Columns before the figures: index, code, unit, revision, time filed, status, warnings. */
 const FIXED = 7;
@@ -56,12 +56,22 @@ function unitColumns(line: UnitLine, r: number, index: number, lang: Lang): Cell
   return [
     { row: r, col: 0, value: index, style: 'index' },
     { row: r, col: 1, value: line.code, style: 'plain' },
-    { row: r, col: 2, value: line.kind === 'commune' ? `${line.name}` : line.name, style: nameStyle },
+    { row: r, col: 2, value: line.name, style: nameStyle },
     s ? { row: r, col: 3, value: s.revision, style: 'value', numberFormat: NUMBER_FORMATS.count } : { row: r, col: 3, style: 'value' },
     { row: r, col: 4, value: s ? formatTime(s.receivedAt) + (s.daysLate > 0 ? (lang === 'vi' ? ` (trễ ${s.daysLate} ngày)` : ` (${s.daysLate} days late)`) : '') : '', style: 'muted' },
     { row: r, col: 5, value: statusWord(s?.status ?? null, lang), style: s ? (s.status === 'returned' ? 'bad' : 'plain') : 'bad' },
     s ? { row: r, col: 6, value: s.warnings, style: 'value', numberFormat: NUMBER_FORMATS.count } : { row: r, col: 6, style: 'value' },
   ];
+}
+
+/** The fixed columns of the provincial total row: its code, its name, how many units filed. */
+function totalLabels(row: number, c: Consolidation, input: ConsolidatedInput, lang: Lang): CellModel[] {
+  const values: Record<number, string> = {
+    1: PROVINCE_ROW_CODE[lang],
+    2: lang === 'vi' ? `TỔNG CỘNG TỈNH ${input.province.toUpperCase()}` : `${input.province.toUpperCase()} PROVINCE TOTAL`,
+    4: `${c.completeness.submitted}/${c.completeness.expected} ${lang === 'vi' ? 'đơn vị đã nộp' : 'units filed'}`,
+  };
+  return Array.from({ length: FIXED }, (_, col) => ({ row, col, ...(values[col] !== undefined ? { value: values[col] } : {}), style: 'totalLabel' as const }));
 }
 
 export function consolidatedTemplateSheet(c: Consolidation, input: ConsolidatedInput): ConsolidatedSheet {
@@ -101,15 +111,7 @@ function indicatorSheet(template: IndicatorTemplate, c: Consolidation, input: Co
   });
 
   // The provincial total carries the template's cell names, so the auditor re-validates it as a report.
-  cells.push(
-    { row: totalRow, col: 0, style: 'totalLabel' },
-    { row: totalRow, col: 1, value: lang === 'vi' ? 'TỈNH' : 'PROVINCE', style: 'totalLabel' },
-    { row: totalRow, col: 2, value: lang === 'vi' ? `TỔNG CỘNG TỈNH ${input.province.toUpperCase()}` : `${input.province.toUpperCase()} PROVINCE TOTAL`, style: 'totalLabel' },
-    { row: totalRow, col: 3, style: 'totalLabel' },
-    { row: totalRow, col: 4, value: `${c.completeness.submitted}/${c.completeness.expected} ${lang === 'vi' ? 'đơn vị đã nộp' : 'units filed'}`, style: 'totalLabel' },
-    { row: totalRow, col: 5, style: 'totalLabel' },
-    { row: totalRow, col: 6, style: 'totalLabel' },
-  );
+  cells.push(...totalLabels(totalRow, c, input, lang));
   const names: SheetModel['names'] = [];
   figures.forEach((info, i) => {
     const col = FIXED + i;
@@ -174,12 +176,7 @@ function listSheet(template: ListTemplate, c: Consolidation, input: Consolidated
     });
   };
 
-  cells.push(
-    { row: totalRow, col: 1, value: lang === 'vi' ? 'TỈNH' : 'PROVINCE', style: 'totalLabel' },
-    { row: totalRow, col: 2, value: lang === 'vi' ? `TỔNG CỘNG TỈNH ${input.province.toUpperCase()}` : `${input.province.toUpperCase()} PROVINCE TOTAL`, style: 'totalLabel' },
-    { row: totalRow, col: 4, value: `${c.completeness.submitted}/${c.completeness.expected} ${lang === 'vi' ? 'đơn vị đã nộp' : 'units filed'}`, style: 'totalLabel' },
-  );
-  for (const col of [0, 3, 5, 6]) cells.push({ row: totalRow, col, style: 'totalLabel' });
+  cells.push(...totalLabels(totalRow, c, input, lang));
   countsRow(totalRow, c.total.statusCounts, 'total');
 
   unitRows(c, lang, totalRow + 1, lastCol, cells, (line, r) => countsRow(r, line.statusCounts, 'value'));
