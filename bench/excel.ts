@@ -1,10 +1,8 @@
 /** The Excel layer: round trips to Excel and time to check a filled BM03 and to write a province's sheets, through Office.js (mocked at its boundary). */
-import { consolidate } from '../shared/consolidation';
 import { demoSubmission } from '../shared/demo/generate';
-import { demoRecord, syntheticProvince } from '../shared/demo/registry';
+import { demoProvinceConsolidations } from '../shared/demo/province';
 import { parsePeriod } from '../shared/periods';
-import { TEMPLATES, getTemplate } from '../shared/templates';
-import { validateSubmission } from '../shared/validation';
+import { getTemplate } from '../shared/templates';
 import { buildTemplateSheet, cellName, consolidatedWorkbook, sheetMetadataFor } from '../shared/workbook';
 import { checkGrid } from '../addin/src/check';
 import { fakeExcel } from '../addin/src/excel/fake-excel';
@@ -63,17 +61,7 @@ export async function excelBench(): Promise<void> {
   rows.push({ name: 'Chèn mẫu BM03: lần gọi context.sync', value: String(fake.syncs()) });
 
   const period = parsePeriod('2024')!;
-  const demo = syntheticProvince(220);
-  const province = demo.map((u) => demoRecord(u));
-  const consolidations = TEMPLATES.map((t) => {
-    const reports = demo
-      .filter((u) => t.filledBy.includes(u.kind) && (t.scope !== 'province' || u.coordinator))
-      .map((u) => {
-        const r = validateSubmission(demoSubmission(t.id, u, '2024'), { unitKind: u.kind });
-        return { unit: u.code, submissionId: u.code, revision: 1, receivedAt: '2024-12-01T00:00:00Z', firstReceivedAt: '2024-12-01T00:00:00Z', status: 'received' as const, values: r.values, ...(r.rows ? { rows: r.rows } : {}), warnings: r.warnings };
-      });
-    return consolidate(t, period, province, reports);
-  });
+  const consolidations = demoProvinceConsolidations('2024');
   const model = consolidatedWorkbook({ province: 'Đắk Lắk', period, generatedAt: '2024-12-25T00:00:00Z', engineVersion: '1.0.0', consolidations });
   fake = install({ sheets: { Sheet1: { values: [[]] } }, active: 'Sheet1' });
   const started = performance.now();

@@ -5,7 +5,7 @@
 import autocannon from 'autocannon';
 import { demoSubmission } from '../shared/demo/generate';
 import { demoRecord, syntheticProvince } from '../shared/demo/registry';
-import { TEMPLATES } from '../shared/templates';
+import { TEMPLATES, filesTemplate } from '../shared/templates';
 import { startBenchWorker } from './miniflare-worker';
 import { ms, printTable, time } from './harness';
 
@@ -20,7 +20,7 @@ export async function workerBench(): Promise<void> {
   try {
     // Every unit files every template it files: a whole province for one year.
     const filings = TEMPLATES.flatMap((t) =>
-      province.filter((u) => t.filledBy.includes(u.kind) && (t.scope !== 'province' || u.coordinator)).map((u) => demoSubmission(t.id, u, PERIOD)),
+      province.filter((u) => filesTemplate(t, u)).map((u) => demoSubmission(t.id, u, PERIOD)),
     );
     for (let i = 0; i < filings.length; i += 16) {
       await Promise.all(
@@ -65,8 +65,9 @@ export async function workerBench(): Promise<void> {
       { name: 'Nộp báo cáo, 1 máy khách: p50 / p99', value: `${single.latency.p50} / ${single.latency.p99} ms` },
       { name: 'Nộp báo cáo, 20 máy khách: số lần/giây', value: `${result.requests.average.toFixed(0)}/s` },
       { name: 'Nộp báo cáo, 20 máy khách: p50', value: `${result.latency.p50} ms` },
-      { name: 'Nộp báo cáo, 20 máy khách: p99', value: `${result.latency.p99} ms`, goal: '< 50 ms', ok: result.latency.p99 < 50 },
-      { name: 'Nộp báo cáo: lỗi', value: String(failed) },
+      // Latencies of requests that failed say nothing: any failure fails the goal.
+      { name: 'Nộp báo cáo, 20 máy khách: p99', value: `${result.latency.p99} ms`, goal: '< 50 ms', ok: failed === 0 && result.latency.p99 < 50 },
+      { name: 'Nộp báo cáo: lỗi', value: String(failed), goal: '0', ok: failed === 0 },
       { name: 'Tổng hợp BM03, 220 đơn vị', value: ms(consolidateOne.medianMs), goal: '< 200 ms', ok: consolidateOne.medianMs < 200 },
       { name: 'Tổng hợp cả 8 mẫu, 220 đơn vị', value: ms(consolidateAll.medianMs) },
       { name: `Bảng tính tổng hợp .xlsx trong workerd (${Math.round(workbookBytes / 1024)} KB)`, value: ms(workbook.medianMs), goal: '< 2 s', ok: workbook.medianMs < 2000 },

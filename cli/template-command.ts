@@ -1,6 +1,6 @@
 /** `chitieu template BM03 --out file.xlsx`: a blank, formatted template workbook. */
 import { parseArgs } from 'node:util';
-import { getTemplate, templateIds, UNIT_KINDS, type UnitKind } from '../shared/templates';
+import { getTemplate, isFiledFor, templateIds, UNIT_KINDS, type UnitKind } from '../shared/templates';
 import { parsePeriod } from '../shared/periods';
 import { writeTemplateFile } from '../xlsx/template-file';
 import { CliError, type CliText } from './text';
@@ -30,7 +30,7 @@ export async function templateCommand(args: string[], lang: Lang, t: CliText, io
   if (values.period) {
     const parsed = parsePeriod(values.period);
     if (!parsed) throw new CliError(t.badPeriod(values.period), 2);
-    if (!template.periodKinds.includes(parsed.kind)) {
+    if (!isFiledFor(template, parsed)) {
       throw new CliError(t.periodNotFiled(template.id, parsed.code, template.periodKinds.map((k) => t.periodKinds[k]).join(', ')), 2);
     }
     period = parsed.code;

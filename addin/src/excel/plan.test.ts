@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { consolidate } from '../../../shared/consolidation';
-import { demoSubmission } from '../../../shared/demo/generate';
-import { demoRecord, syntheticProvince } from '../../../shared/demo/registry';
+import { demoProvinceConsolidations } from '../../../shared/demo/province';
 import { parsePeriod } from '../../../shared/periods';
-import { filesTemplate, getTemplate } from '../../../shared/templates';
-import { validateSubmission } from '../../../shared/validation';
+import { getTemplate } from '../../../shared/templates';
 import { METADATA_SHEET, buildTemplateSheet, consolidatedWorkbook, parseMetadata, sheetMetadataFor } from '../../../shared/workbook';
 import { MAX_BATCH_BYTES, batches, opSize, planSheet, planWrite, rectangles } from './plan';
 
@@ -39,18 +36,7 @@ describe('planning writes', () => {
 
   it('cuts a whole province’s consolidated workbook into batches under 5 MB', () => {
     const period = parsePeriod('2024')!;
-    const demo = syntheticProvince(220);
-    const province = demo.map((u) => demoRecord(u));
-    const consolidations = ['BM01', 'BM03', 'BM07'].map((id) => {
-      const template = getTemplate(id)!;
-      const reports = demo
-        .filter((u) => filesTemplate(template, u))
-        .map((u) => {
-          const r = validateSubmission(demoSubmission(id, u, '2024'), { unitKind: u.kind });
-          return { unit: u.code, submissionId: `sub_${u.code}`, revision: 1, receivedAt: '2024-12-01T00:00:00Z', firstReceivedAt: '2024-12-01T00:00:00Z', status: 'received' as const, values: r.values, warnings: r.warnings };
-        });
-      return consolidate(template, period, province, reports);
-    });
+    const consolidations = demoProvinceConsolidations('2024', ['BM01', 'BM03', 'BM07'].map((id) => getTemplate(id)!));
     const model = consolidatedWorkbook({ province: 'Đắk Lắk', period, generatedAt: '2024-12-25T00:00:00Z', engineVersion: '1.0.0', consolidations });
     const ops = model.sheets.flatMap(planSheet);
     const total = ops.reduce((n, o) => n + opSize(o), 0);
