@@ -6,12 +6,15 @@
  *   token revoke TOKEN_ID --local|--remote
  *   units import FILE.csv --local|--remote
  *   units export --local|--remote
+ *
+ * With --local, --persist-to DIR names the local state directory, as for `wrangler dev --persist-to`.
  */
 import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseUnitsCsv, unitsToCsv } from '../shared/api/units-csv';
 import type { Unit } from '../shared/api/units';
-import { d1, type Target } from './lib/d1';
+import { d1, sql, type LocalState, type Target } from './lib/d1';
 import { unitsInsertSql } from './lib/units-sql';
 import { createTokenIn, listTokensIn, revokeTokenIn, type Role } from './lib/tokens';
 
@@ -20,7 +23,8 @@ const USAGE = `Cách dùng:
   npm run admin -- token list --local|--remote
   npm run admin -- token revoke MÃ_ĐỊNH_DANH --local|--remote
   npm run admin -- units import don-vi.csv --local|--remote
-  npm run admin -- units export --local|--remote`;
+  npm run admin -- units export --local|--remote
+(--local dùng dữ liệu của npm start; thêm --persist-to THƯ_MỤC nếu worker chạy với thư mục khác.)`;
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -32,6 +36,7 @@ async function main(argv: string[]): Promise<number> {
       label: { type: 'string' },
       local: { type: 'boolean' },
       remote: { type: 'boolean' },
+      'persist-to': { type: 'string' },
     },
   });
   const [subject, action, arg] = positionals;
@@ -40,44 +45,47 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const target: Target = values.local ? 'local' : 'remote';
+  const state: LocalState = values['persist-to'] ? { persistTo: values['persist-to'] } : {};
 
   if (subject === 'token' && action === 'create') {
     const role = values.role as Role | undefined;
     if (!role || !['unit', 'dic', 'auditor'].includes(role)) throw new Error('--role phải là unit, dic hoặc auditor.');
     if (role === 'unit' && !values.unit) throw new Error('Mã thông báo vai trò unit cần --unit MÃ_ĐƠN_VỊ.');
     if (role === 'auditor' && values.unit) throw new Error('Kiểm toán viên không gắn với đơn vị.');
-    const { id, token } = await createTokenIn(target, role, values.unit?.toUpperCase() ?? null, values.label ?? null);
+    const { id, token } = await createTokenIn(target, role, values.unit?.toUpperCase() ?? null, values.label ?? null, state);
     console.log(`Đã tạo mã ${id} (vai trò ${role}${values.unit ? `, đơn vị ${values.unit.toUpperCase()}` : ''}). Mã bí mật chỉ hiện một lần:`);
     console.log(token);
     return 0;
   }
   if (subject === 'token' && action === 'list') {
-    const rows = await listTokensIn(target);
+    const rows = await listTokensIn(target, state);
     for (const r of rows) console.log([r.id, r.role, r.unit ?? '-', r.revoked_at ? `thu hồi ${r.revoked_at}` : 'còn hiệu lực', r.label ?? ''].join('\t'));
     if (rows.length === 0) console.log('Chưa có mã thông báo nào.');
     return 0;
   }
   if (subject === 'token' && action === 'revoke') {
     if (!arg) throw new Error('Cần mã định danh của mã thông báo (xem: token list).');
-    if (!(await revokeTokenIn(target, arg))) throw new Error(`Không có mã thông báo ${arg}.`);
+    if (!(await revokeTokenIn(target, arg, state))) throw new Error(`Không có mã thông báo ${arg}.`);
     console.log(`Đã thu hồi ${arg}.`);
     return 0;
   }
   if (subject === 'units' && action === 'import') {
     if (!arg) throw new Error('Cần tệp CSV.');
-    const known = (await d1(target, 'SELECT code, kind FROM units')) as unknown as Pick<Unit, 'code' | 'kind'>[];
+    const known = (await d1(target, 'SELECT code, kind FROM units', state)) as unknown as Pick<Unit, 'code' | 'kind'>[];
     const { units, problems } = parseUnitsCsv(await readFile(arg, 'utf8'), known as Unit[]);
     if (problems.length > 0) {
       for (const p of problems) console.error(`dòng ${p.line}${p.field ? ` (${p.field})` : ''}: ${p.message}`);
       console.error(`Không nhập đơn vị nào: ${problems.length} lỗi.`);
       return 1;
     }
-    await d1(target, unitsInsertSql(units));
+    // Like an import through the API, it is written down in the audit log, in the same execution.
+    const audit = `INSERT INTO audit_log (at, actor, role, action, target, detail) VALUES (${sql(new Date().toISOString())}, 'admin', 'dic', 'units.import', 'units', ${sql(JSON.stringify({ records: units.length, file: basename(arg) }))});`;
+    await d1(target, `${unitsInsertSql(units)}\n${audit}`, state);
     console.log(`Đã nhập ${units.length} đơn vị.`);
     return 0;
   }
   if (subject === 'units' && action === 'export') {
-    const rows = await d1(target, 'SELECT code, name, kind, parent, coordinator, valid_from, valid_to FROM units ORDER BY rowid');
+    const rows = await d1(target, 'SELECT code, name, kind, parent, coordinator, valid_from, valid_to FROM units ORDER BY rowid', state);
     process.stdout.write(
       unitsToCsv(
         rows.map((r) => ({

@@ -21,23 +21,24 @@ export async function createTokenIn(target: Target, role: Role, unit: string | n
   return { id, token };
 }
 
-export async function tokenExists(target: Target, token: string): Promise<boolean> {
-  const rows = await d1(target, `SELECT id FROM tokens WHERE hash = ${sql(await sha256Hex(token))} AND revoked_at IS NULL`);
+export async function tokenExists(target: Target, token: string, state: LocalState = {}): Promise<boolean> {
+  const rows = await d1(target, `SELECT id FROM tokens WHERE hash = ${sql(await sha256Hex(token))} AND revoked_at IS NULL`, state);
   return rows.length > 0;
 }
 
-export async function listTokensIn(target: Target) {
-  return d1(target, 'SELECT id, role, unit_code AS unit, label, created_at, revoked_at, last_used_at FROM tokens ORDER BY created_at');
+export async function listTokensIn(target: Target, state: LocalState = {}) {
+  return d1(target, 'SELECT id, role, unit_code AS unit, label, created_at, revoked_at, last_used_at FROM tokens ORDER BY created_at', state);
 }
 
-export async function revokeTokenIn(target: Target, id: string): Promise<boolean> {
-  const rows = await d1(target, `SELECT revoked_at FROM tokens WHERE id = ${sql(id)}`);
+export async function revokeTokenIn(target: Target, id: string, state: LocalState = {}): Promise<boolean> {
+  const rows = await d1(target, `SELECT revoked_at FROM tokens WHERE id = ${sql(id)}`, state);
   if (rows.length === 0) return false;
   const now = new Date().toISOString();
   await d1(
     target,
     `UPDATE tokens SET revoked_at = ${sql(now)} WHERE id = ${sql(id)} AND revoked_at IS NULL;
      INSERT INTO audit_log (at, actor, role, action, target) VALUES (${sql(now)}, 'admin', 'dic', 'tokens.revoke', ${sql(id)});`,
+    state,
   );
   return true;
 }

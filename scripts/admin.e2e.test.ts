@@ -1,0 +1,82 @@
+/** `npm run admin`: the registry and tokens of a deployment, run as an administrator runs it, against a local D1 of its own. */
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, WRANGLER_ENV, d1, migrate } from './lib/d1';
+
+let dir: string;
+const state = () => ({ persistTo: join(dir, 'state') });
+
+function admin(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/admin.ts', ...args, '--local', '--persist-to', state().persistTo], { cwd: ROOT, env: WRANGLER_ENV });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d));
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+  });
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'chitieu-admin-'));
+  await migrate('local', state());
+}, 120_000);
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('npm run admin', () => {
+  it('imports the unit registry from CSV, and refuses a file with a bad line, importing nothing', async () => {
+    const good = join(dir, 'don-vi.csv');
+    await writeFile(
+      good,
+      'code,name,kind,parent,coordinator,valid_from,valid_to\nSTTTT,Sở Thông tin và Truyền thông,department,,1,2020-01-01,\nKPA,UBND huyện Krông Pắc,district,,0,2020-01-01,\nKPA-A,UBND xã Ea Phê,commune,KPA,0,2020-01-01,\n',
+    );
+    const imported = await admin('units', 'import', good);
+    expect(imported.stdout).toContain('Đã nhập 3 đơn vị.');
+    expect(imported.code).toBe(0);
+
+    const bad = join(dir, 'sai.csv');
+    await writeFile(bad, 'code,name,kind,parent,coordinator,valid_from,valid_to\nKBU,UBND huyện Krông Búk,huyen,,0,2020-01-01,\n');
+    const refused = await admin('units', 'import', bad);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/dòng 2 \(kind\)/);
+    expect(await d1('local', "SELECT code FROM units WHERE code = 'KBU'", state())).toEqual([]);
+
+    const exported = await admin('units', 'export');
+    expect(exported.stdout.split('\n').filter(Boolean).map((l) => l.split(',')[0])).toEqual(['code', 'STTTT', 'KPA', 'KPA-A']);
+  });
+
+  it('creates a token and prints it alone on its last line; lists it; revokes it', async () => {
+    const created = await admin('token', 'create', '--role', 'unit', '--unit', 'kpa', '--label', 'Văn thư Krông Pắc');
+    expect(created.code).toBe(0);
+    const lines = created.stdout.trim().split('\n');
+    const token = lines.at(-1)!;
+    expect(token).toMatch(/^\S{20,}$/);
+    const id = /Đã tạo mã (\S+)/.exec(lines[0]!)![1]!;
+
+    const listed = await admin('token', 'list');
+    expect(listed.stdout).toContain(`${id}\tunit\tKPA\tcòn hiệu lực\tVăn thư Krông Pắc`);
+
+    expect((await admin('token', 'revoke', id)).stdout).toContain(`Đã thu hồi ${id}.`);
+    expect((await admin('token', 'list')).stdout).toMatch(new RegExp(`${id}\\tunit\\tKPA\\tthu hồi `));
+  });
+
+  it('refuses a token for a unit the registry does not have, and one for an auditor tied to a unit', async () => {
+    const unknown = await admin('token', 'create', '--role', 'unit', '--unit', 'XYZ');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('Không có đơn vị mã XYZ');
+    const auditor = await admin('token', 'create', '--role', 'auditor', '--unit', 'KPA');
+    expect(auditor.code).toBe(1);
+  });
+
+  it('writes every change in the audit log', async () => {
+    const actions = (await d1('local', 'SELECT action FROM audit_log ORDER BY id', state())).map((r) => r.action);
+    expect(actions).toEqual(['units.import', 'tokens.create', 'tokens.revoke']);
+  });
+});
