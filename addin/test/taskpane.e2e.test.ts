@@ -162,6 +162,25 @@ describe('a clerk in a district office', () => {
     expect(hashes[1][1]).not.toBe(hashes[0][1]);
   });
 
+  it('presses Nộp again after the answer was lost, and the report the server stored is not filed twice', async () => {
+    let lost = 0;
+    await page.route('**/api/v1/submissions', async (route) => {
+      if (route.request().method() !== 'POST' || lost > 0) return route.continue();
+      lost++;
+      await route.fetch(); // the server stores it...
+      await route.abort('internetdisconnected'); // ...and the answer never reaches Excel
+    });
+    await page.locator('#submit').click();
+    await expect.poll(() => pane().locator('#results').innerText()).toContain('Không kết nối được máy chủ chitieu');
+    await page.unroute('**/api/v1/submissions');
+    await page.locator('#submit').click();
+    await expect.poll(() => pane().locator('#receipt').innerText()).toContain('Đã nộp lần 4');
+
+    const dic = { headers: { authorization: `Bearer ${worker.tokens.dic}` } };
+    const [summary] = await fetch(`${worker.origin}/api/v1/submissions?unit=KPA`, dic).then((r) => r.json());
+    expect(summary.revision).toBe(4);
+  });
+
   it('switches to English', async () => {
     await page.locator('#lang').click();
     await expect.poll(() => page.locator('#tab-report').innerText()).toBe('Report');

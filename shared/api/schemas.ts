@@ -61,7 +61,6 @@ export const ProblemSchema = z.object({
 });
 export type Problem = z.infer<typeof ProblemSchema>;
 
-
 export const ReceiptSchema = z.object({
   id: z.string(),
   revision: z.number().int().positive(),

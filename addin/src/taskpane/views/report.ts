@@ -4,6 +4,7 @@ import { parsePeriod, periodLabel, recentPeriods } from '../../../../shared/peri
 import { TEMPLATES, filesTemplate, getTemplate } from '../../../../shared/templates';
 import { buildTemplateSheet, sheetMetadataFor, formatTime, type SheetMetadata } from '../../../../shared/workbook';
 import { ApiError } from '../../api/client';
+import { FilingKeys } from '../../api/filing-keys';
 import { checkSheetRead, type SheetCheck } from '../../check';
 import { WorkbookError, type TemplateSheetRead } from '../../excel/port';
 import type { Ctx } from '../context';
@@ -23,9 +24,7 @@ export function reportView(ctx: Ctx): HTMLElement {
   let current: { metadata: SheetMetadata | undefined; sheet: string } | null = null;
   let lastCheck: SheetCheck[] | null = null;
   let submitting = false;
-  // One key per press of Nộp. Only a Nộp whose answer never came keeps its key for the next try of the
-  // same content, so a lost answer is not filed twice; any other Nộp, even of content filed before, is a new revision.
-  let unanswered: { content: string; key: string } | null = null;
+  const keys = new FilingKeys();
 
   // A token with a unit inserts the templates that unit files; an auditor's, without one, any blank template.
   const unit = ctx.me.unit;
@@ -114,15 +113,13 @@ export function reportView(ctx: Ctx): HTMLElement {
     }
     results.append(busy(t.submit.running));
     const submission = { ...check.submission, ...(ctx.me.unit && !check.submission.unit ? { unit: ctx.me.unit.code } : {}) };
-    const content = JSON.stringify(submission);
-    const key = unanswered?.content === content ? unanswered.key : crypto.randomUUID();
-    unanswered = { content, key };
+    const key = keys.keyFor(JSON.stringify(submission));
     try {
       const receipt = await ctx.api.submit(submission, key);
-      unanswered = null;
+      keys.settled();
       replace(results, renderChecks(checks, ctx), receiptCard(receipt));
     } catch (e) {
-      if (!(e instanceof ApiError && e.status === 0)) unanswered = null;
+      keys.settled(e);
       if (e instanceof ApiError && e.problem?.issues?.length) {
         replace(results, message('error', `${t.submit.refused} ${e.problem.detail}`), renderIssues(e.problem.issues, ctx));
       } else replace(results, message('error', (e as Error).message));
