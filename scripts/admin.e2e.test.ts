@@ -10,8 +10,12 @@ let dir: string;
 const state = () => ({ persistTo: join(dir, 'state') });
 
 function admin(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return adminRaw(...args, '--local', '--persist-to', state().persistTo);
+}
+
+function adminRaw(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/admin.ts', ...args, '--local', '--persist-to', state().persistTo], { cwd: ROOT, env: WRANGLER_ENV });
+    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/admin.ts', ...args], { cwd: ROOT, env: WRANGLER_ENV });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d));
@@ -73,6 +77,12 @@ describe('npm run admin', () => {
     expect(unknown.stderr).toContain('Không có đơn vị mã XYZ');
     const auditor = await admin('token', 'create', '--role', 'auditor', '--unit', 'KPA');
     expect(auditor.code).toBe(1);
+  });
+
+  it('refuses a local state directory for the database on Cloudflare, before touching anything', async () => {
+    const r = await adminRaw('token', 'list', '--remote', '--persist-to', dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--persist-to chỉ dùng với --local');
   });
 
   it('writes every change in the audit log', async () => {

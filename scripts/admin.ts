@@ -45,6 +45,10 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const target: Target = values.local ? 'local' : 'remote';
+  if (target === 'remote' && values['persist-to']) {
+    console.error('--persist-to chỉ dùng với --local: cơ sở dữ liệu trên Cloudflare không có thư mục trên máy này.');
+    return 2;
+  }
   const state: LocalState = values['persist-to'] ? { persistTo: values['persist-to'] } : {};
 
   if (subject === 'token' && action === 'create') {
