@@ -57,7 +57,7 @@ export default defineConfig(async () => {
             }),
           ],
           resolve: {
-            // As in wrangler.toml: exceljs's browser build runs in workerd.
+            // Tests read the worker's files back with exceljs, a third-party reader: its browser build runs in workerd.
             alias: { exceljs: `${root}node_modules/exceljs/dist/exceljs.bare.min.js` },
           },
           test: {

@@ -6,6 +6,8 @@ import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BM04_2021_PUBLISHED, BM07_2023, BM03_2024_H1 } from '../shared/demo/seed-figures';
+import { MAX_UPLOAD_BYTES } from '../shared/api/media';
+import { appendRow, withInflatingPart } from '../test/crafted-xlsx';
 import { main, nodeIo } from './main';
 
 let dir: string;
@@ -111,6 +113,28 @@ describe('chitieu validate', () => {
     const r = await run('validate', out);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('phiên bản 2023.1');
+  });
+});
+
+describe('chitieu validate on hostile files', () => {
+  it('refuses, with the server’s bounds and words, a file too large, a far-away cell and a file that inflates past its bound', async () => {
+    const blank = join(dir, 'blank.xlsx');
+    await run('template', 'BM03', '--out', blank);
+    const bytes = new Uint8Array(await readFile(blank));
+    const cases: [string, Uint8Array, string][] = [
+      ['huge.json', new Uint8Array(MAX_UPLOAD_BYTES + 1).fill(0x20), 'tệp lớn hơn 1 MB'],
+      ['far.xlsx', appendRow(bytes, 1048576, '<c r="XFD1048576"><v>1</v></c>'), "Ô 'BM03'!XFD1048576 có dữ liệu ở xa ngoài vùng của mẫu"],
+      ['bomb.xlsx', withInflatingPart(bytes, 100 * 1024 * 1024), 'khi giải nén lớn hơn 8 MB'],
+    ];
+    for (const [name, content, message] of cases) {
+      const file = join(dir, name);
+      await writeFile(file, content);
+      const r = await run('validate', file);
+      expect(r.code, name).toBe(2);
+      expect(r.stderr, name).toContain(message);
+    }
+    const english = await run('validate', join(dir, 'far.xlsx'), '--lang', 'en');
+    expect(english.stderr).toContain('outside the template');
   });
 });
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BM03_2024_H1 } from '../shared/demo/seed-figures';
 import { DEMO_REGISTRY, demoRecord } from '../shared/demo/registry';
-import { readWorkbook } from '../xlsx/read';
+import { EVERY_SHEET, readWorkbook } from '../xlsx/read';
 import { readTemplateGrid } from '../shared/workbook';
 import { getTemplate } from '../shared/templates';
 import { roundTo } from '../shared/numbers/decimal';
@@ -46,7 +46,7 @@ describe('chitieu consolidated', () => {
     const r = await run('consolidated', '--period', '2024-H1', '--out', out, '--server', worker.origin, '--token', worker.tokens.dic!);
     expect(r).toMatchObject({ code: 0, stderr: '' });
     expect(r.stdout).toContain('tong-hop-2024-H1.xlsx');
-    const contents = await readWorkbook(new Uint8Array(await readFile(out)));
+    const contents = readWorkbook(new Uint8Array(await readFile(out)), EVERY_SHEET);
     expect(contents.sheets.map((s) => s.sheet)).toContain('TH_BM03');
     const bm03 = getTemplate('BM03')!;
     const totals = readTemplateGrid(bm03, contents.sheets.find((s) => s.sheet === 'TH_BM03')!, { names: contents.names });

@@ -2,6 +2,17 @@
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  readFile: (path: string) => Promise<Uint8Array>;
+  /** The file's bytes; a file larger than `maxBytes` is refused before it is read. */
+  readFile: (path: string, maxBytes: number) => Promise<Uint8Array>;
   writeFile: (path: string, bytes: Uint8Array) => Promise<void>;
+}
+
+export class FileTooLargeError extends Error {
+  constructor(
+    readonly size: number,
+    readonly limit: number,
+  ) {
+    super(`${size} > ${limit} bytes`);
+    this.name = 'FileTooLargeError';
+  }
 }

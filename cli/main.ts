@@ -1,17 +1,26 @@
 /** The `chitieu` command line: templates out, verdicts in. */
-import { readFile, writeFile } from 'node:fs/promises';
+import { open, writeFile } from 'node:fs/promises';
 import { TEMPLATES } from '../shared/templates';
 import type { Lang } from '../shared/numbers/format';
 import { templateCommand } from './template-command';
 import { validateCommand } from './validate-command';
 import { consolidatedCommand } from './consolidated-command';
 import { CliError, TEXT } from './text';
-import type { CliIo } from './io';
+import { FileTooLargeError, type CliIo } from './io';
 
 export const nodeIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  readFile: async (path) => new Uint8Array(await readFile(path)),
+  readFile: async (path, maxBytes) => {
+    const file = await open(path, 'r');
+    try {
+      const { size } = await file.stat();
+      if (size > maxBytes) throw new FileTooLargeError(size, maxBytes);
+      return new Uint8Array(await file.readFile());
+    } finally {
+      await file.close();
+    }
+  },
   writeFile: (path, bytes) => writeFile(path, bytes),
 };
 

@@ -7,7 +7,8 @@ import type { Lang } from '../shared/numbers/format';
 import { readTemplateFile, WorkbookReadError } from '../xlsx/template-file';
 import { printReport } from './print';
 import { CliError, type CliText } from './text';
-import type { CliIo } from './io';
+import { FileTooLargeError, type CliIo } from './io';
+import { MAX_UPLOAD_BYTES } from '../shared/api/media';
 
 export async function validateCommand(args: string[], lang: Lang, t: CliText, io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -22,9 +23,10 @@ export async function validateCommand(args: string[], lang: Lang, t: CliText, io
 
   let bytes: Uint8Array;
   try {
-    bytes = await io.readFile(file);
+    bytes = await io.readFile(file, MAX_UPLOAD_BYTES);
   } catch (e) {
-    throw new CliError(t.cannotRead(file, (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'không có tệp này.' : (e as Error).message), 2);
+    if (e instanceof FileTooLargeError) throw new CliError(t.cannotRead(file, t.tooLarge(e.limit)), 2);
+    throw new CliError(t.cannotRead(file, (e as NodeJS.ErrnoException).code === 'ENOENT' ? t.noSuchFile : (e as Error).message), 2);
   }
 
   const options: ValidateOptions = { lang, ...(kind ? { unitKind: kind as UnitKind } : {}) };
@@ -41,7 +43,7 @@ function looksLikeZip(bytes: Uint8Array): boolean {
 
 async function validateWorkbook(file: string, bytes: Uint8Array, options: ValidateOptions, t: CliText): Promise<Report[]> {
   try {
-    const sheets = await readTemplateFile(bytes);
+    const sheets = readTemplateFile(bytes);
     return sheets.map((sheet) =>
       validate(sheet.template, sheet.read.submission, {
         ...options,
@@ -50,7 +52,7 @@ async function validateWorkbook(file: string, bytes: Uint8Array, options: Valida
       }),
     );
   } catch (e) {
-    if (e instanceof WorkbookReadError) throw new CliError(t.cannotRead(file, e.message), 2);
+    if (e instanceof WorkbookReadError) throw new CliError(t.cannotRead(file, e.describe(options.lang ?? 'vi')), 2);
     throw e;
   }
 }

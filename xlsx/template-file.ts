@@ -1,12 +1,12 @@
 /** Blank template workbooks out, filled ones in: the .xlsx side of a template. */
-import { getTemplate, type Template } from '../shared/templates';
-import { buildTemplateWorkbook, readTemplateGrid, type ReadResult, type SheetMetadata, type TemplateSheetOptions } from '../shared/workbook';
-import { readWorkbook, WorkbookReadError } from './read';
+import { getTemplate, templateCells, type Template } from '../shared/templates';
+import { a1, buildTemplateWorkbook, readTemplateGrid, templateArea, type ReadResult, type SheetMetadata, type TemplateSheetOptions } from '../shared/workbook';
+import { addressOf, readWorkbook, WorkbookReadError } from './read';
 import { writeWorkbook } from './write';
 
 export { WorkbookReadError };
 
-export function writeTemplateFile(template: Template, options: TemplateSheetOptions = {}): Promise<Uint8Array> {
+export function writeTemplateFile(template: Template, options: TemplateSheetOptions = {}): Uint8Array {
   return writeWorkbook(buildTemplateWorkbook(template, options));
 }
 
@@ -17,29 +17,41 @@ export interface TemplateSheet {
 }
 
 /**
- * Every template sheet of a filled workbook. A workbook that does not say which template
- * and version it holds, or holds another version, is refused: reading it with shifted rows
- * would put figures in the wrong cells.
+ * Every template sheet of a filled workbook, each read within its template's area. A workbook that
+ * does not say which template and version it holds, or holds another version, is refused: reading
+ * it with shifted rows would put figures in the wrong cells. So is a figure the reader cannot see:
+ * a formula saved without its result, or a value far outside the template.
  */
-export async function readTemplateFile(bytes: Uint8Array): Promise<TemplateSheet[]> {
-  const contents = await readWorkbook(bytes);
-  if (contents.metadata.length === 0) {
-    throw new WorkbookReadError(
-      'Bảng tính không mang thông tin mẫu báo cáo (mã mẫu, phiên bản). Hãy lập báo cáo từ mẫu do chitieu tạo ra (chitieu template …).',
-    );
-  }
+export function readTemplateFile(bytes: Uint8Array): TemplateSheet[] {
+  const contents = readWorkbook(bytes, {
+    area: (sheet, metadata) => {
+      const entry = metadata.find((m) => m.sheet === sheet);
+      const template = entry && getTemplate(entry.template);
+      return template ? templateArea(template) : undefined;
+    },
+  });
+  if (contents.metadata.length === 0) throw new WorkbookReadError('no_metadata');
   const out: TemplateSheet[] = [];
   for (const metadata of contents.metadata) {
     const template = getTemplate(metadata.template);
-    if (!template) throw new WorkbookReadError(`Bảng tính ghi mẫu "${metadata.template}", không có trong danh mục mẫu.`);
+    if (!template) throw new WorkbookReadError('template_unknown', { template: metadata.template });
     if (metadata.version !== template.version) {
-      throw new WorkbookReadError(
-        `Trang "${metadata.sheet}" lập theo mẫu ${template.id} phiên bản ${metadata.version}, nhưng phiên bản hiện hành là ${template.version}. Hãy tải mẫu mới và chép số liệu sang.`,
-      );
+      throw new WorkbookReadError('version_mismatch', { sheet: metadata.sheet, template: template.id, version: metadata.version, current: template.version });
     }
     const sheet = contents.sheets.find((s) => s.sheet === metadata.sheet);
-    if (!sheet) throw new WorkbookReadError(`Không tìm thấy trang "${metadata.sheet}" của mẫu ${template.id} trong bảng tính.`);
-    out.push({ template, metadata, read: readTemplateGrid(template, sheet, { names: contents.names, metadata }) });
+    if (!sheet) throw new WorkbookReadError('sheet_missing', { sheet: metadata.sheet, template: template.id });
+    const outside = contents.outside.find((o) => o.sheet === metadata.sheet);
+    if (outside) {
+      const area = templateArea(template);
+      throw new WorkbookReadError('cell_outside_area', { cell: addressOf(outside), count: outside.count, last: a1(area.rows - 1, area.cols - 1) });
+    }
+    const read = readTemplateGrid(template, sheet, { names: contents.names, metadata });
+    const uncalculated = new Set(contents.uncalculated.filter((p) => p.sheet === metadata.sheet).map(addressOf));
+    // A derived cell's own formula left uncalculated loses nothing: the engine derives it again.
+    const inputs = template.kind === 'indicator' ? [...templateCells(template).values()].filter((c) => c.input).map((c) => c.ref) : [];
+    const missing = inputs.map((ref) => read.locate(ref)).filter((at) => at !== undefined && uncalculated.has(at));
+    if (missing.length > 0) throw new WorkbookReadError('formula_without_result', { cells: missing.join(', ') });
+    out.push({ template, metadata, read });
   }
   return out;
 }

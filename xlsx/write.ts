@@ -1,118 +1,139 @@
-/** Writes a workbook model (shared/workbook) to .xlsx bytes with exceljs. */
-import ExcelJS from 'exceljs';
-import {
-  BORDER_COLOR,
-  FONT_NAME,
-  FONT_SIZE,
-  STYLES,
-  a1,
-  absoluteA1,
-  columnLetters,
-  validationAlert,
-  type CellModel,
-  type SheetModel,
-  type WorkbookModel,
-} from '../shared/workbook';
+/**
+ * Writes a workbook model (shared/workbook) to .xlsx bytes: SpreadsheetML built as text and zipped
+ * synchronously. No library state, timer or worker outlives the call, so a long-lived Worker can
+ * write any number of workbooks between uploads.
+ */
+import { strToU8, zipSync, type Zippable } from 'fflate';
+import { absoluteA1, type SheetModel, type WorkbookModel } from '../shared/workbook';
+import { commentsVml, commentsXml } from './comments-part';
+import { SharedStrings, printTitles, sheetXml } from './sheet-part';
+import { StyleBook } from './styles-part';
+import { XML_HEADER, escapeXml, tag } from './xml-text';
 
-const THIN = { style: 'thin' as const, color: { argb: `FF${BORDER_COLOR}` } };
+const NS = {
+  main: 'http://schemas.openxmlformats.org/spreadsheetml/2006/main',
+  rel: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
+  pkg: 'http://schemas.openxmlformats.org/package/2006/relationships',
+};
+const REL = {
+  document: `${NS.rel}/officeDocument`,
+  core: 'http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties',
+  sheet: `${NS.rel}/worksheet`,
+  styles: `${NS.rel}/styles`,
+  strings: `${NS.rel}/sharedStrings`,
+  comments: `${NS.rel}/comments`,
+  vml: `${NS.rel}/vmlDrawing`,
+};
+const TYPE = {
+  workbook: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
+  sheet: 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml',
+  styles: 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml',
+  strings: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml',
+  comments: 'application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml',
+  core: 'application/vnd.openxmlformats-package.core-properties+xml',
+};
+/** A fixed time inside the archive, so the same content always zips to the same bytes. */
+const ZIP_TIME = new Date(2000, 0, 1);
 
-function applyStyle(cell: ExcelJS.Cell, model: CellModel): void {
-  if (model.numberFormat) cell.numFmt = model.numberFormat;
-  const spec = model.style ? STYLES[model.style] : undefined;
-  if (!spec) return;
-  cell.font = {
-    name: FONT_NAME,
-    size: spec.size ?? FONT_SIZE,
-    ...(spec.bold ? { bold: true } : {}),
-    ...(spec.italic ? { italic: true } : {}),
-    ...(spec.color ? { color: { argb: `FF${spec.color}` } } : {}),
-  };
-  if (spec.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${spec.fill}` } };
-  if (spec.border) cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-  cell.alignment = {
-    ...(spec.horizontal ? { horizontal: spec.horizontal } : {}),
-    vertical: spec.vertical ?? 'middle',
-    ...(spec.wrap ? { wrapText: true } : {}),
-    ...(spec.indent ? { indent: spec.indent } : {}),
-  };
-  if (spec.locked === false) cell.protection = { locked: false };
+function relationships(list: { id: string; type: string; target: string }[]): string {
+  return `${XML_HEADER}<Relationships xmlns="${NS.pkg}">${list.map((r) => tag('Relationship', { Id: r.id, Type: r.type, Target: r.target })).join('')}</Relationships>`;
 }
 
-/** exceljs supports range validations, but its typings do not declare them. */
-interface RangeValidations {
-  dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
-}
-
-function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetModel): void {
-  const ws = workbook.addWorksheet(sheet.name, {
-    state: sheet.visibility === 'veryHidden' ? 'veryHidden' : 'visible',
-    ...(sheet.tabColor ? { properties: { tabColor: { argb: `FF${sheet.tabColor}` } } } : {}),
-    ...(sheet.frozen
-      ? { views: [{ state: 'frozen' as const, xSplit: sheet.frozen.cols, ySplit: sheet.frozen.rows, showGridLines: false }] }
-      : { views: [{ showGridLines: sheet.visibility === 'veryHidden' }] }),
-  });
-  if (sheet.print) {
-    ws.pageSetup = {
-      paperSize: 9, // A4
-      orientation: sheet.print.landscape ? 'landscape' : 'portrait',
-      fitToPage: sheet.print.fitToWidth,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-      ...(sheet.print.titleRows ? { printTitlesRow: `${sheet.print.titleRows.first + 1}:${sheet.print.titleRows.last + 1}` } : {}),
-      ...(sheet.print.titleCols ? { printTitlesColumn: `${columnLetters(sheet.print.titleCols.first)}:${columnLetters(sheet.print.titleCols.last)}` } : {}),
-    };
-    ws.headerFooter = { oddFooter: '&L&8chitieu&R&8Trang &P/&N' };
-  }
-  sheet.columnWidths.forEach((width, i) => {
-    ws.getColumn(i + 1).width = width;
-  });
-  for (const [row, height] of Object.entries(sheet.rowHeights ?? {})) ws.getRow(Number(row) + 1).height = height;
-
-  for (const model of sheet.cells) {
-    const cell = ws.getCell(model.row + 1, model.col + 1);
-    if (model.formula !== undefined) cell.value = { formula: model.formula, date1904: false } as ExcelJS.CellFormulaValue;
-    else if (model.value !== undefined && model.value !== null) cell.value = model.value;
-    applyStyle(cell, model);
-    if (model.comment) cell.note = model.comment;
-  }
-  for (const m of sheet.merges) ws.mergeCells(m.row + 1, m.col + 1, m.row + m.rows, m.col + m.cols);
-
-  for (const v of sheet.validations) {
-    const range = v.rows === 1 && v.cols === 1 ? a1(v.row, v.col) : `${a1(v.row, v.col)}:${a1(v.row + v.rows - 1, v.col + v.cols - 1)}`;
-    const alert = validationAlert(v);
-    const base = {
-      allowBlank: true,
-      showErrorMessage: true,
-      errorStyle: alert.style,
-      errorTitle: alert.title,
-      error: alert.message,
-      ...(v.prompt ? { showInputMessage: true, prompt: v.prompt } : {}),
-    };
-    const rule: ExcelJS.DataValidation =
-      v.kind === 'list'
-        ? { ...base, type: 'list', formulae: [`"${v.items.join(',')}"`] }
-        : { ...base, type: v.kind, operator: v.max === undefined ? 'greaterThanOrEqual' : 'between', formulae: v.max === undefined ? [v.min] : [v.min, v.max] };
-    (ws as unknown as RangeValidations).dataValidations.add(range, rule);
-  }
-
-  for (const n of sheet.names) {
+function definedNames(sheets: readonly SheetModel[]): string {
+  const out: string[] = [];
+  sheets.forEach((sheet, index) => {
+    const titles = printTitles(sheet);
+    if (titles) out.push(`${tag('definedName', { name: '_xlnm.Print_Titles', localSheetId: index }, false)}${escapeXml(titles)}</definedName>`);
     const quoted = `'${sheet.name.replace(/'/g, "''")}'`;
-    const location =
-      n.rows === 1 && n.cols === 1
-        ? `${quoted}!${absoluteA1(n.row, n.col)}`
-        : `${quoted}!${absoluteA1(n.row, n.col)}:${absoluteA1(n.row + n.rows - 1, n.col + n.cols - 1)}`;
-    workbook.definedNames.add(location, n.name);
-  }
+    for (const n of sheet.names) {
+      const end = n.rows === 1 && n.cols === 1 ? '' : `:${absoluteA1(n.row + n.rows - 1, n.col + n.cols - 1)}`;
+      out.push(`${tag('definedName', { name: n.name }, false)}${escapeXml(`${quoted}!${absoluteA1(n.row, n.col)}${end}`)}</definedName>`);
+    }
+  });
+  return out.length > 0 ? `<definedNames>${out.join('')}</definedNames>` : '';
 }
 
-export async function writeWorkbook(model: WorkbookModel): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'chitieu';
-  workbook.title = model.title;
-  workbook.created = new Date();
-  workbook.calcProperties.fullCalcOnLoad = true;
-  for (const sheet of model.sheets) writeSheet(workbook, sheet);
-  const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+export interface WriteOptions {
+  /** When the file was made (its document properties); now by default. */
+  created?: Date;
+}
+
+export function writeWorkbook(model: WorkbookModel, options: WriteOptions = {}): Uint8Array {
+  const styles = new StyleBook();
+  const strings = new SharedStrings();
+  const files: Zippable = {};
+  const put = (path: string, xml: string) => {
+    files[path] = strToU8(xml);
+  };
+  const overrides: { part: string; type: string }[] = [];
+  const workbookRels: { id: string; type: string; target: string }[] = [];
+  let drawings = 0;
+  const firstVisible = model.sheets.findIndex((s) => s.visibility !== 'veryHidden');
+
+  model.sheets.forEach((sheet, i) => {
+    const n = i + 1;
+    const notes = sheet.cells.filter((c) => c.comment);
+    let legacyDrawing: string | undefined;
+    if (notes.length > 0) {
+      drawings++;
+      put(`xl/comments${drawings}.xml`, commentsXml(notes));
+      put(`xl/drawings/vmlDrawing${drawings}.vml`, commentsVml(notes, drawings));
+      overrides.push({ part: `/xl/comments${drawings}.xml`, type: TYPE.comments });
+      put(
+        `xl/worksheets/_rels/sheet${n}.xml.rels`,
+        relationships([
+          { id: 'rId1', type: REL.comments, target: `../comments${drawings}.xml` },
+          { id: 'rId2', type: REL.vml, target: `../drawings/vmlDrawing${drawings}.vml` },
+        ]),
+      );
+      legacyDrawing = 'rId2';
+    }
+    put(`xl/worksheets/sheet${n}.xml`, sheetXml(sheet, styles, strings, { selected: i === firstVisible, ...(legacyDrawing ? { legacyDrawing } : {}) }));
+    overrides.push({ part: `/xl/worksheets/sheet${n}.xml`, type: TYPE.sheet });
+    workbookRels.push({ id: `rId${n}`, type: REL.sheet, target: `worksheets/sheet${n}.xml` });
+  });
+
+  const sheetList = model.sheets
+    .map((s, i) => tag('sheet', { name: s.name, sheetId: i + 1, state: s.visibility === 'veryHidden' ? 'veryHidden' : undefined, 'r:id': `rId${i + 1}` }))
+    .join('');
+  put(
+    'xl/workbook.xml',
+    `${XML_HEADER}<workbook xmlns="${NS.main}" xmlns:r="${NS.rel}"><workbookPr/><bookViews>${tag('workbookView', { activeTab: Math.max(firstVisible, 0) })}</bookViews>` +
+      `<sheets>${sheetList}</sheets>${definedNames(model.sheets)}<calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>`,
+  );
+  workbookRels.push({ id: `rId${model.sheets.length + 1}`, type: REL.styles, target: 'styles.xml' });
+  workbookRels.push({ id: `rId${model.sheets.length + 2}`, type: REL.strings, target: 'sharedStrings.xml' });
+  put('xl/_rels/workbook.xml.rels', relationships(workbookRels));
+  put('xl/styles.xml', styles.toXml());
+  put('xl/sharedStrings.xml', strings.toXml());
+
+  const created = (options.created ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  put(
+    'docProps/core.xml',
+    `${XML_HEADER}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
+      `<dc:title>${escapeXml(model.title)}</dc:title><dc:creator>chitieu</dc:creator>` +
+      `<dcterms:created xsi:type="dcterms:W3CDTF">${created}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${created}</dcterms:modified></cp:coreProperties>`,
+  );
+  put(
+    '_rels/.rels',
+    relationships([
+      { id: 'rId1', type: REL.document, target: 'xl/workbook.xml' },
+      { id: 'rId2', type: REL.core, target: 'docProps/core.xml' },
+    ]),
+  );
+  overrides.push(
+    { part: '/xl/workbook.xml', type: TYPE.workbook },
+    { part: '/xl/styles.xml', type: TYPE.styles },
+    { part: '/xl/sharedStrings.xml', type: TYPE.strings },
+    { part: '/docProps/core.xml', type: TYPE.core },
+  );
+  const contentTypes =
+    `${XML_HEADER}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+    '<Default Extension="xml" ContentType="application/xml"/>' +
+    '<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/>' +
+    overrides.map((o) => tag('Override', { PartName: o.part, ContentType: o.type })).join('') +
+    '</Types>';
+  // The content types come first in the archive, as Office writes them.
+  return zipSync({ '[Content_Types].xml': strToU8(contentTypes), ...files }, { level: 6, mtime: ZIP_TIME });
 }

@@ -40,7 +40,9 @@ export function templateCells(template: IndicatorTemplate): Map<string, CellInfo
     for (const column of template.columns) {
       if (!rowHasColumn(template, row, column)) continue;
       const ref = `${row.code}.${column.key}`;
-      cells.set(ref, { ref, row, column, measure: cellMeasure(row, column), input: !column.derived });
+      // A share row's result is the template's formula over its parts.
+      const input = !column.derived && !(row.share && column.key === 'KQ');
+      cells.set(ref, { ref, row, column, measure: cellMeasure(row, column), input });
     }
   }
   cellCache.set(template, cells);

@@ -40,3 +40,17 @@ export function buildTemplateWorkbook(template: Template, options: TemplateSheet
 }
 export * from './consolidated';
 export * from './read-records';
+
+/** Rows a clerk may insert below a template's layout, and columns for notes beside it, that a reader still takes in. */
+const AREA_SLACK = { rows: 2000, cols: 50 } as const;
+
+/** The part of a sheet a template can occupy; a reader looks no further. */
+export function templateArea(template: Template): { rows: number; cols: number } {
+  let rows = 0;
+  let cols = 0;
+  for (const cell of buildTemplateSheet(template).cells) {
+    rows = Math.max(rows, cell.row + 1);
+    cols = Math.max(cols, cell.col + 1);
+  }
+  return { rows: rows + AREA_SLACK.rows, cols: cols + AREA_SLACK.cols };
+}

@@ -1,6 +1,6 @@
 /**
  * A worksheet described as plain data. The add-in writes it with Office.js and the
- * command line and the worker write it with exceljs, so both produce the same sheet.
+ * command line and the worker write it as .xlsx (xlsx/write.ts), so both produce the same sheet.
  */
 import type { UnitKind } from '../templates/schema';
 

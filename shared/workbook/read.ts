@@ -110,13 +110,17 @@ type Header = Omit<Submission, 'values' | 'notes' | 'rows'>;
 function readIndicator(template: IndicatorTemplate, grid: Grid, names: readonly NameRef[], header: Header): ReadResult {
   const cells = templateCells(template);
   const positions = new Map<string, Located>();
+  const frame = findFrame(grid, template);
   for (const n of names) {
     const ref = refFromName(template.id, n.name);
-    if (ref && cells.has(ref)) positions.set(ref, { row: n.row, col: n.col });
+    if (!ref || !cells.has(ref)) continue;
+    // A name left behind when a tool inserted rows without moving names points at another row:
+    // the row's own code decides, and the scan below finds the cell where its code now is.
+    if (frame && grid.text(n.row, frame.codeCol).toUpperCase() !== ref.slice(0, ref.indexOf('.'))) continue;
+    positions.set(ref, { row: n.row, col: n.col });
   }
 
   // Scan by row code and column key: finds cells whose names were lost and values typed where the template has no cell.
-  const frame = findFrame(grid, template);
   if (frame) {
     for (let r = frame.keyRow + 1; r < grid.originRow + grid.rows; r++) {
       const code = grid.text(r, frame.codeCol).toUpperCase();

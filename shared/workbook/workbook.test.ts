@@ -107,6 +107,20 @@ describe('reading a filled sheet back', () => {
     expect(report.errors[0]).toMatchObject({ code: 'sum_mismatch', addresses: [`'BM03'!E${LAYOUT.firstDataRow + 3}`, `'BM03'!E${LAYOUT.firstDataRow + 4}`, `'BM03'!E${LAYOUT.firstDataRow + 5}`, `'BM03'!E${LAYOUT.firstDataRow + 6}`] });
   });
 
+  it('after a tool inserted a row without moving the names, each figure is read from the row of its code', () => {
+    const sheet = buildTemplateSheet(bm03);
+    const grid = gridOf(sheet);
+    fill(sheet, grid, { 'TT01.KQ': 10, 'TT02.KQ': 4, 'TT03.KQ': 3, 'TT04.KQ': 2 }, 'BM03');
+    // A row inserted under TT01: TT02 and below move down one, the names stay where they were.
+    const inserted = LAYOUT.firstDataRow + 1;
+    const shifted = [...grid.slice(0, inserted), grid[inserted]!.map(() => null), ...grid.slice(inserted)];
+    const { submission, locate } = readTemplateGrid(bm03, { sheet: 'BM03', values: shifted }, { names: namesOf(sheet), metadata });
+    expect(submission.values).toEqual({ 'TT01.KQ': 10, 'TT02.KQ': 4, 'TT03.KQ': 3, 'TT04.KQ': 2 });
+    expect(locate('TT02.KQ')).toBe(`'BM03'!E${inserted + 2}`);
+    const report = validate(bm03, submission, { locate });
+    expect(report.errors.map((e) => [e.code, e.addresses?.[0]])).toEqual([['sum_mismatch', `'BM03'!E${LAYOUT.firstDataRow + 1}`]]);
+  });
+
   it('without names (a custom function sees values only), by row code and column key', () => {
     const sheet = buildTemplateSheet(bm03);
     const grid = gridOf(sheet);

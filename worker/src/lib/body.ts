@@ -2,13 +2,13 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { z } from 'zod';
+import { MAX_UPLOAD_BYTES } from '../../../shared/api/media';
 import type { AppEnv } from '../env';
 import { fail } from './problem';
 
-export const MAX_BODY_BYTES = 1024 * 1024;
 
 export const limitBody: MiddlewareHandler<AppEnv> = bodyLimit({
-  maxSize: MAX_BODY_BYTES,
+  maxSize: MAX_UPLOAD_BYTES,
   onError: () => fail('too-large', 'Nội dung gửi lên vượt quá 1 MB.', 'The request body exceeds 1 MB.'),
 });
 

@@ -33,9 +33,9 @@ export async function readSubmission(c: Context<AppEnv>): Promise<Intake> {
   if (type.startsWith(XLSX_MEDIA_TYPE) || (type.startsWith('application/octet-stream') && bytes[0] === 0x50 && bytes[1] === 0x4b)) {
     let sheets;
     try {
-      sheets = await readTemplateFile(bytes);
+      sheets = readTemplateFile(bytes);
     } catch (e) {
-      if (e instanceof WorkbookReadError) fail('invalid', e.message, e.message);
+      if (e instanceof WorkbookReadError) fail('invalid', e.describe('vi'), e.describe('en'), { code: e.code });
       throw e;
     }
     if (sheets.length !== 1) {

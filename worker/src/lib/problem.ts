@@ -49,6 +49,8 @@ const TITLE: Record<ProblemKind, { vi: string; en: string }> = {
 };
 
 export interface ProblemExtras {
+  /** What exactly went wrong, where the kind alone does not say (`formula_without_result`). */
+  code?: string;
   issues?: Issue[];
   report?: Report;
   field?: string;

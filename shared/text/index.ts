@@ -1,0 +1,3 @@
+export * from './unwritable';
+export * from './spreadsheet-text';
+export * from './schema';
