@@ -9,9 +9,10 @@ import { shiftDecimal } from '../../shared/numbers/decimal';
 import { usedExtent, type MemoryCell, type MemoryWorkbook } from '../src/excel/memory-workbook';
 
 export function display(cell: MemoryCell | undefined): string {
-  const input = cell?.input;
+  if (!cell || cell.formula !== undefined) return '';
+  const input = cell.value;
   if (input === null || input === undefined) return '';
-  if (typeof input === 'string') return input.startsWith('=') ? '' : input;
+  if (typeof input === 'string') return input;
   if (typeof input === 'boolean') return input ? 'TRUE' : 'FALSE';
   const format = cell?.numberFormat ?? '';
   if (format.includes('%')) return formatPercent(shiftDecimal(input, 2), 'vi', (format.split('.')[1] ?? '').replace('%', '').length);
@@ -108,7 +109,7 @@ function table(wb: MemoryWorkbook, name: string): HTMLTableElement {
       if (spec?.horizontal) td.style.textAlign = spec.horizontal;
       if (spec?.indent) td.style.paddingLeft = `${4 + spec.indent * 10}px`;
       if (spec?.border) td.classList.add('bordered');
-      if (typeof cell?.input === 'string' && cell.input.startsWith('=')) td.classList.add('formula');
+      if (cell?.formula !== undefined) td.classList.add('formula');
       if (wb.selection.endsWith(`!${address}`) && wb.selection.includes(name)) td.classList.add('selected');
       td.onclick = () => void wb.select(`'${name}'!${address}`);
       td.ondblclick = () => edit(td, wb, name, address);
@@ -145,7 +146,7 @@ function chart(wb: MemoryWorkbook) {
       const label = display(wb.cell(c.sheet, r, c.source.col));
       const series: number[] = [];
       for (let col = c.source.col + 1; col < c.source.col + c.source.cols; col++) {
-        const v = wb.cell(c.sheet, r, col)?.input;
+        const v = wb.value(c.sheet, r, col);
         series.push(typeof v === 'number' ? v : 0);
       }
       values.push({ label, series });

@@ -25,6 +25,8 @@ export interface CheckOptions {
   unitKind?: UnitKind;
   version?: string;
   lang?: Lang;
+  /** Today in Viet Nam, where the sheet is about to be filed: a period not yet begun is refused, as the server does. */
+  today?: string;
 }
 
 export function templateFor(id: string, lang: Lang): Template {
@@ -36,7 +38,7 @@ export function templateFor(id: string, lang: Lang): Template {
 export function checkGrid(grid: SheetGrid, templateId: string, options: CheckOptions = {}): SheetCheck[] {
   const lang = options.lang ?? 'vi';
   const template = templateFor(templateId, lang);
-  const validateOptions = { lang, ...(options.unitKind ? { unitKind: options.unitKind } : {}) };
+  const validateOptions = { lang, ...(options.unitKind ? { unitKind: options.unitKind } : {}), ...(options.today ? { today: options.today } : {}) };
   const header = {
     period: options.period ?? '',
     ...(options.unit ? { unit: options.unit } : {}),
@@ -61,13 +63,14 @@ export function checkGrid(grid: SheetGrid, templateId: string, options: CheckOpt
  * A sheet as read from the workbook, checked with what the workbook records about it (period, unit,
  * version). `unitKind` stands in when the metadata does not say what kind of unit filed it.
  */
-export function checkSheetRead(read: TemplateSheetRead, templateId: string, lang: Lang, unitKind?: UnitKind): SheetCheck[] {
+export function checkSheetRead(read: TemplateSheetRead, templateId: string, lang: Lang, unitKind?: UnitKind, today?: string): SheetCheck[] {
   const m = read.metadata;
   const kind = m?.unitKind ?? unitKind;
   return checkGrid(read.grid, templateId, {
     names: read.names,
     period: m?.period ?? '',
     lang,
+    ...(today ? { today } : {}),
     ...(m?.version ? { version: m.version } : {}),
     ...(m?.unit ? { unit: m.unit } : {}),
     ...(kind ? { unitKind: kind } : {}),

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ISSUE_CODES } from '../validation/issues';
 import { UnitKindSchema, LocalizedSchema, PeriodKindSchema } from '../templates/schema';
 import { UnitSchema } from './units';
+import { safeText } from '../text/schema';
 import { SubmissionSchema } from './submission';
 import { ConsolidationResultSchema, PeriodStatusResultSchema, ReviewStatusSchema } from '../consolidation/schema';
 
@@ -87,7 +88,7 @@ export type Review = z.infer<typeof ReviewSchema>;
 export const ReviewRequestSchema = z
   .object({
     decision: z.enum(['accept', 'return']),
-    comment: z.string().trim().max(4000).optional(),
+    comment: safeText(4000).trim().optional(),
     /** The revision reviewed; a newer one filed meanwhile makes the review a conflict. */
     revision: z.number().int().positive().optional(),
   })
@@ -156,7 +157,7 @@ export const TokenCreateRequestSchema = z
   .object({
     role: RoleSchema,
     unit: z.string().optional(),
-    label: z.string().trim().max(200).optional(),
+    label: safeText(200).trim().optional(),
   })
   .refine((t) => t.role !== 'unit' || t.unit, { message: 'mã thông báo vai trò unit cần có đơn vị (unit)', path: ['unit'] })
   .refine((t) => t.role !== 'auditor' || !t.unit, { message: 'kiểm toán viên không gắn với đơn vị', path: ['unit'] });

@@ -2,6 +2,7 @@
  * The unit registry as CSV, the way DIC keeps it in a spreadsheet:
  * `code,name,kind,parent,coordinator,valid_from,valid_to`, UTF-8, comma separated, quoted where needed.
  */
+import { neutraliseFormula, restoreNeutralised } from '../text';
 import { UnitSchema, type Unit } from './units';
 
 export const UNIT_CSV_HEADER = ['code', 'name', 'kind', 'parent', 'coordinator', 'valid_from', 'valid_to'] as const;
@@ -12,14 +13,16 @@ export interface CsvProblem {
   message: string;
 }
 
-function quote(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+/** A field as written: a text a spreadsheet would take for a formula goes behind an apostrophe, then quoted where needed. */
+function csvField(value: string): string {
+  const safe = neutraliseFormula(value);
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 export function unitsToCsv(units: readonly Unit[]): string {
   const lines = [UNIT_CSV_HEADER.join(',')];
   for (const u of units) {
-    lines.push([u.code, u.name, u.kind, u.parent ?? '', u.coordinator ? '1' : '0', u.validFrom, u.validTo ?? ''].map(quote).join(','));
+    lines.push([u.code, u.name, u.kind, u.parent ?? '', u.coordinator ? '1' : '0', u.validFrom, u.validTo ?? ''].map(csvField).join(','));
   }
   return lines.join('\r\n') + '\r\n';
 }
@@ -89,7 +92,7 @@ export function parseUnitsCsv(text: string, known: readonly Unit[] = []): { unit
   for (const record of rows) {
     const get = (name: string) => {
       const i = index.get(name);
-      return i === undefined ? '' : (record.fields[i] ?? '').trim();
+      return i === undefined ? '' : restoreNeutralised((record.fields[i] ?? '').trim());
     };
     const coordinator = get('coordinator').toLowerCase();
     const candidate = {

@@ -1,12 +1,13 @@
 /** The unit registry as the API and the consolidation see it. */
 import { z } from 'zod';
 import { UnitKindSchema } from '../templates/schema';
+import { safeText } from '../text/schema';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày phải có dạng YYYY-MM-DD');
 
 export const UnitSchema = z.object({
   code: z.string().regex(/^[A-Z0-9][A-Z0-9_-]{0,31}$/, 'mã đơn vị chỉ gồm chữ in hoa, số, - và _'),
-  name: z.string().min(1).max(200),
+  name: safeText(200).min(1),
   kind: UnitKindSchema,
   parent: z.string().nullable(),
   coordinator: z.boolean(),

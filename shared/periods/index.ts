@@ -65,12 +65,20 @@ export function previousPeriod(period: Period): string {
   return period.index === 1 ? `${period.year - 1}-${period.kind}${count}` : `${period.year}-${period.kind}${period.index - 1}`;
 }
 
+/** The day it is in Viet Nam (UTC+7) at an instant, as an ISO date: deadlines and periods are local days. */
+export function vietnamDay(at: Date | string): string {
+  const instant = typeof at === 'string' ? new Date(at) : at;
+  return new Date(instant.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** Has the period started by `day` (ISO date, Viet Nam)? A report may be filed during its period, not before. */
+export function hasBegun(period: Period, day: string): boolean {
+  return period.start <= day;
+}
+
 /** Whole days a submission on `submittedAt` came after the unit deadline (0 when on time). */
-export function daysLate(period: Period, submittedAt: Date | string, timeZoneOffsetHours = 7): number {
-  const at = typeof submittedAt === 'string' ? new Date(submittedAt) : submittedAt;
-  // Deadlines are local days in Viet Nam (UTC+7).
-  const local = new Date(at.getTime() + timeZoneOffsetHours * 3600_000);
-  const day = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
+export function daysLate(period: Period, submittedAt: Date | string): number {
+  const day = Date.parse(vietnamDay(submittedAt) + 'T00:00:00Z');
   const deadline = Date.parse(period.unitDeadline + 'T00:00:00Z');
   return Math.max(0, Math.round((day - deadline) / 86_400_000));
 }

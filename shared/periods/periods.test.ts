@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysLate, parsePeriod, periodLabel, previousPeriod } from './index';
+import { daysLate, hasBegun, parsePeriod, periodLabel, previousPeriod, vietnamDay } from './index';
 
 describe('periods', () => {
   it('reads the three kinds of period', () => {
@@ -22,6 +22,14 @@ describe('periods', () => {
     expect(daysLate(q3, '2024-09-24T17:00:00Z')).toBe(1); // midnight: the 25th
     expect(daysLate(q3, '2024-10-04T03:00:00Z')).toBe(10);
     expect(daysLate(q3, '2024-01-01T00:00:00Z')).toBe(0);
+  });
+
+  it('knows whether a period has begun, on Viet Nam’s calendar', () => {
+    const q1 = parsePeriod('2027-Q1')!;
+    expect(vietnamDay('2026-12-31T16:59:00Z')).toBe('2026-12-31');
+    expect(vietnamDay('2026-12-31T17:00:00Z')).toBe('2027-01-01');
+    expect(hasBegun(q1, vietnamDay('2026-12-31T16:59:00Z'))).toBe(false);
+    expect(hasBegun(q1, vietnamDay('2026-12-31T17:00:00Z'))).toBe(true);
   });
 
   it('names periods for people and finds the previous one', () => {

@@ -64,6 +64,8 @@ export const RowSchema = z.object({
   share: z.object({ numerator: z.array(CellRefSchema).min(1), denominator: CellRefSchema }).optional(),
   /** Highest allowed value (scores). */
   max: z.number().positive().optional(),
+  /** The largest plausible figure, where the measure's ceiling (ceilings.ts) does not fit the row. */
+  ceiling: z.number().positive().optional(),
   /** The result may be written as text (an explanation instead of a figure). */
   textAllowed: z.boolean().optional(),
   /** Unit kinds for which this row must be filled. */

@@ -1,4 +1,5 @@
 /** Checks of one cell against its measure: whole counts, no negatives, percentages in 0–100, scores under their maximum. */
+import { MEASURE_CEILINGS } from '../templates/ceilings';
 import type { IndicatorTemplate, UnitKind } from '../templates/schema';
 import type { DraftIssue, NormalCell, Normalized, TargetCell } from './normalize';
 
@@ -49,6 +50,8 @@ export function cellChecks(template: IndicatorTemplate, normalized: Normalized, 
       err('above_max', cell, { max: cell.info.row.max }, cell.info.row.max);
     }
     if (measure === 'rank' && Number.isInteger(v) && (v < 1 || v > provinces)) err('rank_range', cell, { provinces });
+    const ceiling = cell.info.row.ceiling ?? MEASURE_CEILINGS[measure];
+    if (ceiling !== undefined && !(v <= ceiling)) err('implausibly_large', cell, { max: ceiling });
     if (cell.kind === 'number' && cell.qualifier) {
       issues.push({
         code: 'approximate_value',

@@ -193,3 +193,24 @@ describe('the submission as a whole', () => {
     expect(r.errors[0]).toMatchObject({ code: 'template_unknown', message: 'Không có mẫu báo cáo BM42.' });
   });
 });
+
+describe('periods that have not begun', () => {
+  it('are refused where a report is filed on a given day, and checked as any other period elsewhere', () => {
+    const future = sub({ 'HS01.KQ': 10 }, { period: '2030-H1' });
+    const filed = validate(bm03, future, { today: '2026-11-29' });
+    expect(filed.errors.map((e) => e.code)).toEqual(['period_not_begun']);
+    expect(filed.errors[0]!.message).toBe('Kỳ 2030-H1 chưa bắt đầu (từ ngày 01/01/2030); chưa thể nộp báo cáo cho kỳ này.');
+    expect(validate(bm03, sub({ 'HS01.KQ': 10 }, { period: '2026-Q4' }), { today: '2026-11-29' }).valid).toBe(true);
+    expect(validate(bm03, future).valid).toBe(true);
+  });
+});
+
+describe('plausible numbers only', () => {
+  it('refuses a figure above its measure’s ceiling, naming the cell, so a provincial sum stays exact', () => {
+    const r = validate(bm03, sub({ 'TT01.KQ': 1e300, 'HS01.KQ': 1e12, 'HS02.KQ': Number.POSITIVE_INFINITY }));
+    expect(r.errors.filter((e) => e.code === 'implausibly_large').map((e) => e.cells[0])).toEqual(['TT01.KQ', 'HS02.KQ']);
+    expect(r.errors[0]!.message).toContain('lớn bất thường (trên 1.000.000.000.000)');
+    const budget = validate(getTemplate('BM07')!, { template: 'BM07', version: getTemplate('BM07')!.version, period: '2024', values: { 'KP01.KQ': '2.000.000 tỷ đồng' } });
+    expect(codes(budget.errors)).toContain('implausibly_large');
+  });
+});

@@ -3,7 +3,7 @@
  * custom function and the command line all call `validate(template, submission)`.
  */
 import type { Lang } from '../numbers/format';
-import { parsePeriod } from '../periods';
+import { hasBegun, parsePeriod } from '../periods';
 import { getTemplate, isFiledFor } from '../templates';
 import { splitRef } from '../templates/cells';
 import type { Template, UnitKind } from '../templates/schema';
@@ -26,6 +26,8 @@ export interface ValidateOptions {
   locate?: (cellRef: string) => string | undefined;
   /** Number of provinces a rank is taken among, where the template's setting no longer holds. */
   provinces?: number;
+  /** Today in Viet Nam (ISO date), where the report is to be filed: a period not yet begun is refused. */
+  today?: string;
 }
 
 export function validate(template: Template, submission: Submission, options: ValidateOptions = {}): Report {
@@ -45,6 +47,8 @@ export function validate(template: Template, submission: Submission, options: Va
   if (!period && submission.period !== '') header('period_invalid', { period: submission.period });
   else if (period && !isFiledFor(template, period)) {
     header('period_not_allowed', { template: template.id, period: period.code });
+  } else if (period && options.today && !hasBegun(period, options.today)) {
+    header('period_not_begun', { period: period.code, start: period.start });
   }
 
   const values = submission.values ?? {};

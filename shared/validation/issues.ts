@@ -9,6 +9,7 @@ export const ISSUE_CODES = [
   'version_mismatch',
   'period_invalid',
   'period_not_allowed',
+  'period_not_begun',
   'empty_submission',
   // single cells
   'unknown_cell',
@@ -20,6 +21,7 @@ export const ISSUE_CODES = [
   'negative',
   'percent_range',
   'above_max',
+  'implausibly_large',
   'rank_range',
   'required_missing',
   'approximate_value',

@@ -89,6 +89,10 @@ const RENDER: Record<IssueCode, Render> = {
       : `The report uses template ${p(i, 'template')} version ${p(i, 'got')}, but the current version is ${p(i, 'expected')}: take the new template and copy the figures across.`,
   period_invalid: (i, _r, lang) => renderPeriodInvalid(String(p(i, 'period')), lang),
   period_not_allowed: (i, _r, lang) => renderPeriodNotFiled(String(p(i, 'template')), String(p(i, 'period')), lang),
+  period_not_begun: (i, _r, lang) =>
+    lang === 'vi'
+      ? `Kỳ ${p(i, 'period')} chưa bắt đầu (từ ngày ${formatDateVi(String(p(i, 'start')))}); chưa thể nộp báo cáo cho kỳ này.`
+      : `Period ${p(i, 'period')} has not begun (it starts on ${String(p(i, 'start'))}); no report can be filed for it yet.`,
   empty_submission: (_i, _r, lang) =>
     lang === 'vi' ? 'Báo cáo không có số liệu nào.' : 'The report holds no figures at all.',
   unknown_cell: (i, _r, lang, t) =>
@@ -128,6 +132,10 @@ const RENDER: Record<IssueCode, Render> = {
     lang === 'vi'
       ? `${r.named(at(i, 0))} = ${r.value(at(i, 0), v(i, 0))} vượt điểm tối đa ${r.num(p(i, 'max'))}.`
       : `${r.named(at(i, 0))} = ${r.value(at(i, 0), v(i, 0))} exceeds the maximum of ${r.num(p(i, 'max'))} points.`,
+  implausibly_large: (i, r, lang) =>
+    lang === 'vi'
+      ? `${r.named(at(i, 0))} = ${r.value(at(i, 0), v(i, 0))} lớn bất thường (trên ${r.num(p(i, 'max'))}); hãy kiểm tra đơn vị tính và số chữ số.`
+      : `${r.named(at(i, 0))} = ${r.value(at(i, 0), v(i, 0))} is implausibly large (over ${r.num(p(i, 'max'))}); check the unit and the number of digits.`,
   rank_range: (i, r, lang) =>
     lang === 'vi'
       ? `${r.named(at(i, 0))} = ${r.value(at(i, 0), v(i, 0))}: thứ hạng phải từ 1 đến ${r.num(p(i, 'provinces'))}.`

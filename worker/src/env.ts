@@ -8,6 +8,8 @@ export interface Env {
   PROVINCE_NAME?: string;
   /** Number of provinces DTI ranks are taken among, where it differs from the template's. */
   PROVINCES?: string;
+  /** Tests and training demos only: the clock stands still at this ISO instant (lib/clock.ts). */
+  FIXED_NOW?: string;
 }
 
 export interface Principal {

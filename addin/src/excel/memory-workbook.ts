@@ -4,6 +4,7 @@
  */
 import {
   METADATA_SHEET,
+  NUMBER_FORMATS,
   a1,
   parseA1,
   parseMetadata,
@@ -20,7 +21,10 @@ import { planWrite, type CellInput, type WriteOp } from './plan';
 import { HIGHLIGHT_FILL, WorkbookError, type Highlight, type Restore, type TemplateSheetRead, type WorkbookPort } from './port';
 
 export interface MemoryCell {
-  input: CellInput;
+  /** What the cell holds as data (never a formula's text). */
+  value: CellInput;
+  /** A formula (`=SUM(E8:E10)`), which this workbook does not evaluate. */
+  formula?: string;
   numberFormat?: string;
   style?: CellStyle;
   /** A fill set on top of the style (a highlight). */
@@ -92,8 +96,16 @@ export class MemoryWorkbook implements WorkbookPort {
 
   /** What Excel shows for a cell: formulas are not evaluated here, so they read as blank. */
   value(sheet: string, row: number, col: number): string | number | boolean | null {
-    const input = this.cell(sheet, row, col)?.input ?? null;
-    return typeof input === 'string' && input.startsWith('=') ? null : input;
+    const cell = this.cell(sheet, row, col);
+    return !cell || cell.formula !== undefined ? null : cell.value;
+  }
+
+  /** The cell at (row, col), created blank when it does not exist yet. */
+  private at(sheet: MemorySheet, row: number, col: number): MemoryCell {
+    const k = key(row, col);
+    let cell = sheet.cells.get(k);
+    if (!cell) sheet.cells.set(k, (cell = { value: null }));
+    return cell;
   }
 
   /**
@@ -104,10 +116,7 @@ export class MemoryWorkbook implements WorkbookPort {
     const at = parseA1(address);
     const sheet = this.sheet(sheetName);
     if (!at || !sheet) throw new WorkbookError(`Không có ô ${address}.`, 'excel');
-    const k = key(at.row, at.col);
-    const cell = sheet.cells.get(k) ?? { input: null };
-    cell.input = excelEntry(text, cell.numberFormat);
-    sheet.cells.set(k, cell);
+    enter(this.at(sheet, at.row, at.col), text);
     this.changed();
   }
 
@@ -122,28 +131,30 @@ export class MemoryWorkbook implements WorkbookPort {
         if (i >= 0) this.sheets.splice(i, 1);
         return;
       }
+      case 'values':
       case 'formulas':
-      case 'numberFormat':
+      case 'numberFormat': {
+        const sheet = this.sheet(op.sheet)!;
         op.matrix.forEach((line, r) =>
           line.forEach((v, c) => {
+            // A null in a matrix leaves the cell as it is, as in Office.js.
             if (v === null) return;
-            const sheet = this.sheet(op.sheet)!;
-            const k = key(op.row + r, op.col + c);
-            const cell = sheet.cells.get(k) ?? { input: null };
-            if (op.op === 'formulas') cell.input = v as CellInput;
-            else cell.numberFormat = v as string;
-            sheet.cells.set(k, cell);
+            const cell = this.at(sheet, op.row + r, op.col + c);
+            if (op.op === 'numberFormat') cell.numberFormat = v as string;
+            // Office.js reads a string written through `values` or `formulas` as typed: a text-formatted cell keeps it as text.
+            else if (typeof v === 'string') enter(cell, v);
+            else {
+              cell.value = v;
+              delete cell.formula;
+            }
           }),
         );
         return;
+      }
       case 'style': {
         const sheet = this.sheet(op.sheet)!;
         for (let r = op.row; r < op.row + op.rows; r++) {
-          for (let c = op.col; c < op.col + op.cols; c++) {
-            const cell = sheet.cells.get(key(r, c)) ?? { input: null };
-            cell.style = op.style;
-            sheet.cells.set(key(r, c), cell);
-          }
+          for (let c = op.col; c < op.col + op.cols; c++) this.at(sheet, r, c).style = op.style;
         }
         return;
       }
@@ -216,9 +227,7 @@ export class MemoryWorkbook implements WorkbookPort {
       const at = parseSheetAddress(address);
       const sheet = at && this.sheet(at.sheet);
       if (!at || !sheet) return;
-      const cell = sheet.cells.get(key(at.row, at.col)) ?? { input: null };
-      cell.fill = fill;
-      sheet.cells.set(key(at.row, at.col), cell);
+      this.at(sheet, at.row, at.col).fill = fill;
     };
     for (const r of restore) set(r.address, null);
     for (const m of marks) set(m.address, HIGHLIGHT_FILL[m.severity]);
@@ -235,8 +244,27 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 }
 
+/** Text entered into a cell, as Excel takes it: a formula, or the value `excelEntry` reads. */
+function enter(cell: MemoryCell, text: string): void {
+  const entry = excelEntry(text, cell.numberFormat);
+  if (typeof entry === 'string' && isFormulaEntry(entry, cell.numberFormat)) {
+    cell.formula = entry;
+    cell.value = null;
+  } else {
+    cell.value = entry;
+    delete cell.formula;
+  }
+}
+
+/** Excel starts a formula at `=`, and at `+`, `-` or `@` followed by more than a number; a text-formatted cell takes neither. */
+export function isFormulaEntry(text: string, numberFormat: string | undefined): boolean {
+  if (numberFormat === NUMBER_FORMATS.text) return false;
+  return /^=|^[+\-@]./.test(text);
+}
+
 /** Excel's reading of typed text under Vietnamese regional settings. */
 export function excelEntry(text: string, numberFormat: string | undefined): CellInput {
+  if (numberFormat === NUMBER_FORMATS.text) return text === '' ? null : text;
   const s = text.trim();
   if (s === '') return null;
   if (s.startsWith('=')) return s;

@@ -111,8 +111,10 @@ describe('writing sheets', () => {
     expect(added).toContain('_chitieu');
     const names = fake.writes.filter((w) => w.target === 'names' && w.path === 'add()').map((w) => (w.value as [string])[0]);
     expect(names).toContain('BM03_TT02_KQ');
-    const formulas = fake.writes.find((w) => w.target.startsWith('BM03!A1') && w.path === 'formulas');
-    expect((formulas!.value as unknown[][])[0]![0]).toBe('BIỂU MẪU BM03. THỦ TỤC HÀNH CHÍNH VÀ DỊCH VỤ CÔNG TRỰC TUYẾN');
+    const values = fake.writes.find((w) => w.target.startsWith('BM03!A1') && w.path === 'values');
+    expect((values!.value as unknown[][])[0]![0]).toBe('BIỂU MẪU BM03. THỦ TỤC HÀNH CHÍNH VÀ DỊCH VỤ CÔNG TRỰC TUYẾN');
+    const formulas = fake.writes.filter((w) => w.target.startsWith('BM03!') && w.path === 'formulas').flatMap((w) => (w.value as unknown[][]).flat());
+    expect(formulas.filter((f) => f !== null).every((f) => typeof f === 'string' && f.startsWith('=IF('))).toBe(true);
     expect(fake.writes.some((w) => w.path === 'dataValidation.rule')).toBe(true);
     expect(fake.writes.find((w) => w.target === '_chitieu' && w.path === 'visibility')?.value).toBe('VeryHidden');
   });

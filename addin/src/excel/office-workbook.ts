@@ -158,6 +158,9 @@ export function apply(context: Excel.RequestContext, op: WriteOp): void {
       ws.delete();
       return;
     }
+    case 'values':
+      sheets.getItem(op.sheet).getRangeByIndexes(op.row, op.col, op.matrix.length, op.matrix[0]!.length).values = op.matrix as unknown[][];
+      return;
     case 'formulas':
       sheets.getItem(op.sheet).getRangeByIndexes(op.row, op.col, op.matrix.length, op.matrix[0]!.length).formulas = op.matrix as unknown[][];
       return;

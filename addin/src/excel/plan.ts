@@ -3,7 +3,7 @@
  * grouped into rectangles. Both workbook implementations apply the same list, and the list is cut
  * into batches that stay well under Excel on the web's 5 MB per request.
  */
-import { METADATA_SHEET, type CellStyle, type ChartModel, type SheetMetadata, type SheetModel, type ValidationModel } from '../../../shared/workbook';
+import { METADATA_SHEET, NUMBER_FORMATS, type CellStyle, type ChartModel, type SheetMetadata, type SheetModel, type ValidationModel } from '../../../shared/workbook';
 import { buildMetadataSheet } from '../../../shared/workbook/metadata';
 import { WorkbookError } from './port';
 
@@ -12,7 +12,10 @@ export type CellInput = string | number | boolean | null;
 export type WriteOp =
   | { op: 'addSheet'; sheet: string; hidden: boolean; tabColor?: string }
   | { op: 'deleteSheet'; sheet: string }
-  | { op: 'formulas'; sheet: string; row: number; col: number; matrix: CellInput[][] }
+  /** Data: written as values; every string into a text-formatted cell, so it can never become a formula. */
+  | { op: 'values'; sheet: string; row: number; col: number; matrix: CellInput[][] }
+  /** The template's own formulas (`=SUM(…)`), never user text. */
+  | { op: 'formulas'; sheet: string; row: number; col: number; matrix: (string | null)[][] }
   | { op: 'numberFormat'; sheet: string; row: number; col: number; matrix: (string | null)[][] }
   | { op: 'style'; sheet: string; row: number; col: number; rows: number; cols: number; style: CellStyle }
   | { op: 'merge'; sheet: string; row: number; col: number; rows: number; cols: number }
@@ -33,21 +36,21 @@ export function planSheet(model: SheetModel): WriteOp[] {
   if (model.cells.length > 0) {
     const rows = Math.max(...model.cells.map((c) => c.row)) + 1;
     const cols = Math.max(...model.cells.map((c) => c.col)) + 1;
-    const formulas: CellInput[][] = Array.from({ length: rows }, () => Array<CellInput>(cols).fill(null));
+    const values: CellInput[][] = Array.from({ length: rows }, () => Array<CellInput>(cols).fill(null));
+    const formulas: (string | null)[][] = Array.from({ length: rows }, () => Array<string | null>(cols).fill(null));
     const formats: (string | null)[][] = Array.from({ length: rows }, () => Array<string | null>(cols).fill(null));
     const styles: (CellStyle | null)[][] = Array.from({ length: rows }, () => Array<CellStyle | null>(cols).fill(null));
-    let anyFormat = false;
     for (const c of model.cells) {
       if (c.formula !== undefined) formulas[c.row]![c.col] = `=${c.formula}`;
-      else if (c.value !== undefined && c.value !== null) formulas[c.row]![c.col] = c.value;
-      if (c.numberFormat) {
-        formats[c.row]![c.col] = c.numberFormat;
-        anyFormat = true;
-      }
+      else if (c.value !== undefined && c.value !== null) values[c.row]![c.col] = c.value;
+      // Excel takes a string written into a text-formatted cell as text, whatever it starts with.
+      const format = typeof c.value === 'string' && c.formula === undefined ? NUMBER_FORMATS.text : c.numberFormat;
+      if (format) formats[c.row]![c.col] = format;
       if (c.style) styles[c.row]![c.col] = c.style;
     }
     // Formats first, so text-formatted cells take their values as text.
-    if (anyFormat) ops.push(...blocks(formats, (row, col, matrix) => ({ op: 'numberFormat' as const, sheet, row, col, matrix })));
+    ops.push(...blocks(formats, (row, col, matrix) => ({ op: 'numberFormat' as const, sheet, row, col, matrix })));
+    ops.push(...blocks(values, (row, col, matrix) => ({ op: 'values' as const, sheet, row, col, matrix })));
     ops.push(...blocks(formulas, (row, col, matrix) => ({ op: 'formulas' as const, sheet, row, col, matrix })));
     for (const r of rectangles(styles)) ops.push({ op: 'style', sheet, ...r });
   }

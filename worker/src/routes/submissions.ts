@@ -1,7 +1,7 @@
 /** Filing, listing and reviewing submissions. Nothing stored is ever changed: each filing is a new revision. */
 import { Hono, type Context } from 'hono';
 import { ReviewRequestSchema, type Receipt } from '../../../shared/api/schemas';
-import { daysLate, previousPeriod } from '../../../shared/periods';
+import { daysLate, previousPeriod, vietnamDay } from '../../../shared/periods';
 import { validate } from '../../../shared/validation';
 import { allow } from '../auth';
 import {
@@ -19,6 +19,7 @@ import { canonicalJson, randomId, sha256Hex } from '../lib/crypto';
 import { checkUnit, readSubmission, resolveTarget } from '../lib/intake';
 import { loadIntake } from '../db/intake';
 import { fail } from '../lib/problem';
+import { now } from '../lib/clock';
 
 export const submissionRoutes = new Hono<AppEnv>();
 
@@ -50,8 +51,10 @@ submissionRoutes.post('/submissions', allow('unit', 'dic'), limitBody, async (c)
   const submission = { ...intake.submission, template: template.id, unit: unit.code, period: period.code };
   const previous = context.previous;
   const provinces = c.env.PROVINCES ? Number(c.env.PROVINCES) : undefined;
+  const at = now(c.env);
   const options = {
     unitKind: unit.kind,
+    today: vietnamDay(at),
     ...(previous ? { previous } : {}),
     ...(intake.locate ? { locate: intake.locate } : {}),
     ...(provinces ? { provinces } : {}),
@@ -74,7 +77,7 @@ submissionRoutes.post('/submissions', allow('unit', 'dic'), limitBody, async (c)
   const stored = lang === 'vi' ? report : validate(template, submission, { ...options, lang: 'vi' });
   const body = canonicalJson(submission);
   const hash = await sha256Hex(body);
-  const receivedAt = new Date().toISOString();
+  const receivedAt = at.toISOString();
   const late = daysLate(period, receivedAt);
   let saved: { id: string; revision: number };
   try {

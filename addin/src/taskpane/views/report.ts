@@ -63,7 +63,7 @@ export function reportView(ctx: Ctx): HTMLElement {
     const m = read.metadata!;
     // A sheet of the signed-in unit is checked with the rules of its kind, even if the workbook does not record it.
     const ownKind = ctx.me.unit && m.unit === ctx.me.unit.code ? ctx.me.unit.kind : undefined;
-    return checkSheetRead(read, m.template, ctx.lang, ownKind);
+    return checkSheetRead(read, m.template, ctx.lang, ownKind, ctx.today());
   }
 
   async function runCheck(): Promise<SheetCheck[] | null> {
