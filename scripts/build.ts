@@ -10,6 +10,7 @@ import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FUNCTIONS_METADATA } from '../addin/src/functions/metadata';
+import { assetsHeadersFile } from '../shared/api/headers';
 import { ROOT } from './lib/d1';
 import { chitieuIcon } from './lib/png';
 
@@ -24,7 +25,9 @@ export async function buildAddin(out = join(ROOT, 'dist'), origin = process.env.
   await rm(addin, { recursive: true, force: true });
   await mkdir(join(addin, 'assets'), { recursive: true });
 
-  const common: BuildOptions = { outdir: addin, bundle: true, platform: 'browser', target: ['es2022'], minify: true, sourcemap: true, legalComments: 'linked', logLevel: 'warning' };
+  // Source maps help in development; a production build (with an origin) serves none.
+  const sourcemap = origin ? false : 'linked';
+  const common: BuildOptions = { outdir: addin, bundle: true, platform: 'browser', target: ['es2022'], minify: true, sourcemap, legalComments: 'linked', logLevel: 'warning' };
   await build({
     ...common,
     entryPoints: { taskpane: join(ROOT, 'addin/src/taskpane/main.ts'), demo: join(ROOT, 'addin/harness/demo.ts') },
@@ -41,6 +44,7 @@ export async function buildAddin(out = join(ROOT, 'dist'), origin = process.env.
   }
   for (const file of ['demo.html', 'demo.css']) await copyFile(join(ROOT, 'addin/harness', file), join(addin, file));
   for (const size of [16, 32, 64, 80]) await writeFile(join(addin, 'assets', `icon-${size}.png`), chitieuIcon(size));
+  await writeFile(join(addin, '_headers'), assetsHeadersFile());
 
   const metadata = JSON.stringify(FUNCTIONS_METADATA, null, 2);
   const manifest = await readFile(join(ROOT, 'manifest.xml'), 'utf8');

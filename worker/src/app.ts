@@ -3,7 +3,9 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { authenticate } from './auth';
 import type { AppEnv } from './env';
+import { API_HEADERS } from '../../shared/api/headers';
 import { language } from './lib/lang';
+import { allowedMethods } from './lib/methods';
 import { ProblemError, problemResponse } from './lib/problem';
 import { auditRoutes } from './routes/audit';
 import { consolidationRoutes } from './routes/consolidations';
@@ -28,12 +30,28 @@ export function createApp() {
   api.route('/', auditRoutes);
 
   const app = new Hono<AppEnv>();
+  // Every API answer, error or not, carries the API's security headers.
+  app.use(`${API_BASE}/*`, async (c, next) => {
+    await next();
+    for (const [name, value] of Object.entries(API_HEADERS)) c.res.headers.set(name, value);
+  });
   app.route(API_BASE, api);
   // Assets are served at their exact names (html_handling = "none"), so the bare origin needs a way in.
   app.get('/', (c) => c.redirect('/index.html', 302));
   app.notFound((c) => {
     c.set('lang', c.get('lang') ?? 'vi');
-    return problemResponse(c, new ProblemError('not-found', { vi: `Không có địa chỉ ${new URL(c.req.url).pathname}.`, en: `Nothing at ${new URL(c.req.url).pathname}.` }));
+    const path = new URL(c.req.url).pathname;
+    const allowed = allowedMethods(app.routes, path);
+    if (allowed.length > 0) {
+      const list = allowed.join(', ');
+      const response = problemResponse(
+        c,
+        new ProblemError('method-not-allowed', { vi: `Địa chỉ ${path} không nhận ${c.req.method}; chỉ nhận ${list}.`, en: `${path} does not take ${c.req.method}; it takes ${list}.` }),
+      );
+      response.headers.set('allow', list);
+      return response;
+    }
+    return problemResponse(c, new ProblemError('not-found', { vi: `Không có địa chỉ ${path}.`, en: `Nothing at ${path}.` }));
   });
   app.onError((error, c) => {
     if (error instanceof ProblemError) return problemResponse(c, error);

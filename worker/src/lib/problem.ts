@@ -13,6 +13,7 @@ export type ProblemKind =
   | 'unauthorized'
   | 'forbidden'
   | 'not-found'
+  | 'method-not-allowed'
   | 'conflict'
   | 'too-large'
   | 'unsupported-media-type'
@@ -26,6 +27,7 @@ const STATUS: Record<ProblemKind, number> = {
   unauthorized: 401,
   forbidden: 403,
   'not-found': 404,
+  'method-not-allowed': 405,
   conflict: 409,
   'too-large': 413,
   'unsupported-media-type': 415,
@@ -40,6 +42,7 @@ const TITLE: Record<ProblemKind, { vi: string; en: string }> = {
   unauthorized: { vi: 'Chưa xác thực', en: 'Not authenticated' },
   forbidden: { vi: 'Không được phép', en: 'Forbidden' },
   'not-found': { vi: 'Không tìm thấy', en: 'Not found' },
+  'method-not-allowed': { vi: 'Phương thức không được nhận', en: 'Method not allowed' },
   conflict: { vi: 'Xung đột', en: 'Conflict' },
   'too-large': { vi: 'Nội dung quá lớn', en: 'Content too large' },
   'unsupported-media-type': { vi: 'Loại nội dung không hỗ trợ', en: 'Unsupported media type' },
