@@ -56,19 +56,31 @@ describe('npm run admin', () => {
     expect(exported.stdout.split('\n').filter(Boolean).map((l) => l.split(',')[0])).toEqual(['code', 'STTTT', 'KPA', 'KPA-A']);
   });
 
-  it('creates a token and prints it alone on its last line; lists it; revokes it', async () => {
-    const created = await admin('token', 'create', '--role', 'unit', '--unit', 'kpa', '--label', 'Văn thư Krông Pắc');
-    expect(created.code).toBe(0);
-    const lines = created.stdout.trim().split('\n');
+  it('creates a token that expires, prints it alone on its last line; lists it; rotates it; revokes it, twice without harm', async () => {
+    const created = await admin('token', 'create', '--role', 'unit', '--unit', 'kpa', '--label', 'Văn thư Krông Pắc', '--expires', '2099-12-31');
+    expect(created.code).toBe(1);
+    expect(created.stderr).toContain('tối đa 1095 ngày');
+    const made = await admin('token', 'create', '--role', 'unit', '--unit', 'kpa', '--label', 'Văn thư Krông Pắc');
+    expect(made.code).toBe(0);
+    const lines = made.stdout.trim().split('\n');
     const token = lines.at(-1)!;
     expect(token).toMatch(/^\S{20,}$/);
     const id = /Đã tạo mã (\S+)/.exec(lines[0]!)![1]!;
+    const expiry = /hết hạn sau ngày (\d{4}-\d{2}-\d{2})/.exec(lines[0]!)![1]!;
 
     const listed = await admin('token', 'list');
-    expect(listed.stdout).toContain(`${id}\tunit\tKPA\tcòn hiệu lực\tVăn thư Krông Pắc`);
+    expect(listed.stdout).toContain(`${id}\tunit\tKPA\thiệu lực đến hết ${expiry}\tVăn thư Krông Pắc`);
 
-    expect((await admin('token', 'revoke', id)).stdout).toContain(`Đã thu hồi ${id}.`);
+    const rotated = await admin('token', 'rotate', id);
+    expect(rotated.code).toBe(0);
+    const next = /bằng (\S+)/.exec(rotated.stdout)![1]!;
+    expect(rotated.stdout.trim().split('\n').at(-1)).not.toBe(token);
     expect((await admin('token', 'list')).stdout).toMatch(new RegExp(`${id}\\tunit\\tKPA\\tthu hồi `));
+
+    expect((await admin('token', 'revoke', next)).stdout).toContain(`Đã thu hồi ${next}.`);
+    const again = await admin('token', 'revoke', next);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('đã được thu hồi từ trước');
   });
 
   it('refuses a token for a unit the registry does not have, and one for an auditor tied to a unit', async () => {
@@ -87,6 +99,6 @@ describe('npm run admin', () => {
 
   it('writes every change in the audit log', async () => {
     const actions = (await d1('local', 'SELECT action FROM audit_log ORDER BY id', state())).map((r) => r.action);
-    expect(actions).toEqual(['units.import', 'tokens.create', 'tokens.revoke']);
+    expect(actions).toEqual(['units.import', 'tokens.create', 'tokens.rotate', 'tokens.revoke']);
   });
 });

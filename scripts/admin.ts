@@ -1,8 +1,9 @@
 /**
  * `npm run admin -- …`: administration a deployment needs before anyone can sign in.
  *
- *   token create --role unit|dic|auditor [--unit CODE] [--label TEXT] --local|--remote
+ *   token create --role unit|dic|auditor [--unit CODE] [--label TEXT] [--expires YYYY-MM-DD] --local|--remote
  *   token list --local|--remote
+ *   token rotate TOKEN_ID [--expires YYYY-MM-DD] --local|--remote
  *   token revoke TOKEN_ID --local|--remote
  *   units import FILE.csv --local|--remote
  *   units export --local|--remote
@@ -16,12 +17,14 @@ import { parseUnitsCsv, unitsToCsv } from '../shared/api/units-csv';
 import type { Unit } from '../shared/api/units';
 import { d1, sql, type LocalState, type Target } from './lib/d1';
 import { unitsInsertSql } from './lib/units-sql';
-import { createTokenIn, listTokensIn, revokeTokenIn, type Role } from './lib/tokens';
+import { createTokenIn, listTokensIn, revokeTokenIn, rotateTokenIn, tokenExpiry, type Role } from './lib/tokens';
 
 const USAGE = `Cách dùng:
-  npm run admin -- token create --role unit|dic|auditor [--unit MÃ] [--label "mô tả"] --local|--remote
+  npm run admin -- token create --role unit|dic|auditor [--unit MÃ] [--label "mô tả"] [--expires YYYY-MM-DD] --local|--remote
   npm run admin -- token list --local|--remote
+  npm run admin -- token rotate MÃ_ĐỊNH_DANH [--expires YYYY-MM-DD] --local|--remote
   npm run admin -- token revoke MÃ_ĐỊNH_DANH --local|--remote
+(Mã thông báo có hiệu lực 365 ngày nếu không ghi --expires, tối đa 3 năm.)
   npm run admin -- units import don-vi.csv --local|--remote
   npm run admin -- units export --local|--remote
 (--local dùng dữ liệu của npm start; thêm --persist-to THƯ_MỤC nếu worker chạy với thư mục khác.)`;
@@ -34,6 +37,7 @@ async function main(argv: string[]): Promise<number> {
       role: { type: 'string' },
       unit: { type: 'string' },
       label: { type: 'string' },
+      expires: { type: 'string' },
       local: { type: 'boolean' },
       remote: { type: 'boolean' },
       'persist-to': { type: 'string' },
@@ -56,21 +60,34 @@ async function main(argv: string[]): Promise<number> {
     if (!role || !['unit', 'dic', 'auditor'].includes(role)) throw new Error('--role phải là unit, dic hoặc auditor.');
     if (role === 'unit' && !values.unit) throw new Error('Mã thông báo vai trò unit cần --unit MÃ_ĐƠN_VỊ.');
     if (role === 'auditor' && values.unit) throw new Error('Kiểm toán viên không gắn với đơn vị.');
-    const { id, token } = await createTokenIn(target, role, values.unit?.toUpperCase() ?? null, values.label ?? null, state);
-    console.log(`Đã tạo mã ${id} (vai trò ${role}${values.unit ? `, đơn vị ${values.unit.toUpperCase()}` : ''}). Mã bí mật chỉ hiện một lần:`);
+    const { id, token, expiresAt } = await createTokenIn(target, role, values.unit?.toUpperCase() ?? null, values.label ?? null, state, tokenExpiry(values.expires));
+    console.log(`Đã tạo mã ${id} (vai trò ${role}${values.unit ? `, đơn vị ${values.unit.toUpperCase()}` : ''}, hết hạn sau ngày ${expiresAt}). Mã bí mật chỉ hiện một lần:`);
     console.log(token);
+    return 0;
+  }
+  if (subject === 'token' && action === 'rotate') {
+    if (!arg) throw new Error('Cần mã định danh của mã thông báo (xem: token list).');
+    const rotated = await rotateTokenIn(target, arg, state, tokenExpiry(values.expires));
+    if (rotated === 'not_found') throw new Error(`Không có mã thông báo ${arg}.`);
+    if (rotated === 'revoked') throw new Error(`Mã thông báo ${arg} đã bị thu hồi; hãy tạo mã mới (token create).`);
+    console.log(`Đã thay ${arg} bằng ${rotated.id} (hết hạn sau ngày ${rotated.expiresAt}); mã cũ thôi hiệu lực. Mã bí mật mới chỉ hiện một lần:`);
+    console.log(rotated.token);
     return 0;
   }
   if (subject === 'token' && action === 'list') {
     const rows = await listTokensIn(target, state);
-    for (const r of rows) console.log([r.id, r.role, r.unit ?? '-', r.revoked_at ? `thu hồi ${r.revoked_at}` : 'còn hiệu lực', r.label ?? ''].join('\t'));
+    for (const r of rows) {
+      const status = r.revoked_at ? `thu hồi ${r.revoked_at}` : r.expires_at ? `hiệu lực đến hết ${r.expires_at}` : 'còn hiệu lực';
+      console.log([r.id, r.role, r.unit ?? '-', status, r.label ?? ''].join('\t'));
+    }
     if (rows.length === 0) console.log('Chưa có mã thông báo nào.');
     return 0;
   }
   if (subject === 'token' && action === 'revoke') {
     if (!arg) throw new Error('Cần mã định danh của mã thông báo (xem: token list).');
-    if (!(await revokeTokenIn(target, arg, state))) throw new Error(`Không có mã thông báo ${arg}.`);
-    console.log(`Đã thu hồi ${arg}.`);
+    const outcome = await revokeTokenIn(target, arg, state);
+    if (outcome === 'not_found') throw new Error(`Không có mã thông báo ${arg}.`);
+    console.log(outcome === 'revoked' ? `Đã thu hồi ${arg}.` : `${arg} đã được thu hồi từ trước; không có gì thay đổi.`);
     return 0;
   }
   if (subject === 'units' && action === 'import') {

@@ -1,10 +1,30 @@
-/** Creating, listing and revoking tokens directly in D1, for bootstrapping a deployment. */
+/** Creating, listing, rotating and revoking tokens directly in D1, for bootstrapping a deployment. */
+import { defaultExpiry, expiryProblem, TOKEN_LIFETIME_DAYS } from '../../shared/api/token-lifetime';
+import { vietnamDay } from '../../shared/periods';
 import { newToken, randomId, sha256Hex } from '../../worker/src/lib/crypto';
 import { d1, sql, type LocalState, type Target } from './d1';
 
 export type Role = 'unit' | 'dic' | 'auditor';
 
-export async function createTokenIn(target: Target, role: Role, unit: string | null, label: string | null, state: LocalState = {}): Promise<{ id: string; token: string }> {
+/** The expiry asked for, checked against today in Viet Nam, or the default one. */
+export function tokenExpiry(requested: string | undefined, at = new Date()): string {
+  const today = vietnamDay(at);
+  if (requested === undefined) return defaultExpiry(today);
+  const problem = expiryProblem(requested, today);
+  if (problem === 'format') throw new Error(`--expires "${requested}" phải có dạng YYYY-MM-DD.`);
+  if (problem === 'past') throw new Error(`--expires ${requested} đã qua.`);
+  if (problem === 'too_far') throw new Error(`Mã thông báo có hiệu lực tối đa ${TOKEN_LIFETIME_DAYS.max} ngày.`);
+  return requested;
+}
+
+export async function createTokenIn(
+  target: Target,
+  role: Role,
+  unit: string | null,
+  label: string | null,
+  state: LocalState = {},
+  expiresAt = tokenExpiry(undefined),
+): Promise<{ id: string; token: string; expiresAt: string }> {
   if (unit) {
     const found = await d1(target, `SELECT code FROM units WHERE code = ${sql(unit)} LIMIT 1`, state);
     if (found.length === 0) throw new Error(`Không có đơn vị mã ${unit} trong danh mục (nhập danh mục trước: npm run admin -- units import FILE.csv).`);
@@ -14,11 +34,30 @@ export async function createTokenIn(target: Target, role: Role, unit: string | n
   const now = new Date().toISOString();
   await d1(
     target,
-    `INSERT INTO tokens (id, hash, role, unit_code, label, created_at, created_by) VALUES (${sql(id)}, ${sql(await sha256Hex(token))}, ${sql(role)}, ${sql(unit)}, ${sql(label)}, ${sql(now)}, 'admin');
-     INSERT INTO audit_log (at, actor, role, action, target, detail) VALUES (${sql(now)}, 'admin', 'dic', 'tokens.create', ${sql(id)}, ${sql(JSON.stringify({ role, unit, label }))});`,
+    `INSERT INTO tokens (id, hash, role, unit_code, label, created_at, created_by, expires_at) VALUES (${sql(id)}, ${sql(await sha256Hex(token))}, ${sql(role)}, ${sql(unit)}, ${sql(label)}, ${sql(now)}, 'admin', ${sql(expiresAt)});
+     INSERT INTO audit_log (at, actor, role, action, target, detail) VALUES (${sql(now)}, 'admin', 'dic', 'tokens.create', ${sql(id)}, ${sql(JSON.stringify({ role, unit, label, expiresAt }))});`,
     state,
   );
-  return { id, token };
+  return { id, token, expiresAt };
+}
+
+/** A new secret for the same role, unit and label; the old token is revoked in the same execution. */
+export async function rotateTokenIn(target: Target, id: string, state: LocalState = {}, expiresAt = tokenExpiry(undefined)): Promise<{ id: string; token: string; expiresAt: string } | 'not_found' | 'revoked'> {
+  const rows = await d1(target, `SELECT role, unit_code, label, revoked_at FROM tokens WHERE id = ${sql(id)}`, state);
+  const old = rows[0];
+  if (!old) return 'not_found';
+  if (old.revoked_at) return 'revoked';
+  const token = newToken();
+  const next = randomId('tok', 10);
+  const now = new Date().toISOString();
+  await d1(
+    target,
+    `UPDATE tokens SET revoked_at = ${sql(now)} WHERE id = ${sql(id)} AND revoked_at IS NULL;
+     INSERT INTO tokens (id, hash, role, unit_code, label, created_at, created_by, expires_at) VALUES (${sql(next)}, ${sql(await sha256Hex(token))}, ${sql(String(old.role))}, ${sql((old.unit_code as string | null) ?? null)}, ${sql((old.label as string | null) ?? null)}, ${sql(now)}, 'admin', ${sql(expiresAt)});
+     INSERT INTO audit_log (at, actor, role, action, target, detail) VALUES (${sql(now)}, 'admin', 'dic', 'tokens.rotate', ${sql(id)}, ${sql(JSON.stringify({ replacedBy: next, expiresAt }))});`,
+    state,
+  );
+  return { id: next, token, expiresAt };
 }
 
 export async function tokenExists(target: Target, token: string, state: LocalState = {}): Promise<boolean> {
@@ -27,12 +66,14 @@ export async function tokenExists(target: Target, token: string, state: LocalSta
 }
 
 export async function listTokensIn(target: Target, state: LocalState = {}) {
-  return d1(target, 'SELECT id, role, unit_code AS unit, label, created_at, revoked_at, last_used_at FROM tokens ORDER BY created_at', state);
+  return d1(target, 'SELECT id, role, unit_code AS unit, label, created_at, revoked_at, last_used_at, expires_at FROM tokens ORDER BY created_at', state);
 }
 
-export async function revokeTokenIn(target: Target, id: string, state: LocalState = {}): Promise<boolean> {
+/** Revokes a token; revoking it again changes nothing and says so. */
+export async function revokeTokenIn(target: Target, id: string, state: LocalState = {}): Promise<'revoked' | 'already_revoked' | 'not_found'> {
   const rows = await d1(target, `SELECT revoked_at FROM tokens WHERE id = ${sql(id)}`, state);
-  if (rows.length === 0) return false;
+  if (rows.length === 0) return 'not_found';
+  if (rows[0]!.revoked_at) return 'already_revoked';
   const now = new Date().toISOString();
   await d1(
     target,
@@ -40,5 +81,5 @@ export async function revokeTokenIn(target: Target, id: string, state: LocalStat
      INSERT INTO audit_log (at, actor, role, action, target) VALUES (${sql(now)}, 'admin', 'dic', 'tokens.revoke', ${sql(id)});`,
     state,
   );
-  return true;
+  return 'revoked';
 }

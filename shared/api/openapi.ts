@@ -17,8 +17,11 @@ interface Route {
 }
 
 const XLSX = XLSX_MEDIA_TYPE;
+/** The problems a route can answer; where a token is checked, repeated failed sign-ins can also be slowed (429). */
 const problems = (...codes: number[]) =>
-  Object.fromEntries(codes.map((c) => [c, { description: PROBLEM_TEXT[c] ?? 'Lỗi', schema: S.ProblemSchema, contentType: PROBLEM_MEDIA_TYPE }]));
+  Object.fromEntries(
+    (codes.includes(401) ? [...codes, 429] : codes).map((c) => [c, { description: PROBLEM_TEXT[c] ?? 'Lỗi', schema: S.ProblemSchema, contentType: PROBLEM_MEDIA_TYPE }]),
+  );
 const PROBLEM_TEXT: Record<number, string> = {
   400: 'Yêu cầu không đọc được (JSON hỏng, tham số sai)',
   401: 'Thiếu hoặc sai mã thông báo',
@@ -27,6 +30,7 @@ const PROBLEM_TEXT: Record<number, string> = {
   409: 'Xung đột (khóa Idempotency-Key đã dùng cho nội dung khác, hoặc đã có bản nộp mới hơn)',
   413: 'Nội dung quá 1 MB',
   422: 'Số liệu hoặc tham chiếu không hợp lệ; danh sách vấn đề kèm theo',
+  429: 'Đăng nhập sai quá nhiều lần từ một địa chỉ; thử lại sau số giây ở tiêu đề Retry-After',
 };
 
 export const ROUTES: readonly Route[] = [
@@ -118,6 +122,15 @@ export const ROUTES: readonly Route[] = [
   { method: 'get', path: '/periods/{period}/status', summary: 'Tình hình nộp mọi mẫu của một kỳ', roles: ['dic', 'auditor'], parameters: [{ name: 'period', in: 'path', required: true, description: 'Kỳ báo cáo' }], responses: { 200: { description: 'Tình hình nộp', schema: S.PeriodStatusSchema }, ...problems(401, 403, 404) } },
   { method: 'get', path: '/tokens', summary: 'Các mã thông báo (không có mã bí mật)', roles: ['dic'], responses: { 200: { description: 'Mã thông báo', schema: z.array(S.TokenSchema) }, ...problems(401, 403) } },
   { method: 'post', path: '/tokens', summary: 'Tạo mã thông báo; mã bí mật chỉ hiện một lần', roles: ['dic'], request: { schema: S.TokenCreateRequestSchema, contentTypes: ['application/json'] }, responses: { 201: { description: 'Mã mới', schema: S.TokenCreatedSchema }, ...problems(400, 401, 403, 422) } },
+  {
+    method: 'post',
+    path: '/tokens/{id}/rotate',
+    summary: 'Thay mã bí mật của một mã thông báo (cùng vai trò, đơn vị); mã cũ thôi hiệu lực ngay',
+    roles: ['dic'],
+    parameters: [{ name: 'id', in: 'path', required: true, description: 'Mã định danh của mã thông báo' }],
+    request: { schema: S.TokenRotateRequestSchema, contentTypes: ['application/json'] },
+    responses: { 201: { description: 'Mã mới', schema: S.TokenRotatedSchema }, ...problems(401, 403, 404, 409, 422) },
+  },
   { method: 'delete', path: '/tokens/{id}', summary: 'Thu hồi mã thông báo', roles: ['dic'], parameters: [{ name: 'id', in: 'path', required: true, description: 'Mã định danh của mã thông báo' }], responses: { 204: { description: 'Đã thu hồi' }, ...problems(401, 403, 404) } },
   { method: 'get', path: '/audit', summary: 'Nhật ký: ai làm gì, khi nào', roles: ['dic', 'auditor'], parameters: [{ name: 'since', in: 'query', description: 'Từ thời điểm (ISO)' }, { name: 'limit', in: 'query', description: 'Tối đa 1000' }], responses: { 200: { description: 'Nhật ký', schema: z.array(S.AuditEntrySchema) }, ...problems(401, 403, 422) } },
 ];

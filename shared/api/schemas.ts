@@ -55,8 +55,14 @@ export const ProblemSchema = z.object({
   detail: z.string(),
   instance: z.string().optional(),
   issues: z.array(IssueSchema).optional(),
+  /** How many issues there are; `issues` lists the first 200. */
+  issueCount: z.number().int().optional(),
   report: ReportSchema.optional(),
   field: z.string().optional(),
+  /** What exactly went wrong, where the type alone does not say. */
+  code: z.string().optional(),
+  /** Seconds to wait before trying again. */
+  retryAfter: z.number().int().optional(),
   /** Each line of an uploaded file that could not be read (the unit registry CSV). */
   problems: z.array(z.object({ line: z.number().int().optional(), field: z.string().optional(), message: z.string() })).optional(),
 });
@@ -151,6 +157,8 @@ export const TokenSchema = z.object({
   createdBy: z.string().nullable(),
   revokedAt: z.string().nullable(),
   lastUsedAt: z.string().nullable(),
+  /** The last day (Viet Nam) the token is accepted. */
+  expiresAt: z.string().nullable(),
 });
 
 export const TokenCreateRequestSchema = z
@@ -158,11 +166,16 @@ export const TokenCreateRequestSchema = z
     role: RoleSchema,
     unit: z.string().optional(),
     label: safeText(200).trim().optional(),
+    /** The last day the token is accepted (YYYY-MM-DD); a year from today by default. */
+    expiresAt: z.string().optional(),
   })
   .refine((t) => t.role !== 'unit' || t.unit, { message: 'mã thông báo vai trò unit cần có đơn vị (unit)', path: ['unit'] })
   .refine((t) => t.role !== 'auditor' || !t.unit, { message: 'kiểm toán viên không gắn với đơn vị', path: ['unit'] });
 
 export const TokenCreatedSchema = TokenSchema.extend({ token: z.string() });
+
+export const TokenRotateRequestSchema = z.object({ expiresAt: z.string().optional() });
+export const TokenRotatedSchema = TokenCreatedSchema.extend({ replaces: z.string() });
 
 export const TemplateSummarySchema = z.object({
   id: z.string(),

@@ -8,6 +8,8 @@ export interface Env {
   PROVINCE_NAME?: string;
   /** Number of provinces DTI ranks are taken among, where it differs from the template's. */
   PROVINCES?: string;
+  /** Slows repeated failed sign-ins from one address (Workers Rate Limiting, wrangler.toml). */
+  SIGN_IN_LIMITER?: RateLimit;
   /** Tests and training demos only: the clock stands still at this ISO instant (lib/clock.ts). */
   FIXED_NOW?: string;
 }

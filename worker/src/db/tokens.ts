@@ -12,6 +12,7 @@ interface TokenRow {
   created_by: string | null;
   revoked_at: string | null;
   last_used_at: string | null;
+  expires_at: string | null;
 }
 
 const toToken = (r: TokenRow) => ({
@@ -23,10 +24,11 @@ const toToken = (r: TokenRow) => ({
   createdBy: r.created_by,
   revokedAt: r.revoked_at,
   lastUsedAt: r.last_used_at,
+  expiresAt: r.expires_at,
 });
 export type TokenInfo = ReturnType<typeof toToken>;
 
-const COLUMNS = 'id, role, unit_code, label, created_at, created_by, revoked_at, last_used_at';
+const COLUMNS = 'id, role, unit_code, label, created_at, created_by, revoked_at, last_used_at, expires_at';
 
 export async function findTokenByHash(db: D1Database, hash: string): Promise<TokenInfo | null> {
   const row = await db.prepare(`SELECT ${COLUMNS} FROM tokens WHERE hash = ?1`).bind(hash).first<TokenRow>();
@@ -38,27 +40,54 @@ export async function listTokens(db: D1Database): Promise<TokenInfo[]> {
   return results.map(toToken);
 }
 
-export async function createToken(
-  db: D1Database,
-  token: { id: string; hash: string; role: Role; unit: string | null; label: string | null },
-  actor: Principal,
-): Promise<TokenInfo> {
-  const now = new Date().toISOString();
+export interface NewToken {
+  id: string;
+  hash: string;
+  role: Role;
+  unit: string | null;
+  label: string | null;
+  expiresAt: string;
+}
+
+function insertToken(db: D1Database, token: NewToken, actor: Principal, now: string): D1PreparedStatement {
+  return db
+    .prepare('INSERT INTO tokens (id, hash, role, unit_code, label, created_at, created_by, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)')
+    .bind(token.id, token.hash, token.role, token.unit, token.label, now, actor.tokenId, token.expiresAt);
+}
+
+function created(token: NewToken, actor: Principal, now: string): TokenInfo {
+  return { id: token.id, role: token.role, unit: token.unit, label: token.label, createdAt: now, createdBy: actor.tokenId, revokedAt: null, lastUsedAt: null, expiresAt: token.expiresAt };
+}
+
+export async function createToken(db: D1Database, token: NewToken, actor: Principal, now: string): Promise<TokenInfo> {
   await db.batch([
-    db
-      .prepare('INSERT INTO tokens (id, hash, role, unit_code, label, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)')
-      .bind(token.id, token.hash, token.role, token.unit, token.label, now, actor.tokenId),
-    auditStatement(db, actor, 'tokens.create', token.id, { role: token.role, unit: token.unit, label: token.label }, now),
+    insertToken(db, token, actor, now),
+    auditStatement(db, actor, 'tokens.create', token.id, { role: token.role, unit: token.unit, label: token.label, expiresAt: token.expiresAt }, now),
   ]);
-  return { id: token.id, role: token.role, unit: token.unit, label: token.label, createdAt: now, createdBy: actor.tokenId, revokedAt: null, lastUsedAt: null };
+  return created(token, actor, now);
+}
+
+export async function findToken(db: D1Database, id: string): Promise<TokenInfo | null> {
+  const row = await db.prepare(`SELECT ${COLUMNS} FROM tokens WHERE id = ?1`).bind(id).first<TokenRow>();
+  return row ? toToken(row) : null;
+}
+
+/** A new secret for the same role, unit and label; the old token stops working in the same batch. */
+export async function rotateToken(db: D1Database, old: TokenInfo, next: Omit<NewToken, 'role' | 'unit' | 'label'>, actor: Principal, now: string): Promise<TokenInfo> {
+  const token: NewToken = { ...next, role: old.role, unit: old.unit, label: old.label };
+  await db.batch([
+    db.prepare('UPDATE tokens SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL').bind(old.id, now),
+    insertToken(db, token, actor, now),
+    auditStatement(db, actor, 'tokens.rotate', old.id, { replacedBy: token.id, expiresAt: token.expiresAt }, now),
+  ]);
+  return created(token, actor, now);
 }
 
 /** Revokes a token. Revoking a revoked token changes nothing; an unknown one is `not_found`. */
-export async function revokeToken(db: D1Database, id: string, actor: Principal): Promise<'revoked' | 'already_revoked' | 'not_found'> {
+export async function revokeToken(db: D1Database, id: string, actor: Principal, now: string): Promise<'revoked' | 'already_revoked' | 'not_found'> {
   const row = await db.prepare('SELECT revoked_at FROM tokens WHERE id = ?1').bind(id).first<{ revoked_at: string | null }>();
   if (!row) return 'not_found';
   if (row.revoked_at) return 'already_revoked';
-  const now = new Date().toISOString();
   await db.batch([
     db.prepare('UPDATE tokens SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL').bind(id, now),
     auditStatement(db, actor, 'tokens.revoke', id, undefined, now),
@@ -67,8 +96,7 @@ export async function revokeToken(db: D1Database, id: string, actor: Principal):
 }
 
 /** Records use at most once an hour, so reads do not turn into writes. */
-export async function touchToken(db: D1Database, id: string, lastUsedAt: string | null): Promise<void> {
-  const now = new Date();
+export async function touchToken(db: D1Database, id: string, lastUsedAt: string | null, now: Date): Promise<void> {
   if (lastUsedAt && now.getTime() - Date.parse(lastUsedAt) < 3_600_000) return;
   await db.prepare('UPDATE tokens SET last_used_at = ?2 WHERE id = ?1').bind(id, now.toISOString()).run();
 }

@@ -16,6 +16,7 @@ export type ProblemKind =
   | 'method-not-allowed'
   | 'conflict'
   | 'too-large'
+  | 'too-many-requests'
   | 'unsupported-media-type'
   | 'invalid'
   | 'validation'
@@ -30,6 +31,7 @@ const STATUS: Record<ProblemKind, number> = {
   'method-not-allowed': 405,
   conflict: 409,
   'too-large': 413,
+  'too-many-requests': 429,
   'unsupported-media-type': 415,
   invalid: 422,
   validation: 422,
@@ -45,18 +47,26 @@ const TITLE: Record<ProblemKind, { vi: string; en: string }> = {
   'method-not-allowed': { vi: 'Phương thức không được nhận', en: 'Method not allowed' },
   conflict: { vi: 'Xung đột', en: 'Conflict' },
   'too-large': { vi: 'Nội dung quá lớn', en: 'Content too large' },
+  'too-many-requests': { vi: 'Quá nhiều yêu cầu', en: 'Too many requests' },
   'unsupported-media-type': { vi: 'Loại nội dung không hỗ trợ', en: 'Unsupported media type' },
   invalid: { vi: 'Dữ liệu không hợp lệ', en: 'Invalid data' },
   validation: { vi: 'Báo cáo chưa đạt yêu cầu', en: 'The report does not pass validation' },
   internal: { vi: 'Lỗi máy chủ', en: 'Server error' },
 };
 
+/** A problem lists at most this many issues or lines (and says how many there are), so the answer stays small. */
+export const MAX_PROBLEM_ISSUES = 200;
+
 export interface ProblemExtras {
   /** What exactly went wrong, where the kind alone does not say (`formula_without_result`). */
   code?: string;
   issues?: Issue[];
+  /** How many issues there are, when `issues` lists only the first ones. */
+  issueCount?: number;
   report?: Report;
   field?: string;
+  /** Seconds to wait before trying again (also sent as `Retry-After`). */
+  retryAfter?: number;
   problems?: { line?: number; field?: string; message: string }[];
 }
 
@@ -89,5 +99,6 @@ export function problemResponse(c: Context<AppEnv>, error: ProblemError): Respon
   };
   const headers: Record<string, string> = { 'content-type': `${PROBLEM_MEDIA_TYPE}; charset=utf-8` };
   if (status === 401) headers['www-authenticate'] = 'Bearer realm="chitieu"';
+  if (error.extras.retryAfter !== undefined) headers['retry-after'] = String(error.extras.retryAfter);
   return new Response(JSON.stringify(body), { status, headers });
 }

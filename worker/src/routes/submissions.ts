@@ -18,7 +18,7 @@ import { check, limitBody, readJson } from '../lib/body';
 import { canonicalJson, randomId, sha256Hex } from '../lib/crypto';
 import { checkUnit, readSubmission, resolveTarget } from '../lib/intake';
 import { loadIntake } from '../db/intake';
-import { fail } from '../lib/problem';
+import { fail, MAX_PROBLEM_ISSUES } from '../lib/problem';
 import { now } from '../lib/clock';
 
 export const submissionRoutes = new Hono<AppEnv>();
@@ -63,13 +63,18 @@ submissionRoutes.post('/submissions', allow('unit', 'dic'), limitBody, async (c)
   if (!report.submittable) {
     const open = report.warnings.filter((w) => !w.explained);
     const issues = [...report.errors, ...open];
+    const shown = issues.length > MAX_PROBLEM_ISSUES ? { vi: ` Hiện ${MAX_PROBLEM_ISSUES} vấn đề đầu tiên.`, en: ` The first ${MAX_PROBLEM_ISSUES} are listed.` } : { vi: '', en: '' };
     fail(
       'validation',
-      report.errors.length > 0
+      (report.errors.length > 0
         ? `Báo cáo có ${report.errors.length} lỗi${open.length ? ` và ${open.length} cảnh báo chưa giải trình` : ''}; chưa được ghi nhận.`
-        : `Báo cáo có ${open.length} cảnh báo chưa giải trình (ghi chú ở cột Ghi chú); chưa được ghi nhận.`,
-      `The report has ${report.errors.length} error(s) and ${open.length} unexplained warning(s); it was not recorded.`,
-      { issues, report },
+        : `Báo cáo có ${open.length} cảnh báo chưa giải trình (ghi chú ở cột Ghi chú); chưa được ghi nhận.`) + shown.vi,
+      `The report has ${report.errors.length} error(s) and ${open.length} unexplained warning(s); it was not recorded.${shown.en}`,
+      {
+        issues: issues.slice(0, MAX_PROBLEM_ISSUES),
+        issueCount: issues.length,
+        report: { ...report, errors: report.errors.slice(0, MAX_PROBLEM_ISSUES), warnings: report.warnings.slice(0, MAX_PROBLEM_ISSUES) },
+      },
     );
   }
 
@@ -102,10 +107,20 @@ submissionRoutes.post('/submissions', allow('unit', 'dic'), limitBody, async (c)
       principal,
     );
   } catch (e) {
+    const message = String((e as Error).message);
     // Two requests with one key raced: the other one stored its revision first.
-    if (key && /UNIQUE constraint failed: idempotency_keys/.test(String((e as Error).message))) {
+    if (key && /UNIQUE constraint failed: idempotency_keys/.test(message)) {
       const replay = await replayed(c, key, requestHash);
       if (replay) return c.json(replay, 200);
+    }
+    // Another filing of the same report was stored in between: nothing of this one was, so it can simply be sent again.
+    if (/constraint failed|next of its series|only gains its next revision/.test(message)) {
+      fail(
+        'conflict',
+        'Cùng lúc có một lần nộp khác của báo cáo này; lần nộp này chưa được ghi nhận. Hãy nộp lại sau giây lát.',
+        'Another filing of this report was stored at the same moment; this one was not recorded. Send it again in a moment.',
+        { retryAfter: 1 },
+      );
     }
     throw e;
   }

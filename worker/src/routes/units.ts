@@ -6,7 +6,7 @@ import { importUnits, listUnits, unitsDuring } from '../db/units';
 import type { AppEnv } from '../env';
 import { limitBody } from '../lib/body';
 import { requirePeriod } from '../lib/params';
-import { fail } from '../lib/problem';
+import { fail, MAX_PROBLEM_ISSUES } from '../lib/problem';
 
 export const unitRoutes = new Hono<AppEnv>();
 
@@ -31,7 +31,10 @@ unitRoutes.put('/units', allow('dic'), limitBody, async (c) => {
   const { units, problems } = parseUnitsCsv(await c.req.text(), known);
   if (problems.length > 0) {
     const first = problems.slice(0, 5).map((p) => `dòng ${p.line}${p.field ? ` (${p.field})` : ''}: ${p.message}`).join('; ');
-    fail('invalid', `Tệp CSV có ${problems.length} lỗi, chưa nhập đơn vị nào: ${first}.`, `The CSV has ${problems.length} problem(s); nothing was imported.`, { problems });
+    fail('invalid', `Tệp CSV có ${problems.length} lỗi, chưa nhập đơn vị nào: ${first}.`, `The CSV has ${problems.length} problem(s); nothing was imported.`, {
+      problems: problems.slice(0, MAX_PROBLEM_ISSUES),
+      issueCount: problems.length,
+    });
   }
   if (units.length === 0) fail('invalid', 'Tệp CSV không có đơn vị nào.', 'The CSV holds no units.');
   return c.json(await importUnits(c.env.DB, units, c.get('principal')));
