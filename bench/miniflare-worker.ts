@@ -26,7 +26,6 @@ export async function startBenchWorker(units: readonly Unit[]): Promise<BenchWor
     format: 'esm',
     platform: 'neutral',
     write: false,
-    alias: { exceljs: join(ROOT, 'node_modules/exceljs/dist/exceljs.bare.min.js') },
     conditions: ['workerd', 'worker', 'browser'],
     mainFields: ['browser', 'module', 'main'],
   });

@@ -8,6 +8,7 @@ import { demoRecord, syntheticProvince } from '../shared/demo/registry';
 import { TEMPLATES, filesTemplate } from '../shared/templates';
 import { startBenchWorker } from './miniflare-worker';
 import { ms, printTable, time } from './harness';
+import { soak } from './soak';
 
 const PERIOD = '2024';
 
@@ -62,6 +63,8 @@ export async function workerBench(): Promise<void> {
     // The floor of this machine: one trivial D1 query per request, same clients, same loopback.
     const floor = await autocannon({ url: `${worker.origin}/api/v1/health`, connections: 20, duration: 5 });
     const failed = single.non2xx + single.errors + result.non2xx + result.errors;
+    const soaked = await soak(worker.origin, worker.dicToken, province);
+    const k = soaked.byKind;
 
     printTable('Worker trong workerd, D1 cục bộ (loopback)', [
       { name: 'Nộp báo cáo, 1 máy khách: p50 / p99', value: `${single.latency.p50} / ${single.latency.p99} ms` },
@@ -74,6 +77,22 @@ export async function workerBench(): Promise<void> {
       { name: 'Tổng hợp BM03, 220 đơn vị', value: ms(consolidateOne.medianMs), goal: '< 200 ms', ok: consolidateOne.medianMs < 200 },
       { name: 'Tổng hợp cả 8 mẫu, 220 đơn vị', value: ms(consolidateAll.medianMs) },
       { name: `Bảng tính tổng hợp .xlsx trong workerd (${Math.round(workbookBytes / 1024)} KB)`, value: ms(workbook.medianMs), goal: '< 2 s', ok: workbook.medianMs < 2000 },
+      {
+        name: `Chạy bền: ${soaked.requests} yêu cầu lẫn nhau, 20 máy khách (${soaked.seconds.toFixed(0)} s): 5xx`,
+        value: String(soaked.serverErrors),
+        goal: '0',
+        ok: soaked.serverErrors === 0,
+      },
+      {
+        name: `Chạy bền: trả lời khác mong đợi${Object.keys(soaked.unexpectedBy).length ? ` (${Object.entries(soaked.unexpectedBy).map(([k, v]) => `${k} ×${v.count}`).join(', ')})` : ''}`,
+        value: String(soaked.unexpected),
+        goal: '0',
+        ok: soaked.unexpected === 0,
+      },
+      {
+        name: `Chạy bền p99: JSON ${k.json.count} / .xlsx ${k.xlsx.count} / mẫu ${k.template.count} / tổng hợp ${k.workbook.count}`,
+        value: `${k.json.p99.toFixed(0)} / ${k.xlsx.p99.toFixed(0)} / ${k.template.p99.toFixed(0)} / ${k.workbook.p99.toFixed(0)} ms`,
+      },
     ]);
   } finally {
     await worker.stop();
