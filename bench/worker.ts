@@ -9,6 +9,8 @@ import { TEMPLATES, filesTemplate } from '../shared/templates';
 import { startBenchWorker } from './miniflare-worker';
 import { ms, printTable, time } from './harness';
 import { soak } from './soak';
+import { XLSX_MEDIA_TYPE } from '../shared/api/media';
+import { appendRow, withInflatingPart } from '../test/crafted-xlsx';
 
 const PERIOD = '2024';
 
@@ -63,6 +65,16 @@ export async function workerBench(): Promise<void> {
     // The floor of this machine: one trivial D1 query per request, same clients, same loopback.
     const floor = await autocannon({ url: `${worker.origin}/api/v1/health`, connections: 20, duration: 5 });
     const failed = single.non2xx + single.errors + result.non2xx + result.errors;
+    // Crafted files: one far-away cell (about 10 KB), and a part that inflates to 100 MB (about 100 KB).
+    const blank = new Uint8Array(await (await fetch(`${worker.origin}/api/v1/templates/BM03.xlsx`, { headers: auth })).arrayBuffer());
+    const crafted = { far: appendRow(blank, 1048576, '<c r="XFD1048576"><v>1</v></c>'), bomb: withInflatingPart(blank, 100 * 1024 * 1024) };
+    const refuse = (bytes: Uint8Array) => async () => {
+      const r = await fetch(`${worker.origin}/api/v1/submissions`, { method: 'POST', headers: { ...auth, 'content-type': XLSX_MEDIA_TYPE }, body: bytes as BodyInit });
+      await r.arrayBuffer();
+      if (r.status !== 422) throw new Error(`crafted file: ${r.status}`);
+    };
+    const far = await time('far', refuse(crafted.far), { runs: 20 });
+    const bomb = await time('bomb', refuse(crafted.bomb), { runs: 20 });
     const soaked = await soak(worker.origin, worker.dicToken, province);
     const k = soaked.byKind;
 
@@ -74,6 +86,8 @@ export async function workerBench(): Promise<void> {
       { name: 'Nộp báo cáo, 20 máy khách: p99', value: `${result.latency.p99} ms`, goal: '< 50 ms', ok: failed === 0 && result.latency.p99 < 50 },
       { name: 'Nộp báo cáo: lỗi', value: String(failed), goal: '0', ok: failed === 0 },
       { name: 'Đối chứng: GET /health (SELECT 1), 20 máy khách: p50 / p99', value: `${floor.latency.p50} / ${floor.latency.p99} ms` },
+      { name: `Tệp .xlsx có một ô ở XFD1048576 (${Math.round(crafted.far.length / 1024)} KB): trả 422 sau`, value: ms(far.medianMs), goal: '< 1 s', ok: far.medianMs < 1000 },
+      { name: `Tệp .xlsx nở ra 100 MB (${Math.round(crafted.bomb.length / 1024)} KB): trả 422 sau`, value: ms(bomb.medianMs), goal: '< 1 s', ok: bomb.medianMs < 1000 },
       { name: 'Tổng hợp BM03, 220 đơn vị', value: ms(consolidateOne.medianMs), goal: '< 200 ms', ok: consolidateOne.medianMs < 200 },
       { name: 'Tổng hợp cả 8 mẫu, 220 đơn vị', value: ms(consolidateAll.medianMs) },
       { name: `Bảng tính tổng hợp .xlsx trong workerd (${Math.round(workbookBytes / 1024)} KB)`, value: ms(workbook.medianMs), goal: '< 2 s', ok: workbook.medianMs < 2000 },

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { parsePeriod } from '../shared/periods';
 import { CliError, type CliText } from './text';
 import type { CliIo } from './io';
-import type { Lang } from '../shared/numbers/format';
+import type { Lang } from '../shared/i18n';
 
 export const DEFAULT_SERVER = 'http://127.0.0.1:8787';
 

@@ -1,7 +1,7 @@
 /** The `chitieu` command line: templates out, verdicts in. */
 import { open, writeFile } from 'node:fs/promises';
 import { TEMPLATES } from '../shared/templates';
-import type { Lang } from '../shared/numbers/format';
+import type { Lang } from '../shared/i18n';
 import { templateCommand } from './template-command';
 import { validateCommand } from './validate-command';
 import { consolidatedCommand } from './consolidated-command';

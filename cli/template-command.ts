@@ -5,7 +5,7 @@ import { parsePeriod } from '../shared/periods';
 import { writeTemplateFile } from '../xlsx/template-file';
 import { CliError, type CliText } from './text';
 import type { CliIo } from './io';
-import type { Lang } from '../shared/numbers/format';
+import type { Lang } from '../shared/i18n';
 
 export async function templateCommand(args: string[], lang: Lang, t: CliText, io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({

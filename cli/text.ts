@@ -1,5 +1,5 @@
 /** What the command line says, in Vietnamese and English. */
-import type { Lang } from '../shared/numbers/format';
+import type { Lang } from '../shared/i18n';
 
 export const TEXT = {
   vi: {

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { SubmissionSchema } from '../shared/api/submission';
 import { UNIT_KINDS, type UnitKind } from '../shared/templates';
 import { validate, validateSubmission, type Report, type ValidateOptions } from '../shared/validation';
-import type { Lang } from '../shared/numbers/format';
+import type { Lang } from '../shared/i18n';
 import { readTemplateFile, WorkbookReadError } from '../xlsx/template-file';
 import { printReport } from './print';
 import { CliError, type CliText } from './text';

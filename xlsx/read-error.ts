@@ -1,5 +1,5 @@
 /** Why a spreadsheet file could not be read: a code with its facts, worded late in the reader's language. */
-import type { Lang } from '../shared/numbers/format';
+import type { Lang } from '../shared/i18n';
 
 type Params = Record<string, string | number>;
 

@@ -3,7 +3,7 @@
  * a template sheet is one report; a consolidated sheet is one report per row (the provincial total and each unit).
  */
 import type { Submission } from '../../shared/api/submission';
-import type { Lang } from '../../shared/numbers/format';
+import type { Lang } from '../../shared/i18n';
 import { getTemplate, templateIds, type Template, type UnitKind } from '../../shared/templates';
 import { validate, type Report } from '../../shared/validation';
 import { readRecords, readTemplateGrid, type NameRef, type SheetGrid } from '../../shared/workbook';

@@ -1,6 +1,6 @@
 /** The manifest, checked here because the online validator cannot be reached from these machines. */
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -26,6 +26,14 @@ afterAll(async () => {
 
 /** Every URL the manifest hands Excel: the DefaultValue and Value attributes that hold one. */
 const urls = (xml: string) => [...xml.matchAll(/(?:DefaultValue|Value)="(https?:\/\/[^"]+)"/g)].map((m) => m[1]!);
+
+describe('a production build', () => {
+  it('serves no source maps, and names security headers for every file', async () => {
+    const files = await readdir(join(out, 'addin'), { recursive: true });
+    expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
+    expect(await readFile(join(out, 'addin', '_headers'), 'utf8')).toContain('Content-Security-Policy:');
+  });
+});
 
 describe('manifest.xml', () => {
   it('is well-formed XML, an add-in-only manifest for Excel workbooks', () => {

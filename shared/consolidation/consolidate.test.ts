@@ -8,6 +8,7 @@ import { validateSubmission } from '../validation';
 import type { Submission } from '../api/submission';
 import { SHARE_DECIMALS, consolidate, expectedUnits, type SubmittedReport } from './consolidate';
 import { roundTo } from '../numbers/decimal';
+import { MEASURE_CEILINGS } from '../templates/ceilings';
 
 const unit = (code: string, kind: Unit['kind'], extra: Partial<Unit> = {}): Unit => demoRecord({ code, name: `Đơn vị ${code}`, kind }, extra);
 
@@ -88,6 +89,19 @@ describe('provincial totals', () => {
       { district: 'BMT', expected: 3, submitted: 3 },
       { district: 'KPA', expected: 3, submitted: 1 },
     ]);
+  });
+});
+
+describe('figures at their ceilings', () => {
+  it('a province of units at the largest figures intake accepts still sums to exact, finite totals', () => {
+    const many = Array.from({ length: 220 }, (_, i) => unit(`D${i}`, 'department'));
+    const top = MEASURE_CEILINGS.count!;
+    const filed = many.map((u) => report(u.code, bm04({ 'VB01.KQ': top, 'VB02.KQ': top - 1, 'VB03.KQ': 1 })));
+    expect(filed[0]!.values['VB01.KQ']).toBe(top);
+    const c = consolidate(getTemplate('BM04')!, H1, many, filed);
+    expect(c.total.values['VB01.KQ']).toBe(220 * top);
+    expect(Number.isSafeInteger(c.total.values['VB01.KQ'])).toBe(true);
+    expect(Object.values(c.total.values).every((v) => v === null || typeof v === 'string' || Number.isFinite(v))).toBe(true);
   });
 });
 

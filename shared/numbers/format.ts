@@ -1,7 +1,6 @@
 /** Writes numbers the way the reader's language writes them. */
+import type { Lang } from '../i18n';
 import { decimalsOf, roundTo, toPlainString } from './decimal';
-
-export type Lang = 'vi' | 'en';
 
 const SEPARATORS: Record<Lang, { group: string; decimal: string }> = {
   vi: { group: '.', decimal: ',' },

@@ -5,7 +5,7 @@
  * 25 December.
  */
 import type { PeriodKind } from '../templates/schema';
-import type { Lang } from '../numbers/format';
+import type { Lang } from '../i18n';
 
 export interface Period {
   code: string;

@@ -2,7 +2,7 @@
  * One engine for every place a verdict is given: the task pane, the worker, the auditor's
  * custom function and the command line all call `validate(template, submission)`.
  */
-import type { Lang } from '../numbers/format';
+import type { Lang } from '../i18n';
 import { hasBegun, parsePeriod } from '../periods';
 import { getTemplate, isFiledFor } from '../templates';
 import { splitRef } from '../templates/cells';

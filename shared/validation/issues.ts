@@ -1,5 +1,5 @@
 /** What a validation finds: structured issues, words added later from a message table. */
-import type { Lang } from '../numbers/format';
+import type { Lang } from '../i18n';
 
 export type Severity = 'error' | 'warning';
 

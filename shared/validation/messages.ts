@@ -1,5 +1,6 @@
 /** Words for issues, in Vietnamese (default) and English. Issues stay structured; this only renders them. */
-import { formatNumber, formatPercent, type Lang } from '../numbers/format';
+import { formatNumber, formatPercent } from '../numbers/format';
+import type { Lang } from '../i18n';
 import { formatDateVi } from '../dates';
 import { splitRef, templateCells } from '../templates/cells';
 import type { Template, UnitKind } from '../templates/schema';

@@ -1,5 +1,5 @@
 /** The sheet of an indicator template: a row per indicator, a column per template column. */
-import type { Lang } from '../numbers/format';
+import type { Lang } from '../i18n';
 import { rowHasColumn, templateCells } from '../templates/cells';
 import type { Column, IndicatorTemplate, Measure, Row } from '../templates/schema';
 import { a1 } from './address';
@@ -16,6 +16,7 @@ import {
 import type { CellModel, CellStyle, SheetModel, ValidationModel } from './model';
 import { NUMBER_FORMATS } from './styles';
 import { signatureBlock } from './signature';
+import { SHEET_WORDS } from './words';
 
 export function numberFormatFor(measure: Measure, row: Row): string {
   const m = measure === 'target' ? row.measure : measure;
@@ -51,7 +52,8 @@ export function buildIndicatorSheet(template: IndicatorTemplate, options: Templa
   put(LAYOUT.metaRow, 0, { value: metaLine(template, lang), style: 'meta' });
   put(LAYOUT.instructionRow, 0, { value: instructionLine(template, lang), style: 'instruction' });
 
-  const fixedHeaders = lang === 'vi' ? ['STT', 'Mã', 'Chỉ tiêu', 'Đơn vị tính'] : ['No.', 'Code', 'Indicator', 'Unit'];
+  const w = SHEET_WORDS[lang];
+  const fixedHeaders = w.indicatorHeaders;
   fixedHeaders.forEach((h, i) => {
     put(LAYOUT.headerRow, i, { value: h, style: 'header' });
     put(LAYOUT.keyRow, i, { value: `(${i + 1})`, style: 'key' });
@@ -92,7 +94,7 @@ export function buildIndicatorSheet(template: IndicatorTemplate, options: Templa
       if (column.derived === 'achievement') {
         const mt = addressOf(`${row.code}.MT`);
         const kq = addressOf(`${row.code}.KQ`);
-        const [yes, no] = lang === 'vi' ? ['Đạt', 'Chưa đạt'] : ['Achieved', 'Not achieved'];
+        const [yes, no] = [w.achieved, w.notAchieved];
         put(r, c, { formula: `IF(AND(ISNUMBER(${mt}),ISNUMBER(${kq})),IF(${kq}>=${mt},"${yes}","${no}"),"")`, style: 'derived', numberFormat });
         continue;
       }

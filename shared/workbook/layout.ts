@@ -1,7 +1,8 @@
 /** Where things sit on a template sheet. Readers do not rely on it (they find cells by name and by code), writers do. */
-import type { Lang } from '../numbers/format';
+import type { Lang } from '../i18n';
 import { parsePeriod, periodLabel } from '../periods';
 import type { Template, UnitKind } from '../templates/schema';
+import { SHEET_WORDS } from './words';
 
 export const LAYOUT = {
   titleRow: 0,
@@ -48,35 +49,25 @@ export function refFromName(templateId: string, name: string): string | undefine
 export const LIST_RANGE_SUFFIX = 'DS';
 
 export function sheetTitle(template: Template, lang: Lang): string {
-  return `${lang === 'vi' ? 'BIỂU MẪU' : 'TEMPLATE'} ${template.id}. ${template.title[lang].toUpperCase()}`;
+  return SHEET_WORDS[lang].templateTitle(template.id, template.title[lang]);
 }
 
 export function unitLine(unit: UnitInfo | undefined, lang: Lang): string {
-  const label = lang === 'vi' ? 'Đơn vị báo cáo' : 'Reporting unit';
-  if (!unit) return `${label}: ……………………`;
-  return `${label}: ${unit.name ? `${unit.name} (${unit.code})` : unit.code}`;
+  const w = SHEET_WORDS[lang];
+  return `${w.reportingUnit}: ${!unit ? w.blank : unit.name ? `${unit.name} (${unit.code})` : unit.code}`;
 }
 
 export function periodLine(period: string | undefined, lang: Lang): string {
-  const label = lang === 'vi' ? 'Kỳ báo cáo' : 'Period';
+  const w = SHEET_WORDS[lang];
   const parsed = period ? parsePeriod(period) : undefined;
-  if (!parsed) return `${label}: ……………………`;
-  return `${label}: ${periodLabel(parsed, lang)} (${parsed.code})`;
+  return `${w.periodLabel}: ${parsed ? `${periodLabel(parsed, lang)} (${parsed.code})` : w.blank}`;
 }
 
 export function metaLine(template: Template, lang: Lang): string {
-  return lang === 'vi'
-    ? `Mẫu ${template.id} · phiên bản ${template.version} · nguồn: ${template.source}`
-    : `Template ${template.id} · version ${template.version} · source: ${template.source}`;
+  return SHEET_WORDS[lang].meta(template.id, template.version, template.source);
 }
 
 export function instructionLine(template: Template, lang: Lang): string {
-  if (template.kind === 'list') {
-    return lang === 'vi'
-      ? 'Mỗi dòng một nhiệm vụ. Chọn trạng thái trong danh sách; thời hạn ghi dd/mm/yyyy. Giải trình nhiệm vụ quá hạn ở cột Kết quả.'
-      : 'One task per row. Pick the status from the list; write deadlines as dd/mm/yyyy. Explain overdue tasks in the result column.';
-  }
-  return lang === 'vi'
-    ? 'Nhập số liệu vào ô màu vàng; ô màu xám là công thức. Để trống ô không có số liệu (không ghi 0). Giải trình cảnh báo ở cột Ghi chú.'
-    : 'Type figures in the yellow cells; grey cells are formulas. Leave a cell blank when there is no figure (do not write 0). Explain warnings in the note column.';
+  const w = SHEET_WORDS[lang];
+  return template.kind === 'list' ? w.instructionList : w.instructionIndicator;
 }

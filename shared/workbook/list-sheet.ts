@@ -1,5 +1,5 @@
 /** The sheet of a list template (BM02): a status summary above, one row per task below. */
-import type { Lang } from '../numbers/format';
+import type { Lang } from '../i18n';
 import type { ListTemplate } from '../templates/schema';
 import { a1, absoluteA1 } from './address';
 import {
@@ -15,6 +15,7 @@ import {
 import type { CellModel, SheetModel } from './model';
 import { NUMBER_FORMATS } from './styles';
 import { signatureBlock } from './signature';
+import { SHEET_WORDS } from './words';
 
 /** Where the list itself starts, below the status summary. */
 export function listLayout(template: ListTemplate) {
@@ -47,10 +48,8 @@ export function buildListSheet(template: ListTemplate, options: TemplateSheetOpt
   put(LAYOUT.instructionRow, 0, { value: instructionLine(template, lang), style: 'instruction' });
 
   // Status summary: counts and shares, as the plans report them ("18/66 nhiệm vụ, đạt 27,27%").
-  const [summaryTitle, countTitle, shareTitle, totalTitle] =
-    lang === 'vi'
-      ? ['Tổng hợp theo trạng thái', 'Số nhiệm vụ', 'Tỷ lệ', 'Tổng số nhiệm vụ']
-      : ['Summary by status', 'Tasks', 'Share', 'All tasks'];
+  const w = SHEET_WORDS[lang];
+  const { title: summaryTitle, count: countTitle, share: shareTitle, total: totalTitle } = w.listSummary;
   const labelCol = layout.firstCol + 1;
   put(layout.summaryRow, labelCol, { value: summaryTitle, style: 'header' });
   put(layout.summaryRow, labelCol + 1, { value: countTitle, style: 'header' });
@@ -74,7 +73,7 @@ export function buildListSheet(template: ListTemplate, options: TemplateSheetOpt
   put(layout.totalRow, labelCol + 1, { formula: `COUNTA(${codeRange})`, style: 'total', numberFormat: NUMBER_FORMATS.count });
   put(layout.totalRow, labelCol + 2, { style: 'total' });
 
-  put(layout.headerRow, 0, { value: lang === 'vi' ? 'STT' : 'No.', style: 'header' });
+  put(layout.headerRow, 0, { value: w.index, style: 'header' });
   put(layout.keyRow, 0, { value: '(1)', style: 'key' });
   columns.forEach((column, i) => {
     put(layout.headerRow, layout.firstCol + i, { value: column.label[lang], style: 'header' });

@@ -1,17 +1,12 @@
 /** The signature block printed under every template: who prepared it and the head of the unit. */
-import type { Lang } from '../numbers/format';
+import type { Lang } from '../i18n';
 import type { CellModel } from './model';
-
-const DATE_LINES: Record<Lang, string> = { vi: '……, ngày …… tháng …… năm ……', en: '……, date ……' };
+import { SHEET_WORDS } from './words';
 
 export function signatureBlock(row: number, leftCol: number, rightCol: number, lang: Lang): CellModel[] {
-  const [preparer, head, signHint, stampHint] =
-    lang === 'vi'
-      ? ['NGƯỜI LẬP BIỂU', 'THỦ TRƯỞNG ĐƠN VỊ', '(Ký, ghi rõ họ tên)', '(Ký tên, đóng dấu)']
-      : ['PREPARED BY', 'HEAD OF UNIT', '(signature and full name)', '(signature and seal)'];
-  const dateLine = DATE_LINES[lang];
+  const { date, preparer, head, signHint, stampHint } = SHEET_WORDS[lang].signature;
   return [
-    { row, col: rightCol, value: dateLine, style: 'signatureHint' },
+    { row, col: rightCol, value: date, style: 'signatureHint' },
     { row: row + 1, col: leftCol, value: preparer, style: 'signature' },
     { row: row + 1, col: rightCol, value: head, style: 'signature' },
     { row: row + 2, col: leftCol, value: signHint, style: 'signatureHint' },
@@ -20,10 +15,6 @@ export function signatureBlock(row: number, leftCol: number, rightCol: number, l
 }
 
 /** Cell texts that mark the signature block, where a scanned list ends. */
-export const SIGNATURE_MARKERS: ReadonlySet<string> = new Set([
-  'NGƯỜI LẬP BIỂU',
-  'THỦ TRƯỞNG ĐƠN VỊ',
-  'PREPARED BY',
-  'HEAD OF UNIT',
-  ...Object.values(DATE_LINES),
-]);
+export const SIGNATURE_MARKERS: ReadonlySet<string> = new Set(
+  Object.values(SHEET_WORDS).flatMap(({ signature }) => [signature.preparer, signature.head, signature.date]),
+);

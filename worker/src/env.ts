@@ -1,4 +1,4 @@
-import type { Lang } from '../../shared/numbers/format';
+import type { Lang } from '../../shared/i18n';
 import type { Role } from '../../shared/api/schemas';
 
 export interface Env {

@@ -16,7 +16,7 @@ import {
   type Problem,
 } from '../../../shared/api/schemas';
 import type { Submission } from '../../../shared/api/submission';
-import type { Lang } from '../../../shared/numbers/format';
+import type { Lang } from '../../../shared/i18n';
 import { z as zod } from 'zod';
 
 export class ApiError extends Error {

@@ -2,7 +2,7 @@
  * `=CHITIEU.KIEMTRA(range, "BM03")`: the engine's verdict on a range, as a table that spills
  * (code, cell, message), or "OK". Pure: the registration wraps it for Excel.
  */
-import type { Lang } from '../../../shared/numbers/format';
+import type { Lang } from '../../../shared/i18n';
 import { ENGINE_VERSION, type Issue } from '../../../shared/validation';
 import { parseSheetAddress, type RawValue, type SheetGrid } from '../../../shared/workbook';
 import { checkGrid } from '../check';

@@ -3,7 +3,7 @@
  * (with the Office.js workbook) and in the browser tests (with the in-memory one).
  */
 import type { Me } from '../../../shared/api/schemas';
-import type { Lang } from '../../../shared/numbers/format';
+import type { Lang } from '../../../shared/i18n';
 import { ApiClient, ApiError } from '../api/client';
 import type { WorkbookPort } from '../excel/port';
 import type { Ctx } from './context';

@@ -1,5 +1,5 @@
 import type { Me } from '../../../shared/api/schemas';
-import type { Lang } from '../../../shared/numbers/format';
+import type { Lang } from '../../../shared/i18n';
 import type { ApiClient } from '../api/client';
 import type { WorkbookPort } from '../excel/port';
 import type { Strings } from './i18n';

@@ -1,5 +1,5 @@
 /** What the task pane says, in Vietnamese and English. */
-import type { Lang } from '../../../shared/numbers/format';
+import type { Lang } from '../../../shared/i18n';
 
 const vi = {
   appTitle: 'Chỉ tiêu chuyển đổi số',

@@ -1,5 +1,5 @@
 /** The signed-in token and the chosen language, kept in the add-in's storage on this computer. */
-import type { Lang } from '../../../shared/numbers/format';
+import type { Lang } from '../../../shared/i18n';
 
 const TOKEN = 'chitieu.token';
 const LANG = 'chitieu.lang';

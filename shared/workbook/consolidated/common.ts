@@ -1,11 +1,12 @@
 /** What every consolidated sheet shares: its header lines, value formats, status words. */
 import type { Consolidation, ReviewStatus } from '../../consolidation';
 import { shiftDecimal } from '../../numbers/decimal';
-import type { Lang } from '../../numbers/format';
+import type { Lang } from '../../i18n';
 import { periodLabel, type Period } from '../../periods';
 import type { Measure } from '../../templates/schema';
 import type { CellModel } from '../model';
 import { NUMBER_FORMATS } from '../styles';
+import { SHEET_WORDS } from '../words';
 
 export interface ConsolidatedInput {
   province: string;
@@ -20,27 +21,16 @@ export interface ConsolidatedInput {
 export const HEADER_ROWS = 4;
 
 /** The code column of the provincial total row, where unit rows carry the unit's code. */
-export const PROVINCE_ROW_CODE: Record<Lang, string> = { vi: 'TỈNH', en: 'PROVINCE' };
+export const PROVINCE_ROW_CODE: Record<Lang, string> = { vi: SHEET_WORDS.vi.provinceRowCode, en: SHEET_WORDS.en.provinceRowCode };
 
 export function headerLines(title: string, input: ConsolidatedInput, extra?: string): CellModel[] {
-  const lang = input.lang ?? 'vi';
-  const when = formatTime(input.generatedAt);
-  const cells: CellModel[] = [
+  const w = SHEET_WORDS[input.lang ?? 'vi'];
+  const period = `${periodLabel(input.period, input.lang ?? 'vi')} (${input.period.code})`;
+  return [
     { row: 0, col: 0, value: title, style: 'title' },
-    {
-      row: 1,
-      col: 0,
-      value: lang === 'vi' ? `Tỉnh ${input.province} · Kỳ báo cáo: ${periodLabel(input.period, lang)} (${input.period.code})` : `${input.province} province · Period: ${periodLabel(input.period, lang)} (${input.period.code})`,
-      style: 'subtitle',
-    },
-    {
-      row: 2,
-      col: 0,
-      value: lang === 'vi' ? `Lập lúc ${when} từ chitieu · bộ kiểm tra ${input.engineVersion}${extra ? ` · ${extra}` : ''}` : `Generated ${when} by chitieu · engine ${input.engineVersion}${extra ? ` · ${extra}` : ''}`,
-      style: 'meta',
-    },
+    { row: 1, col: 0, value: w.provinceLine(input.province, period), style: 'subtitle' },
+    { row: 2, col: 0, value: w.generatedLine(formatTime(input.generatedAt), input.engineVersion) + (extra ? ` · ${extra}` : ''), style: 'meta' },
   ];
-  return cells;
 }
 
 /** `2024-06-20T03:00:00Z` → `20/06/2024 10:00` in Viet Nam time. */
@@ -51,18 +41,11 @@ export function formatTime(iso: string): string {
 }
 
 export function statusWord(status: ReviewStatus | null, lang: Lang): string {
-  const words: Record<ReviewStatus | 'missing', [string, string]> = {
-    received: ['Đã nhận', 'Received'],
-    accepted: ['Đã duyệt', 'Accepted'],
-    returned: ['Trả lại', 'Returned'],
-    missing: ['Chưa nộp', 'Missing'],
-  };
-  return words[status ?? 'missing'][lang === 'vi' ? 0 : 1];
+  return SHEET_WORDS[lang].status[status ?? 'missing'];
 }
 
 export function kindWord(kind: 'department' | 'district' | 'commune', lang: Lang): string {
-  const words = { department: ['Sở, ban, ngành', 'Department'], district: ['Cấp huyện', 'District'], commune: ['Cấp xã', 'Commune'] } as const;
-  return words[kind][lang === 'vi' ? 0 : 1];
+  return SHEET_WORDS[lang].kind[kind];
 }
 
 /** A figure as a sheet holds it: percentages as fractions under a percent format. */

@@ -1,19 +1,18 @@
 /** "Tình hình nộp báo cáo": every expected unit and template, filed or not, when, how late, reviewed or not. */
-import type { Lang } from '../../numbers/format';
+import type { Lang } from '../../i18n';
 import type { CellModel, ChartModel, SheetModel } from '../model';
 import { NUMBER_FORMATS } from '../styles';
+import { SHEET_WORDS } from '../words';
 import { HEADER_ROWS, formatTime, headerLines, kindWord, statusWord, type ConsolidatedInput } from './common';
 
-export const COMPLETENESS_SHEET = { vi: 'Tình hình nộp báo cáo', en: 'Filing status' } as const;
+export const COMPLETENESS_SHEET: Record<Lang, string> = { vi: SHEET_WORDS.vi.completenessSheet, en: SHEET_WORDS.en.completenessSheet };
 
 export function completenessSheet(input: ConsolidatedInput): { sheet: SheetModel; charts: ChartModel[] } {
   const lang: Lang = input.lang ?? 'vi';
   const name = COMPLETENESS_SHEET[lang];
-  const cells: CellModel[] = [...headerLines(lang === 'vi' ? 'TÌNH HÌNH NỘP BÁO CÁO' : 'FILING STATUS', input)];
-  const heads =
-    lang === 'vi'
-      ? ['STT', 'Mã ĐV', 'Đơn vị', 'Loại', 'Thuộc', 'Mẫu', 'Tình trạng', 'Thời điểm nộp lần đầu', 'Trễ (ngày)', 'Lần nộp', 'Thời điểm nộp gần nhất', 'Cảnh báo mở']
-      : ['No.', 'Code', 'Unit', 'Kind', 'Under', 'Template', 'Status', 'First filed', 'Days late', 'Revision', 'Last filed', 'Open warnings'];
+  const w = SHEET_WORDS[lang];
+  const cells: CellModel[] = [...headerLines(w.completenessTitle, input)];
+  const heads = w.completenessHeaders;
   let r = HEADER_ROWS;
   heads.forEach((h, col) => cells.push({ row: r, col, value: h, style: 'header' }));
   const headerRow = r;
@@ -57,10 +56,9 @@ export function completenessSheet(input: ConsolidatedInput): { sheet: SheetModel
   const charts: ChartModel[] = [];
   if (byDistrict.size > 0) {
     r++;
-    cells.push({ row: r++, col: 1, value: lang === 'vi' ? 'Theo đơn vị cấp huyện (gồm cấp xã)' : 'By district (with its communes)', style: 'subtitle' });
+    cells.push({ row: r++, col: 1, value: w.byDistrict, style: 'subtitle' });
     const top = r;
-    const dHeads = lang === 'vi' ? ['Huyện', 'Đã nộp', 'Chưa nộp'] : ['District', 'Filed', 'Missing'];
-    dHeads.forEach((h, i) => cells.push({ row: r, col: 1 + i, value: h, style: 'header' }));
+    w.byDistrictHeaders.forEach((h, i) => cells.push({ row: r, col: 1 + i, value: h, style: 'header' }));
     r++;
     for (const [district, d] of byDistrict) {
       cells.push(
@@ -73,7 +71,7 @@ export function completenessSheet(input: ConsolidatedInput): { sheet: SheetModel
     charts.push({
       sheet: name,
       kind: 'columnStacked',
-      title: lang === 'vi' ? 'Tình hình nộp báo cáo theo huyện' : 'Filing by district',
+      title: w.byDistrictChart,
       source: { row: top, col: 1, rows: r - top, cols: 3 },
       anchor: { row: top, col: 5 },
       width: 560,

@@ -10,6 +10,7 @@ import { summarySheet } from './summary-sheet';
 import { consolidatedTemplateSheet } from './template-sheet';
 import { warningsSheet } from './warnings-sheet';
 import type { ConsolidatedInput } from './common';
+import { SHEET_WORDS } from '../words';
 
 export type { ConsolidatedInput } from './common';
 export { sheetNameFor, formatTime, PROVINCE_ROW_CODE } from './common';
@@ -24,7 +25,7 @@ export function consolidatedWorkbook(input: ConsolidatedInput): WorkbookModel {
   const completeness = completenessSheet(input);
   const metadata = templates.flatMap((t) => (t.metadata ? [t.metadata] : []));
   return {
-    title: lang === 'vi' ? `Tổng hợp chỉ tiêu chuyển đổi số ${input.province} ${input.period.code}` : `${input.province} digital transformation indicators ${input.period.code}`,
+    title: SHEET_WORDS[lang].workbookTitle(input.province, input.period.code),
     sheets: [summary.sheet, ...templates.map((t) => t.sheet), completeness.sheet, warningsSheet(input), buildMetadataSheet(metadata)],
     metadata,
     charts: [...summary.charts, ...completeness.charts],

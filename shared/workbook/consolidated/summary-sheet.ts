@@ -1,5 +1,5 @@
 /** "Tổng hợp": the period at a glance: who filed, the key indicators against their targets, the provincial figures. */
-import type { Lang } from '../../numbers/format';
+import type { Lang } from '../../i18n';
 import { achievementOf } from '../../validation/cell-checks';
 import { parseTarget } from '../../validation/target';
 import { getTemplate } from '../../templates';
@@ -7,30 +7,24 @@ import type { IndicatorTemplate } from '../../templates/schema';
 import type { CellModel, CellStyle, ChartModel, SheetModel } from '../model';
 import { NUMBER_FORMATS } from '../styles';
 import { HEADER_ROWS, headerLines, valueCell, type ConsolidatedInput } from './common';
+import { SHEET_WORDS } from '../words';
 
-export const SUMMARY_SHEET = { vi: 'Tổng hợp', en: 'Summary' } as const;
+export const SUMMARY_SHEET: Record<Lang, string> = { vi: SHEET_WORDS.vi.summarySheet, en: SHEET_WORDS.en.summarySheet };
 
 export function summarySheet(input: ConsolidatedInput): { sheet: SheetModel; charts: ChartModel[] } {
   const lang: Lang = input.lang ?? 'vi';
+  const w = SHEET_WORDS[lang];
   const name = SUMMARY_SHEET[lang];
   const cells: CellModel[] = [];
   const charts: ChartModel[] = [];
   cells.push(
-    ...headerLines(
-      lang === 'vi'
-        ? `BÁO CÁO TỔNG HỢP CHỈ TIÊU CHUYỂN ĐỔI SỐ TỈNH ${input.province.toUpperCase()}`
-        : `DIGITAL TRANSFORMATION INDICATORS OF ${input.province.toUpperCase()} PROVINCE`,
-      input,
-    ),
+    ...headerLines(w.summaryTitle(input.province), input),
   );
   let r = HEADER_ROWS;
 
   // A. Completeness by template.
-  cells.push({ row: r++, col: 0, value: lang === 'vi' ? 'A. TÌNH HÌNH NỘP BÁO CÁO' : 'A. FILING', style: 'subtitle' });
-  const heads = lang === 'vi'
-    ? ['Mẫu', '', 'Tên biểu mẫu', 'Phải nộp', 'Đã nộp', 'Đúng hạn', 'Trễ hạn', 'Chưa nộp', 'Trả lại', 'Cảnh báo mở', 'Tỷ lệ đã nộp']
-    : ['Template', '', 'Title', 'Expected', 'Filed', 'On time', 'Late', 'Missing', 'Returned', 'Open warnings', 'Share filed'];
-  heads.forEach((h, col) => cells.push({ row: r, col, value: h, style: 'header' }));
+  cells.push({ row: r++, col: 0, value: w.summaryFiling, style: 'subtitle' });
+  w.summaryFilingHeaders.forEach((h, col) => cells.push({ row: r, col, value: h, style: 'header' }));
   r++;
   for (const c of input.consolidations) {
     const k = c.completeness;
@@ -46,10 +40,9 @@ export function summarySheet(input: ConsolidatedInput): { sheet: SheetModel; cha
   const bm01 = input.consolidations.find((c) => c.template.id === 'BM01');
   if (bm01) {
     const template = getTemplate('BM01') as IndicatorTemplate;
-    cells.push({ row: r++, col: 0, value: lang === 'vi' ? 'B. KẾT QUẢ THỰC HIỆN CHỈ TIÊU CHỦ YẾU (BM01)' : 'B. KEY INDICATORS (BM01)', style: 'subtitle' });
+    cells.push({ row: r++, col: 0, value: w.summaryKey, style: 'subtitle' });
     const chartTop = r;
-    const bHeads = lang === 'vi' ? ['Mã', '', 'Chỉ tiêu', 'Mục tiêu', 'Kết quả', 'Đánh giá'] : ['Code', '', 'Indicator', 'Target', 'Result', 'Achievement'];
-    bHeads.forEach((h, col) => cells.push({ row: r, col, value: h, style: 'header' }));
+    w.summaryKeyHeaders.forEach((h, col) => cells.push({ row: r, col, value: h, style: 'header' }));
     r++;
     let numericRows = 0;
     for (const row of template.rows) {
@@ -63,7 +56,7 @@ export function summarySheet(input: ConsolidatedInput): { sheet: SheetModel; cha
       cells.push({
         row: r,
         col: 5,
-        value: verdict === null ? '' : verdict === 'achieved' ? (lang === 'vi' ? 'Đạt' : 'Achieved') : lang === 'vi' ? 'Chưa đạt' : 'Not achieved',
+        value: verdict === null ? '' : verdict === 'achieved' ? w.achieved : w.notAchieved,
         style: verdict === null ? 'plain' : verdict === 'achieved' ? 'good' : 'bad',
       });
       if (typeof mt === 'number' || typeof kq === 'number') numericRows++;
@@ -73,7 +66,7 @@ export function summarySheet(input: ConsolidatedInput): { sheet: SheetModel; cha
       charts.push({
         sheet: name,
         kind: 'barClustered',
-        title: lang === 'vi' ? 'Mục tiêu và kết quả các chỉ tiêu chủ yếu' : 'Key indicators: target and result',
+        title: w.summaryKeyChart,
         source: { row: chartTop, col: 2, rows: r - chartTop, cols: 3 },
         anchor: { row: chartTop, col: 7 },
         width: 520,
@@ -84,9 +77,8 @@ export function summarySheet(input: ConsolidatedInput): { sheet: SheetModel; cha
   }
 
   // C. Provincial figures of every template.
-  cells.push({ row: r++, col: 0, value: lang === 'vi' ? 'C. SỐ LIỆU TỔNG HỢP TOÀN TỈNH' : 'C. PROVINCIAL FIGURES', style: 'subtitle' });
-  const cHeads = lang === 'vi' ? ['Mẫu', 'Mã', 'Chỉ tiêu', 'Đơn vị tính', 'Tổng tỉnh'] : ['Template', 'Code', 'Indicator', 'Unit', 'Province'];
-  cHeads.forEach((h, col) => cells.push({ row: r, col, value: h, style: 'header' }));
+  cells.push({ row: r++, col: 0, value: w.summaryFigures, style: 'subtitle' });
+  w.summaryFiguresHeaders.forEach((h, col) => cells.push({ row: r, col, value: h, style: 'header' }));
   r++;
   for (const c of input.consolidations) {
     const template = getTemplate(c.template.id)!;
@@ -95,7 +87,7 @@ export function summarySheet(input: ConsolidatedInput): { sheet: SheetModel; cha
       if (!counts) continue;
       for (const s of template.statuses) {
         cells.push({ row: r, col: 0, value: template.id, style: 'code' }, { row: r, col: 1, value: s.code, style: 'code' });
-        cells.push({ row: r, col: 2, value: `${lang === 'vi' ? 'Nhiệm vụ' : 'Tasks'}: ${s.label[lang]} (${counts.counts[s.code] ?? 0}/${counts.total})`, style: 'label1' });
+        cells.push({ row: r, col: 2, value: w.tasksOf(s.label[lang], counts.counts[s.code] ?? 0, counts.total), style: 'label1' });
         cells.push({ row: r, col: 3, value: '%', style: 'unit' }, valueCell(r, 4, counts.shares[s.code] ?? null, 'percent'));
         r++;
       }

@@ -1,11 +1,12 @@
 /** A consolidated template: the provincial total first (with the template's cell names), then a row per unit. */
 import type { Consolidation, UnitLine } from '../../consolidation';
-import type { Lang } from '../../numbers/format';
+import type { Lang } from '../../i18n';
 import { getTemplate, templateCells } from '../../templates';
 import type { IndicatorTemplate, ListTemplate } from '../../templates/schema';
 import { cellName } from '../layout';
 import type { CellModel, SheetMetadata, SheetModel } from '../model';
 import { NUMBER_FORMATS } from '../styles';
+import { SHEET_WORDS } from '../words';
 import { HEADER_ROWS, PROVINCE_ROW_CODE, formatTime, headerLines, sheetNameFor, statusWord, valueCell, type ConsolidatedInput } from './common';
 
 /** Columns before the figures: index, code, unit, revision, time filed, status, warnings. */
@@ -16,10 +17,8 @@ export interface ConsolidatedSheet {
   metadata?: SheetMetadata;
 }
 
-function fixedHeaders(lang: Lang): string[] {
-  return lang === 'vi'
-    ? ['STT', 'Mã ĐV', 'Đơn vị', 'Lần nộp', 'Thời điểm nộp', 'Tình trạng', 'Cảnh báo']
-    : ['No.', 'Unit code', 'Unit', 'Revision', 'Filed at', 'Status', 'Warnings'];
+function fixedHeaders(lang: Lang): readonly string[] {
+  return SHEET_WORDS[lang].unitHeaders;
 }
 
 /** Departments, then each district with its communes, under group headings. */
@@ -27,8 +26,8 @@ function groups(c: Consolidation, lang: Lang): { heading: string | null; lines: 
   const departments = c.units.filter((u) => u.kind === 'department');
   const local = c.units.filter((u) => u.kind !== 'department');
   const out: { heading: string | null; lines: UnitLine[] }[] = [];
-  if (departments.length) out.push({ heading: lang === 'vi' ? 'I. SỞ, BAN, NGÀNH' : 'I. DEPARTMENTS', lines: departments });
-  if (local.length) out.push({ heading: lang === 'vi' ? 'II. CẤP HUYỆN VÀ CẤP XÃ' : 'II. DISTRICTS AND COMMUNES', lines: local });
+  if (departments.length) out.push({ heading: SHEET_WORDS[lang].groupDepartments, lines: departments });
+  if (local.length) out.push({ heading: SHEET_WORDS[lang].groupLocal, lines: local });
   return out;
 }
 
@@ -58,7 +57,7 @@ function unitColumns(line: UnitLine, r: number, index: number, lang: Lang): Cell
     { row: r, col: 1, value: line.code, style: 'plain' },
     { row: r, col: 2, value: line.name, style: nameStyle },
     s ? { row: r, col: 3, value: s.revision, style: 'value', numberFormat: NUMBER_FORMATS.count } : { row: r, col: 3, style: 'value' },
-    { row: r, col: 4, value: s ? formatTime(s.receivedAt) + (s.daysLate > 0 ? (lang === 'vi' ? ` (trễ ${s.daysLate} ngày)` : ` (${s.daysLate} days late)`) : '') : '', style: 'muted' },
+    { row: r, col: 4, value: s ? formatTime(s.receivedAt) + (s.daysLate > 0 ? SHEET_WORDS[lang].daysLate(s.daysLate) : '') : '', style: 'muted' },
     { row: r, col: 5, value: statusWord(s?.status ?? null, lang), style: s ? (s.status === 'returned' ? 'bad' : 'plain') : 'bad' },
     s ? { row: r, col: 6, value: s.warnings, style: 'value', numberFormat: NUMBER_FORMATS.count } : { row: r, col: 6, style: 'value' },
   ];
@@ -66,10 +65,11 @@ function unitColumns(line: UnitLine, r: number, index: number, lang: Lang): Cell
 
 /** The fixed columns of the provincial total row: its code, its name, how many units filed. */
 function totalLabels(row: number, c: Consolidation, input: ConsolidatedInput, lang: Lang): CellModel[] {
+  const w = SHEET_WORDS[lang];
   const values: Record<number, string> = {
     1: PROVINCE_ROW_CODE[lang],
-    2: lang === 'vi' ? `TỔNG CỘNG TỈNH ${input.province.toUpperCase()}` : `${input.province.toUpperCase()} PROVINCE TOTAL`,
-    4: `${c.completeness.submitted}/${c.completeness.expected} ${lang === 'vi' ? 'đơn vị đã nộp' : 'units filed'}`,
+    2: w.provinceTotal(input.province),
+    4: w.unitsFiled(c.completeness.submitted, c.completeness.expected),
   };
   return Array.from({ length: FIXED }, (_, col) => ({ row, col, ...(values[col] !== undefined ? { value: values[col] } : {}), style: 'totalLabel' as const }));
 }
@@ -90,13 +90,7 @@ function indicatorSheet(template: IndicatorTemplate, c: Consolidation, input: Co
   const totalRow = keyRow + 1;
 
   cells.push(
-    ...headerLines(
-      `${lang === 'vi' ? 'TỔNG HỢP BIỂU MẪU' : 'CONSOLIDATED TEMPLATE'} ${template.id}. ${template.title[lang].toUpperCase()}`,
-      input,
-      lang === 'vi'
-        ? `mẫu ${template.id} phiên bản ${template.version} · tổng tỉnh = sở, ban, ngành + cấp huyện (số liệu cấp huyện đã gồm cấp xã); tỷ lệ tính lại từ tử số và mẫu số`
-        : `template ${template.id} version ${template.version} · province = departments + districts (districts include their communes); ratios recomputed from numerators and denominators`,
-    ),
+    ...headerLines(SHEET_WORDS[lang].templateSheetTitle(template.id, template.title[lang]), input, SHEET_WORDS[lang].templateSheetMethod(template.id, template.version)),
   );
   fixedHeaders(lang).forEach((h, col) => {
     cells.push({ row: headerRow, col, value: h, style: 'header' }, { row: keyRow, col, value: `(${col + 1})`, style: 'key' });
@@ -156,11 +150,12 @@ function listSheet(template: ListTemplate, c: Consolidation, input: Consolidated
   const keyRow = headerRow + 1;
   const totalRow = keyRow + 1;
   const statuses = template.statuses;
-  const countCols = [lang === 'vi' ? 'Tổng số nhiệm vụ' : 'All tasks', ...statuses.map((s) => s.label[lang])];
-  const shareCols = statuses.map((s) => `${lang === 'vi' ? 'Tỷ lệ' : 'Share'} ${s.label[lang].toLowerCase()}`);
+  const w = SHEET_WORDS[lang];
+  const countCols = [w.allTasks, ...statuses.map((s) => s.label[lang])];
+  const shareCols = statuses.map((s) => w.shareOf(s.label[lang]));
   const lastCol = FIXED + countCols.length + shareCols.length - 1;
 
-  cells.push(...headerLines(`${lang === 'vi' ? 'TỔNG HỢP BIỂU MẪU' : 'CONSOLIDATED TEMPLATE'} ${template.id}. ${template.title[lang].toUpperCase()}`, input, `${lang === 'vi' ? 'mẫu' : 'template'} ${template.id} ${template.version}`));
+  cells.push(...headerLines(w.templateSheetTitle(template.id, template.title[lang]), input, w.listSheetMethod(template.id, template.version)));
   fixedHeaders(lang).forEach((h, col) => cells.push({ row: headerRow, col, value: h, style: 'header' }, { row: keyRow, col, value: `(${col + 1})`, style: 'key' }));
   [...countCols, ...shareCols].forEach((h, i) => {
     const key = i === 0 ? 'TONG' : i <= statuses.length ? statuses[i - 1]!.code : `TL_${statuses[i - 1 - statuses.length]!.code}`;

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import type { Lang } from '../../../shared/numbers/format';
+import type { Lang } from '../../../shared/i18n';
 import type { AppEnv } from '../env';
 
 /** Vietnamese unless the caller asks for English (`?lang=en` or `Accept-Language: en`). */

@@ -1,0 +1,138 @@
+/** Every word the product writes into a sheet: template sheets and the consolidated workbook, one table per language. */
+import { catalogue } from '../i18n';
+
+const vi = {
+  // Template sheets
+  templateTitle: (id: string, title: string) => `BIỂU MẪU ${id}. ${title.toUpperCase()}`,
+  reportingUnit: 'Đơn vị báo cáo',
+  periodLabel: 'Kỳ báo cáo',
+  blank: '……………………',
+  meta: (id: string, version: string, source: string) => `Mẫu ${id} · phiên bản ${version} · nguồn: ${source}`,
+  instructionList: 'Mỗi dòng một nhiệm vụ. Chọn trạng thái trong danh sách; thời hạn ghi dd/mm/yyyy. Giải trình nhiệm vụ quá hạn ở cột Kết quả.',
+  instructionIndicator:
+    'Nhập số liệu vào ô màu vàng; ô màu xám là công thức. Để trống ô không có số liệu (không ghi 0). Giải trình cảnh báo ở cột Ghi chú.',
+  indicatorHeaders: ['STT', 'Mã', 'Chỉ tiêu', 'Đơn vị tính'],
+  achieved: 'Đạt',
+  notAchieved: 'Chưa đạt',
+  listSummary: { title: 'Tổng hợp theo trạng thái', count: 'Số nhiệm vụ', share: 'Tỷ lệ', total: 'Tổng số nhiệm vụ' },
+  index: 'STT',
+  signature: { date: '……, ngày …… tháng …… năm ……', preparer: 'NGƯỜI LẬP BIỂU', head: 'THỦ TRƯỞNG ĐƠN VỊ', signHint: '(Ký, ghi rõ họ tên)', stampHint: '(Ký tên, đóng dấu)' },
+
+  // Consolidated workbook
+  workbookTitle: (province: string, period: string) => `Tổng hợp chỉ tiêu chuyển đổi số ${province} ${period}`,
+  provinceLine: (province: string, period: string) => `Tỉnh ${province} · Kỳ báo cáo: ${period}`,
+  generatedLine: (when: string, engine: string) => `Lập lúc ${when} từ chitieu · bộ kiểm tra ${engine}`,
+  status: { received: 'Đã nhận', accepted: 'Đã duyệt', returned: 'Trả lại', missing: 'Chưa nộp' },
+  kind: { department: 'Sở, ban, ngành', district: 'Cấp huyện', commune: 'Cấp xã' },
+  provinceRowCode: 'TỈNH',
+
+  summarySheet: 'Tổng hợp',
+  summaryTitle: (province: string) => `BÁO CÁO TỔNG HỢP CHỈ TIÊU CHUYỂN ĐỔI SỐ TỈNH ${province.toUpperCase()}`,
+  summaryFiling: 'A. TÌNH HÌNH NỘP BÁO CÁO',
+  summaryFilingHeaders: ['Mẫu', '', 'Tên biểu mẫu', 'Phải nộp', 'Đã nộp', 'Đúng hạn', 'Trễ hạn', 'Chưa nộp', 'Trả lại', 'Cảnh báo mở', 'Tỷ lệ đã nộp'],
+  summaryKey: 'B. KẾT QUẢ THỰC HIỆN CHỈ TIÊU CHỦ YẾU (BM01)',
+  summaryKeyHeaders: ['Mã', '', 'Chỉ tiêu', 'Mục tiêu', 'Kết quả', 'Đánh giá'],
+  summaryKeyChart: 'Mục tiêu và kết quả các chỉ tiêu chủ yếu',
+  summaryFigures: 'C. SỐ LIỆU TỔNG HỢP TOÀN TỈNH',
+  summaryFiguresHeaders: ['Mẫu', 'Mã', 'Chỉ tiêu', 'Đơn vị tính', 'Tổng tỉnh'],
+  tasksOf: (status: string, count: number, total: number) => `Nhiệm vụ: ${status} (${count}/${total})`,
+
+  templateSheetTitle: (id: string, title: string) => `TỔNG HỢP BIỂU MẪU ${id}. ${title.toUpperCase()}`,
+  templateSheetMethod: (id: string, version: string) =>
+    `mẫu ${id} phiên bản ${version} · tổng tỉnh = sở, ban, ngành + cấp huyện (số liệu cấp huyện đã gồm cấp xã); tỷ lệ tính lại từ tử số và mẫu số`,
+  listSheetMethod: (id: string, version: string) => `mẫu ${id} ${version}`,
+  unitHeaders: ['STT', 'Mã ĐV', 'Đơn vị', 'Lần nộp', 'Thời điểm nộp', 'Tình trạng', 'Cảnh báo'],
+  groupDepartments: 'I. SỞ, BAN, NGÀNH',
+  groupLocal: 'II. CẤP HUYỆN VÀ CẤP XÃ',
+  daysLate: (days: number) => ` (trễ ${days} ngày)`,
+  provinceTotal: (province: string) => `TỔNG CỘNG TỈNH ${province.toUpperCase()}`,
+  unitsFiled: (filed: number, expected: number) => `${filed}/${expected} đơn vị đã nộp`,
+  allTasks: 'Tổng số nhiệm vụ',
+  shareOf: (status: string) => `Tỷ lệ ${status.toLowerCase()}`,
+
+  completenessSheet: 'Tình hình nộp báo cáo',
+  completenessTitle: 'TÌNH HÌNH NỘP BÁO CÁO',
+  completenessHeaders: ['STT', 'Mã ĐV', 'Đơn vị', 'Loại', 'Thuộc', 'Mẫu', 'Tình trạng', 'Thời điểm nộp lần đầu', 'Trễ (ngày)', 'Lần nộp', 'Thời điểm nộp gần nhất', 'Cảnh báo mở'],
+  byDistrict: 'Theo đơn vị cấp huyện (gồm cấp xã)',
+  byDistrictHeaders: ['Huyện', 'Đã nộp', 'Chưa nộp'],
+  byDistrictChart: 'Tình hình nộp báo cáo theo huyện',
+
+  warningsSheet: 'Cảnh báo',
+  warningsTitle: 'CẢNH BÁO CÒN MỞ VÀ GIẢI TRÌNH CỦA ĐƠN VỊ',
+  warningsHeaders: ['STT', 'Mẫu', 'Mã ĐV', 'Đơn vị', 'Ô', 'Cảnh báo', 'Giải trình của đơn vị'],
+  notExplained: '(chưa giải trình)',
+  noWarnings: 'Không có cảnh báo nào còn mở.',
+  districtChecks: 'SỐ LIỆU CẤP HUYỆN KHÁC TỔNG CẤP XÃ',
+  districtCheckHeaders: ['STT', 'Mẫu', 'Huyện', 'Ô', 'Số cấp huyện', 'Tổng cấp xã', 'Ghi chú'],
+  communesComplete: (n: number) => `Đủ ${n} xã đã nộp: cần đối chiếu`,
+  communesPartial: (n: number) => `Mới ${n} xã nộp`,
+};
+
+type SheetWords = typeof vi;
+
+const en: SheetWords = {
+  templateTitle: (id, title) => `TEMPLATE ${id}. ${title.toUpperCase()}`,
+  reportingUnit: 'Reporting unit',
+  periodLabel: 'Period',
+  blank: '……………………',
+  meta: (id, version, source) => `Template ${id} · version ${version} · source: ${source}`,
+  instructionList: 'One task per row. Pick the status from the list; write deadlines as dd/mm/yyyy. Explain overdue tasks in the result column.',
+  instructionIndicator:
+    'Type figures in the yellow cells; grey cells are formulas. Leave a cell blank when there is no figure (do not write 0). Explain warnings in the note column.',
+  indicatorHeaders: ['No.', 'Code', 'Indicator', 'Unit'],
+  achieved: 'Achieved',
+  notAchieved: 'Not achieved',
+  listSummary: { title: 'Summary by status', count: 'Tasks', share: 'Share', total: 'All tasks' },
+  index: 'No.',
+  signature: { date: '……, date ……', preparer: 'PREPARED BY', head: 'HEAD OF UNIT', signHint: '(signature and full name)', stampHint: '(signature and seal)' },
+
+  workbookTitle: (province, period) => `${province} digital transformation indicators ${period}`,
+  provinceLine: (province, period) => `${province} province · Period: ${period}`,
+  generatedLine: (when, engine) => `Generated ${when} by chitieu · engine ${engine}`,
+  status: { received: 'Received', accepted: 'Accepted', returned: 'Returned', missing: 'Missing' },
+  kind: { department: 'Department', district: 'District', commune: 'Commune' },
+  provinceRowCode: 'PROVINCE',
+
+  summarySheet: 'Summary',
+  summaryTitle: (province) => `DIGITAL TRANSFORMATION INDICATORS OF ${province.toUpperCase()} PROVINCE`,
+  summaryFiling: 'A. FILING',
+  summaryFilingHeaders: ['Template', '', 'Title', 'Expected', 'Filed', 'On time', 'Late', 'Missing', 'Returned', 'Open warnings', 'Share filed'],
+  summaryKey: 'B. KEY INDICATORS (BM01)',
+  summaryKeyHeaders: ['Code', '', 'Indicator', 'Target', 'Result', 'Achievement'],
+  summaryKeyChart: 'Key indicators: target and result',
+  summaryFigures: 'C. PROVINCIAL FIGURES',
+  summaryFiguresHeaders: ['Template', 'Code', 'Indicator', 'Unit', 'Province'],
+  tasksOf: (status, count, total) => `Tasks: ${status} (${count}/${total})`,
+
+  templateSheetTitle: (id, title) => `CONSOLIDATED TEMPLATE ${id}. ${title.toUpperCase()}`,
+  templateSheetMethod: (id, version) =>
+    `template ${id} version ${version} · province = departments + districts (districts include their communes); ratios recomputed from numerators and denominators`,
+  listSheetMethod: (id, version) => `template ${id} ${version}`,
+  unitHeaders: ['No.', 'Unit code', 'Unit', 'Revision', 'Filed at', 'Status', 'Warnings'],
+  groupDepartments: 'I. DEPARTMENTS',
+  groupLocal: 'II. DISTRICTS AND COMMUNES',
+  daysLate: (days) => ` (${days} days late)`,
+  provinceTotal: (province) => `${province.toUpperCase()} PROVINCE TOTAL`,
+  unitsFiled: (filed, expected) => `${filed}/${expected} units filed`,
+  allTasks: 'All tasks',
+  shareOf: (status) => `Share ${status.toLowerCase()}`,
+
+  completenessSheet: 'Filing status',
+  completenessTitle: 'FILING STATUS',
+  completenessHeaders: ['No.', 'Code', 'Unit', 'Kind', 'Under', 'Template', 'Status', 'First filed', 'Days late', 'Revision', 'Last filed', 'Open warnings'],
+  byDistrict: 'By district (with its communes)',
+  byDistrictHeaders: ['District', 'Filed', 'Missing'],
+  byDistrictChart: 'Filing by district',
+
+  warningsSheet: 'Warnings',
+  warningsTitle: 'OPEN WARNINGS AND EXPLANATIONS',
+  warningsHeaders: ['No.', 'Template', 'Unit code', 'Unit', 'Cells', 'Warning', 'Explanation'],
+  notExplained: '(not explained)',
+  noWarnings: 'No open warnings.',
+  districtChecks: 'DISTRICT FIGURES THAT DIFFER FROM THEIR COMMUNES',
+  districtCheckHeaders: ['No.', 'Template', 'District', 'Cell', 'District figure', 'Communes sum', 'Note'],
+  communesComplete: (n) => `All ${n} communes filed: reconcile`,
+  communesPartial: (n) => `Only ${n} communes filed`,
+};
+
+export const SHEET_WORDS = catalogue({ vi, en });
