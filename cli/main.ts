@@ -1,7 +1,7 @@
 /** The `chitieu` command line: templates out, verdicts in. */
 import { open, writeFile } from 'node:fs/promises';
 import { TEMPLATES } from '../shared/templates';
-import type { Lang } from '../shared/i18n';
+import { langOf, type Lang } from '../shared/i18n';
 import { templateCommand } from './template-command';
 import { validateCommand } from './validate-command';
 import { consolidatedCommand } from './consolidated-command';
@@ -28,7 +28,7 @@ function languageOf(args: string[]): Lang {
   const i = args.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
   if (i < 0) return 'vi';
   const value = args[i]!.includes('=') ? args[i]!.split('=')[1] : args[i + 1];
-  return value === 'en' ? 'en' : 'vi';
+  return langOf(value);
 }
 
 export async function main(args: string[], io: CliIo = nodeIo): Promise<number> {

@@ -3,7 +3,7 @@
  * a template sheet is one report; a consolidated sheet is one report per row (the provincial total and each unit).
  */
 import type { Submission } from '../../shared/api/submission';
-import type { Lang } from '../../shared/i18n';
+import { catalogue, type Lang } from '../../shared/i18n';
 import { getTemplate, templateIds, type Template, type UnitKind } from '../../shared/templates';
 import { validate, type Report } from '../../shared/validation';
 import { readRecords, readTemplateGrid, type NameRef, type SheetGrid } from '../../shared/workbook';
@@ -29,9 +29,14 @@ export interface CheckOptions {
   today?: string;
 }
 
+const NO_TEMPLATE = catalogue({
+  vi: (id: string, ids: string) => `Không có mẫu "${id}" (${ids}).`,
+  en: (id: string, ids: string) => `No template "${id}" (${ids}).`,
+});
+
 export function templateFor(id: string, lang: Lang): Template {
   const template = getTemplate(String(id ?? '').trim());
-  if (!template) throw new CheckError(lang === 'vi' ? `Không có mẫu "${id}" (${templateIds().join(', ')}).` : `No template "${id}".`);
+  if (!template) throw new CheckError(NO_TEMPLATE[lang](id, templateIds().join(', ')));
   return template;
 }
 

@@ -5,7 +5,7 @@
  * 25 December.
  */
 import type { PeriodKind } from '../templates/schema';
-import type { Lang } from '../i18n';
+import { catalogue, type Lang } from '../i18n';
 
 export interface Period {
   code: string;
@@ -47,15 +47,22 @@ export function isPeriodCode(code: string): boolean {
   return parsePeriod(code) !== undefined;
 }
 
+const PERIOD_NAMES = catalogue({
+  vi: {
+    Y: (p: Period) => `Năm ${p.year}`,
+    H: (p: Period) => `${p.index === 1 ? '6 tháng đầu năm' : '6 tháng cuối năm'} ${p.year}`,
+    Q: (p: Period) => `Quý ${['I', 'II', 'III', 'IV'][p.index - 1]} năm ${p.year}`,
+  },
+  en: {
+    Y: (p: Period) => `Year ${p.year}`,
+    H: (p: Period) => `${p.index === 1 ? 'First' : 'Second'} half of ${p.year}`,
+    Q: (p: Period) => `Q${p.index} ${p.year}`,
+  },
+});
+
+/** `6 tháng đầu năm 2024`, `Quý III năm 2024`, `Năm 2024`: a period as people say it. */
 export function periodLabel(period: Period, lang: Lang = 'vi'): string {
-  if (lang === 'vi') {
-    if (period.kind === 'Y') return `Năm ${period.year}`;
-    if (period.kind === 'H') return `${period.index === 1 ? '6 tháng đầu năm' : '6 tháng cuối năm'} ${period.year}`;
-    return `Quý ${['I', 'II', 'III', 'IV'][period.index - 1]} năm ${period.year}`;
-  }
-  if (period.kind === 'Y') return `Year ${period.year}`;
-  if (period.kind === 'H') return `${period.index === 1 ? 'First' : 'Second'} half of ${period.year}`;
-  return `Q${period.index} ${period.year}`;
+  return PERIOD_NAMES[lang][period.kind](period);
 }
 
 /** The same kind of period one step earlier (2024-H1 → 2023-H2), for jump checks. */

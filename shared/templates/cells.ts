@@ -1,6 +1,6 @@
 /** The cells a template has, and what each one holds. */
 import type { Column, IndicatorTemplate, Measure, Row, Template } from './schema';
-import { CELL_REF } from './schema';
+import { CELL_REF } from '../rules/refs';
 
 export const NOTE_COLUMN = 'GC';
 

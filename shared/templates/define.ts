@@ -5,6 +5,7 @@
  */
 import { TemplateSchema, type Template, type TemplateInput, type IndicatorTemplate } from './schema';
 import { isNumericMeasure, splitRef, templateCells } from './cells';
+import { ruleKindOf } from '../rules';
 
 export class TemplateDefinitionError extends Error {
   constructor(
@@ -69,25 +70,17 @@ export function checkIndicatorTemplate(t: IndicatorTemplate): string[] {
     if (!row.share) continue;
     for (const ref of [...row.share.numerator, row.share.denominator]) numericCell(ref, `dòng ${row.code}`);
   }
+  const measureOf = (ref: string) => {
+    const row = t.rows.find((r) => r.code === splitRef(ref)?.row);
+    return row?.measure;
+  };
   for (const rule of t.rules) {
     const where = `quy tắc ${rule.id}`;
-    const refs =
-      rule.kind === 'sum'
-        ? [rule.total, ...rule.parts]
-        : rule.kind === 'le'
-          ? [rule.part, rule.whole]
-          : rule.kind === 'ratio'
-            ? [rule.share, ...rule.numerator, rule.denominator]
-            : rule.kind === 'min_share'
-              ? [...rule.numerator, rule.denominator]
-              : [rule.larger, rule.smaller];
+    const kind = ruleKindOf(rule);
+    const refs = kind.cells(rule);
     for (const ref of refs) numericCell(ref, where);
     for (const d of duplicates(refs)) problems.push(`${where}: ô ${d} xuất hiện hai lần`);
-    if (rule.kind === 'ratio') {
-      const share = splitRef(rule.share);
-      const row = share && t.rows.find((r) => r.code === share.row);
-      if (row && row.measure !== 'percent') problems.push(`${where}: ô tỷ lệ ${rule.share} phải là %`);
-    }
+    for (const problem of kind.definitionProblems?.(rule, measureOf) ?? []) problems.push(`${where}: ${problem}`);
   }
   return problems;
 }

@@ -3,6 +3,7 @@
  * when the registry loads, so a broken template fails in a test, not in a clerk's hands.
  */
 import { z } from 'zod';
+import { CELL_REF, COLUMN_KEY, CellRefSchema, ColumnKeySchema, ROW_CODE, RowCodeSchema, RuleSchema, type Rule } from '../rules';
 
 export const LocalizedSchema = z.object({ vi: z.string().min(1), en: z.string().min(1) });
 export type Localized = z.infer<typeof LocalizedSchema>;
@@ -29,13 +30,7 @@ export const ConsolidationSchema = z.enum([
 ]);
 export type Consolidation = z.infer<typeof ConsolidationSchema>;
 
-export const ROW_CODE = /^[A-Z]{1,3}[0-9]{0,2}[A-Z]?$/;
-export const COLUMN_KEY = /^[A-Z]{2}$/;
-export const CELL_REF = /^([A-Z]{1,3}[0-9]{0,2}[A-Z]?)\.([A-Z]{2})$/;
-
-const RowCodeSchema = z.string().regex(ROW_CODE, 'mã dòng không hợp lệ');
-const ColumnKeySchema = z.string().regex(COLUMN_KEY, 'mã cột không hợp lệ');
-const CellRefSchema = z.string().regex(CELL_REF, 'ô phải có dạng DÒNG.CỘT');
+export { ROW_CODE, COLUMN_KEY, CELL_REF };
 export type CellRef = string;
 
 export const ColumnSchema = z.object({
@@ -79,27 +74,8 @@ export const RowSchema = z.object({
 });
 export type Row = z.infer<typeof RowSchema>;
 
-const RuleBase = {
-  id: z.string().regex(/^[A-Z0-9_.-]+$/),
-  /** Where the rule comes from (a seed section, a catalogue line). */
-  source: z.string().optional(),
-};
-
-export const RuleSchema = z.discriminatedUnion('kind', [
-  z.object({ ...RuleBase, kind: z.literal('sum'), total: CellRefSchema, parts: z.array(CellRefSchema).min(2) }),
-  z.object({ ...RuleBase, kind: z.literal('le'), part: CellRefSchema, whole: CellRefSchema }),
-  z.object({ ...RuleBase, kind: z.literal('ratio'), share: CellRefSchema, numerator: z.array(CellRefSchema).min(1), denominator: CellRefSchema }),
-  z.object({
-    ...RuleBase,
-    kind: z.literal('min_share'),
-    numerator: z.array(CellRefSchema).min(1),
-    denominator: CellRefSchema,
-    /** Percent points. */
-    min: z.number().min(0).max(100),
-  }),
-  z.object({ ...RuleBase, kind: z.literal('plausible_ge'), larger: CellRefSchema, smaller: CellRefSchema }),
-]);
-export type Rule = z.infer<typeof RuleSchema>;
+/** The rules a template declares: one module per kind, in shared/rules. */
+export { RuleSchema, type Rule };
 
 export const StatusSchema = z.object({ code: z.string().regex(/^[A-Z]{2,4}$/), label: LocalizedSchema, done: z.boolean() });
 export type Status = z.infer<typeof StatusSchema>;

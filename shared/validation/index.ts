@@ -4,5 +4,5 @@ export { ENGINE_VERSION } from './version';
 export { renderMessage, renderPeriodInvalid, renderPeriodNotFiled, renderTemplateUnknown } from './messages';
 export { achievementOf } from './cell-checks';
 export { statusFor } from './list';
-export { shareMatches, refsOf } from './rule-checks';
+export { shareMatches, cellsOf } from '../rules';
 export { parseTarget, readTargetValue, type Target } from './target';

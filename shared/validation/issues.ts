@@ -1,9 +1,11 @@
 /** What a validation finds: structured issues, words added later from a message table. */
 import type { Lang } from '../i18n';
+import { RULE_ISSUE_CODES, type RuleIssueCode } from '../rules';
 
 export type Severity = 'error' | 'warning';
 
-export const ISSUE_CODES = [
+/** The issues the engine finds itself; rules between cells add theirs (shared/rules). */
+export const ENGINE_ISSUE_CODES = [
   // the submission as a whole
   'template_unknown',
   'version_mismatch',
@@ -26,12 +28,7 @@ export const ISSUE_CODES = [
   'required_missing',
   'approximate_value',
   'achievement_mismatch',
-  // rules between cells
-  'sum_mismatch',
-  'part_exceeds_whole',
-  'share_mismatch',
-  'share_below_min',
-  'implausible',
+  // against the previous period
   'jump',
   // list templates
   'list_empty',
@@ -42,7 +39,10 @@ export const ISSUE_CODES = [
   'date_invalid',
   'task_overdue',
 ] as const;
-export type IssueCode = (typeof ISSUE_CODES)[number];
+export type EngineIssueCode = (typeof ENGINE_ISSUE_CODES)[number];
+
+export type IssueCode = EngineIssueCode | RuleIssueCode;
+export const ISSUE_CODES = [...ENGINE_ISSUE_CODES, ...RULE_ISSUE_CODES] as [IssueCode, ...IssueCode[]];
 
 export type IssueValue = number | string | null;
 

@@ -1,6 +1,6 @@
-/** Rules between cells: parts add up, a part never exceeds its whole, written shares match their fractions. */
-import { floatSlack, halfUnit, roundTo, sumDecimal } from '../numbers';
-import type { IndicatorTemplate, Rule } from '../templates/schema';
+/** The template's rules on a report's figures (each kind in shared/rules), and sharp jumps from the previous period. */
+import { ruleKindOf } from '../rules';
+import type { IndicatorTemplate } from '../templates/schema';
 import type { DraftIssue, Normalized } from './normalize';
 
 export interface RuleCheckResult {
@@ -33,19 +33,22 @@ export function ruleChecks(
     Object.fromEntries(refs.map((r) => [r, num(r)?.value ?? null]));
 
   for (const rule of template.rules) {
-    const refs = refsOf(rule);
-    const operands = refs.map(num);
-    if (operands.some((o) => o === undefined)) {
+    const kind = ruleKindOf(rule);
+    const refs = kind.cells(rule);
+    if (refs.some((ref) => num(ref) === undefined)) {
       skipped++;
       continue;
     }
-    const outcome = evaluate(rule, (ref) => num(ref)!);
+    const outcome = kind.evaluate(rule, (ref) => num(ref)!, { allowTruncatedShares: template.allowTruncatedShares });
     if (outcome === 'skip') {
       skipped++;
       continue;
     }
     checked++;
-    if (outcome) issues.push({ rule: rule.id, cells: refs, values: values(refs), ...outcome });
+    if (outcome) {
+      const { code, ...found } = outcome;
+      issues.push({ rule: rule.id, code, severity: kind.issues[code].severity, cells: refs, values: values(refs), ...found });
+    }
   }
 
   if (previous) {
@@ -67,93 +70,4 @@ export function ruleChecks(
     }
   }
   return { issues, checked, skipped };
-
-  /** An issue, nothing when the rule holds, or `skip` when it cannot apply (a zero denominator). */
-  function evaluate(
-    rule: Rule,
-    get: (ref: string) => { value: number; decimals: number },
-  ): Omit<DraftIssue, 'cells' | 'values' | 'rule'> | undefined | 'skip' {
-    switch (rule.kind) {
-      case 'sum': {
-        const total = get(rule.total);
-        const expected = sumDecimal(rule.parts.map((p) => get(p).value));
-        const tolerance = halfUnit(total.decimals) + floatSlack(total.value, expected);
-        if (Math.abs(total.value - expected) <= tolerance) return undefined;
-        return {
-          code: 'sum_mismatch',
-          severity: 'error',
-          expected,
-          params: { difference: sumDecimal([total.value, -expected]) },
-        };
-      }
-      case 'le': {
-        const part = get(rule.part).value;
-        const whole = get(rule.whole).value;
-        if (part <= whole + floatSlack(part, whole)) return undefined;
-        return { code: 'part_exceeds_whole', severity: 'error', params: { excess: sumDecimal([part, -whole]) } };
-      }
-      case 'ratio': {
-        const share = get(rule.share);
-        const numerator = sumDecimal(rule.numerator.map((r) => get(r).value));
-        const denominator = get(rule.denominator).value;
-        if (denominator === 0) return 'skip';
-        const exact = (numerator / denominator) * 100;
-        const d = Math.min(share.decimals, 10);
-        if (shareMatches(share.value, d, numerator, denominator, template.allowTruncatedShares)) return undefined;
-        return {
-          code: 'share_mismatch',
-          severity: 'error',
-          expected: roundTo(exact, Math.max(d, 2)),
-          params: { exact: roundTo(exact, 4), decimals: d, numerator, denominator },
-        };
-      }
-      case 'min_share': {
-        const numerator = sumDecimal(rule.numerator.map((r) => get(r).value));
-        const denominator = get(rule.denominator).value;
-        if (denominator === 0) return 'skip';
-        const share = (numerator / denominator) * 100;
-        if (share >= rule.min) return undefined;
-        return {
-          code: 'share_below_min',
-          severity: 'warning',
-          params: { share: roundTo(share, 2), min: rule.min, numerator, denominator },
-        };
-      }
-      case 'plausible_ge': {
-        const larger = get(rule.larger).value;
-        const smaller = get(rule.smaller).value;
-        if (larger >= smaller) return undefined;
-        return { code: 'implausible', severity: 'warning' };
-      }
-    }
-  }
 }
-
-/**
- * Does a written percentage match its fraction at the precision it was written with?
- * Half a unit of the last written digit; one unit below where truncation is allowed
- * (published reports write 9/63 as 14,28%).
- */
-export function shareMatches(written: number, decimals: number, numerator: number, denominator: number, allowTruncated = true): boolean {
-  if (denominator === 0) return false;
-  const exact = (numerator / denominator) * 100;
-  const slack = floatSlack(exact);
-  if (Math.abs(written - exact) <= halfUnit(decimals) + slack) return true;
-  return allowTruncated && written <= exact + slack && exact - written < 10 ** -decimals + slack;
-}
-
-export function refsOf(rule: Rule): string[] {
-  switch (rule.kind) {
-    case 'sum':
-      return [rule.total, ...rule.parts];
-    case 'le':
-      return [rule.part, rule.whole];
-    case 'ratio':
-      return [rule.share, ...rule.numerator, rule.denominator];
-    case 'min_share':
-      return [...rule.numerator, rule.denominator];
-    case 'plausible_ge':
-      return [rule.larger, rule.smaller];
-  }
-}
-

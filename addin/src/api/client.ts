@@ -16,8 +16,13 @@ import {
   type Problem,
 } from '../../../shared/api/schemas';
 import type { Submission } from '../../../shared/api/submission';
-import type { Lang } from '../../../shared/i18n';
+import type { Lang, Words } from '../../../shared/i18n';
 import { z as zod } from 'zod';
+
+const UNREACHABLE: Words = {
+  vi: 'Không kết nối được máy chủ chitieu. Kiểm tra mạng rồi thử lại.',
+  en: 'Cannot reach the chitieu server. Check the network and try again.',
+};
 
 export class ApiError extends Error {
   constructor(
@@ -55,7 +60,7 @@ export class ApiClient {
     try {
       response = await this.doFetch(`${this.base}${path}`, { ...init, headers });
     } catch {
-      throw new ApiError(0, null, this.options.lang() === 'vi' ? 'Không kết nối được máy chủ chitieu. Kiểm tra mạng rồi thử lại.' : 'Cannot reach the chitieu server.');
+      throw new ApiError(0, null, UNREACHABLE[this.options.lang()]);
     }
     if (!response.ok) {
       let problem: Problem | null = null;

@@ -2,14 +2,25 @@
  * `=CHITIEU.KIEMTRA(range, "BM03")`: the engine's verdict on a range, as a table that spills
  * (code, cell, message), or "OK". Pure: the registration wraps it for Excel.
  */
-import type { Lang } from '../../../shared/i18n';
+import { catalogue, type Lang } from '../../../shared/i18n';
 import { ENGINE_VERSION, type Issue } from '../../../shared/validation';
 import { parseSheetAddress, type RawValue, type SheetGrid } from '../../../shared/workbook';
 import { checkGrid } from '../check';
 
 export type Cell = string | number | boolean;
 
-const HEADER: Record<Lang, Cell[]> = { vi: ['Mã', 'Ô', 'Nội dung'], en: ['Code', 'Cell', 'Message'] };
+const WORDS = catalogue({
+  vi: {
+    header: ['Mã', 'Ô', 'Nội dung'],
+    warning: (explained: boolean) => (explained ? 'Cảnh báo (đã giải trình)' : 'Cảnh báo'),
+    summary: (template: string, version: string, errors: number, warnings: number) => `Mẫu ${template} phiên bản ${version}: ${errors} lỗi, ${warnings} cảnh báo`,
+  },
+  en: {
+    header: ['Code', 'Cell', 'Message'],
+    warning: (explained: boolean) => (explained ? 'Warning (explained)' : 'Warning'),
+    summary: (template: string, version: string, errors: number, warnings: number) => `Template ${template} version ${version}: ${errors} error(s), ${warnings} warning(s)`,
+  },
+});
 
 /** The grid Excel passes, placed where the range sits (so issues name real cells). */
 export function gridOf(values: readonly (readonly unknown[])[], address: string | undefined): SheetGrid {
@@ -37,16 +48,13 @@ export function kiemtra(values: readonly (readonly unknown[])[], templateId: str
       errors++;
     }
     for (const w of report.warnings) {
-      const tag = lang === 'vi' ? (w.explained ? 'Cảnh báo (đã giải trình)' : 'Cảnh báo') : w.explained ? 'Warning (explained)' : 'Warning';
+      const tag = WORDS[lang].warning(w.explained === true);
       rows.push([w.code, where(w), `${prefix}${tag}: ${w.message}`]);
       warnings++;
     }
   }
   if (rows.length === 0) return [['OK']];
   const first = results[0]!.report;
-  const summary =
-    lang === 'vi'
-      ? `Mẫu ${first.template} phiên bản ${first.templateVersion}: ${errors} lỗi, ${warnings} cảnh báo`
-      : `Template ${first.template} version ${first.templateVersion}: ${errors} error(s), ${warnings} warning(s)`;
-  return [HEADER[lang], ...rows, ['chitieu', ENGINE_VERSION, summary]];
+  const summary = WORDS[lang].summary(first.template, first.templateVersion, errors, warnings);
+  return [WORDS[lang].header, ...rows, ['chitieu', ENGINE_VERSION, summary]];
 }

@@ -1,4 +1,5 @@
 /** Registers the custom functions in the shared runtime. A few lines over the shared engine. */
+import { langOf } from '../../../shared/i18n';
 import { CheckError } from '../check';
 import { kiemtra, type Cell } from './kiemtra';
 
@@ -18,7 +19,7 @@ interface Invocation {
  */
 function KIEMTRA(range: unknown[][], template: string, period: string | null, lang: string | null, invocation: Invocation): Cell[][] {
   try {
-    return kiemtra(range, template, invocation.parameterAddresses?.[0], period ?? '', lang === 'en' ? 'en' : 'vi');
+    return kiemtra(range, template, invocation.parameterAddresses?.[0], period ?? '', langOf(lang));
   } catch (e) {
     if (e instanceof CheckError) throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, e.message);
     throw e;

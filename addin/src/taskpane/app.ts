@@ -56,8 +56,8 @@ export function mountTaskPane(root: HTMLElement, deps: AppDeps): void {
         { class: 'header-actions' },
         h(
           'button',
-          { class: 'link-button', id: 'lang', type: 'button', 'aria-label': t.language, onclick: () => switchLang(lang === 'vi' ? 'en' : 'vi') },
-          lang === 'vi' ? 'EN' : 'VI',
+          { class: 'link-button', id: 'lang', type: 'button', 'aria-label': t.language, onclick: () => switchLang(t.otherLang.lang) },
+          t.otherLang.label,
         ),
         me || unreachable ? h('button', { class: 'link-button', id: 'signout', type: 'button', onclick: signOut }, t.signOut) : null,
       ),

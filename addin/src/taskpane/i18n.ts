@@ -4,6 +4,8 @@ import type { Lang } from '../../../shared/i18n';
 const vi = {
   appTitle: 'Chỉ tiêu chuyển đổi số',
   language: 'Ngôn ngữ',
+  /** The language the switch leads to, and its label. */
+  otherLang: { lang: 'en' as Lang, label: 'EN' },
   signOut: 'Đăng xuất',
   roles: { unit: 'Đơn vị báo cáo', dic: 'Sở Thông tin và Truyền thông', auditor: 'Kiểm tra, thanh tra' },
   signIn: {
@@ -32,6 +34,7 @@ const vi = {
   check: {
     run: 'Kiểm tra',
     running: 'Đang kiểm tra…',
+    issueList: 'Danh sách vấn đề',
     ok: 'Hợp lệ: không có lỗi, không có cảnh báo.',
     okWarnings: (n: number) => `Không có lỗi; ${n} cảnh báo đã giải trình.`,
     errors: (e: number, w: number, open: number) => `${e} lỗi, ${w} cảnh báo${open ? ` (${open} chưa giải trình)` : ''}.`,
@@ -106,6 +109,7 @@ type Strings = typeof vi;
 const en: Strings = {
   appTitle: 'Digital transformation indicators',
   language: 'Language',
+  otherLang: { lang: 'vi', label: 'VI' },
   signOut: 'Sign out',
   roles: { unit: 'Reporting unit', dic: 'Department of Information and Communications', auditor: 'Auditor' },
   signIn: {
@@ -134,6 +138,7 @@ const en: Strings = {
   check: {
     run: 'Check',
     running: 'Checking…',
+    issueList: 'Issues',
     ok: 'Valid: no errors, no warnings.',
     okWarnings: (n) => `No errors; ${n} warning(s) explained.`,
     errors: (e, w, open) => `${e} error(s), ${w} warning(s)${open ? ` (${open} unexplained)` : ''}.`,

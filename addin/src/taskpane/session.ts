@@ -1,5 +1,5 @@
 /** The signed-in token and the chosen language, kept in the add-in's storage on this computer. */
-import type { Lang } from '../../../shared/i18n';
+import { langOf, type Lang } from '../../../shared/i18n';
 
 const TOKEN = 'chitieu.token';
 const LANG = 'chitieu.lang';
@@ -15,7 +15,7 @@ export function storageSession(storage: Storage = window.localStorage): Session 
   return {
     token: () => storage.getItem(TOKEN),
     setToken: (token) => (token ? storage.setItem(TOKEN, token) : storage.removeItem(TOKEN)),
-    lang: () => (storage.getItem(LANG) === 'en' ? 'en' : 'vi'),
+    lang: () => langOf(storage.getItem(LANG)),
     setLang: (lang) => storage.setItem(LANG, lang),
   };
 }

@@ -1,5 +1,6 @@
 /** What anyone may read: health, the API description, the template catalogue and blank workbooks. */
 import { Hono } from 'hono';
+import { langOf } from '../../../shared/i18n';
 import { openApiDocument } from '../../../shared/api/openapi';
 import { TEMPLATES } from '../../../shared/templates';
 import { ENGINE_VERSION } from '../../../shared/validation';
@@ -43,7 +44,7 @@ publicRoutes.get('/templates/:file', async (c) => {
   const unitCode = c.req.query('unit')?.toUpperCase();
   const unit = unitCode ? await findUnit(c.env.DB, unitCode, period?.end) : undefined;
   if (unitCode && !unit) fail('invalid', `Không có đơn vị mã ${unitCode}${period ? ` trong kỳ ${period.code}` : ''}.`, `There is no unit ${unitCode}.`, { field: 'unit' });
-  const lang = c.req.query('lang') === 'en' ? 'en' : 'vi';
+  const lang = langOf(c.req.query('lang'));
   const bytes = await writeTemplateFile(template, {
     lang,
     ...(period ? { period: period.code } : {}),

@@ -20,6 +20,7 @@ import { checkUnit, readSubmission, resolveTarget } from '../lib/intake';
 import { loadIntake } from '../db/intake';
 import { fail, MAX_PROBLEM_ISSUES } from '../lib/problem';
 import { now } from '../lib/clock';
+import { DEFAULT_LANG } from '../../../shared/i18n';
 
 export const submissionRoutes = new Hono<AppEnv>();
 
@@ -79,7 +80,7 @@ submissionRoutes.post('/submissions', allow('unit', 'dic'), limitBody, async (c)
   }
 
   // Stored reports speak Vietnamese, whatever language this caller reads.
-  const stored = lang === 'vi' ? report : validate(template, submission, { ...options, lang: 'vi' });
+  const stored = report.lang === DEFAULT_LANG ? report : validate(template, submission, { ...options, lang: DEFAULT_LANG });
   const body = canonicalJson(submission);
   const hash = await sha256Hex(body);
   const receivedAt = at.toISOString();

@@ -18,7 +18,7 @@ export function summaryOf(reports: readonly Report[], ctx: Ctx): HTMLElement {
 export function renderChecks(checks: readonly SheetCheck[], ctx: Ctx): HTMLElement {
   const reports = checks.map((c) => c.report);
   const first = reports[0];
-  const list = h('ul', { class: 'issues', 'aria-label': ctx.lang === 'vi' ? 'Danh sách vấn đề' : 'Issues' });
+  const list = h('ul', { class: 'issues', 'aria-label': ctx.t.check.issueList });
   for (const check of checks) {
     for (const issue of [...check.report.errors, ...check.report.warnings]) list.append(issueItem(issue, check.label, ctx));
   }
