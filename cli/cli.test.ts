@@ -43,7 +43,7 @@ describe('chitieu template', () => {
   it('refuses a period the template is not filed for, an unknown template, a missing --out', async () => {
     expect(await run('template', 'BM07', '--period', '2024-H1', '--out', join(dir, 'x.xlsx'))).toMatchObject({ code: 2 });
     expect((await run('template', 'BM07', '--period', '2024-H1', '--out', join(dir, 'x.xlsx'))).stderr).toContain('Mẫu BM07 không báo cáo cho kỳ 2024-H1');
-    expect((await run('template', 'BM99', '--out', join(dir, 'x.xlsx'))).stderr).toContain('Không có mẫu "BM99"');
+    expect((await run('template', 'BM99', '--out', join(dir, 'x.xlsx'))).stderr).toContain('Không có mẫu báo cáo BM99. Các mẫu: BM01');
     expect((await run('template', 'BM03')).stderr).toContain('--out');
     expect((await run('template', 'BM03', '--bogus', '--out', 'x')).code).toBe(2);
   });
@@ -103,7 +103,7 @@ describe('chitieu validate', () => {
     expect(report.errors[0]).toMatchObject({ code: 'sum_mismatch', addresses: ["'BM04'!E7", "'BM04'!E8", "'BM04'!E9"] });
   });
 
-  it('exits 2 on a workbook of another version', async () => {
+  it('refuses a workbook of another version as it refuses such JSON: an error, exit 1', async () => {
     const out = join(dir, 'old.xlsx');
     await run('template', 'BM03', '--out', out);
     const wb = new ExcelJS.Workbook();
@@ -111,8 +111,10 @@ describe('chitieu validate', () => {
     wb.getWorksheet('_chitieu')!.getCell('C2').value = '2023.1';
     await wb.xlsx.writeFile(out);
     const r = await run('validate', out);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('phiên bản 2023.1');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('phiên bản 2023.1, nhưng phiên bản hiện hành là 2024.1');
+    const json = await run('validate', out, '--json');
+    expect(JSON.parse(json.stdout).errors.map((e: { code: string }) => e.code)).toEqual(['version_mismatch']);
   });
 });
 
@@ -122,7 +124,7 @@ describe('chitieu validate on hostile files', () => {
     await run('template', 'BM03', '--out', blank);
     const bytes = new Uint8Array(await readFile(blank));
     const cases: [string, Uint8Array, string][] = [
-      ['huge.json', new Uint8Array(MAX_UPLOAD_BYTES + 1).fill(0x20), 'tệp lớn hơn 1 MB'],
+      ['huge.json', new Uint8Array(MAX_UPLOAD_BYTES + 1).fill(0x20), 'Tệp lớn hơn 1 MB'],
       ['far.xlsx', appendRow(bytes, 1048576, '<c r="XFD1048576"><v>1</v></c>'), "Ô 'BM03'!XFD1048576 có dữ liệu ở xa ngoài vùng của mẫu"],
       ['bomb.xlsx', withInflatingPart(bytes, 100 * 1024 * 1024), 'khi giải nén lớn hơn 8 MB'],
     ];

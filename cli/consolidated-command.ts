@@ -4,6 +4,8 @@ import { parsePeriod } from '../shared/periods';
 import { CliError, type CliText } from './text';
 import type { CliIo } from './io';
 import type { Lang } from '../shared/i18n';
+import { ProblemSchema } from '../shared/api/schemas';
+import { renderProblem } from '../shared/problems';
 
 export const DEFAULT_SERVER = 'http://127.0.0.1:8787';
 
@@ -20,7 +22,7 @@ export async function consolidatedCommand(args: string[], lang: Lang, t: CliText
   });
   if (!values.period) throw new CliError(t.missing('--period'), 2);
   const period = parsePeriod(values.period);
-  if (!period) throw new CliError(t.badPeriod(values.period), 2);
+  if (!period) throw new CliError(renderProblem('period_invalid', { period: values.period }, lang), 2);
   if (!values.out) throw new CliError(t.missing('--out'), 2);
   const token = values.token ?? env.CHITIEU_TOKEN;
   if (!token) throw new CliError(t.missingToken, 2);
@@ -35,8 +37,8 @@ export async function consolidatedCommand(args: string[], lang: Lang, t: CliText
   if (!response.ok) {
     let detail = `HTTP ${response.status}`;
     try {
-      const problem = (await response.json()) as { detail?: string };
-      if (problem.detail) detail = problem.detail;
+      const problem = ProblemSchema.safeParse(await response.json());
+      if (problem.success) detail = problem.data.detail;
     } catch {
       // not a problem document
     }

@@ -6,6 +6,7 @@ import { writeTemplateFile } from '../xlsx/template-file';
 import { CliError, type CliText } from './text';
 import type { CliIo } from './io';
 import type { Lang } from '../shared/i18n';
+import { renderProblem } from '../shared/problems';
 
 export async function templateCommand(args: string[], lang: Lang, t: CliText, io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -23,15 +24,16 @@ export async function templateCommand(args: string[], lang: Lang, t: CliText, io
   const id = positionals[0];
   if (!id) throw new CliError(t.missing('mã mẫu (BM01 … BM08)'), 2);
   const template = getTemplate(id);
-  if (!template) throw new CliError(t.unknownTemplate(id, templateIds().join(', ')), 2);
+  if (!template) throw new CliError(`${renderProblem('template_unknown', { template: id }, lang)} ${t.templates(templateIds().join(', '))}`, 2);
   if (!values.out) throw new CliError(t.missing('--out'), 2);
 
   let period: string | undefined;
   if (values.period) {
     const parsed = parsePeriod(values.period);
-    if (!parsed) throw new CliError(t.badPeriod(values.period), 2);
+    if (!parsed) throw new CliError(renderProblem('period_invalid', { period: values.period }, lang), 2);
     if (!isFiledFor(template, parsed)) {
-      throw new CliError(t.periodNotFiled(template.id, parsed.code, template.periodKinds.map((k) => t.periodKinds[k]).join(', ')), 2);
+      const kinds = template.periodKinds.map((k) => t.periodKinds[k]).join(', ');
+      throw new CliError(`${renderProblem('period_not_filed', { template: template.id, period: parsed.code }, lang)} ${t.filedPer(kinds)}`, 2);
     }
     period = parsed.code;
   }

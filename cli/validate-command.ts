@@ -9,6 +9,7 @@ import { printReport } from './print';
 import { CliError, type CliText } from './text';
 import { FileTooLargeError, type CliIo } from './io';
 import { MAX_UPLOAD_BYTES } from '../shared/api/media';
+import { problemLine, renderProblem, zodErrors } from '../shared/problems';
 
 export async function validateCommand(args: string[], lang: Lang, t: CliText, io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -25,7 +26,7 @@ export async function validateCommand(args: string[], lang: Lang, t: CliText, io
   try {
     bytes = await io.readFile(file, MAX_UPLOAD_BYTES);
   } catch (e) {
-    if (e instanceof FileTooLargeError) throw new CliError(t.cannotRead(file, t.tooLarge(e.limit)), 2);
+    if (e instanceof FileTooLargeError) throw new CliError(t.cannotRead(file, renderProblem('file_too_large', { limit: e.limit }, lang)), 2);
     throw new CliError(t.cannotRead(file, (e as NodeJS.ErrnoException).code === 'ENOENT' ? t.noSuchFile : (e as Error).message), 2);
   }
 
@@ -66,9 +67,10 @@ function validateJson(file: string, bytes: Uint8Array, options: ValidateOptions,
   } catch (e) {
     throw new CliError(t.cannotRead(file, t.badJson((e as Error).message)), 2);
   }
-  const parsed = SubmissionSchema.safeParse(data);
+  const lang = options.lang ?? 'vi';
+  const parsed = SubmissionSchema.safeParse(data, { error: zodErrors(lang) });
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(gốc)'}: ${i.message}`).join('; ');
+    const problems = parsed.error.issues.map((i) => problemLine(lang, undefined, i.path.join('.') || undefined, i.message)).join('; ');
     throw new CliError(t.cannotRead(file, t.notSubmission(problems)), 2);
   }
   return validateSubmission(parsed.data, options);

@@ -67,13 +67,16 @@ describe('template → .xlsx → filled → validated', () => {
     expect(report.warnings.map((w) => [w.code, w.addresses?.[0], w.explained])).toEqual([['approximate_value', "'BM03'!E17", true]]);
   });
 
-  it('a workbook of another template version is refused, naming both versions', async () => {
+  it('a workbook of another template version is read without its figures, and refused as such JSON is, naming both versions', async () => {
     const blank = await writeTemplateFile(bm03, { period: '2024-H1' });
-    const old = await fillByName(blank, {}, (wb) => {
+    const old = await fillByName(blank, { BM03_TT01_KQ: 10 }, (wb) => {
       wb.getWorksheet('_chitieu')!.getCell('C2').value = '2023.1';
     });
-    expect(() => readTemplateFile(old)).toThrow(WorkbookReadError);
-    expect(() => readTemplateFile(old)).toThrow(/phiên bản 2023\.1.*hiện hành là 2024\.1/);
+    const [sheet] = readTemplateFile(old);
+    expect(sheet!.read.submission).toMatchObject({ version: '2023.1', values: {} });
+    const report = validate(sheet!.template, sheet!.read.submission);
+    expect(report.errors.map((e) => e.code)).toEqual(['version_mismatch']);
+    expect(report.errors[0]!.message).toMatch(/phiên bản 2023\.1.*hiện hành là 2024\.1/);
   });
 
   it('a workbook that is not a chitieu template is refused with a clear message', async () => {

@@ -22,6 +22,13 @@ export interface TemplateSheet {
  * it with shifted rows would put figures in the wrong cells. So is a figure the reader cannot see:
  * a formula saved without its result, or a value far outside the template.
  */
+function otherVersion(template: Template, metadata: SheetMetadata): ReadResult {
+  return {
+    submission: { template: template.id, version: metadata.version, period: metadata.period ?? '', ...(metadata.unit ? { unit: metadata.unit } : {}), values: {}, notes: {} },
+    locate: () => undefined,
+  };
+}
+
 export function readTemplateFile(bytes: Uint8Array): TemplateSheet[] {
   const contents = readWorkbook(bytes, {
     area: (sheet, metadata) => {
@@ -36,7 +43,10 @@ export function readTemplateFile(bytes: Uint8Array): TemplateSheet[] {
     const template = getTemplate(metadata.template);
     if (!template) throw new WorkbookReadError('template_unknown', { template: metadata.template });
     if (metadata.version !== template.version) {
-      throw new WorkbookReadError('version_mismatch', { sheet: metadata.sheet, template: template.id, version: metadata.version, current: template.version });
+      // Read with another version's rows, figures would land in the wrong cells: the report carries
+      // the sheet's version and no figures, and the engine refuses it as it refuses such JSON.
+      out.push({ template, metadata, read: otherVersion(template, metadata) });
+      continue;
     }
     const sheet = contents.sheets.find((s) => s.sheet === metadata.sheet);
     if (!sheet) throw new WorkbookReadError('sheet_missing', { sheet: metadata.sheet, template: template.id });

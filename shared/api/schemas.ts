@@ -7,6 +7,7 @@ import { ISSUE_CODES } from '../validation/issues';
 import { UnitKindSchema, LocalizedSchema, PeriodKindSchema } from '../templates/schema';
 import { UnitSchema } from './units';
 import { safeText } from '../text/schema';
+import { fieldIssue } from '../problems';
 import { SubmissionSchema } from './submission';
 import { ConsolidationResultSchema, PeriodStatusResultSchema, ReviewStatusSchema } from '../consolidation/schema';
 
@@ -98,10 +99,7 @@ export const ReviewRequestSchema = z
     /** The revision reviewed; a newer one filed meanwhile makes the review a conflict. */
     revision: z.number().int().positive().optional(),
   })
-  .refine((r) => r.decision === 'accept' || (r.comment !== undefined && r.comment.length > 0), {
-    message: 'trả lại báo cáo cần có ý kiến (comment) để đơn vị biết cần sửa gì',
-    path: ['comment'],
-  });
+  .refine((r) => r.decision === 'accept' || (r.comment !== undefined && r.comment.length > 0), { ...fieldIssue('review_comment_required'), path: ['comment'] });
 
 export const SubmissionSummarySchema = z.object({
   id: z.string(),
@@ -169,8 +167,8 @@ export const TokenCreateRequestSchema = z
     /** The last day the token is accepted (YYYY-MM-DD); a year from today by default. */
     expiresAt: z.string().optional(),
   })
-  .refine((t) => t.role !== 'unit' || t.unit, { message: 'mã thông báo vai trò unit cần có đơn vị (unit)', path: ['unit'] })
-  .refine((t) => t.role !== 'auditor' || !t.unit, { message: 'kiểm toán viên không gắn với đơn vị', path: ['unit'] });
+  .refine((t) => t.role !== 'unit' || t.unit, { ...fieldIssue('token_unit_required'), path: ['unit'] })
+  .refine((t) => t.role !== 'auditor' || !t.unit, { ...fieldIssue('token_auditor_unit'), path: ['unit'] });
 
 export const TokenCreatedSchema = TokenSchema.extend({ token: z.string() });
 

@@ -2,6 +2,8 @@
  * The unit registry as CSV, the way DIC keeps it in a spreadsheet:
  * `code,name,kind,parent,coordinator,valid_from,valid_to`, UTF-8, comma separated, quoted where needed.
  */
+import { DEFAULT_LANG, type Lang } from '../i18n';
+import { renderField, zodErrors, type FieldCode, type ProblemParams } from '../problems';
 import { neutraliseFormula, restoreNeutralised } from '../text';
 import { UnitSchema, type Unit } from './units';
 
@@ -71,24 +73,31 @@ export function parseCsvRecords(text: string): { line: number; fields: string[] 
 }
 
 /**
- * Reads a registry CSV. Every problem is reported with its line; the caller imports nothing
- * unless there are none. `known` are the units already in the registry (for parent codes).
+ * Reads a registry CSV. Every problem is reported with its line, in the reader's language; the
+ * caller imports nothing unless there are none. `known` are the units already in the registry (for
+ * parent codes).
  */
-export function parseUnitsCsv(text: string, known: readonly Unit[] = []): { units: Unit[]; problems: CsvProblem[] } {
+export function parseUnitsCsv(text: string, known: readonly Unit[] = [], lang: Lang = DEFAULT_LANG): { units: Unit[]; problems: CsvProblem[] } {
   const problems: CsvProblem[] = [];
+  const report = (line: number, field: string | undefined, code: FieldCode, params?: ProblemParams) =>
+    problems.push({ line, ...(field ? { field } : {}), message: renderField({ code, ...(params ? { params } : {}) }, lang) });
   const records = parseCsvRecords(text);
   const [header, ...rows] = records;
-  if (!header) return { units: [], problems: [{ line: 1, message: 'tệp CSV trống' }] };
+  if (!header) {
+    report(1, undefined, 'csv_empty');
+    return { units: [], problems };
+  }
   const names = header.fields.map((f) => f.trim().toLowerCase());
   const index = new Map(names.map((n, i) => [n, i]));
   for (const required of ['code', 'name', 'kind', 'valid_from']) {
-    if (!index.has(required)) problems.push({ line: header.line, field: required, message: `thiếu cột ${required} (cần: ${UNIT_CSV_HEADER.join(',')})` });
+    if (!index.has(required)) report(header.line, required, 'csv_missing_column', { column: required, header: UNIT_CSV_HEADER.join(',') });
   }
   if (problems.length > 0) return { units: [], problems };
 
   const units: Unit[] = [];
   const unitLines: number[] = [];
   const seen = new Map<string, number>();
+  const errors = zodErrors(lang);
   for (const record of rows) {
     const get = (name: string) => {
       const i = index.get(name);
@@ -104,7 +113,7 @@ export function parseUnitsCsv(text: string, known: readonly Unit[] = []): { unit
       validFrom: get('valid_from'),
       validTo: get('valid_to') === '' ? null : get('valid_to'),
     };
-    const parsed = UnitSchema.safeParse(candidate);
+    const parsed = UnitSchema.safeParse(candidate, { error: errors });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         problems.push({ line: record.line, field: String(issue.path[0] ?? ''), message: issue.message });
@@ -113,20 +122,19 @@ export function parseUnitsCsv(text: string, known: readonly Unit[] = []): { unit
     }
     const u = parsed.data;
     const key = `${u.code}|${u.validFrom}`;
-    if (seen.has(key)) problems.push({ line: record.line, field: 'code', message: `đơn vị ${u.code} từ ${u.validFrom} đã có ở dòng ${seen.get(key)}` });
+    const earlier = seen.get(key);
+    if (earlier !== undefined) report(record.line, 'code', 'csv_duplicate', { code: u.code, from: u.validFrom, line: earlier });
     seen.set(key, record.line);
-    if (u.validTo !== null && u.validTo < u.validFrom) problems.push({ line: record.line, field: 'valid_to', message: 'ngày hết hiệu lực trước ngày có hiệu lực' });
-    if (u.kind === 'commune' && !u.parent) problems.push({ line: record.line, field: 'parent', message: 'đơn vị cấp xã cần mã đơn vị cấp huyện (parent)' });
-    if (u.kind !== 'commune' && u.parent) problems.push({ line: record.line, field: 'parent', message: 'chỉ đơn vị cấp xã có đơn vị cấp trên (parent)' });
-    if (u.coordinator && u.kind !== 'department') problems.push({ line: record.line, field: 'coordinator', message: 'cơ quan thường trực phải là sở, ban, ngành' });
+    if (u.validTo !== null && u.validTo < u.validFrom) report(record.line, 'valid_to', 'csv_valid_to_before');
+    if (u.kind === 'commune' && !u.parent) report(record.line, 'parent', 'csv_commune_needs_parent');
+    if (u.kind !== 'commune' && u.parent) report(record.line, 'parent', 'csv_only_commune_parent');
+    if (u.coordinator && u.kind !== 'department') report(record.line, 'coordinator', 'csv_coordinator_department');
     units.push(u);
     unitLines.push(record.line);
   }
   const districts = new Set([...known, ...units].filter((u) => u.kind === 'district').map((u) => u.code));
   units.forEach((u, i) => {
-    if (u.parent && !districts.has(u.parent)) {
-      problems.push({ line: unitLines[i]!, field: 'parent', message: `không có đơn vị cấp huyện mã ${u.parent}` });
-    }
+    if (u.parent && !districts.has(u.parent)) report(unitLines[i]!, 'parent', 'csv_parent_unknown', { parent: u.parent });
   });
   problems.sort((a, b) => a.line - b.line);
   return { units, problems };

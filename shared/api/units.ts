@@ -2,11 +2,12 @@
 import { z } from 'zod';
 import { UnitKindSchema } from '../templates/schema';
 import { safeText } from '../text/schema';
+import { fieldIssue } from '../problems';
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày phải có dạng YYYY-MM-DD');
+const IsoDate = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s), fieldIssue('iso_date'));
 
 export const UnitSchema = z.object({
-  code: z.string().regex(/^[A-Z0-9][A-Z0-9_-]{0,31}$/, 'mã đơn vị chỉ gồm chữ in hoa, số, - và _'),
+  code: z.string().refine((s) => /^[A-Z0-9][A-Z0-9_-]{0,31}$/.test(s), fieldIssue('unit_code_format')),
   name: safeText(200).min(1),
   kind: UnitKindSchema,
   parent: z.string().nullable(),

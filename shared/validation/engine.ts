@@ -60,7 +60,9 @@ export function validate(template: Template, submission: Submission, options: Va
   let rulesChecked = 0;
   let rulesSkipped = 0;
 
-  if (template.kind === 'indicator') {
+  if (drafts.some((d) => d.code === 'version_mismatch')) {
+    // Figures of another version are never read against this one's rows.
+  } else if (template.kind === 'indicator') {
     const normalized = normalizeIndicator(template, values, notesIn);
     const hasFigures = [...normalized.cells.values()].some((c) => c.info.column.key !== 'GC');
     const empty = !hasFigures && normalized.issues.length === 0;

@@ -1,7 +1,7 @@
 export * from './issues';
 export * from './engine';
 export { ENGINE_VERSION } from './version';
-export { renderMessage, renderPeriodInvalid, renderPeriodNotFiled, renderTemplateUnknown } from './messages';
+export { renderMessage, renderTemplateUnknown } from './messages';
 export { achievementOf } from './cell-checks';
 export { statusFor } from './list';
 export { shareMatches, cellsOf } from '../rules';

@@ -6,6 +6,7 @@
 import { formatDateVi } from '../dates';
 import { catalogue, type Lang, type Words } from '../i18n';
 import { formatNumber, formatPercent } from '../numbers/format';
+import { renderProblem } from '../problems';
 import { ruleIssue, type IssueParam, type IssueView, type IssueWriter } from '../rules';
 import { splitRef, templateCells } from '../templates/cells';
 import type { Template, UnitKind } from '../templates/schema';
@@ -88,26 +89,19 @@ const p = (i: IssueView, key: string) => i.params?.[key];
 /** `TT01 «…» = 10`: the first cell named with its value. */
 const said = (i: IssueView, w: IssueWriter): string => `${w.named(first(i))} = ${w.value(first(i), i.values[first(i)])}`;
 
-/** Messages about a report's header, also given where a request names a template or a period. */
-const HEADER = catalogue({
-  vi: {
-    templateUnknown: (template: string) => `Không có mẫu báo cáo ${template}.`,
-    periodInvalid: (period: string) => `Kỳ báo cáo "${period}" không hợp lệ (viết dạng 2024, 2024-H1 hoặc 2024-Q3).`,
-    periodNotFiled: (template: string, period: string) => `Mẫu ${template} không báo cáo cho kỳ ${period}.`,
-  },
-  en: {
-    templateUnknown: (template: string) => `There is no template ${template}.`,
-    periodInvalid: (period: string) => `The period "${period}" is not valid (write 2024, 2024-H1 or 2024-Q3).`,
-    periodNotFiled: (template: string, period: string) => `Template ${template} is not filed for period ${period}.`,
-  },
-});
+/** Messages about a report's header are the problems a request naming a wrong template or period gets. */
+const HEADER = {
+  templateUnknown: (template: string, lang: Lang) => renderProblem('template_unknown', { template }, lang),
+  periodInvalid: (period: string, lang: Lang) => renderProblem('period_invalid', { period }, lang),
+  periodNotFiled: (template: string, period: string, lang: Lang) => renderProblem('period_not_filed', { template, period }, lang),
+};
 
 const vi: Record<EngineIssueCode, Render> = {
-  template_unknown: (i) => HEADER.vi.templateUnknown(String(p(i, 'template'))),
+  template_unknown: (i) => HEADER.templateUnknown(String(p(i, 'template')), 'vi'),
   version_mismatch: (i) =>
     `Báo cáo lập theo mẫu ${p(i, 'template')} phiên bản ${p(i, 'got')}, nhưng phiên bản hiện hành là ${p(i, 'expected')}: hãy lấy mẫu mới và chép số liệu sang.`,
-  period_invalid: (i) => HEADER.vi.periodInvalid(String(p(i, 'period'))),
-  period_not_allowed: (i) => HEADER.vi.periodNotFiled(String(p(i, 'template')), String(p(i, 'period'))),
+  period_invalid: (i) => HEADER.periodInvalid(String(p(i, 'period')), 'vi'),
+  period_not_allowed: (i) => HEADER.periodNotFiled(String(p(i, 'template')), String(p(i, 'period')), 'vi'),
   period_not_begun: (i) => `Kỳ ${p(i, 'period')} chưa bắt đầu (từ ngày ${formatDateVi(String(p(i, 'start')))}); chưa thể nộp báo cáo cho kỳ này.`,
   empty_submission: () => 'Báo cáo không có số liệu nào.',
   unknown_cell: (i, _w, t) => `Ô ${first(i)} không có trong mẫu ${t.id} phiên bản ${t.version}; giá trị ${JSON.stringify(i.values[first(i)] ?? null)} không được ghi nhận.`,
@@ -145,11 +139,11 @@ const vi: Record<EngineIssueCode, Render> = {
 };
 
 const en: Record<EngineIssueCode, Render> = {
-  template_unknown: (i) => HEADER.en.templateUnknown(String(p(i, 'template'))),
+  template_unknown: (i) => HEADER.templateUnknown(String(p(i, 'template')), 'en'),
   version_mismatch: (i) =>
     `The report uses template ${p(i, 'template')} version ${p(i, 'got')}, but the current version is ${p(i, 'expected')}: take the new template and copy the figures across.`,
-  period_invalid: (i) => HEADER.en.periodInvalid(String(p(i, 'period'))),
-  period_not_allowed: (i) => HEADER.en.periodNotFiled(String(p(i, 'template')), String(p(i, 'period'))),
+  period_invalid: (i) => HEADER.periodInvalid(String(p(i, 'period')), 'en'),
+  period_not_allowed: (i) => HEADER.periodNotFiled(String(p(i, 'template')), String(p(i, 'period')), 'en'),
   period_not_begun: (i) => `Period ${p(i, 'period')} has not begun (it starts on ${String(p(i, 'start'))}); no report can be filed for it yet.`,
   empty_submission: () => 'The report holds no figures at all.',
   unknown_cell: (i, _w, t) => `Cell ${first(i)} does not exist in template ${t.id} version ${t.version}; the value ${JSON.stringify(i.values[first(i)] ?? null)} cannot be recorded.`,
@@ -196,13 +190,5 @@ export function renderMessage(issue: DraftIssue, template: Template, lang: Lang)
 }
 
 export function renderTemplateUnknown(template: string, lang: Lang): string {
-  return HEADER[lang].templateUnknown(template);
-}
-
-export function renderPeriodInvalid(period: string, lang: Lang): string {
-  return HEADER[lang].periodInvalid(period);
-}
-
-export function renderPeriodNotFiled(template: string, period: string, lang: Lang): string {
-  return HEADER[lang].periodNotFiled(template, period);
+  return HEADER.templateUnknown(template, lang);
 }

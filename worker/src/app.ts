@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import { authenticate } from './auth';
 import type { AppEnv } from './env';
 import { API_HEADERS } from '../../shared/api/headers';
+import { MAX_UPLOAD_BYTES } from '../../shared/api/media';
 import { language } from './lib/lang';
 import { allowedMethods } from './lib/methods';
 import { ProblemError, problemResponse } from './lib/problem';
@@ -44,23 +45,19 @@ export function createApp() {
     const allowed = allowedMethods(app.routes, path);
     if (allowed.length > 0) {
       const list = allowed.join(', ');
-      const response = problemResponse(
-        c,
-        new ProblemError('method-not-allowed', { vi: `Địa chỉ ${path} không nhận ${c.req.method}; chỉ nhận ${list}.`, en: `${path} does not take ${c.req.method}; it takes ${list}.` }),
-      );
-      response.headers.set('allow', list);
-      return response;
+      return problemResponse(c, new ProblemError('method_not_allowed', { path, method: c.req.method, allowed: list }, { allow: list }));
     }
-    return problemResponse(c, new ProblemError('not-found', { vi: `Không có địa chỉ ${path}.`, en: `Nothing at ${path}.` }));
+    return problemResponse(c, new ProblemError('not_found_path', { path }));
   });
   app.onError((error, c) => {
     if (error instanceof ProblemError) return problemResponse(c, error);
     if (error instanceof HTTPException) {
-      const kind = error.status === 413 ? 'too-large' : error.status === 401 ? 'unauthorized' : 'bad-request';
-      return problemResponse(c, new ProblemError(kind, { vi: error.message || 'Yêu cầu không hợp lệ.', en: error.message || 'Bad request.' }));
+      // Hono's own refusals (a body over the limit is caught by limitBody first): the status they carry decides.
+      if (error.status === 413) return problemResponse(c, new ProblemError('body_too_large', { limit: MAX_UPLOAD_BYTES }));
+      return problemResponse(c, new ProblemError('bad_request', { reason: error.message }));
     }
     console.error('unexpected error', c.req.method, new URL(c.req.url).pathname, error);
-    return problemResponse(c, new ProblemError('internal', { vi: 'Máy chủ gặp lỗi không mong đợi; số liệu đã lưu không bị ảnh hưởng.', en: 'Unexpected server error; stored data is unaffected.' }));
+    return problemResponse(c, new ProblemError('internal'));
   });
   return app;
 }

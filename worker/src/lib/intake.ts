@@ -12,7 +12,7 @@ import { readTemplateFile, WorkbookReadError } from '../../../xlsx/template-file
 import type { AppEnv } from '../env';
 import { check, parseJsonText } from './body';
 import { requireFiledFor, requirePeriod, requireTemplate } from './params';
-import { fail } from './problem';
+import { fail, failAt } from './problem';
 
 export interface Intake {
   submission: ParsedSubmission;
@@ -27,7 +27,7 @@ export async function readSubmission(c: Context<AppEnv>): Promise<Intake> {
   const type = (c.req.header('content-type') ?? '').toLowerCase();
   const bytes = new Uint8Array(await c.req.arrayBuffer());
   if (type.startsWith('application/json')) {
-    const submission = check(SubmissionSchema, parseJsonText(new TextDecoder().decode(bytes)));
+    const submission = check(SubmissionSchema, parseJsonText(new TextDecoder().decode(bytes)), c.get('lang'));
     return { submission, source: 'json', bytes };
   }
   if (type.startsWith(XLSX_MEDIA_TYPE) || (type.startsWith('application/octet-stream') && bytes[0] === 0x50 && bytes[1] === 0x4b)) {
@@ -35,21 +35,15 @@ export async function readSubmission(c: Context<AppEnv>): Promise<Intake> {
     try {
       sheets = readTemplateFile(bytes);
     } catch (e) {
-      if (e instanceof WorkbookReadError) fail('invalid', e.describe('vi'), e.describe('en'), { code: e.code });
+      if (e instanceof WorkbookReadError) fail(e.code, e.params);
       throw e;
     }
-    if (sheets.length !== 1) {
-      fail('invalid', `Bảng tính có ${sheets.length} trang mẫu; mỗi lần nộp một mẫu.`, `The workbook holds ${sheets.length} template sheets; submit one template at a time.`);
-    }
+    if (sheets.length !== 1) fail('several_template_sheets', { count: sheets.length });
     const [sheet] = sheets;
-    const submission = check(SubmissionSchema, sheet!.read.submission);
+    const submission = check(SubmissionSchema, sheet!.read.submission, c.get('lang'));
     return { submission, source: 'xlsx', locate: sheet!.read.locate, bytes };
   }
-  fail(
-    'unsupported-media-type',
-    'Báo cáo gửi dạng JSON (application/json) hoặc tệp .xlsx đã điền.',
-    'Send a submission as JSON (application/json) or the filled .xlsx.',
-  );
+  fail('submission_media_type');
 }
 
 export interface Target {
@@ -66,10 +60,8 @@ export function resolveTarget(c: Context<AppEnv>, submission: ParsedSubmission):
   const period = requirePeriod(submission.period, 'period');
   requireFiledFor(template, period, 'period');
   const unitCode = (submission.unit ?? principal.unit ?? '').toUpperCase();
-  if (!unitCode) fail('invalid', 'Báo cáo thiếu mã đơn vị (unit).', 'The submission names no unit.', { field: 'unit' });
-  if (principal.role === 'unit' && unitCode !== principal.unit) {
-    fail('forbidden', `Mã thông báo của đơn vị ${principal.unit} không được nộp báo cáo cho đơn vị ${unitCode}.`, `A token of unit ${principal.unit} may not submit for unit ${unitCode}.`);
-  }
+  if (!unitCode) failAt('unit', 'unit_missing');
+  if (principal.role === 'unit' && unitCode !== principal.unit) fail('unit_may_not_file_for', { own: principal.unit ?? '', unit: unitCode });
   return { template, period, unitCode };
 }
 
@@ -77,17 +69,11 @@ export function resolveTarget(c: Context<AppEnv>, submission: ParsedSubmission):
 export function checkUnit(target: Target, unit: Unit | null, exists: boolean): Unit {
   const { template, period, unitCode: code } = target;
   if (!unit) {
-    if (exists) fail('invalid', `Đơn vị ${code} không có hiệu lực vào cuối kỳ ${period.code}.`, `Unit ${code} is not in force at the end of ${period.code}.`, { field: 'unit' });
-    fail('invalid', `Không có đơn vị mã ${code}.`, `There is no unit ${code}.`, { field: 'unit' });
+    if (exists) failAt('unit', 'unit_not_in_force', { unit: code, period: period.code });
+    failAt('unit', 'unit_unknown', { unit: code });
   }
   const mismatch = filerMismatch(template, unit);
-  if (mismatch === 'kind') {
-    fail('invalid', `Mẫu ${template.id} không do ${KIND_VI[unit.kind]} lập (${unit.name}).`, `Template ${template.id} is not filed by ${unit.kind} units.`, { field: 'unit' });
-  }
-  if (mismatch === 'coordinator') {
-    fail('invalid', `Mẫu ${template.id} do cơ quan thường trực lập một lần cho cả tỉnh.`, `Template ${template.id} is filed once for the province by the coordinating department.`, { field: 'unit' });
-  }
+  if (mismatch === 'kind') failAt('unit', 'unit_kind_not_filer', { template: template.id, kind: unit.kind, name: unit.name });
+  if (mismatch === 'coordinator') failAt('unit', 'coordinator_files', { template: template.id });
   return unit;
 }
-
-const KIND_VI: Record<Unit['kind'], string> = { department: 'sở, ban, ngành', district: 'đơn vị cấp huyện', commune: 'đơn vị cấp xã' };

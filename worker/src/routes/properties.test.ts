@@ -85,7 +85,7 @@ describe('generated requests', () => {
         for (const m of mutations) {
           if (m.kind === 'cell') bytes = replaceCell(bytes, m.ref, `<c r="${m.ref}"${m.xml.startsWith('<is>') ? ' t="inlineStr"' : ''}>${m.xml}</c>`);
           else if (m.kind === 'row') bytes = appendRow(bytes, m.row, `<c r="${m.col}${m.row}"><v>1</v></c>`);
-          else bytes = editPart(bytes, 'xl/sharedStrings.xml', (xml) => xml.replace('2024.1', m.to));
+          else bytes = editPart(bytes, 'xl/sharedStrings.xml', (xml) => xml.replace('>2024.1</t>', () => `>${m.to}</t>`));
         }
         if (broken) {
           bytes = bytes.slice(0, broken.cut ? Math.max(1, broken.at % bytes.length) : bytes.length);

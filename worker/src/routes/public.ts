@@ -8,7 +8,7 @@ import { writeTemplateFile } from '../../../xlsx/template-file';
 import { findUnit } from '../db/units';
 import type { AppEnv } from '../env';
 import { requireFiledFor, requirePeriod, requireTemplate } from '../lib/params';
-import { fail } from '../lib/problem';
+import { failAt } from '../lib/problem';
 import { xlsxResponse } from '../lib/xlsx-response';
 
 export const publicRoutes = new Hono<AppEnv>();
@@ -43,7 +43,7 @@ publicRoutes.get('/templates/:file', async (c) => {
   if (period) requireFiledFor(template, period, 'period');
   const unitCode = c.req.query('unit')?.toUpperCase();
   const unit = unitCode ? await findUnit(c.env.DB, unitCode, period?.end) : undefined;
-  if (unitCode && !unit) fail('invalid', `Không có đơn vị mã ${unitCode}${period ? ` trong kỳ ${period.code}` : ''}.`, `There is no unit ${unitCode}.`, { field: 'unit' });
+  if (unitCode && !unit) failAt('unit', 'unit_unknown', { unit: unitCode, period: period?.code ?? '' });
   const lang = langOf(c.req.query('lang'));
   const bytes = await writeTemplateFile(template, {
     lang,

@@ -29,7 +29,7 @@ submissionRoutes.post('/submissions', allow('unit', 'dic'), limitBody, async (c)
   const lang = c.get('lang');
   const key = c.req.header('idempotency-key')?.trim();
   if (key !== undefined && (key.length === 0 || key.length > 200)) {
-    fail('bad-request', 'Idempotency-Key phải có từ 1 đến 200 ký tự.', 'Idempotency-Key must be 1 to 200 characters.');
+    fail('idempotency_key_length');
   }
 
   const intake = await readSubmission(c);
@@ -64,13 +64,9 @@ submissionRoutes.post('/submissions', allow('unit', 'dic'), limitBody, async (c)
   if (!report.submittable) {
     const open = report.warnings.filter((w) => !w.explained);
     const issues = [...report.errors, ...open];
-    const shown = issues.length > MAX_PROBLEM_ISSUES ? { vi: ` Hiện ${MAX_PROBLEM_ISSUES} vấn đề đầu tiên.`, en: ` The first ${MAX_PROBLEM_ISSUES} are listed.` } : { vi: '', en: '' };
     fail(
-      'validation',
-      (report.errors.length > 0
-        ? `Báo cáo có ${report.errors.length} lỗi${open.length ? ` và ${open.length} cảnh báo chưa giải trình` : ''}; chưa được ghi nhận.`
-        : `Báo cáo có ${open.length} cảnh báo chưa giải trình (ghi chú ở cột Ghi chú); chưa được ghi nhận.`) + shown.vi,
-      `The report has ${report.errors.length} error(s) and ${open.length} unexplained warning(s); it was not recorded.${shown.en}`,
+      'report_refused',
+      { errors: report.errors.length, open: open.length, shown: issues.length > MAX_PROBLEM_ISSUES ? MAX_PROBLEM_ISSUES : '' },
       {
         issues: issues.slice(0, MAX_PROBLEM_ISSUES),
         issueCount: issues.length,
@@ -116,12 +112,7 @@ submissionRoutes.post('/submissions', allow('unit', 'dic'), limitBody, async (c)
     }
     // Another filing of the same report was stored in between: nothing of this one was, so it can simply be sent again.
     if (/constraint failed|next of its series|only gains its next revision/.test(message)) {
-      fail(
-        'conflict',
-        'Cùng lúc có một lần nộp khác của báo cáo này; lần nộp này chưa được ghi nhận. Hãy nộp lại sau giây lát.',
-        'Another filing of this report was stored at the same moment; this one was not recorded. Send it again in a moment.',
-        { retryAfter: 1 },
-      );
+      fail('filing_race', {}, { retryAfter: 1 });
     }
     throw e;
   }
@@ -139,7 +130,7 @@ async function replayed(
   const previous = known ?? (await findIdempotencyKey(c.env.DB, c.get('principal').tokenId, key));
   if (!previous) return null;
   if (previous.requestHash !== requestHash) {
-    fail('conflict', 'Idempotency-Key này đã dùng cho một báo cáo khác.', 'This Idempotency-Key was used for a different request.');
+    fail('idempotency_key_reused');
   }
   const [summary, revisions, content] = await Promise.all([
     getSummary(c.env.DB, previous.submissionId),
@@ -173,7 +164,7 @@ submissionRoutes.get('/submissions', async (c) => {
   const filter = { unit: c.req.query('unit')?.toUpperCase(), template: c.req.query('template')?.toUpperCase(), period: c.req.query('period')?.toUpperCase() };
   if (principal.role === 'unit') {
     if (filter.unit && filter.unit !== principal.unit) {
-      fail('forbidden', `Đơn vị ${principal.unit} chỉ xem được báo cáo của mình.`, `Unit ${principal.unit} may only read its own submissions.`);
+      fail('unit_reads_own_only', { own: principal.unit ?? '' });
     }
     filter.unit = principal.unit!;
   }
@@ -183,10 +174,10 @@ submissionRoutes.get('/submissions', async (c) => {
 /** The series, if the caller may read it; 404 otherwise for a series that does not exist. */
 async function readable(c: Context<AppEnv>, id: string) {
   const summary = await getSummary(c.env.DB, id);
-  if (!summary) fail('not-found', `Không có báo cáo ${id}.`, `There is no submission ${id}.`);
+  if (!summary) fail('submission_not_found', { id });
   const principal = c.get('principal');
   if (principal.role === 'unit' && summary.unit !== principal.unit) {
-    fail('forbidden', `Báo cáo ${id} thuộc đơn vị khác.`, `Submission ${id} belongs to another unit.`);
+    fail('submission_of_other_unit', { id });
   }
   return summary;
 }
@@ -201,20 +192,16 @@ submissionRoutes.get('/submissions/:id/revisions/:revision', async (c) => {
   const n = Number(c.req.param('revision'));
   const revision = (await getRevisions(c.env.DB, summary.id)).find((r) => r.revision === n);
   const content = Number.isInteger(n) ? await getRevisionContent(c.env.DB, summary.id, n) : null;
-  if (!revision || !content) fail('not-found', `Báo cáo ${summary.id} không có lần nộp ${c.req.param('revision')}.`, `Submission ${summary.id} has no revision ${c.req.param('revision')}.`);
+  if (!revision || !content) fail('revision_not_found', { id: summary.id, revision: c.req.param('revision') });
   return c.json({ ...revision, ...content });
 });
 
 submissionRoutes.post('/submissions/:id/review', allow('dic'), limitBody, async (c) => {
   const summary = await readable(c, c.req.param('id'));
-  const request = check(ReviewRequestSchema, await readJson(c));
+  const request = check(ReviewRequestSchema, await readJson(c), c.get('lang'));
   const revision = request.revision ?? summary.revision;
   if (revision !== summary.revision) {
-    fail(
-      'conflict',
-      `Đơn vị đã nộp lần ${summary.revision} sau lần ${revision} đang xem; hãy xem lần mới nhất trước khi duyệt.`,
-      `Revision ${summary.revision} was filed after revision ${revision}; review the latest one.`,
-    );
+    fail('review_outdated', { latest: summary.revision, revision });
   }
   const review = await addReview(
     c.env.DB,

@@ -2,7 +2,6 @@
 import { Hono, type Context } from 'hono';
 import { TokenCreateRequestSchema, TokenRotateRequestSchema } from '../../../shared/api/schemas';
 import { defaultExpiry, expiryProblem, TOKEN_LIFETIME_DAYS } from '../../../shared/api/token-lifetime';
-import { formatDateVi } from '../../../shared/dates';
 import { vietnamDay } from '../../../shared/periods';
 import { allow } from '../auth';
 import { createToken, findToken, listTokens, revokeToken, rotateToken } from '../db/tokens';
@@ -11,7 +10,7 @@ import type { AppEnv } from '../env';
 import { check, limitBody, readJson } from '../lib/body';
 import { now } from '../lib/clock';
 import { newToken, randomId, sha256Hex } from '../lib/crypto';
-import { fail } from '../lib/problem';
+import { fail, failAt } from '../lib/problem';
 
 export const tokenRoutes = new Hono<AppEnv>();
 
@@ -19,11 +18,9 @@ export const tokenRoutes = new Hono<AppEnv>();
 function expiryOf(requested: string | undefined, today: string): string {
   if (requested === undefined) return defaultExpiry(today);
   const problem = expiryProblem(requested, today);
-  if (problem === 'format') fail('invalid', `Ngày hết hạn "${requested}" phải có dạng YYYY-MM-DD.`, `The expiry "${requested}" must be YYYY-MM-DD.`, { field: 'expiresAt' });
-  if (problem === 'past') fail('invalid', `Ngày hết hạn ${formatDateVi(requested)} đã qua.`, `The expiry ${requested} has passed.`, { field: 'expiresAt' });
-  if (problem === 'too_far') {
-    fail('invalid', `Mã thông báo có hiệu lực tối đa ${TOKEN_LIFETIME_DAYS.max} ngày.`, `A token lasts at most ${TOKEN_LIFETIME_DAYS.max} days.`, { field: 'expiresAt' });
-  }
+  if (problem === 'format') failAt('expiresAt', 'expiry_format', { value: requested });
+  if (problem === 'past') failAt('expiresAt', 'expiry_past', { date: requested });
+  if (problem === 'too_far') failAt('expiresAt', 'expiry_too_far', { days: TOKEN_LIFETIME_DAYS.max });
   return requested;
 }
 
@@ -35,9 +32,9 @@ async function secret(): Promise<{ token: string; hash: string; id: string }> {
 tokenRoutes.get('/tokens', allow('dic'), async (c) => c.json(await listTokens(c.env.DB)));
 
 tokenRoutes.post('/tokens', allow('dic'), limitBody, async (c) => {
-  const request = check(TokenCreateRequestSchema, await readJson(c));
+  const request = check(TokenCreateRequestSchema, await readJson(c), c.get('lang'));
   const unit = request.unit?.toUpperCase();
-  if (unit && !(await findUnit(c.env.DB, unit))) fail('invalid', `Không có đơn vị mã ${unit}.`, `There is no unit ${unit}.`, { field: 'unit' });
+  if (unit && !(await findUnit(c.env.DB, unit))) failAt('unit', 'unit_unknown', { unit });
   const at = now(c.env);
   const expiresAt = expiryOf(request.expiresAt, vietnamDay(at));
   const { token, hash, id } = await secret();
@@ -47,16 +44,16 @@ tokenRoutes.post('/tokens', allow('dic'), limitBody, async (c) => {
 
 async function existing(c: Context<AppEnv>, id: string) {
   const token = await findToken(c.env.DB, id);
-  if (!token) fail('not-found', `Không có mã thông báo ${id}.`, `There is no token ${id}.`);
+  if (!token) fail('token_not_found', { id });
   return token;
 }
 
 /** A new secret for a token that leaks or nears its expiry: same role, unit and label; the old one stops at once. */
 tokenRoutes.post('/tokens/:id/rotate', allow('dic'), limitBody, async (c) => {
   const old = await existing(c, c.req.param('id'));
-  if (old.revokedAt) fail('conflict', `Mã thông báo ${old.id} đã bị thu hồi; hãy tạo mã mới.`, `Token ${old.id} has been revoked; create a new one.`);
+  if (old.revokedAt) fail('token_revoked_cannot_rotate', { id: old.id });
   const body = c.req.header('content-length') === '0' || !c.req.header('content-type') ? {} : await readJson(c);
-  const request = check(TokenRotateRequestSchema, body);
+  const request = check(TokenRotateRequestSchema, body, c.get('lang'));
   const at = now(c.env);
   const { token, hash, id } = await secret();
   const info = await rotateToken(c.env.DB, old, { id, hash, expiresAt: expiryOf(request.expiresAt, vietnamDay(at)) }, c.get('principal'), at.toISOString());
@@ -65,8 +62,8 @@ tokenRoutes.post('/tokens/:id/rotate', allow('dic'), limitBody, async (c) => {
 
 tokenRoutes.delete('/tokens/:id', allow('dic'), async (c) => {
   const id = c.req.param('id');
-  if (id === c.get('principal').tokenId) fail('conflict', 'Không thể tự thu hồi mã đang dùng.', 'A token cannot revoke itself.');
+  if (id === c.get('principal').tokenId) fail('token_self_revoke');
   const outcome = await revokeToken(c.env.DB, id, c.get('principal'), now(c.env).toISOString());
-  if (outcome === 'not_found') fail('not-found', `Không có mã thông báo ${id}.`, `There is no token ${id}.`);
+  if (outcome === 'not_found') fail('token_not_found', { id });
   return c.body(null, 204);
 });

@@ -7,6 +7,7 @@ import type { AppEnv } from '../env';
 import { limitBody } from '../lib/body';
 import { requirePeriod } from '../lib/params';
 import { fail, MAX_PROBLEM_ISSUES } from '../lib/problem';
+import { problemLine } from '../../../shared/problems';
 
 export const unitRoutes = new Hono<AppEnv>();
 
@@ -26,16 +27,14 @@ unitRoutes.get('/units.csv', allow('dic', 'auditor'), async (c) => {
 
 unitRoutes.put('/units', allow('dic'), limitBody, async (c) => {
   const type = c.req.header('content-type') ?? '';
-  if (!/^text\/csv\b/i.test(type)) fail('unsupported-media-type', 'Danh mục đơn vị gửi dạng CSV (Content-Type: text/csv).', 'Send the registry as CSV (Content-Type: text/csv).');
+  if (!/^text\/csv\b/i.test(type)) fail('csv_required');
   const known = await listUnits(c.env.DB);
-  const { units, problems } = parseUnitsCsv(await c.req.text(), known);
+  const lang = c.get('lang');
+  const { units, problems } = parseUnitsCsv(await c.req.text(), known, lang);
   if (problems.length > 0) {
-    const first = problems.slice(0, 5).map((p) => `dòng ${p.line}${p.field ? ` (${p.field})` : ''}: ${p.message}`).join('; ');
-    fail('invalid', `Tệp CSV có ${problems.length} lỗi, chưa nhập đơn vị nào: ${first}.`, `The CSV has ${problems.length} problem(s); nothing was imported.`, {
-      problems: problems.slice(0, MAX_PROBLEM_ISSUES),
-      issueCount: problems.length,
-    });
+    const first = problems.slice(0, 5).map((p) => problemLine(lang, p.line, p.field, p.message)).join('; ');
+    fail('csv_invalid', { count: problems.length, first }, { problems: problems.slice(0, MAX_PROBLEM_ISSUES), issueCount: problems.length });
   }
-  if (units.length === 0) fail('invalid', 'Tệp CSV không có đơn vị nào.', 'The CSV holds no units.');
+  if (units.length === 0) fail('csv_no_units');
   return c.json(await importUnits(c.env.DB, units, c.get('principal')));
 });

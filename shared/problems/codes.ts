@@ -1,0 +1,76 @@
+/**
+ * Every problem the product reports outside a report's own issues, each of one kind: the same
+ * problem has the same code and kind whether it comes through JSON, an .xlsx file, the command line
+ * or the task pane. Their words are in vi.ts and en.ts.
+ */
+import type { ProblemKind } from './kinds';
+
+export const PROBLEM_CODES = {
+  // Requests
+  not_found_path: 'not-found',
+  method_not_allowed: 'method-not-allowed',
+  body_too_large: 'too-large',
+  malformed_json: 'malformed-json',
+  json_required: 'unsupported-media-type',
+  submission_media_type: 'unsupported-media-type',
+  csv_required: 'unsupported-media-type',
+  invalid_data: 'invalid',
+  bad_request: 'bad-request',
+  internal: 'internal',
+  idempotency_key_length: 'bad-request',
+  idempotency_key_reused: 'conflict',
+  filing_race: 'conflict',
+  // Signing in and rights
+  token_missing: 'unauthorized',
+  token_unknown: 'unauthorized',
+  token_revoked: 'unauthorized',
+  token_expired: 'unauthorized',
+  sign_ins_limited: 'too-many-requests',
+  role_forbidden: 'forbidden',
+  unit_may_not_file_for: 'forbidden',
+  unit_reads_own_only: 'forbidden',
+  submission_of_other_unit: 'forbidden',
+  // What a request names
+  template_unknown: 'not-found',
+  period_invalid: 'not-found',
+  period_not_filed: 'not-found',
+  unit_missing: 'invalid',
+  unit_unknown: 'invalid',
+  unit_not_in_force: 'invalid',
+  unit_kind_not_filer: 'invalid',
+  coordinator_files: 'invalid',
+  submission_not_found: 'not-found',
+  revision_not_found: 'not-found',
+  review_outdated: 'conflict',
+  token_not_found: 'not-found',
+  token_revoked_cannot_rotate: 'conflict',
+  token_self_revoke: 'conflict',
+  expiry_format: 'invalid',
+  expiry_past: 'invalid',
+  expiry_too_far: 'invalid',
+  audit_since: 'invalid',
+  audit_limit: 'invalid',
+  // Reports
+  report_refused: 'validation',
+  several_template_sheets: 'invalid',
+  // Spreadsheet files
+  not_xlsx: 'invalid',
+  file_too_large: 'invalid',
+  corrupt: 'invalid',
+  encrypted: 'invalid',
+  too_many_parts: 'invalid',
+  part_too_large: 'invalid',
+  total_too_large: 'invalid',
+  malformed_xml: 'invalid',
+  no_metadata: 'invalid',
+  sheet_missing: 'invalid',
+  cell_outside_area: 'invalid',
+  formula_without_result: 'invalid',
+  // The unit registry as CSV
+  csv_invalid: 'invalid',
+  csv_no_units: 'invalid',
+} as const satisfies Record<string, ProblemKind>;
+
+export type ProblemCode = keyof typeof PROBLEM_CODES;
+
+export type ProblemParams = Readonly<Record<string, string | number>>;

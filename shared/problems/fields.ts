@@ -1,0 +1,18 @@
+/** Problems of one field or one line of an upload (a zod check, a CSV line): coded, worded late. */
+export const FIELD_CODES = [
+  'unwritable_text',
+  'unit_code_format',
+  'iso_date',
+  'review_comment_required',
+  'token_unit_required',
+  'token_auditor_unit',
+  'csv_empty',
+  'csv_missing_column',
+  'csv_duplicate',
+  'csv_valid_to_before',
+  'csv_commune_needs_parent',
+  'csv_only_commune_parent',
+  'csv_coordinator_department',
+  'csv_parent_unknown',
+] as const;
+export type FieldCode = (typeof FIELD_CODES)[number];

@@ -1,0 +1,100 @@
+/** Lời cho mọi vấn đề, tiếng Việt. */
+import type { ProblemCode, ProblemParams as P } from './codes';
+import type { FieldCode } from './fields';
+
+const MB = (bytes: string | number | undefined) => `${Math.round(Number(bytes) / (1024 * 1024))} MB`;
+const dmy = (iso: string | number | undefined) => String(iso ?? '').split('-').reverse().join('/');
+
+export const vi = {
+  problems: {
+    not_found_path: (p: P) => `Không có địa chỉ ${p.path}.`,
+    method_not_allowed: (p: P) => `Địa chỉ ${p.path} không nhận ${p.method}; chỉ nhận ${p.allowed}.`,
+    body_too_large: (p: P) => `Nội dung gửi lên vượt quá ${MB(p.limit)}.`,
+    malformed_json: (p: P) => `Nội dung không phải JSON hợp lệ: ${p.reason}.`,
+    json_required: () => 'Nội dung phải là JSON (Content-Type: application/json).',
+    submission_media_type: () => 'Báo cáo gửi dạng JSON (application/json) hoặc tệp .xlsx đã điền.',
+    csv_required: () => 'Danh mục đơn vị gửi dạng CSV (Content-Type: text/csv).',
+    invalid_data: (p: P) => `Dữ liệu không đúng định dạng: ${p.list}.`,
+    bad_request: (p: P) => (p.reason ? String(p.reason) : 'Yêu cầu không hợp lệ.'),
+    internal: () => 'Máy chủ gặp lỗi không mong đợi; số liệu đã lưu không bị ảnh hưởng.',
+    idempotency_key_length: () => 'Idempotency-Key phải có từ 1 đến 200 ký tự.',
+    idempotency_key_reused: () => 'Idempotency-Key này đã dùng cho một báo cáo khác.',
+    filing_race: () => 'Cùng lúc có một lần nộp khác của báo cáo này; lần nộp này chưa được ghi nhận. Hãy nộp lại sau giây lát.',
+    token_missing: () => 'Thiếu mã thông báo: gửi tiêu đề Authorization: Bearer <mã>.',
+    token_unknown: () => 'Mã thông báo không đúng.',
+    token_revoked: () => 'Mã thông báo đã bị thu hồi; hãy xin mã mới từ cơ quan thường trực.',
+    token_expired: (p: P) => `Mã thông báo đã hết hạn từ sau ngày ${dmy(p.date)}; hãy xin mã mới từ cơ quan thường trực.`,
+    sign_ins_limited: (p: P) => `Đăng nhập sai quá nhiều lần; hãy thử lại sau ${p.seconds} giây.`,
+    role_forbidden: (p: P) => `Vai trò ${p.role} không được làm việc này (cần: ${p.needed}).`,
+    unit_may_not_file_for: (p: P) => `Mã thông báo của đơn vị ${p.own} không được nộp báo cáo cho đơn vị ${p.unit}.`,
+    unit_reads_own_only: (p: P) => `Đơn vị ${p.own} chỉ xem được báo cáo của mình.`,
+    submission_of_other_unit: (p: P) => `Báo cáo ${p.id} thuộc đơn vị khác.`,
+    template_unknown: (p: P) => `Không có mẫu báo cáo ${p.template}.`,
+    period_invalid: (p: P) => `Kỳ báo cáo "${p.period}" không hợp lệ (viết dạng 2024, 2024-H1 hoặc 2024-Q3).`,
+    period_not_filed: (p: P) => `Mẫu ${p.template} không báo cáo cho kỳ ${p.period}.`,
+    unit_missing: () => 'Báo cáo thiếu mã đơn vị (unit).',
+    unit_unknown: (p: P) => `Không có đơn vị mã ${p.unit}${p.period ? ` trong kỳ ${p.period}` : ''}.`,
+    unit_not_in_force: (p: P) => `Đơn vị ${p.unit} không có hiệu lực vào cuối kỳ ${p.period}.`,
+    unit_kind_not_filer: (p: P) => `Mẫu ${p.template} không do ${KIND[String(p.kind)] ?? p.kind} lập (${p.name}).`,
+    coordinator_files: (p: P) => `Mẫu ${p.template} do cơ quan thường trực lập một lần cho cả tỉnh.`,
+    submission_not_found: (p: P) => `Không có báo cáo ${p.id}.`,
+    revision_not_found: (p: P) => `Báo cáo ${p.id} không có lần nộp ${p.revision}.`,
+    review_outdated: (p: P) => `Đơn vị đã nộp lần ${p.latest} sau lần ${p.revision} đang xem; hãy xem lần mới nhất trước khi duyệt.`,
+    token_not_found: (p: P) => `Không có mã thông báo ${p.id}.`,
+    token_revoked_cannot_rotate: (p: P) => `Mã thông báo ${p.id} đã bị thu hồi; hãy tạo mã mới.`,
+    token_self_revoke: () => 'Không thể tự thu hồi mã đang dùng.',
+    expiry_format: (p: P) => `Ngày hết hạn "${p.value}" phải có dạng YYYY-MM-DD.`,
+    expiry_past: (p: P) => `Ngày hết hạn ${dmy(p.date)} đã qua.`,
+    expiry_too_far: (p: P) => `Mã thông báo có hiệu lực tối đa ${p.days} ngày.`,
+    audit_since: (p: P) => `"${p.value}" không phải thời điểm ISO.`,
+    audit_limit: () => 'limit phải từ 1 đến 1000.',
+    report_refused: (p: P) =>
+      (Number(p.errors) > 0
+        ? `Báo cáo có ${p.errors} lỗi${Number(p.open) ? ` và ${p.open} cảnh báo chưa giải trình` : ''}; chưa được ghi nhận.`
+        : `Báo cáo có ${p.open} cảnh báo chưa giải trình (ghi chú ở cột Ghi chú); chưa được ghi nhận.`) + (p.shown ? ` Hiện ${p.shown} vấn đề đầu tiên.` : ''),
+    several_template_sheets: (p: P) => `Bảng tính có ${p.count} trang mẫu; mỗi lần nộp một mẫu.`,
+    not_xlsx: () => 'Tệp không phải là bảng tính .xlsx (thiếu chữ ký ZIP).',
+    file_too_large: (p: P) => `Tệp lớn hơn ${MB(p.limit)}, giới hạn của một báo cáo.`,
+    corrupt: (p: P) => `Tệp .xlsx bị hỏng (${p.reason}). Hãy mở bằng Excel, lưu lại rồi gửi lại.`,
+    encrypted: () => 'Tệp .xlsx có mật khẩu hoặc được mã hóa; hãy gỡ mật khẩu rồi gửi lại.',
+    too_many_parts: (p: P) => `Tệp .xlsx có quá nhiều thành phần (hơn ${p.limit}).`,
+    part_too_large: (p: P) => `Thành phần "${p.part}" của tệp .xlsx khi giải nén lớn hơn ${MB(p.limit)}.`,
+    total_too_large: (p: P) => `Tệp .xlsx khi giải nén lớn hơn ${MB(p.limit)}.`,
+    malformed_xml: (p: P) => `Thành phần "${p.part}" của tệp .xlsx không đọc được (${p.reason}).`,
+    no_metadata: () => 'Bảng tính không mang thông tin mẫu báo cáo (mã mẫu, phiên bản). Hãy lập báo cáo từ mẫu do chitieu tạo ra (chitieu template …).',
+    sheet_missing: (p: P) => `Không tìm thấy trang "${p.sheet}" của mẫu ${p.template} trong bảng tính.`,
+    cell_outside_area: (p: P) =>
+      `Ô ${p.cell}${Number(p.count) > 1 ? ` (và ${Number(p.count) - 1} ô khác)` : ''} có dữ liệu ở xa ngoài vùng của mẫu (đến ô ${p.last}); chitieu không đọc vùng đó. Hãy xóa hoặc chuyển số liệu vào đúng ô của mẫu.`,
+    formula_without_result: (p: P) =>
+      `Ô ${p.cells} chứa công thức chưa có kết quả tính (tệp được lưu bởi chương trình không tính công thức). Hãy mở tệp bằng Excel, lưu lại rồi gửi lại.`,
+    csv_invalid: (p: P) => `Tệp CSV có ${p.count} lỗi, chưa nhập đơn vị nào: ${p.first}.`,
+    csv_no_units: () => 'Tệp CSV không có đơn vị nào.',
+  } satisfies Record<ProblemCode, (p: P) => string>,
+
+  fields: {
+    unwritable_text: (p: P) => `có ký tự ${p.char} ở vị trí ${p.position}, không ghi được vào tệp Excel`,
+    unit_code_format: () => 'mã đơn vị chỉ gồm chữ in hoa, số, - và _',
+    iso_date: () => 'ngày phải có dạng YYYY-MM-DD',
+    review_comment_required: () => 'trả lại báo cáo cần có ý kiến (comment) để đơn vị biết cần sửa gì',
+    token_unit_required: () => 'mã thông báo vai trò unit cần có đơn vị (unit)',
+    token_auditor_unit: () => 'kiểm toán viên không gắn với đơn vị',
+    csv_empty: () => 'tệp CSV trống',
+    csv_missing_column: (p: P) => `thiếu cột ${p.column} (cần: ${p.header})`,
+    csv_duplicate: (p: P) => `đơn vị ${p.code} từ ${p.from} đã có ở dòng ${p.line}`,
+    csv_valid_to_before: () => 'ngày hết hiệu lực trước ngày có hiệu lực',
+    csv_commune_needs_parent: () => 'đơn vị cấp xã cần mã đơn vị cấp huyện (parent)',
+    csv_only_commune_parent: () => 'chỉ đơn vị cấp xã có đơn vị cấp trên (parent)',
+    csv_coordinator_department: () => 'cơ quan thường trực phải là sở, ban, ngành',
+    csv_parent_unknown: (p: P) => `không có đơn vị cấp huyện mã ${p.parent}`,
+  } satisfies Record<FieldCode, (p: P) => string>,
+
+  /** Names of the roles in messages. */
+  roles: { unit: 'đơn vị', dic: 'cơ quan thường trực', auditor: 'kiểm tra' } as Record<string, string>,
+  /** `(gốc)`: the field of a problem about the whole body. */
+  root: '(gốc)',
+  line: (line: number, field: string | undefined, message: string) => `dòng ${line}${field ? ` (${field})` : ''}: ${message}`,
+};
+
+const KIND: Record<string, string> = { department: 'sở, ban, ngành', district: 'đơn vị cấp huyện', commune: 'đơn vị cấp xã' };
+
+export type ProblemWords = typeof vi;
