@@ -9,7 +9,7 @@ import { Miniflare } from 'miniflare';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Unit } from '../shared/api/units';
+import type { Unit } from '../shared/registry/units';
 import { ROOT } from '../scripts/lib/d1';
 import { newToken, randomId, sha256Hex } from '../worker/src/lib/crypto';
 

@@ -1,6 +1,6 @@
 /** `chitieu validate FILE`: the same verdict as the server, on an .xlsx or a submission JSON. */
 import { parseArgs } from 'node:util';
-import { SubmissionSchema } from '../shared/api/submission';
+import { SubmissionSchema } from '../shared/submission';
 import { UNIT_KINDS, type UnitKind } from '../shared/templates';
 import { validate, validateSubmission, type Report, type ValidateOptions } from '../shared/validation';
 import type { Lang } from '../shared/i18n';

@@ -13,8 +13,8 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseUnitsCsv, unitsToCsv } from '../shared/api/units-csv';
-import type { Unit } from '../shared/api/units';
+import { parseUnitsCsv, unitsToCsv } from '../shared/registry/units-csv';
+import type { Unit } from '../shared/registry/units';
 import { d1, sql, type LocalState, type Target } from './lib/d1';
 import { unitsInsertSql } from './lib/units-sql';
 import { createTokenIn, listTokensIn, revokeTokenIn, rotateTokenIn, tokenExpiry, type Role } from './lib/tokens';

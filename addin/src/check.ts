@@ -2,7 +2,7 @@
  * The one way the add-in checks a sheet, used by the task pane's Kiểm tra and by the custom function:
  * a template sheet is one report; a consolidated sheet is one report per row (the provincial total and each unit).
  */
-import type { Submission } from '../../shared/api/submission';
+import type { Submission } from '../../shared/submission';
 import { catalogue, type Lang } from '../../shared/i18n';
 import { getTemplate, templateIds, type Template, type UnitKind } from '../../shared/templates';
 import { validate, type Report } from '../../shared/validation';

@@ -1,5 +1,5 @@
 /** Demo reports for a local run, filed through the API like any client would. */
-import type { Submission } from '../../shared/api/submission';
+import type { Submission } from '../../shared/submission';
 import { demoSubmission } from '../../shared/demo/generate';
 import { DEMO_REGISTRY, type DemoUnit } from '../../shared/demo/registry';
 import { BM03_2024_H1, BM07_2023, plan30Tasks } from '../../shared/demo/seed-figures';

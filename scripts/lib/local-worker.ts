@@ -7,7 +7,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Unit } from '../../shared/api/units';
+import type { Unit } from '../../shared/registry/units';
 import { ROOT, WRANGLER_ENV, d1File, migrate, wranglerBin } from './d1';
 import { createTokenIn, type Role } from './tokens';
 import { unitsInsertSql } from './units-sql';

@@ -1,5 +1,5 @@
 /** SQL that adds or updates registry records, for wrangler d1 execute. */
-import type { Unit } from '../../shared/api/units';
+import type { Unit } from '../../shared/registry/units';
 import { sql } from './d1';
 
 export function unitsInsertSql(units: readonly Unit[]): string {

@@ -3,12 +3,12 @@
  * add-in's client parses responses with them, and the OpenAPI document is generated from them.
  */
 import { z } from 'zod';
-import { ISSUE_CODES } from '../validation/issues';
+import { IssueSchema, ReportSchema } from '../validation/issues';
 import { UnitKindSchema, LocalizedSchema, PeriodKindSchema } from '../templates/schema';
-import { UnitSchema } from './units';
+import { UnitSchema } from '../registry/units';
 import { safeText } from '../text/schema';
 import { fieldIssue } from '../problems';
-import { SubmissionSchema } from './submission';
+import { SubmissionSchema } from '../submission';
 import { ConsolidationResultSchema, PeriodStatusResultSchema, ReviewStatusSchema } from '../consolidation/schema';
 
 export { ReviewStatusSchema, SubmissionSchema, UnitSchema };
@@ -16,37 +16,7 @@ export { ReviewStatusSchema, SubmissionSchema, UnitSchema };
 export const RoleSchema = z.enum(['unit', 'dic', 'auditor']);
 export type Role = z.infer<typeof RoleSchema>;
 
-const IssueValueSchema = z.union([z.number(), z.string(), z.null()]);
-
-export const IssueSchema = z.object({
-  code: z.enum(ISSUE_CODES),
-  severity: z.enum(['error', 'warning']),
-  rule: z.string().optional(),
-  cells: z.array(z.string()),
-  addresses: z.array(z.string()).optional(),
-  values: z.record(z.string(), IssueValueSchema),
-  expected: IssueValueSchema.optional(),
-  params: z.record(z.string(), z.union([IssueValueSchema, z.array(IssueValueSchema)])).optional(),
-  message: z.string(),
-  explained: z.boolean().optional(),
-  note: z.string().optional(),
-});
-
-export const ReportSchema = z.object({
-  valid: z.boolean(),
-  submittable: z.boolean(),
-  template: z.string(),
-  templateVersion: z.string(),
-  engineVersion: z.string(),
-  period: z.string(),
-  unit: z.string().optional(),
-  lang: z.enum(['vi', 'en']),
-  errors: z.array(IssueSchema),
-  warnings: z.array(IssueSchema),
-  values: z.record(z.string(), z.union([z.number(), z.string()])),
-  rows: z.array(z.record(z.string(), z.string())).optional(),
-  stats: z.object({ filledCells: z.number(), rulesChecked: z.number(), rulesSkipped: z.number() }),
-});
+export { IssueSchema, ReportSchema };
 
 /** RFC 9457 problem details; validation problems carry the issues. */
 export const ProblemSchema = z.object({

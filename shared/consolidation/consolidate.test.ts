@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Unit } from '../api/units';
+import type { Unit } from '../registry/units';
 import { demoRecord } from '../demo/registry';
 import { plan203Tasks, plan30Tasks } from '../demo/seed-figures';
 import { parsePeriod } from '../periods';
 import { getTemplate } from '../templates';
 import { validateSubmission } from '../validation';
-import type { Submission } from '../api/submission';
+import type { Submission } from '../submission';
 import { SHARE_DECIMALS, consolidate, expectedUnits, type SubmittedReport } from './consolidate';
 import { roundTo } from '../numbers/decimal';
 import { MEASURE_CEILINGS } from '../templates/ceilings';

@@ -6,8 +6,8 @@
  * communes; where a district left a cell blank (or did not submit), the sum of its communes
  * stands in for it. Ratios are recomputed from summed numerators and denominators, never averaged.
  */
-import type { Unit } from '../api/units';
-import { validOn } from '../api/units';
+import type { Unit } from '../registry/units';
+import { validOn } from '../registry/units';
 import { roundTo, sumDecimal } from '../numbers/decimal';
 import type { Period } from '../periods';
 import { daysLate as daysLateOf } from '../periods';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Unit } from '../api/units';
+import type { Unit } from '../registry/units';
 import { demoRecord } from '../demo/registry';
 import { parsePeriod } from '../periods';
 import { TEMPLATES } from '../templates';

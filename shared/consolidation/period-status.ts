@@ -1,5 +1,5 @@
 /** Completeness of a period across every template filed in it: one line per template, one per unit. */
-import type { Unit } from '../api/units';
+import type { Unit } from '../registry/units';
 import type { Period } from '../periods';
 import { isFiledFor } from '../templates/filing';
 import type { Template } from '../templates/schema';

@@ -3,7 +3,7 @@
  * from them, and the API documents and checks the very same shapes.
  */
 import { z } from 'zod';
-import { UnitSchema } from '../api/units';
+import { UnitSchema } from '../registry/units';
 import { LocalizedSchema } from '../templates/schema';
 
 export const ReviewStatusSchema = z.enum(['received', 'accepted', 'returned']);

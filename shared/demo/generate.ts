@@ -2,7 +2,7 @@
  * Plausible, valid submissions for any unit, template and period, deterministic for a seed.
  * They fill a demo province, the benches and the load tests.
  */
-import type { Submission, ListRow } from '../api/submission';
+import type { Submission, ListRow } from '../submission';
 import { roundTo } from '../numbers/decimal';
 import { parsePeriod } from '../periods';
 import { getTemplate, type UnitKind } from '../templates';

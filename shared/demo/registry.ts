@@ -2,7 +2,7 @@
  * The demo unit registry: Đắk Lắk's departments and 15 districts as named in the seeds, with a
  * few communes. A real registry lives in the database and is imported as CSV; this one seeds a local run.
  */
-import type { Unit } from '../api/units';
+import type { Unit } from '../registry/units';
 import type { UnitKind } from '../templates/schema';
 
 export interface DemoUnit {

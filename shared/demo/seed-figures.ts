@@ -2,7 +2,7 @@
  * Published figures of Đắk Lắk province (the seed documents), as submissions. They are the
  * golden cases of the engine and the demo data of a local run; some break the rules, as published.
  */
-import type { Submission } from '../api/submission';
+import type { Submission } from '../submission';
 
 const V = '2024.1';
 

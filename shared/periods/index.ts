@@ -4,7 +4,9 @@
  * last month of a quarter and before 20 December for the year; DIC reports before the 30th and
  * 25 December.
  */
-import type { PeriodKind } from '../templates/schema';
+import type { PeriodKind } from './kinds';
+
+export * from './kinds';
 import { catalogue, type Lang } from '../i18n';
 
 export interface Period {

@@ -3,6 +3,7 @@
  * when the registry loads, so a broken template fails in a test, not in a clerk's hands.
  */
 import { z } from 'zod';
+import { PERIOD_KINDS, PeriodKindSchema, type PeriodKind } from '../periods/kinds';
 import { CELL_REF, COLUMN_KEY, CellRefSchema, ColumnKeySchema, ROW_CODE, RowCodeSchema, RuleSchema, type Rule } from '../rules';
 
 export const LocalizedSchema = z.object({ vi: z.string().min(1), en: z.string().min(1) });
@@ -12,9 +13,7 @@ export const UNIT_KINDS = ['department', 'district', 'commune'] as const;
 export const UnitKindSchema = z.enum(UNIT_KINDS);
 export type UnitKind = z.infer<typeof UnitKindSchema>;
 
-export const PERIOD_KINDS = ['Q', 'H', 'Y'] as const;
-export const PeriodKindSchema = z.enum(PERIOD_KINDS);
-export type PeriodKind = z.infer<typeof PeriodKindSchema>;
+export { PERIOD_KINDS, PeriodKindSchema, type PeriodKind };
 
 /** What a cell holds. `target` is a goal that may carry a comparator (`> 90%`) or be text. */
 export const MeasureSchema = z.enum(['count', 'percent', 'money', 'score', 'rank', 'text', 'status', 'date', 'target']);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getTemplate } from '../templates';
-import type { Submission } from '../api/submission';
+import type { Submission } from '../submission';
 import { ENGINE_VERSION, validate, validateSubmission } from './index';
 
 const bm03 = getTemplate('BM03')!;

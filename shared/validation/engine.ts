@@ -7,7 +7,7 @@ import { hasBegun, parsePeriod } from '../periods';
 import { getTemplate, isFiledFor } from '../templates';
 import { splitRef } from '../templates/cells';
 import type { Template, UnitKind } from '../templates/schema';
-import type { Submission } from '../api/submission';
+import type { Submission } from '../submission';
 import { cellChecks } from './cell-checks';
 import type { Issue, Report } from './issues';
 import { validateList } from './list';

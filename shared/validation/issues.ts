@@ -1,5 +1,6 @@
 /** What a validation finds: structured issues, words added later from a message table. */
-import type { Lang } from '../i18n';
+import { z } from 'zod';
+import { LANGS } from '../i18n';
 import { RULE_ISSUE_CODES, type RuleIssueCode } from '../rules';
 
 export type Severity = 'error' | 'warning';
@@ -44,45 +45,49 @@ export type EngineIssueCode = (typeof ENGINE_ISSUE_CODES)[number];
 export type IssueCode = EngineIssueCode | RuleIssueCode;
 export const ISSUE_CODES = [...ENGINE_ISSUE_CODES, ...RULE_ISSUE_CODES] as [IssueCode, ...IssueCode[]];
 
-export type IssueValue = number | string | null;
+const IssueValueSchema = z.union([z.number(), z.string(), z.null()]);
+export type IssueValue = z.infer<typeof IssueValueSchema>;
 
-export interface Issue {
-  code: IssueCode;
-  severity: Severity;
+export const IssueSchema = z.object({
+  code: z.enum(ISSUE_CODES),
+  severity: z.enum(['error', 'warning']),
   /** The template rule that found it (`TT01.TONG`), when a rule did. */
-  rule?: string;
+  rule: z.string().optional(),
   /** Cells involved, `ROW.COL`; for list templates `MA.COL` (or `#n.COL` for a row without code). */
-  cells: string[];
+  cells: z.array(z.string()),
   /** Sheet addresses of those cells (`'BM03'!E12`), when the values came from a sheet. */
-  addresses?: string[];
+  addresses: z.array(z.string()).optional(),
   /** The values involved, by cell. */
-  values: Record<string, IssueValue>;
+  values: z.record(z.string(), IssueValueSchema),
   /** What the first cell should hold, where that is known. */
-  expected?: IssueValue;
+  expected: IssueValueSchema.optional(),
   /** Extra facts the message needs (written text, limits, candidates). */
-  params?: Record<string, IssueValue | IssueValue[]>;
-  message: string;
+  params: z.record(z.string(), z.union([IssueValueSchema, z.array(IssueValueSchema)])).optional(),
+  message: z.string(),
   /** Warnings only: explained by a note on one of the issue's rows. */
-  explained?: boolean;
-  note?: string;
-}
+  explained: z.boolean().optional(),
+  note: z.string().optional(),
+});
+export type Issue = z.infer<typeof IssueSchema>;
 
-export interface Report {
+/** A verdict, as the engine gives it, the server stores it and every client reads it back. */
+export const ReportSchema = z.object({
   /** No errors. */
-  valid: boolean;
+  valid: z.boolean(),
   /** Valid and every warning explained: what the server accepts. */
-  submittable: boolean;
-  template: string;
-  templateVersion: string;
-  engineVersion: string;
-  period: string;
-  unit?: string;
-  lang: Lang;
-  errors: Issue[];
-  warnings: Issue[];
+  submittable: z.boolean(),
+  template: z.string(),
+  templateVersion: z.string(),
+  engineVersion: z.string(),
+  period: z.string(),
+  unit: z.string().optional(),
+  lang: z.enum(LANGS),
+  errors: z.array(IssueSchema),
+  warnings: z.array(IssueSchema),
   /** Figures as read, in the template's units (percent points, tỷ đồng). */
-  values: Record<string, number | string>;
+  values: z.record(z.string(), z.union([z.number(), z.string()])),
   /** List templates: the rows as read (status codes, ISO dates). */
-  rows?: Record<string, string>[];
-  stats: { filledCells: number; rulesChecked: number; rulesSkipped: number };
-}
+  rows: z.array(z.record(z.string(), z.string())).optional(),
+  stats: z.object({ filledCells: z.number(), rulesChecked: z.number(), rulesSkipped: z.number() }),
+});
+export type Report = z.infer<typeof ReportSchema>;

@@ -1,5 +1,5 @@
 /** Checks of a list template (BM02): one row per task, each with a code, a status from its list and a deadline. */
-import type { ListRow } from '../api/submission';
+import type { ListRow } from '../submission';
 import type { Period } from '../periods';
 import { parseDeadline } from '../dates';
 import type { ListTemplate, Status } from '../templates/schema';

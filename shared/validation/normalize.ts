@@ -8,7 +8,7 @@ import { numberKindOf } from './normalize-kinds';
 import { readTargetValue, type Comparator } from './target';
 import { templateCells, type CellInfo } from '../templates/cells';
 import type { IndicatorTemplate } from '../templates/schema';
-import type { CellValue } from '../api/submission';
+import type { CellValue } from '../submission';
 import type { Issue, IssueCode } from './issues';
 
 export type { Comparator };

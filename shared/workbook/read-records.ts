@@ -3,7 +3,7 @@
  * the column headed by its cell reference (`TT01.KQ`), as the consolidated sheets are. Each row
  * (a unit, or the provincial total) becomes a submission of its own.
  */
-import type { Submission } from '../api/submission';
+import type { Submission } from '../submission';
 import { shiftDecimal } from '../numbers/decimal';
 import { templateCells } from '../templates/cells';
 import type { IndicatorTemplate } from '../templates/schema';

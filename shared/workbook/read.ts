@@ -4,7 +4,7 @@
  * task pane (names and values), the auditor's custom function (values only) and an
  * .xlsx file all give the engine the same submission.
  */
-import type { ListRow, Submission } from '../api/submission';
+import type { ListRow, Submission } from '../submission';
 import { shiftDecimal } from '../numbers/decimal';
 import { templateCells } from '../templates/cells';
 import type { IndicatorTemplate, ListTemplate, Template } from '../templates/schema';

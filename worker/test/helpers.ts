@@ -1,6 +1,6 @@
 /** Talking to the worker as a client would, and preparing a database for a test. */
 import { env, SELF } from 'cloudflare:test';
-import type { Unit } from '../../shared/api/units';
+import type { Unit } from '../../shared/registry/units';
 import { DEMO_REGISTRY, demoRecord } from '../../shared/demo/registry';
 import { randomId, sha256Hex, newToken } from '../src/lib/crypto';
 

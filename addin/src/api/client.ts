@@ -15,7 +15,7 @@ import {
   TokenCreatedSchema,
   type Problem,
 } from '../../../shared/api/schemas';
-import type { Submission } from '../../../shared/api/submission';
+import type { Submission } from '../../../shared/submission';
 import type { Lang, Words } from '../../../shared/i18n';
 import { z as zod } from 'zod';
 

@@ -1,6 +1,6 @@
 /** Everything a filing needs to read, in one round trip: the unit's records, last period's figures, an earlier request with the same key. */
-import type { Unit } from '../../../shared/api/units';
-import type { Report } from '../../../shared/validation/issues';
+import type { Unit } from '../../../shared/registry/units';
+import { storedReport } from './stored';
 import { idempotencyKeyStatement, type IdempotencyRecord } from './submissions';
 import { toUnit, unitOnDayStatement, type UnitRow } from './units';
 
@@ -33,7 +33,7 @@ export async function loadIntake(
   return {
     unit: unitRow ? toUnit(unitRow) : null,
     unitExists: any!.results.length > 0,
-    previous: report ? (JSON.parse(report) as Report).values : null,
+    previous: report ? storedReport(report).values : null,
     idempotency: q.key ? ((key!.results[0] as IdempotencyRecord | undefined) ?? null) : null,
   };
 }

@@ -3,12 +3,13 @@
  * its idempotency key and its audit entry; the numbering has no gaps because D1 runs a batch
  * as one transaction.
  */
-import type { Submission } from '../../../shared/api/submission';
+import type { Submission } from '../../../shared/submission';
 import type { Review, SubmissionSummary } from '../../../shared/api/schemas';
 import type { ReviewStatus, SubmittedReport } from '../../../shared/consolidation';
 import type { Report } from '../../../shared/validation/issues';
 import type { Principal } from '../env';
 import { auditStatement } from './audit';
+import { storedReport, storedSubmission } from './stored';
 
 export interface NewRevision {
   submissionId: string;
@@ -200,7 +201,7 @@ export async function getRevisionContent(db: D1Database, id: string, revision: n
     .prepare('SELECT body, report FROM revisions WHERE submission_id = ?1 AND revision = ?2')
     .bind(id, revision)
     .first<{ body: string; report: string }>();
-  return row ? { submission: JSON.parse(row.body) as Submission, report: JSON.parse(row.report) as Report } : null;
+  return row ? { submission: storedSubmission(row.body), report: storedReport(row.report) } : null;
 }
 
 interface LatestRow extends SummaryRow {
@@ -232,7 +233,7 @@ export async function latestReportsOfPeriod(db: D1Database, period: string): Pro
 }
 
 function toSubmittedReport(row: LatestRow): SubmittedReport {
-  const report = JSON.parse(row.report) as Report;
+  const report = storedReport(row.report);
   const review = reviewOf(row);
   return {
     unit: row.unit_code,

@@ -1,5 +1,5 @@
 /** The unit registry in D1: versioned records, so each period sees the hierarchy valid then. */
-import type { Unit } from '../../../shared/api/units';
+import type { Unit } from '../../../shared/registry/units';
 import type { Principal } from '../env';
 import { auditStatement } from './audit';
 

@@ -3,8 +3,8 @@
  * failure is named precisely (which field, which sheet) and nothing is stored.
  */
 import type { Context } from 'hono';
-import { SubmissionSchema, type ParsedSubmission } from '../../../shared/api/submission';
-import type { Unit } from '../../../shared/api/units';
+import { SubmissionSchema, type ParsedSubmission } from '../../../shared/submission';
+import type { Unit } from '../../../shared/registry/units';
 import { XLSX_MEDIA_TYPE } from '../../../shared/api/media';
 import type { Period } from '../../../shared/periods';
 import { filerMismatch, type Template } from '../../../shared/templates';

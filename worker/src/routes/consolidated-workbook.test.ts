@@ -6,7 +6,7 @@
 import { env } from 'cloudflare:test';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Submission } from '../../../shared/api/submission';
+import type { Submission } from '../../../shared/submission';
 import type { Consolidation } from '../../../shared/consolidation';
 import { demoSubmission } from '../../../shared/demo/generate';
 import { DEMO_REGISTRY } from '../../../shared/demo/registry';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseUnitsCsv } from '../../../shared/api/units-csv';
+import { parseUnitsCsv } from '../../../shared/registry/units-csv';
 import { api, count, json, makeToken, seedUnits } from '../../test/helpers';
 
 let dic: string;

@@ -1,6 +1,6 @@
 /** The unit registry: read by everyone signed in, exported and imported as CSV by DIC. */
 import { Hono } from 'hono';
-import { parseUnitsCsv, unitsToCsv } from '../../../shared/api/units-csv';
+import { parseUnitsCsv, unitsToCsv } from '../../../shared/registry/units-csv';
 import { allow } from '../auth';
 import { importUnits, listUnits, unitsDuring } from '../db/units';
 import type { AppEnv } from '../env';
