@@ -3,9 +3,9 @@
  * runtime and database as `npm start`, without the development proxy of `wrangler dev`, so the
  * figures describe the worker and D1 rather than the tooling around them.
  */
-import { readD1Migrations } from '@cloudflare/vitest-pool-workers';
+import { readD1Migrations } from '@cloudflare/vitest-plugin';
 import { build } from 'esbuild';
-import { Miniflare } from 'miniflare';
+import { Miniflare, convertV4MiniflareOptions } from 'miniflare';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,7 +30,8 @@ export async function startBenchWorker(units: readonly Unit[]): Promise<BenchWor
     mainFields: ['browser', 'module', 'main'],
   });
   const persist = await mkdtemp(join(tmpdir(), 'chitieu-bench-'));
-  const mf = new Miniflare({
+  const mf = new Miniflare(
+    convertV4MiniflareOptions({
     modules: true,
     script: bundle.outputFiles[0]!.text,
     compatibilityDate: '2026-04-01',
@@ -40,7 +41,8 @@ export async function startBenchWorker(units: readonly Unit[]): Promise<BenchWor
     bindings: { PROVINCE_NAME: 'Đắk Lắk' },
     host: '127.0.0.1',
     port: 0,
-  });
+    }),
+  );
   const url = await mf.ready;
   const db = await mf.getD1Database('DB');
   for (const migration of await readD1Migrations(join(ROOT, 'worker/migrations'))) {

@@ -1,18 +1,15 @@
 import type { Lang } from '../../shared/i18n';
 import type { Role } from '../../shared/api/schemas';
 
-export interface Env {
-  DB: D1Database;
-  ASSETS?: Fetcher;
-  /** Shown in headers of consolidated sheets. */
-  PROVINCE_NAME?: string;
-  /** Number of provinces DTI ranks are taken among, where it differs from the template's. */
-  PROVINCES?: string;
-  /** Slows repeated failed sign-ins from one address (Workers Rate Limiting, wrangler.toml). */
-  SIGN_IN_LIMITER?: RateLimit;
+/**
+ * The worker's bindings: those of wrangler.toml, as `wrangler types` generates them
+ * (worker-configuration.d.ts; `npm run types` after changing wrangler.toml), and the clock of tests
+ * and training demos, which a deployment never sets.
+ */
+export type Env = Cloudflare.Env & {
   /** Tests and training demos only: the clock stands still at this ISO instant (lib/clock.ts). */
   FIXED_NOW?: string;
-}
+};
 
 export interface Principal {
   tokenId: string;
