@@ -9,6 +9,7 @@ import { fakeExcel } from '../addin/src/excel/fake-excel';
 import { OfficeWorkbook } from '../addin/src/excel/office-workbook';
 import { showHighlights } from '../addin/src/taskpane/highlight';
 import { ms, printTable, time } from './harness';
+import { versionOf } from '../shared/templates';
 
 const g = globalThis as unknown as { Excel: unknown; Office: unknown };
 
@@ -26,7 +27,7 @@ function filledBm03() {
     values[n.row]![n.col] = ref === 'TT01.KQ' ? Number(v) + 1 : v;
   }
   const names = model.names.map((n) => ({ name: n.name, formula: `='BM03'!$${String.fromCharCode(65 + n.col)}$${n.row + 1}` }));
-  const meta = [['sheet', 'template', 'version', 'period'], ['BM03', 'BM03', '2024.1', '2024-H1']];
+  const meta = [['sheet', 'template', 'version', 'period'], ['BM03', 'BM03', versionOf('BM03'), '2024-H1']];
   return { values, names, meta };
 }
 

@@ -9,10 +9,10 @@ import { build, type BuildOptions } from 'esbuild';
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { FUNCTIONS_METADATA } from '../addin/src/functions/metadata';
 import { assetsHeadersFile } from '../shared/api/headers';
 import { ROOT } from './lib/d1';
 import { chitieuIcon } from './lib/png';
+import { functionsMetadata } from './lib/functions-metadata';
 
 export const DEV_ORIGIN = 'https://localhost:3000';
 
@@ -46,7 +46,7 @@ export async function buildAddin(out = join(ROOT, 'dist'), origin = process.env.
   for (const size of [16, 32, 64, 80]) await writeFile(join(addin, 'assets', `icon-${size}.png`), chitieuIcon(size));
   await writeFile(join(addin, '_headers'), assetsHeadersFile());
 
-  const metadata = JSON.stringify(FUNCTIONS_METADATA, null, 2);
+  const metadata = await functionsMetadata();
   const manifest = await readFile(join(ROOT, 'manifest.xml'), 'utf8');
   await writeFile(join(out, 'manifest.xml'), manifest);
   await writeFile(join(addin, 'functions.json'), origin ? rewriteOrigin(metadata, origin) : metadata);

@@ -4,6 +4,7 @@ import { demoSubmission } from '../../shared/demo/generate';
 import { DEMO_REGISTRY, type DemoUnit } from '../../shared/demo/registry';
 import { BM03_2024_H1, BM07_2023, plan30Tasks } from '../../shared/demo/seed-figures';
 import { filesTemplate, getTemplate } from '../../shared/templates';
+import { versionOf } from '../../shared/templates';
 
 /** Most units have filed 2024-H1; a few have not, so the dashboard has someone to chase. */
 export function demoSubmissions(): Submission[] {
@@ -20,7 +21,7 @@ export function demoSubmissions(): Submission[] {
   const published = { ...BM03_2024_H1, unit: 'STTTT', values: { ...BM03_2024_H1.values, 'HS01.KQ': '400.000', 'HS02.KQ': '120.000' } };
   if (dic >= 0) out[dic] = published;
   else out.push(published);
-  out.push({ template: 'BM02', version: '2024.1', unit: 'STTTT', period: '2024-H1', rows: plan30Tasks() });
+  out.push({ template: 'BM02', version: versionOf('BM02'), unit: 'STTTT', period: '2024-H1', rows: plan30Tasks() });
   out.push({ ...BM07_2023, unit: 'STTTT', notes: { KP09: 'Kinh phí đầu tư Trung tâm SOC chuyển sang năm 2024.' } });
   return out;
 }

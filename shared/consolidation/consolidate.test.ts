@@ -9,6 +9,7 @@ import type { Submission } from '../submission';
 import { SHARE_DECIMALS, consolidate, expectedUnits, type SubmittedReport } from './consolidate';
 import { roundTo } from '../numbers/decimal';
 import { MEASURE_CEILINGS } from '../templates/ceilings';
+import { versionOf } from '../templates';
 
 const unit = (code: string, kind: Unit['kind'], extra: Partial<Unit> = {}): Unit => demoRecord({ code, name: `Đơn vị ${code}`, kind }, extra);
 
@@ -42,7 +43,7 @@ function report(code: string, submission: Omit<Submission, 'unit'>, extra: Parti
   };
 }
 
-const bm04 = (values: Submission['values']) => ({ template: 'BM04', version: '2024.1', period: '2024-H1', values });
+const bm04 = (values: Submission['values']) => ({ template: 'BM04', version: versionOf('BM04'), period: '2024-H1', values });
 
 describe('provincial totals', () => {
   const submissions = [
@@ -107,7 +108,7 @@ describe('figures at their ceilings', () => {
 
 describe('completeness', () => {
   it('counts late units by their first submission, returned ones and open warnings', () => {
-    const budget = { template: 'BM07', version: '2024.1', period: '2024' };
+    const budget = { template: 'BM07', version: versionOf('BM07'), period: '2024' };
     const y2024 = parsePeriod('2024')!;
     const subs = [
       report('STTTT', { ...budget, values: { 'KP01.KQ': 90, 'KP07.KQ': 1, 'KP08.KQ': 0, 'KP09.KQ': 100 }, notes: { KP09: 'Dự án SOC chuyển sang 2025' } }, { receivedAt: '2025-01-05T03:00:00Z', firstReceivedAt: '2024-12-23T03:00:00Z' }),
@@ -136,7 +137,7 @@ describe('completeness', () => {
 
   it('a province-wide score passes through as the province’s figure', () => {
     const c = consolidate(getTemplate('BM08')!, parsePeriod('2024')!, REGISTRY, [
-      report('STTTT', { template: 'BM08', version: '2024.1', period: '2024', values: { 'D1.KQ': 74, 'D1.XH': 22 } }),
+      report('STTTT', { template: 'BM08', version: versionOf('BM08'), period: '2024', values: { 'D1.KQ': 74, 'D1.XH': 22 } }),
     ]);
     expect(c.total.values['D1.KQ']).toBe(74);
     expect(c.total.values['D1.XH']).toBe(22);
@@ -145,7 +146,7 @@ describe('completeness', () => {
 
 describe('task progress (BM02)', () => {
   it('counts and shares by status per unit and for the province: 28/129 completed across plans 30 and 203', () => {
-    const task = (rows: Submission['rows']) => ({ template: 'BM02', version: '2024.1', period: '2024-H1', rows });
+    const task = (rows: Submission['rows']) => ({ template: 'BM02', version: versionOf('BM02'), period: '2024-H1', rows });
     const c = consolidate(getTemplate('BM02')!, H1, REGISTRY, [report('STTTT', task(plan30Tasks())), report('SYT', task(plan203Tasks()))]);
     expect(c.units[0]!.statusCounts).toMatchObject({ total: 66, counts: { HT: 18 }, shares: { HT: 27.27 } });
     expect(c.total.statusCounts).toMatchObject({ total: 129, counts: { HT: 28, TX: 22, DTH: 79, CTH: 0 } });

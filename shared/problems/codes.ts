@@ -48,8 +48,6 @@ export const PROBLEM_CODES = {
   expiry_format: 'invalid',
   expiry_past: 'invalid',
   expiry_too_far: 'invalid',
-  audit_since: 'invalid',
-  audit_limit: 'invalid',
   // Reports
   report_refused: 'validation',
   several_template_sheets: 'invalid',

@@ -44,8 +44,6 @@ export const en: ProblemWords = {
     expiry_format: (p) => `The expiry "${p.value}" must be YYYY-MM-DD.`,
     expiry_past: (p) => `The expiry ${p.date} has passed.`,
     expiry_too_far: (p) => `A token lasts at most ${p.days} days.`,
-    audit_since: (p) => `"${p.value}" is not an ISO time.`,
-    audit_limit: () => 'limit must be between 1 and 1000.',
     report_refused: (p) =>
       `The report has ${p.errors} error(s) and ${p.open} unexplained warning(s); it was not recorded.${p.shown ? ` The first ${p.shown} are listed.` : ''}`,
     several_template_sheets: (p) => `The workbook holds ${p.count} template sheets; submit one template at a time.`,
@@ -71,6 +69,7 @@ export const en: ProblemWords = {
     unwritable_text: (p) => `holds character ${p.char} at position ${p.position}, which no Excel file can hold`,
     unit_code_format: () => 'a unit code holds only capital letters, digits, - and _',
     iso_date: () => 'a date must be YYYY-MM-DD',
+    iso_time: () => 'a time must be ISO 8601 (2024-06-30T00:00:00Z)',
     review_comment_required: () => 'returning a report needs a comment telling the unit what to fix',
     token_unit_required: () => 'a token of the unit role needs a unit',
     token_auditor_unit: () => 'an auditor is not tied to a unit',

@@ -3,6 +3,7 @@ export const FIELD_CODES = [
   'unwritable_text',
   'unit_code_format',
   'iso_date',
+  'iso_time',
   'review_comment_required',
   'token_unit_required',
   'token_auditor_unit',

@@ -46,8 +46,6 @@ export const vi = {
     expiry_format: (p: P) => `Ngày hết hạn "${p.value}" phải có dạng YYYY-MM-DD.`,
     expiry_past: (p: P) => `Ngày hết hạn ${dmy(p.date)} đã qua.`,
     expiry_too_far: (p: P) => `Mã thông báo có hiệu lực tối đa ${p.days} ngày.`,
-    audit_since: (p: P) => `"${p.value}" không phải thời điểm ISO.`,
-    audit_limit: () => 'limit phải từ 1 đến 1000.',
     report_refused: (p: P) =>
       (Number(p.errors) > 0
         ? `Báo cáo có ${p.errors} lỗi${Number(p.open) ? ` và ${p.open} cảnh báo chưa giải trình` : ''}; chưa được ghi nhận.`
@@ -75,6 +73,7 @@ export const vi = {
     unwritable_text: (p: P) => `có ký tự ${p.char} ở vị trí ${p.position}, không ghi được vào tệp Excel`,
     unit_code_format: () => 'mã đơn vị chỉ gồm chữ in hoa, số, - và _',
     iso_date: () => 'ngày phải có dạng YYYY-MM-DD',
+    iso_time: () => 'thời điểm phải theo ISO 8601 (2024-06-30T00:00:00Z)',
     review_comment_required: () => 'trả lại báo cáo cần có ý kiến (comment) để đơn vị biết cần sửa gì',
     token_unit_required: () => 'mã thông báo vai trò unit cần có đơn vị (unit)',
     token_auditor_unit: () => 'kiểm toán viên không gắn với đơn vị',

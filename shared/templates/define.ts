@@ -29,7 +29,16 @@ export function defineTemplate(input: TemplateInput): Template {
   const template = parsed.data;
   const problems = template.kind === 'indicator' ? checkIndicatorTemplate(template) : checkListTemplate(template);
   if (problems.length > 0) throw new TemplateDefinitionError(template.id, problems);
-  return Object.freeze(template) as Template;
+  return deepFreeze(template);
+}
+
+/** Every object and array of a definition frozen, down to a row's columns: no session can change a template. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 function duplicates(values: readonly string[]): string[] {

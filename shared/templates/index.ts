@@ -25,3 +25,10 @@ export function getTemplate(id: string): Template | undefined {
 export function templateIds(): string[] {
   return TEMPLATES.map((t) => t.id);
 }
+
+/** The current version of a template, for fixtures and examples that must follow the catalogue. */
+export function versionOf(id: string): string {
+  const template = getTemplate(id);
+  if (!template) throw new Error(`no template ${id}`);
+  return template.version;
+}

@@ -65,6 +65,12 @@ describe('the template catalogue', () => {
 
   it('templates are frozen data: a clerk’s session cannot change them', () => {
     expect(Object.isFrozen(BM03)).toBe(true);
+    const row = BM03.kind === 'indicator' ? BM03.rows[0]! : undefined;
+    const rules = BM03.kind === 'indicator' ? BM03.rules : [];
+    for (const inner of [row, row?.label, row?.columns, rules, rules[0]]) expect(Object.isFrozen(inner)).toBe(true);
+    expect(() => {
+      (row!.columns as string[]).push('XX');
+    }).toThrow(TypeError);
   });
 });
 

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { getTemplate } from '../templates';
 import type { Submission } from '../submission';
 import { ENGINE_VERSION, validate, validateSubmission } from './index';
+import { versionOf } from '../templates';
 
 const bm03 = getTemplate('BM03')!;
 const sub = (values: Submission['values'], extra: Partial<Submission> = {}): Submission => ({
   template: 'BM03',
-  version: '2024.1',
+  version: versionOf('BM03'),
   period: '2024-H1',
   values,
   ...extra,
@@ -16,7 +17,7 @@ const codes = (issues: { code: string }[]) => issues.map((i) => i.code);
 describe('the report', () => {
   it('names the engine and template versions, so every side can show the same verdict', () => {
     const r = validate(bm03, sub({ 'HS01.KQ': 10 }));
-    expect(r).toMatchObject({ template: 'BM03', templateVersion: '2024.1', engineVersion: ENGINE_VERSION, period: '2024-H1', lang: 'vi' });
+    expect(r).toMatchObject({ template: 'BM03', templateVersion: versionOf('BM03'), engineVersion: ENGINE_VERSION, period: '2024-H1', lang: 'vi' });
     expect(r.stats.filledCells).toBe(1);
   });
 
@@ -96,10 +97,10 @@ describe('single cells', () => {
 
   it('scores stay under their maximum; ranks lie among the provinces', () => {
     const bm08 = getTemplate('BM08')!;
-    const r = validate(bm08, { template: 'BM08', version: '2024.1', period: '2024', values: { 'D6.KQ': 210, 'D6.XH': 64, 'D1.XH': 0 } });
+    const r = validate(bm08, { template: 'BM08', version: versionOf('BM08'), period: '2024', values: { 'D6.KQ': 210, 'D6.XH': 64, 'D1.XH': 0 } });
     expect(codes(r.errors)).toEqual(['above_max', 'rank_range', 'rank_range']);
     expect(r.errors[0]!.message).toContain('200');
-    const after = validate(bm08, { template: 'BM08', version: '2024.1', period: '2024', values: { 'D6.XH': 40 } }, { provinces: 34 });
+    const after = validate(bm08, { template: 'BM08', version: versionOf('BM08'), period: '2024', values: { 'D6.XH': 40 } }, { provinces: 34 });
     expect(codes(after.errors)).toEqual(['rank_range']);
   });
 
@@ -112,7 +113,7 @@ describe('single cells', () => {
 
   it('a written achievement must agree with result and target', () => {
     const bm01 = getTemplate('BM01')!;
-    const base = { template: 'BM01', version: '2024.1', period: '2024-H1' };
+    const base = { template: 'BM01', version: versionOf('BM01'), period: '2024-H1' };
     const wrong = validate(bm01, { ...base, values: { 'CT07.MT': '90%', 'CT07.KQ': '78,85%', 'CT07.DG': 'Đạt' } });
     expect(codes(wrong.errors)).toEqual(['achievement_mismatch']);
     const right = validate(bm01, { ...base, values: { 'CT07.MT': '90%', 'CT07.KQ': '78,85%', 'CT07.DG': 'Chưa đạt' } });
@@ -124,10 +125,10 @@ describe('single cells', () => {
 
   it('a ratio indicator’s result matches its numerator and denominator', () => {
     const bm01 = getTemplate('BM01')!;
-    const r = validate(bm01, { template: 'BM01', version: '2024.1', period: '2024-H1', values: { 'CT03.KQ': '74,65%', 'CT03.TS': 658, 'CT03.MS': 1000 } });
+    const r = validate(bm01, { template: 'BM01', version: versionOf('BM01'), period: '2024-H1', values: { 'CT03.KQ': '74,65%', 'CT03.TS': 658, 'CT03.MS': 1000 } });
     expect(codes(r.errors)).toEqual(['share_mismatch']);
     expect(r.errors[0]!.expected).toBe(65.8);
-    const over = validate(bm01, { template: 'BM01', version: '2024.1', period: '2024-H1', values: { 'CT03.TS': 1001, 'CT03.MS': 1000 } });
+    const over = validate(bm01, { template: 'BM01', version: versionOf('BM01'), period: '2024-H1', values: { 'CT03.TS': 1001, 'CT03.MS': 1000 } });
     expect(codes(over.errors)).toEqual(['part_exceeds_whole']);
   });
 });
@@ -143,7 +144,7 @@ describe('rules between cells', () => {
 
   it('money totals are exact at the written precision', () => {
     const bm07 = getTemplate('BM07')!;
-    const base = { template: 'BM07', version: '2024.1', period: '2023' };
+    const base = { template: 'BM07', version: versionOf('BM07'), period: '2023' };
     const parts = { 'KP01.KQ': '0,1', 'KP02.KQ': '0,2', 'KP03.KQ': 0, 'KP04.KQ': 0, 'KP05.KQ': 0, 'KP06.KQ': 0, 'KP07.KQ': 0, 'KP08.KQ': '0,1' };
     expect(validate(bm07, { ...base, values: { ...parts, 'KP09.KQ': '0,4' } }).errors).toEqual([]);
     expect(codes(validate(bm07, { ...base, values: { ...parts, 'KP09.KQ': '0,5' } }).errors)).toEqual(['sum_mismatch']);
@@ -153,11 +154,11 @@ describe('rules between cells', () => {
 
   it('an implausible pair is a warning, explained by a note on either row', () => {
     const bm06 = getTemplate('BM06')!;
-    const r = validate(bm06, { template: 'BM06', version: '2024.1', period: '2024-H1', values: { 'XH01.KQ': 100, 'XH02.KQ': 50 } });
+    const r = validate(bm06, { template: 'BM06', version: versionOf('BM06'), period: '2024-H1', values: { 'XH01.KQ': 100, 'XH02.KQ': 50 } });
     expect(r.warnings[0]).toMatchObject({ code: 'implausible', explained: false });
     const noted = validate(bm06, {
       template: 'BM06',
-      version: '2024.1',
+      version: versionOf('BM06'),
       period: '2024-H1',
       values: { 'XH01.KQ': 100, 'XH02.KQ': 50 },
       notes: { XH02: 'Nhiều tổ chưa cập nhật thành viên' },
@@ -177,13 +178,13 @@ describe('the submission as a whole', () => {
     const r = validate(bm03, sub({ 'HS01.KQ': 1 }, { version: '2023.1' }));
     expect(r.errors[0]).toMatchObject({ code: 'version_mismatch' });
     expect(r.errors[0]!.message).toContain('2023.1');
-    expect(r.errors[0]!.message).toContain('2024.1');
+    expect(r.errors[0]!.message).toContain(bm03.version);
   });
 
   it('a period must be well formed and one the template is filed for', () => {
     expect(codes(validate(bm03, sub({ 'HS01.KQ': 1 }, { period: '2024-H3' })).errors)).toEqual(['period_invalid']);
     const bm07 = getTemplate('BM07')!;
-    const r = validate(bm07, { template: 'BM07', version: '2024.1', period: '2024-Q1', values: { 'KP09.KQ': 1 } });
+    const r = validate(bm07, { template: 'BM07', version: versionOf('BM07'), period: '2024-Q1', values: { 'KP09.KQ': 1 } });
     expect(codes(r.errors)).toEqual(['period_not_allowed']);
   });
 

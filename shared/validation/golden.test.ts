@@ -18,6 +18,7 @@ import {
 import { countByStatus } from '../consolidation/status';
 import { getTemplate, type ListTemplate } from '../templates';
 import { shareMatches, validateSubmission } from './index';
+import { versionOf } from '../templates';
 
 const codes = (issues: { code: string }[]) => issues.map((i) => i.code);
 
@@ -81,7 +82,7 @@ describe('published figures that hold', () => {
 
   it('plan 30 task counts: 18/66 completed is 27,27% (seed 001 §II.3)', () => {
     const template = getTemplate('BM02') as ListTemplate;
-    const report = validateSubmission({ template: 'BM02', version: '2024.1', period: '2024-H1', rows: plan30Tasks() });
+    const report = validateSubmission({ template: 'BM02', version: versionOf('BM02'), period: '2024-H1', rows: plan30Tasks() });
     expect(report.errors).toEqual([]);
     const counts = countByStatus(template, report.rows!);
     expect(counts).toMatchObject({ total: 66, counts: { HT: 18, TX: 13, DTH: 35, CTH: 0 } });
@@ -90,7 +91,7 @@ describe('published figures that hold', () => {
 
   it('plan 203 task counts: 10/63 completed is 15,87% (seed 001 §II.4)', () => {
     const template = getTemplate('BM02') as ListTemplate;
-    const report = validateSubmission({ template: 'BM02', version: '2024.1', period: '2024-H1', rows: plan203Tasks() });
+    const report = validateSubmission({ template: 'BM02', version: versionOf('BM02'), period: '2024-H1', rows: plan203Tasks() });
     const counts = countByStatus(template, report.rows!);
     expect(counts).toMatchObject({ total: 63, counts: { HT: 10, TX: 9, DTH: 44 } });
     expect(counts.shares.HT).toBe(15.87);

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { getTemplate } from '../templates';
 import { validate } from './index';
+import { versionOf } from '../templates';
 
 const bm02 = getTemplate('BM02')!;
 const run = (rows: Record<string, string | number | null>[], period = '2024-H1') =>
-  validate(bm02, { template: 'BM02', version: '2024.1', period, rows });
+  validate(bm02, { template: 'BM02', version: versionOf('BM02'), period, rows });
 const codes = (issues: { code: string }[]) => issues.map((i) => i.code);
 
 describe('the task list (BM02)', () => {

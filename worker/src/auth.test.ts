@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api, json, makeToken, seedUnits } from '../test/helpers';
+import { versionOf } from '../../shared/templates';
 
 type Role = 'unit' | 'dic' | 'auditor';
 let tokens: Record<Role, string>;
@@ -50,7 +51,7 @@ const MATRIX: [string, string, unknown, Record<Role, number>][] = [
   ['GET', '/units.csv', undefined, { unit: 403, dic: 200, auditor: 200 }],
   ['PUT', '/units', undefined, { unit: 403, dic: 415, auditor: 403 }],
   ['GET', '/submissions', undefined, { unit: 200, dic: 200, auditor: 200 }],
-  ['POST', '/submissions', { template: 'BM03', version: '2024.1', unit: 'KPA', period: '2026-Q4', values: { 'HS01.KQ': 1, 'HS02.KQ': 1, 'HS03.KQ': 1, 'HS04.KQ': 1 } }, { unit: 201, dic: 201, auditor: 403 }],
+  ['POST', '/submissions', { template: 'BM03', version: versionOf('BM03'), unit: 'KPA', period: '2026-Q4', values: { 'HS01.KQ': 1, 'HS02.KQ': 1, 'HS03.KQ': 1, 'HS04.KQ': 1 } }, { unit: 201, dic: 201, auditor: 403 }],
   ['GET', '/consolidations/BM03/2026-Q4', undefined, { unit: 403, dic: 200, auditor: 200 }],
   ['GET', '/periods/2026-Q4/status', undefined, { unit: 403, dic: 200, auditor: 200 }],
   ['GET', '/tokens', undefined, { unit: 403, dic: 200, auditor: 403 }],

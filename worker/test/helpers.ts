@@ -1,5 +1,7 @@
 /** Talking to the worker as a client would, and preparing a database for a test. */
 import { env, SELF } from 'cloudflare:test';
+import type { z } from 'zod';
+import { ProblemSchema, type Problem } from '../../shared/api/schemas';
 import type { Unit } from '../../shared/registry/units';
 import { DEMO_REGISTRY, demoRecord } from '../../shared/demo/registry';
 import { randomId, sha256Hex, newToken } from '../src/lib/crypto';
@@ -25,8 +27,19 @@ export async function api(path: string, call: Call = {}): Promise<Response> {
   return SELF.fetch(`${BASE}${path}`, { method: call.method ?? (body === undefined ? 'GET' : 'POST'), headers, ...(body !== undefined ? { body } : {}) });
 }
 
+/** A response's JSON, untyped: for asserting on shapes the test spells out itself. */
 export async function json<T = any>(response: Response): Promise<T> {
   return (await response.json()) as T;
+}
+
+/** A response's JSON read through the API's own schema: typed, and failing the test if the worker breaks its contract. */
+export async function read<S extends z.ZodType>(response: Response, schema: S): Promise<z.output<S>> {
+  return schema.parse(await response.json());
+}
+
+/** A problem answer, read through the problem schema. */
+export function problem(response: Response): Promise<Problem> {
+  return read(response, ProblemSchema);
 }
 
 export async function seedUnits(units: readonly Unit[] = DEMO_REGISTRY.map((u) => demoRecord(u))): Promise<void> {

@@ -5,6 +5,7 @@ import { buildTemplateSheet, cellName, sheetMetadataFor, validationAlert } from 
 import { checkGrid } from '../check';
 import { fakeExcel, type FakeExcel, type FakeState } from './fake-excel';
 import { OfficeWorkbook } from './office-workbook';
+import { versionOf } from '../../../shared/templates';
 
 const bm03 = getTemplate('BM03')!;
 const g = globalThis as unknown as { Excel?: unknown; Office?: unknown };
@@ -31,7 +32,7 @@ function filledBm03() {
   }
   const meta = [
     ['sheet', 'template', 'version', 'unit', 'unitName', 'unitKind', 'period'],
-    ['BM03', 'BM03', '2024.1', 'KPA', 'UBND huyện Krông Pắc', 'district', '2024-H1'],
+    ['BM03', 'BM03', versionOf('BM03'), 'KPA', 'UBND huyện Krông Pắc', 'district', '2024-H1'],
   ];
   return { values, names, meta };
 }

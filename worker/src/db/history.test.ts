@@ -5,11 +5,12 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api, count, json, makeToken, seedUnits } from '../../test/helpers';
+import { versionOf } from '../../../shared/templates';
 
 let dic: string;
 let id: string;
 const OK = { 'HS01.KQ': 1000, 'HS02.KQ': 300, 'HS03.KQ': 900, 'HS04.KQ': 890 };
-const bm03 = (unit: string, values: Record<string, unknown> = OK) => ({ template: 'BM03', version: '2024.1', unit, period: '2026-Q3', values });
+const bm03 = (unit: string, values: Record<string, unknown> = OK) => ({ template: 'BM03', version: versionOf('BM03'), unit, period: '2026-Q3', values });
 
 beforeAll(async () => {
   await seedUnits();
@@ -27,7 +28,7 @@ describe('stored history cannot be bent', () => {
     await refused(`UPDATE submissions SET unit_code = 'BMT' WHERE id = '${id}'`);
     await refused(`DELETE FROM submissions WHERE id = '${id}'`);
     await refused(`INSERT INTO revisions (submission_id, revision, template_version, engine_version, received_at, days_late, hash, source, body, report, warnings, submitted_by)
-                   VALUES ('${id}', 7, '2024.1', '1.0.0', '2026-09-01T00:00:00Z', 0, 'h', 'json', '{}', '{}', 0, 'tok')`);
+                   VALUES ('${id}', 7, '${versionOf('BM03')}', '1.0.0', '2026-09-01T00:00:00Z', 0, 'h', 'json', '{}', '{}', 0, 'tok')`);
     // The next filing still gets the next number.
     expect(await json(await api('/submissions', { token: dic, json: bm03('KPA') }))).toMatchObject({ id, revision: 2 });
   });
@@ -57,7 +58,7 @@ describe('stored history cannot be bent', () => {
 
   it('lists at most 200 issues of a refused report, and says how many there are', async () => {
     const rows = Array.from({ length: 260 }, (_, i) => ({ MA: `NV-${i}`, ND: 'Nhiệm vụ', TT: 'không rõ' }));
-    const r = await api('/submissions', { token: dic, json: { template: 'BM02', version: '2024.1', unit: 'KPA', period: '2026-Q3', rows } });
+    const r = await api('/submissions', { token: dic, json: { template: 'BM02', version: versionOf('BM02'), unit: 'KPA', period: '2026-Q3', rows } });
     expect(r.status).toBe(422);
     const problem = await json(r);
     expect(problem.issues).toHaveLength(200);

@@ -5,6 +5,7 @@ import { demoSubmission } from '../../../shared/demo/generate';
 import { api, json, makeToken, seedUnits } from '../../test/helpers';
 import { roundTo } from '../../../shared/numbers/decimal';
 import { SHARE_DECIMALS } from '../../../shared/consolidation';
+import { versionOf } from '../../../shared/templates';
 
 let dic: string;
 let auditor: string;
@@ -28,7 +29,7 @@ beforeAll(async () => {
   }
   const returned = await file(demoSubmission('BM03', DEPARTMENTS[1]!, '2023', 'second'));
   await api(`/submissions/${returned.id}/review`, { token: dic, json: { decision: 'return', comment: 'Kiểm tra lại HS04' } });
-  await file({ template: 'BM02', version: '2024.1', unit: 'STTTT', period: '2024-H1', rows: plan30Tasks() });
+  await file({ template: 'BM02', version: versionOf('BM02'), unit: 'STTTT', period: '2024-H1', rows: plan30Tasks() });
 });
 
 describe('GET /consolidations/:template/:period', () => {

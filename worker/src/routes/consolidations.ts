@@ -1,12 +1,14 @@
 /** Provincial figures and completeness, for DIC and auditors: as JSON per template or per period, and as a workbook. */
 import { Hono, type Context } from 'hono';
+import { API } from '../../../shared/api/routes';
+import { now } from '../lib/clock';
+import { route } from '../lib/route';
 import { consolidate, periodStatus, type Consolidation } from '../../../shared/consolidation';
 import type { Period } from '../../../shared/periods';
 import { TEMPLATES, isFiledFor } from '../../../shared/templates';
 import { ENGINE_VERSION } from '../../../shared/validation';
 import { consolidatedWorkbook } from '../../../shared/workbook';
 import { writeWorkbook } from '../../../xlsx/write';
-import { allow } from '../auth';
 import { latestReports, latestReportsOfPeriod, periodStates } from '../db/submissions';
 import { unitsDuring } from '../db/units';
 import type { AppEnv } from '../env';
@@ -15,13 +17,13 @@ import { xlsxResponse } from '../lib/xlsx-response';
 
 export const consolidationRoutes = new Hono<AppEnv>();
 
-consolidationRoutes.get('/consolidations/:template/:period', allow('dic', 'auditor'), async (c) => {
-  const template = requireTemplate(c.req.param('template'));
-  const period = requirePeriod(c.req.param('period'));
+route(consolidationRoutes, API.consolidation, async (c, { params }) => {
+  const template = requireTemplate(params.template);
+  const period = requirePeriod(params.period);
   requireFiledFor(template, period);
   const [registry, reports] = await Promise.all([unitsDuring(c.env.DB, period.start, period.end), latestReports(c.env.DB, template.id, period.code)]);
   const result = consolidate(template, period, registry, reports);
-  return c.json({ ...result, generatedAt: new Date().toISOString(), province: c.env.PROVINCE_NAME ?? '' });
+  return c.json({ ...result, generatedAt: now(c.env).toISOString(), province: c.env.PROVINCE_NAME ?? '' });
 });
 
 /** Every template filed in the period, consolidated, from one read of the database. */
@@ -30,22 +32,22 @@ async function consolidatePeriod(c: Context<AppEnv>, period: Period): Promise<Co
   return TEMPLATES.filter((t) => isFiledFor(t, period)).map((t) => consolidate(t, period, registry, reports.get(t.id) ?? []));
 }
 
-consolidationRoutes.get('/consolidations/:file', allow('dic', 'auditor'), async (c) => {
-  const file = c.req.param('file');
-  const xlsx = /\.xlsx$/i.test(file);
-  const period = requirePeriod(xlsx ? file.slice(0, -5) : file);
+route(consolidationRoutes, API.periodConsolidation, async (c, { params }) => {
+  const period = requirePeriod(params.period);
   const consolidations = await consolidatePeriod(c, period);
-  const generatedAt = new Date().toISOString();
-  const province = c.env.PROVINCE_NAME ?? '';
-  if (!xlsx) return c.json({ period: period.code, province, generatedAt, engineVersion: ENGINE_VERSION, consolidations });
-
-  const lang = c.get('lang');
-  const bytes = await writeWorkbook(consolidatedWorkbook({ province, period, generatedAt, engineVersion: ENGINE_VERSION, consolidations, lang }));
-  return xlsxResponse(bytes, `tong-hop-${period.code}.xlsx`);
+  return c.json({ period: period.code, province: c.env.PROVINCE_NAME ?? '', generatedAt: now(c.env).toISOString(), engineVersion: ENGINE_VERSION, consolidations });
 });
 
-consolidationRoutes.get('/periods/:period/status', allow('dic', 'auditor'), async (c) => {
-  const period = requirePeriod(c.req.param('period'));
+route(consolidationRoutes, API.periodWorkbook, async (c, { params, query }) => {
+  const period = requirePeriod(params.period);
+  const consolidations = await consolidatePeriod(c, period);
+  const lang = query.lang ?? c.get('lang');
+  const model = consolidatedWorkbook({ province: c.env.PROVINCE_NAME ?? '', period, generatedAt: now(c.env).toISOString(), engineVersion: ENGINE_VERSION, consolidations, lang });
+  return xlsxResponse(writeWorkbook(model), `tong-hop-${period.code}.xlsx`);
+});
+
+route(consolidationRoutes, API.periodStatus, async (c, { params }) => {
+  const period = requirePeriod(params.period);
   const [registry, states] = await Promise.all([unitsDuring(c.env.DB, period.start, period.end), periodStates(c.env.DB, period.code)]);
-  return c.json({ ...periodStatus(TEMPLATES, period, registry, states), generatedAt: new Date().toISOString() });
+  return c.json({ ...periodStatus(TEMPLATES, period, registry, states), generatedAt: now(c.env).toISOString() });
 });

@@ -7,6 +7,7 @@ import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
 import { api, count, json, makeToken, seedUnits } from '../../test/helpers';
+import { versionOf } from '../../../shared/templates';
 
 let dic: string;
 let kpa: string;
@@ -17,7 +18,7 @@ beforeAll(async () => {
 });
 
 const OK = { 'HS01.KQ': 1000, 'HS02.KQ': 300, 'HS03.KQ': 900, 'HS04.KQ': 890 };
-const bm03 = (values: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ template: 'BM03', version: '2024.1', unit: 'KPA', period: '2026-Q3', values, ...extra });
+const bm03 = (values: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ template: 'BM03', version: versionOf('BM03'), unit: 'KPA', period: '2026-Q3', values, ...extra });
 
 describe('hostile JSON', () => {
   it('refuses a figure no report holds, naming the cell, and stores nothing', async () => {

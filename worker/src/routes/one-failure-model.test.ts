@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { XLSX_MEDIA_TYPE } from '../../../shared/api/media';
 import { editPart } from '../../../test/crafted-xlsx';
 import { api, json, makeToken, seedUnits } from '../../test/helpers';
+import { versionOf } from '../../../shared/templates';
 
 let kpa: string;
 beforeAll(async () => {
@@ -15,7 +16,7 @@ describe('one failure model', () => {
     const viaJson = await json(await api('/submissions', { token: kpa, json: { template: 'BM03', version: '2023.1', unit: 'KPA', period: '2026-Q3', values: { 'HS01.KQ': 1 } } }));
     const blank = new Uint8Array(await (await api('/templates/BM03.xlsx?unit=KPA&period=2026-Q3', { token: kpa })).arrayBuffer());
     // The metadata sheet's version cell: a shared string of its own.
-    const old = editPart(blank, 'xl/sharedStrings.xml', (xml) => xml.replace('>2024.1</t>', '>2023.1</t>'));
+    const old = editPart(blank, 'xl/sharedStrings.xml', (xml) => xml.replace(`>${versionOf('BM03')}</t>`, '>2023.1</t>'));
     const viaXlsx = await json(await api('/submissions', { token: kpa, body: old, headers: { 'content-type': XLSX_MEDIA_TYPE } }));
     for (const problem of [viaJson, viaXlsx]) {
       expect(problem).toMatchObject({ status: 422, type: 'urn:chitieu:problem:validation', code: 'report_refused' });
@@ -25,7 +26,7 @@ describe('one failure model', () => {
   });
 
   it('words the shape of a body in the caller’s language, never zod’s English inside a Vietnamese answer', async () => {
-    const body = { template: 'BM03', version: '2024.1', period: 7, values: { 'HS01.KQ': [1] } };
+    const body = { template: 'BM03', version: versionOf('BM03'), period: 7, values: { 'HS01.KQ': [1] } };
     const vi = await json(await api('/submissions', { token: kpa, json: body }));
     const en = await json(await api('/submissions', { token: kpa, json: body, headers: { 'accept-language': 'en' } }));
     expect(vi).toMatchObject({ code: 'invalid_data', type: 'urn:chitieu:problem:invalid' });

@@ -9,6 +9,7 @@ import { XLSX_MEDIA_TYPE } from '../../../shared/api/media';
 import { TEMPLATES, templateCells } from '../../../shared/templates';
 import { appendRow, editPart, replaceCell } from '../../../test/crafted-xlsx';
 import { api, count, makeToken, seedUnits } from '../../test/helpers';
+import { versionOf } from '../../../shared/templates';
 
 let dic: string;
 let kpa: string;
@@ -39,7 +40,7 @@ const value = fc.oneof(figure, text, fc.constant(null), fc.anything({ maxDepth: 
 const submissionLike = fc.record(
   {
     template: fc.oneof(fc.constantFrom(...TEMPLATES.map((t) => t.id)), text),
-    version: fc.oneof(fc.constant('2024.1'), text),
+    version: fc.oneof(fc.constantFrom(...TEMPLATES.map((t) => t.version)), text),
     unit: fc.oneof(fc.constantFrom('KPA', 'STTTT', 'BMT', 'kpa'), text),
     period: fc.oneof(fc.constantFrom('2026-Q3', '2026-Q4', '2026', '2024-H1', '2030-H1'), text),
     values: fc.dictionary(fc.oneof(fc.constantFrom(...cellRefs), text), value, { maxKeys: 12 }),
@@ -85,7 +86,7 @@ describe('generated requests', () => {
         for (const m of mutations) {
           if (m.kind === 'cell') bytes = replaceCell(bytes, m.ref, `<c r="${m.ref}"${m.xml.startsWith('<is>') ? ' t="inlineStr"' : ''}>${m.xml}</c>`);
           else if (m.kind === 'row') bytes = appendRow(bytes, m.row, `<c r="${m.col}${m.row}"><v>1</v></c>`);
-          else bytes = editPart(bytes, 'xl/sharedStrings.xml', (xml) => xml.replace('>2024.1</t>', () => `>${m.to}</t>`));
+          else bytes = editPart(bytes, 'xl/sharedStrings.xml', (xml) => xml.replace(`>${versionOf('BM03')}</t>`, () => `>${m.to}</t>`));
         }
         if (broken) {
           bytes = bytes.slice(0, broken.cut ? Math.max(1, broken.at % bytes.length) : bytes.length);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readTemplateFile } from '../../../xlsx/template-file';
-import { api, json, seedUnits } from '../../test/helpers';
+import { z } from 'zod';
+import { TemplateSummarySchema } from '../../../shared/api/schemas';
+import { api, json, read, seedUnits } from '../../test/helpers';
+import { versionOf } from '../../../shared/templates';
 
 describe('public routes', () => {
   it('reports health with the engine version and the database', async () => {
@@ -10,10 +13,10 @@ describe('public routes', () => {
   });
 
   it('serves the catalogue and each template’s definition', async () => {
-    const list = await json<{ id: string }[]>(await api('/templates'));
+    const list = await read(await api('/templates'), z.array(TemplateSummarySchema));
     expect(list.map((t) => t.id)).toHaveLength(8);
     const bm03 = await json(await api('/templates/BM03'));
-    expect(bm03).toMatchObject({ id: 'BM03', version: '2024.1', kind: 'indicator' });
+    expect(bm03).toMatchObject({ id: 'BM03', version: versionOf('BM03'), kind: 'indicator' });
     const missing = await api('/templates/BM99');
     expect(missing.status).toBe(404);
     expect(missing.headers.get('content-type')).toMatch(/^application\/problem\+json/);

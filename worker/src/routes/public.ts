@@ -1,5 +1,7 @@
 /** What anyone may read: health, the API description, the template catalogue and blank workbooks. */
 import { Hono } from 'hono';
+import { API } from '../../../shared/api/routes';
+import { route } from '../lib/route';
 import { langOf } from '../../../shared/i18n';
 import { openApiDocument } from '../../../shared/api/openapi';
 import { TEMPLATES } from '../../../shared/templates';
@@ -13,7 +15,7 @@ import { xlsxResponse } from '../lib/xlsx-response';
 
 export const publicRoutes = new Hono<AppEnv>();
 
-publicRoutes.get('/health', async (c) => {
+route(publicRoutes, API.health, async (c) => {
   let database: 'ok' | 'unavailable' = 'ok';
   try {
     await c.env.DB.prepare('SELECT 1').first();
@@ -23,30 +25,25 @@ publicRoutes.get('/health', async (c) => {
   return c.json({ status: 'ok' as const, engineVersion: ENGINE_VERSION, templates: TEMPLATES.map((t) => t.id), database, time: new Date().toISOString() });
 });
 
-publicRoutes.get('/openapi.json', (c) => c.json(openApiDocument(new URL('/api/v1', c.req.url).toString())));
+route(publicRoutes, API.openapi, (c) => c.json(openApiDocument(new URL('/api/v1', c.req.url).toString())));
 
-publicRoutes.get('/templates', (c) =>
+route(publicRoutes, API.templates, (c) =>
   c.json(
     TEMPLATES.map((t) => ({ id: t.id, version: t.version, kind: t.kind, title: t.title, periodKinds: t.periodKinds, filledBy: t.filledBy, scope: t.scope })),
   ),
 );
 
-publicRoutes.get('/templates/:file', async (c) => {
-  const file = c.req.param('file');
-  const xlsx = /\.xlsx$/i.test(file);
-  const id = xlsx ? file.slice(0, -5) : file;
-  const template = requireTemplate(id);
-  if (!xlsx) return c.json(template);
+route(publicRoutes, API.template, (c, { params }) => c.json(requireTemplate(params.id)));
 
-  const periodCode = c.req.query('period');
-  const period = periodCode ? requirePeriod(periodCode, 'period') : undefined;
+route(publicRoutes, API.templateWorkbook, async (c, { params, query }) => {
+  const template = requireTemplate(params.id);
+  const period = query.period ? requirePeriod(query.period, 'period') : undefined;
   if (period) requireFiledFor(template, period, 'period');
-  const unitCode = c.req.query('unit')?.toUpperCase();
+  const unitCode = query.unit?.toUpperCase();
   const unit = unitCode ? await findUnit(c.env.DB, unitCode, period?.end) : undefined;
   if (unitCode && !unit) failAt('unit', 'unit_unknown', { unit: unitCode, period: period?.code ?? '' });
-  const lang = langOf(c.req.query('lang'));
-  const bytes = await writeTemplateFile(template, {
-    lang,
+  const bytes = writeTemplateFile(template, {
+    lang: langOf(query.lang),
     ...(period ? { period: period.code } : {}),
     ...(unit ? { unit: { code: unit.code, name: unit.name, kind: unit.kind } } : {}),
   });

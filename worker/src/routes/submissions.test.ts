@@ -6,6 +6,7 @@ import { writeTemplateFile } from '../../../xlsx/template-file';
 import { getTemplate } from '../../../shared/templates';
 import { api, count, json, makeToken, seedUnits } from '../../test/helpers';
 import { demoRecord } from '../../../shared/demo/registry';
+import { versionOf } from '../../../shared/templates';
 
 let dic: string;
 let kpa: string;
@@ -20,7 +21,7 @@ beforeAll(async () => {
 
 const bm03 = (unit: string, values: Record<string, number | string>, extra: Record<string, unknown> = {}) => ({
   template: 'BM03',
-  version: '2024.1',
+  version: versionOf('BM03'),
   unit,
   period: '2026-Q4',
   values,
@@ -36,7 +37,7 @@ describe('filing a submission', () => {
     expect(receipt).toMatchObject({ revision: 1, status: 'received', late: false, daysLate: 0 });
     expect(receipt.id).toMatch(/^sub_/);
     expect(receipt.hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(receipt.report).toMatchObject({ valid: true, engineVersion: '1.0.0', templateVersion: '2024.1', values: { 'HS01.KQ': 1000 } });
+    expect(receipt.report).toMatchObject({ valid: true, engineVersion: '1.0.0', templateVersion: versionOf('BM03'), values: { 'HS01.KQ': 1000 } });
   });
 
   it('marks a report filed after the deadline as late, by how many days', async () => {

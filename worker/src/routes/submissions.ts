@@ -1,5 +1,7 @@
 /** Filing, listing and reviewing submissions. Nothing stored is ever changed: each filing is a new revision. */
 import { Hono, type Context } from 'hono';
+import { API } from '../../../shared/api/routes';
+import { route } from '../lib/route';
 import { ReviewRequestSchema, type Receipt } from '../../../shared/api/schemas';
 import { daysLate, previousPeriod, vietnamDay } from '../../../shared/periods';
 import { validate } from '../../../shared/validation';
@@ -24,7 +26,7 @@ import { DEFAULT_LANG } from '../../../shared/i18n';
 
 export const submissionRoutes = new Hono<AppEnv>();
 
-submissionRoutes.post('/submissions', allow('unit', 'dic'), limitBody, async (c) => {
+route(submissionRoutes, API.fileSubmission, async (c) => {
   const principal = c.get('principal');
   const lang = c.get('lang');
   const key = c.req.header('idempotency-key')?.trim();
@@ -159,9 +161,9 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   return out;
 }
 
-submissionRoutes.get('/submissions', async (c) => {
+route(submissionRoutes, API.listSubmissions, async (c, { query }) => {
   const principal = c.get('principal');
-  const filter = { unit: c.req.query('unit')?.toUpperCase(), template: c.req.query('template')?.toUpperCase(), period: c.req.query('period')?.toUpperCase() };
+  const filter = { unit: query.unit?.toUpperCase(), template: query.template?.toUpperCase(), period: query.period?.toUpperCase() };
   if (principal.role === 'unit') {
     if (filter.unit && filter.unit !== principal.unit) {
       fail('unit_reads_own_only', { own: principal.unit ?? '' });
@@ -182,23 +184,22 @@ async function readable(c: Context<AppEnv>, id: string) {
   return summary;
 }
 
-submissionRoutes.get('/submissions/:id', async (c) => {
-  const summary = await readable(c, c.req.param('id'));
+route(submissionRoutes, API.submission, async (c, { params }) => {
+  const summary = await readable(c, params.id);
   return c.json({ ...summary, revisions: await getRevisions(c.env.DB, summary.id) });
 });
 
-submissionRoutes.get('/submissions/:id/revisions/:revision', async (c) => {
-  const summary = await readable(c, c.req.param('id'));
-  const n = Number(c.req.param('revision'));
+route(submissionRoutes, API.revision, async (c, { params }) => {
+  const summary = await readable(c, params.id);
+  const n = Number(params.revision);
   const revision = (await getRevisions(c.env.DB, summary.id)).find((r) => r.revision === n);
   const content = Number.isInteger(n) ? await getRevisionContent(c.env.DB, summary.id, n) : null;
-  if (!revision || !content) fail('revision_not_found', { id: summary.id, revision: c.req.param('revision') });
+  if (!revision || !content) fail('revision_not_found', { id: summary.id, revision: params.revision });
   return c.json({ ...revision, ...content });
 });
 
-submissionRoutes.post('/submissions/:id/review', allow('dic'), limitBody, async (c) => {
-  const summary = await readable(c, c.req.param('id'));
-  const request = check(ReviewRequestSchema, await readJson(c), c.get('lang'));
+route(submissionRoutes, API.review, async (c, { params, body: request }) => {
+  const summary = await readable(c, params.id);
   const revision = request.revision ?? summary.revision;
   if (revision !== summary.revision) {
     fail('review_outdated', { latest: summary.revision, revision });

@@ -1,6 +1,8 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, json, makeToken, seedUnits } from '../../test/helpers';
+import { z } from 'zod';
+import { AuditEntrySchema } from '../../../shared/api/schemas';
+import { api, json, makeToken, read, seedUnits } from '../../test/helpers';
 
 let dic: string;
 
@@ -29,7 +31,7 @@ describe('token management', () => {
     expect((await api(`/tokens/${created.id}`, { method: 'DELETE', token: dic })).status).toBe(204);
     expect((await api('/me', { token: created.token })).status).toBe(401);
     expect((await api(`/tokens/${created.id}`, { method: 'DELETE', token: dic })).status).toBe(204);
-    const log = await json<{ action: string; target: string }[]>(await api('/audit', { token: dic }));
+    const log = await read(await api('/audit', { token: dic }), z.array(AuditEntrySchema));
     expect(log.filter((e) => e.target === created.id).map((e) => e.action)).toEqual(['tokens.revoke', 'tokens.create']);
   });
 
@@ -85,8 +87,8 @@ describe('token lifetime', () => {
     expect((await api('/me', { token: old.token })).status).toBe(401);
     expect((await api('/me', { token: rotated.token })).status).toBe(200);
     expect((await api(`/tokens/${old.id}/rotate`, { method: 'POST', token: dic })).status).toBe(409);
-    const log = await json<{ action: string; target: string; detail: { replacedBy: string } }[]>(await api('/audit', { token: dic }));
-    expect(log.find((e) => e.action === 'tokens.rotate' && e.target === old.id)?.detail.replacedBy).toBe(rotated.id);
+    const log = await read(await api('/audit', { token: dic }), z.array(AuditEntrySchema));
+    expect(log.find((e) => e.action === 'tokens.rotate' && e.target === old.id)?.detail).toMatchObject({ replacedBy: rotated.id });
   });
 });
 

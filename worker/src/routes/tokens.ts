@@ -1,13 +1,14 @@
 /** Token management for DIC: the secret is shown once, only its hash is kept; tokens expire and are rotated. */
 import { Hono, type Context } from 'hono';
-import { TokenCreateRequestSchema, TokenRotateRequestSchema } from '../../../shared/api/schemas';
+import { TokenRotateRequestSchema } from '../../../shared/api/schemas';
+import { API } from '../../../shared/api/routes';
+import { route } from '../lib/route';
 import { defaultExpiry, expiryProblem, TOKEN_LIFETIME_DAYS } from '../../../shared/api/token-lifetime';
 import { vietnamDay } from '../../../shared/periods';
-import { allow } from '../auth';
 import { createToken, findToken, listTokens, revokeToken, rotateToken } from '../db/tokens';
 import { findUnit } from '../db/units';
 import type { AppEnv } from '../env';
-import { check, limitBody, readJson } from '../lib/body';
+import { check, readJson } from '../lib/body';
 import { now } from '../lib/clock';
 import { newToken, randomId, sha256Hex } from '../lib/crypto';
 import { fail, failAt } from '../lib/problem';
@@ -29,10 +30,9 @@ async function secret(): Promise<{ token: string; hash: string; id: string }> {
   return { token, hash: await sha256Hex(token), id: randomId('tok', 10) };
 }
 
-tokenRoutes.get('/tokens', allow('dic'), async (c) => c.json(await listTokens(c.env.DB)));
+route(tokenRoutes, API.tokens, async (c) => c.json(await listTokens(c.env.DB)));
 
-tokenRoutes.post('/tokens', allow('dic'), limitBody, async (c) => {
-  const request = check(TokenCreateRequestSchema, await readJson(c), c.get('lang'));
+route(tokenRoutes, API.createToken, async (c, { body: request }) => {
   const unit = request.unit?.toUpperCase();
   if (unit && !(await findUnit(c.env.DB, unit))) failAt('unit', 'unit_unknown', { unit });
   const at = now(c.env);
@@ -49,8 +49,8 @@ async function existing(c: Context<AppEnv>, id: string) {
 }
 
 /** A new secret for a token that leaks or nears its expiry: same role, unit and label; the old one stops at once. */
-tokenRoutes.post('/tokens/:id/rotate', allow('dic'), limitBody, async (c) => {
-  const old = await existing(c, c.req.param('id'));
+route(tokenRoutes, API.rotateToken, async (c, { params }) => {
+  const old = await existing(c, params.id);
   if (old.revokedAt) fail('token_revoked_cannot_rotate', { id: old.id });
   const body = c.req.header('content-length') === '0' || !c.req.header('content-type') ? {} : await readJson(c);
   const request = check(TokenRotateRequestSchema, body, c.get('lang'));
@@ -60,8 +60,8 @@ tokenRoutes.post('/tokens/:id/rotate', allow('dic'), limitBody, async (c) => {
   return c.json({ ...info, token, replaces: old.id }, 201);
 });
 
-tokenRoutes.delete('/tokens/:id', allow('dic'), async (c) => {
-  const id = c.req.param('id');
+route(tokenRoutes, API.revokeToken, async (c, { params }) => {
+  const { id } = params;
   if (id === c.get('principal').tokenId) fail('token_self_revoke');
   const outcome = await revokeToken(c.env.DB, id, c.get('principal'), now(c.env).toISOString());
   if (outcome === 'not_found') fail('token_not_found', { id });

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseUnitsCsv } from '../../../shared/registry/units-csv';
-import { api, count, json, makeToken, seedUnits } from '../../test/helpers';
+import { z } from 'zod';
+import { AuditEntrySchema, UnitSchema } from '../../../shared/api/schemas';
+import { api, count, json, makeToken, read, seedUnits } from '../../test/helpers';
 
 let dic: string;
 
@@ -30,8 +32,8 @@ describe('the unit registry as CSV', () => {
       'KPA-EAPHE2,"UBND xã Ea Phê (mới, sáp nhập)",commune,KPA,0,2025-07-01,',
     ].join('\n');
     expect(await json(await put(csv))).toEqual({ created: 1, updated: 1, unchanged: 0 });
-    const before = await json<{ code: string }[]>(await api('/units?period=2025-H1', { token: dic }));
-    const after = await json<{ code: string }[]>(await api('/units?period=2025-H2', { token: dic }));
+    const before = await read(await api('/units?period=2025-H1', { token: dic }), z.array(UnitSchema));
+    const after = await read(await api('/units?period=2025-H2', { token: dic }), z.array(UnitSchema));
     expect(before.map((u) => u.code)).toContain('KPA-EAPHE');
     expect(before.map((u) => u.code)).not.toContain('KPA-EAPHE2');
     expect(after.map((u) => u.code)).toContain('KPA-EAPHE2');
@@ -62,7 +64,7 @@ describe('the unit registry as CSV', () => {
 
   it('records the import in the audit log', async () => {
     await put('code,name,kind,parent,coordinator,valid_from,valid_to\nSNEW,Sở Mới,department,,0,2024-01-01,\n');
-    const log = await json<{ action: string; detail: unknown }[]>(await api('/audit', { token: dic }));
+    const log = await read(await api('/audit', { token: dic }), z.array(AuditEntrySchema));
     expect(log[0]).toMatchObject({ action: 'units.import', detail: { created: 1, updated: 0, unchanged: 0 } });
   });
 

@@ -1,31 +1,30 @@
 /** The unit registry: read by everyone signed in, exported and imported as CSV by DIC. */
 import { Hono } from 'hono';
+import { API } from '../../../shared/api/routes';
+import { route } from '../lib/route';
 import { parseUnitsCsv, unitsToCsv } from '../../../shared/registry/units-csv';
-import { allow } from '../auth';
 import { importUnits, listUnits, unitsDuring } from '../db/units';
 import type { AppEnv } from '../env';
-import { limitBody } from '../lib/body';
 import { requirePeriod } from '../lib/params';
 import { fail, MAX_PROBLEM_ISSUES } from '../lib/problem';
 import { problemLine } from '../../../shared/problems';
 
 export const unitRoutes = new Hono<AppEnv>();
 
-unitRoutes.get('/units', async (c) => {
-  const code = c.req.query('period');
-  if (code === undefined) return c.json(await listUnits(c.env.DB));
-  const period = requirePeriod(code, 'period');
+route(unitRoutes, API.units, async (c, { query }) => {
+  if (query.period === undefined) return c.json(await listUnits(c.env.DB));
+  const period = requirePeriod(query.period, 'period');
   return c.json(await unitsDuring(c.env.DB, period.start, period.end));
 });
 
-unitRoutes.get('/units.csv', allow('dic', 'auditor'), async (c) => {
+route(unitRoutes, API.unitsCsv, async (c) => {
   const csv = unitsToCsv(await listUnits(c.env.DB));
   return new Response('\uFEFF' + csv, {
     headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="don-vi.csv"' },
   });
 });
 
-unitRoutes.put('/units', allow('dic'), limitBody, async (c) => {
+route(unitRoutes, API.importUnits, async (c) => {
   const type = c.req.header('content-type') ?? '';
   if (!/^text\/csv\b/i.test(type)) fail('csv_required');
   const known = await listUnits(c.env.DB);

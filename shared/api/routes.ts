@@ -1,0 +1,314 @@
+/**
+ * Every route of /api/v1, defined once: its path, who may call it, the schemas of its parameters,
+ * query and body, and what it answers. The worker registers its handlers against these definitions
+ * (worker/src/lib/route.ts) and the OpenAPI document is generated from them (openapi.ts), so the two
+ * cannot drift apart.
+ */
+import { z } from 'zod';
+import { LANGS } from '../i18n';
+import { fieldIssue } from '../problems';
+import { PROBLEM_MEDIA_TYPE, XLSX_MEDIA_TYPE } from './media';
+import * as S from './schemas';
+
+export type Method = 'get' | 'post' | 'put' | 'delete';
+
+export interface Response {
+  description: string;
+  schema?: z.ZodType;
+  contentType?: string;
+}
+
+export interface RouteSpec {
+  operationId: string;
+  method: Method;
+  /** OpenAPI style: `/submissions/{id}`, `/consolidations/{period}.xlsx`. */
+  path: string;
+  tag: string;
+  summary: string;
+  roles: readonly S.Role[] | 'public';
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  headers?: { name: string; description: string }[];
+  /**
+   * A JSON body checked against `schema`; with other content types too, the handler reads it itself
+   * (`raw`) and the schema only documents it.
+   */
+  body?: { schema?: z.ZodType; contentTypes: readonly string[]; raw?: boolean };
+  responses: Record<number, Response>;
+  /** Problems this route answers besides those its definition implies (a 409, a 404 for a body's reference). */
+  problems?: readonly number[];
+}
+
+const code = z.string().min(1).max(64);
+const lang = z.enum(LANGS).optional();
+const TemplateParam = z.object({ id: code });
+const PeriodParam = z.object({ period: code });
+const IdParam = z.object({ id: code });
+
+const ISO_TIME = (s: string) => !Number.isNaN(Date.parse(s));
+
+function define<const T extends Record<string, RouteSpec>>(routes: T): T {
+  return routes;
+}
+
+export const API = define({
+  health: {
+    operationId: 'getHealth',
+    method: 'get',
+    path: '/health',
+    tag: 'Hệ thống',
+    summary: 'Tình trạng máy chủ',
+    roles: 'public',
+    responses: { 200: { description: 'Hoạt động', schema: S.HealthSchema } },
+  },
+  openapi: {
+    operationId: 'getOpenApi',
+    method: 'get',
+    path: '/openapi.json',
+    tag: 'Hệ thống',
+    summary: 'Tài liệu OpenAPI này',
+    roles: 'public',
+    responses: { 200: { description: 'OpenAPI 3.1' } },
+  },
+  me: {
+    operationId: 'getMe',
+    method: 'get',
+    path: '/me',
+    tag: 'Đăng nhập',
+    summary: 'Người dùng của mã thông báo: vai trò, đơn vị',
+    roles: ['unit', 'dic', 'auditor'],
+    responses: { 200: { description: 'Vai trò và đơn vị', schema: S.MeSchema } },
+  },
+  templates: {
+    operationId: 'listTemplates',
+    method: 'get',
+    path: '/templates',
+    tag: 'Mẫu báo cáo',
+    summary: 'Danh mục mẫu báo cáo',
+    roles: 'public',
+    responses: { 200: { description: 'Các mẫu', schema: z.array(S.TemplateSummarySchema) } },
+  },
+  templateWorkbook: {
+    operationId: 'getTemplateWorkbook',
+    method: 'get',
+    path: '/templates/{id}.xlsx',
+    tag: 'Mẫu báo cáo',
+    summary: 'Bảng tính mẫu trống, đã định dạng',
+    roles: 'public',
+    params: TemplateParam,
+    query: z.object({ unit: code.optional(), period: code.optional(), lang }),
+    responses: { 200: { description: 'Tệp .xlsx', contentType: XLSX_MEDIA_TYPE } },
+  },
+  template: {
+    operationId: 'getTemplate',
+    method: 'get',
+    path: '/templates/{id}',
+    tag: 'Mẫu báo cáo',
+    summary: 'Định nghĩa đầy đủ của một mẫu',
+    roles: 'public',
+    params: TemplateParam,
+    responses: { 200: { description: 'Định nghĩa mẫu' } },
+  },
+  units: {
+    operationId: 'listUnits',
+    method: 'get',
+    path: '/units',
+    tag: 'Danh mục đơn vị',
+    summary: 'Danh mục đơn vị (lọc theo kỳ với ?period=)',
+    roles: ['unit', 'dic', 'auditor'],
+    query: z.object({ period: code.optional() }),
+    responses: { 200: { description: 'Đơn vị', schema: z.array(S.UnitSchema) } },
+  },
+  unitsCsv: {
+    operationId: 'exportUnits',
+    method: 'get',
+    path: '/units.csv',
+    tag: 'Danh mục đơn vị',
+    summary: 'Xuất danh mục đơn vị dạng CSV',
+    roles: ['dic', 'auditor'],
+    responses: { 200: { description: 'CSV: code,name,kind,parent,coordinator,valid_from,valid_to', contentType: 'text/csv' } },
+  },
+  importUnits: {
+    operationId: 'importUnits',
+    method: 'put',
+    path: '/units',
+    tag: 'Danh mục đơn vị',
+    summary: 'Nhập danh mục đơn vị từ CSV (thêm hoặc cập nhật, tất cả hoặc không)',
+    roles: ['dic'],
+    body: { contentTypes: ['text/csv'], raw: true },
+    responses: { 200: { description: 'Kết quả nhập', schema: S.UnitImportResultSchema } },
+  },
+  fileSubmission: {
+    operationId: 'fileSubmission',
+    method: 'post',
+    path: '/submissions',
+    tag: 'Báo cáo',
+    summary: 'Nộp báo cáo: JSON theo TEMPLATES.md hoặc tệp .xlsx đã điền',
+    roles: ['unit', 'dic'],
+    headers: [{ name: 'Idempotency-Key', description: 'Gửi lại với cùng khóa trả về cùng lần nộp' }],
+    body: { schema: S.SubmissionSchema, contentTypes: ['application/json', XLSX_MEDIA_TYPE], raw: true },
+    responses: {
+      201: { description: 'Đã nhận: biên nhận', schema: S.ReceiptSchema },
+      200: { description: 'Gửi lại với cùng Idempotency-Key: biên nhận cũ', schema: S.ReceiptSchema },
+    },
+    problems: [409],
+  },
+  listSubmissions: {
+    operationId: 'listSubmissions',
+    method: 'get',
+    path: '/submissions',
+    tag: 'Báo cáo',
+    summary: 'Các báo cáo đã nộp (đơn vị chỉ thấy của mình)',
+    roles: ['unit', 'dic', 'auditor'],
+    query: z.object({ unit: code.optional(), template: code.optional(), period: code.optional() }),
+    responses: { 200: { description: 'Danh sách', schema: z.array(S.SubmissionSummarySchema) } },
+    problems: [403],
+  },
+  submission: {
+    operationId: 'getSubmission',
+    method: 'get',
+    path: '/submissions/{id}',
+    tag: 'Báo cáo',
+    summary: 'Một báo cáo và mọi lần nộp của nó',
+    roles: ['unit', 'dic', 'auditor'],
+    params: IdParam,
+    responses: { 200: { description: 'Báo cáo', schema: S.SubmissionDetailSchema } },
+    problems: [403],
+  },
+  revision: {
+    operationId: 'getRevision',
+    method: 'get',
+    path: '/submissions/{id}/revisions/{revision}',
+    tag: 'Báo cáo',
+    summary: 'Nội dung đầy đủ của một lần nộp',
+    roles: ['unit', 'dic', 'auditor'],
+    params: z.object({ id: code, revision: code }),
+    responses: { 200: { description: 'Lần nộp', schema: S.RevisionDetailSchema } },
+    problems: [403],
+  },
+  review: {
+    operationId: 'reviewSubmission',
+    method: 'post',
+    path: '/submissions/{id}/review',
+    tag: 'Báo cáo',
+    summary: 'Duyệt hoặc trả lại lần nộp mới nhất',
+    roles: ['dic'],
+    params: IdParam,
+    body: { schema: S.ReviewRequestSchema, contentTypes: ['application/json'] },
+    responses: { 201: { description: 'Đã ghi ý kiến', schema: S.ReviewSchema } },
+    problems: [409],
+  },
+  consolidation: {
+    operationId: 'getConsolidation',
+    method: 'get',
+    path: '/consolidations/{template}/{period}',
+    tag: 'Tổng hợp',
+    summary: 'Bảng tổng hợp của tỉnh cho một mẫu và kỳ, kèm tình hình nộp',
+    roles: ['dic', 'auditor'],
+    params: z.object({ template: code, period: code }),
+    responses: { 200: { description: 'Tổng hợp', schema: S.ConsolidationSchema } },
+  },
+  periodWorkbook: {
+    operationId: 'getConsolidatedWorkbook',
+    method: 'get',
+    path: '/consolidations/{period}.xlsx',
+    tag: 'Tổng hợp',
+    summary: 'Bảng tính tổng hợp của tỉnh: tổng hợp, một trang mỗi mẫu, tình hình nộp, cảnh báo',
+    roles: ['dic', 'auditor'],
+    params: PeriodParam,
+    query: z.object({ lang }),
+    responses: { 200: { description: 'Tệp .xlsx', contentType: XLSX_MEDIA_TYPE } },
+  },
+  periodConsolidation: {
+    operationId: 'getPeriodConsolidation',
+    method: 'get',
+    path: '/consolidations/{period}',
+    tag: 'Tổng hợp',
+    summary: 'Tổng hợp mọi mẫu của một kỳ (JSON)',
+    roles: ['dic', 'auditor'],
+    params: PeriodParam,
+    responses: { 200: { description: 'Tổng hợp các mẫu', schema: S.PeriodConsolidationSchema } },
+  },
+  periodStatus: {
+    operationId: 'getPeriodStatus',
+    method: 'get',
+    path: '/periods/{period}/status',
+    tag: 'Tổng hợp',
+    summary: 'Tình hình nộp mọi mẫu của một kỳ',
+    roles: ['dic', 'auditor'],
+    params: PeriodParam,
+    responses: { 200: { description: 'Tình hình nộp', schema: S.PeriodStatusSchema } },
+  },
+  tokens: {
+    operationId: 'listTokens',
+    method: 'get',
+    path: '/tokens',
+    tag: 'Mã thông báo',
+    summary: 'Các mã thông báo (không có mã bí mật)',
+    roles: ['dic'],
+    responses: { 200: { description: 'Mã thông báo', schema: z.array(S.TokenSchema) } },
+  },
+  createToken: {
+    operationId: 'createToken',
+    method: 'post',
+    path: '/tokens',
+    tag: 'Mã thông báo',
+    summary: 'Tạo mã thông báo; mã bí mật chỉ hiện một lần',
+    roles: ['dic'],
+    body: { schema: S.TokenCreateRequestSchema, contentTypes: ['application/json'] },
+    responses: { 201: { description: 'Mã mới', schema: S.TokenCreatedSchema } },
+  },
+  rotateToken: {
+    operationId: 'rotateToken',
+    method: 'post',
+    path: '/tokens/{id}/rotate',
+    tag: 'Mã thông báo',
+    summary: 'Thay mã bí mật của một mã thông báo (cùng vai trò, đơn vị); mã cũ thôi hiệu lực ngay',
+    roles: ['dic'],
+    params: IdParam,
+    body: { schema: S.TokenRotateRequestSchema, contentTypes: ['application/json'], raw: true },
+    responses: { 201: { description: 'Mã mới', schema: S.TokenRotatedSchema } },
+    problems: [409],
+  },
+  revokeToken: {
+    operationId: 'revokeToken',
+    method: 'delete',
+    path: '/tokens/{id}',
+    tag: 'Mã thông báo',
+    summary: 'Thu hồi mã thông báo',
+    roles: ['dic'],
+    params: IdParam,
+    responses: { 204: { description: 'Đã thu hồi' } },
+    problems: [409],
+  },
+  audit: {
+    operationId: 'listAudit',
+    method: 'get',
+    path: '/audit',
+    tag: 'Nhật ký',
+    summary: 'Nhật ký: ai làm gì, khi nào',
+    roles: ['dic', 'auditor'],
+    query: z.object({
+      since: z.string().refine(ISO_TIME, fieldIssue('iso_time')).optional(),
+      limit: z.coerce.number().int().min(1).max(1000).default(200),
+    }),
+    responses: { 200: { description: 'Nhật ký', schema: z.array(S.AuditEntrySchema) } },
+  },
+});
+
+export type ApiRoute = keyof typeof API;
+
+/** What a route can answer besides its successes, from its definition and its own extra problems. */
+export function problemStatuses(route: RouteSpec): number[] {
+  const statuses = new Set<number>(route.problems ?? []);
+  if (route.roles !== 'public') [401, 429].forEach((s) => statuses.add(s));
+  if (route.roles !== 'public' && route.roles.length < 3) statuses.add(403);
+  if (route.params) statuses.add(404);
+  if (route.params || route.query || route.body) statuses.add(422);
+  if (route.body) [413, 415].forEach((s) => statuses.add(s));
+  if (route.body?.contentTypes.includes('application/json')) statuses.add(400);
+  statuses.add(500);
+  return [...statuses].sort((a, b) => a - b);
+}
+
+export { PROBLEM_MEDIA_TYPE };
