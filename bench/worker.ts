@@ -23,7 +23,7 @@ export async function workerBench(): Promise<void> {
   try {
     // Every unit files every template it files: a whole province for one year.
     const filings = TEMPLATES.flatMap((t) =>
-      province.filter((u) => filesTemplate(t, u)).map((u) => demoSubmission(t.id, u, PERIOD)),
+      province.filter((u) => filesTemplate(t, u, '2024-12-31')).map((u) => demoSubmission(t.id, u, PERIOD)),
     );
     for (let i = 0; i < filings.length; i += 16) {
       await Promise.all(

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BM03_2024_H1 } from '../shared/demo/seed-figures';
-import { DEMO_REGISTRY, demoRecord } from '../shared/demo/registry';
+import { DEMO_REGISTRY } from '../shared/demo/registry';
 import { EVERY_SHEET, readWorkbook } from '../xlsx/read';
 import { readTemplateGrid } from '../shared/workbook';
 import { getTemplate } from '../shared/templates';
@@ -18,7 +18,7 @@ let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'chitieu-consolidated-'));
   worker = await startLocalWorker({
-    units: DEMO_REGISTRY.map((u) => demoRecord(u)),
+    units: DEMO_REGISTRY,
     tokens: { dic: { role: 'dic', unit: 'STTTT' }, kpa: { role: 'unit', unit: 'KPA' } },
   });
   const r = await fetch(`${worker.origin}/api/v1/submissions`, {

@@ -47,7 +47,7 @@ export async function main(args: string[], io: CliIo = nodeIo): Promise<number> 
         io.stdout(t.listHeader + '\n');
         for (const tpl of TEMPLATES) {
           const periods = tpl.periodKinds.map((k) => t.periodKinds[k]).join(', ');
-          const kinds = tpl.filledBy.map((k) => t.kinds[k]).join(', ');
+          const kinds = tpl.filedBy.map((rule, i) => `${i > 0 ? t.from(rule.from) : ''}${rule.kinds.map((k) => t.kinds[k]).join(', ')}`).join('; ');
           io.stdout(`${tpl.id}  ${tpl.version}  ${tpl.title[lang]}\n      ${periods} · ${kinds}\n`);
         }
         return 0;

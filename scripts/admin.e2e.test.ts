@@ -42,7 +42,7 @@ describe('npm run admin', () => {
       'code,name,kind,parent,coordinator,valid_from,valid_to\nSTTTT,Sở Thông tin và Truyền thông,department,,1,2020-01-01,\nKPA,UBND huyện Krông Pắc,district,,0,2020-01-01,\nKPA-A,UBND xã Ea Phê,commune,KPA,0,2020-01-01,\n',
     );
     const imported = await admin('units', 'import', good);
-    expect(imported.stdout).toContain('Đã nhập 3 đơn vị.');
+    expect(imported.stdout).toContain('Đã nhập 3 đơn vị: 3 thêm, 0 sửa, 0 không đổi.');
     expect(imported.code).toBe(0);
 
     const bad = join(dir, 'sai.csv');
@@ -99,6 +99,6 @@ describe('npm run admin', () => {
 
   it('writes every change in the audit log', async () => {
     const actions = (await d1('local', 'SELECT action FROM audit_log ORDER BY id', state())).map((r) => r.action);
-    expect(actions).toEqual(['units.import', 'tokens.create', 'tokens.rotate', 'tokens.revoke']);
+    expect(actions).toEqual(['units.create', 'units.create', 'units.create', 'tokens.create', 'tokens.rotate', 'tokens.revoke']);
   });
 });

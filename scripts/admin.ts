@@ -14,7 +14,9 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseUnitsCsv, unitsToCsv } from '../shared/registry/units-csv';
-import type { Unit } from '../shared/registry/units';
+import { auditActionOf, planImport, type FiledPeriod } from '../shared/registry/history';
+import { problemLine, renderField, renderProblem } from '../shared/problems';
+import { UNIT_COLUMNS, toUnit, type UnitRow } from '../worker/src/db/units';
 import { d1, sql, type LocalState, type Target } from './lib/d1';
 import { unitsInsertSql } from './lib/units-sql';
 import { createTokenIn, listTokensIn, revokeTokenIn, rotateTokenIn, tokenExpiry, type Role } from './lib/tokens';
@@ -92,34 +94,34 @@ async function main(argv: string[]): Promise<number> {
   }
   if (subject === 'units' && action === 'import') {
     if (!arg) throw new Error('Cần tệp CSV.');
-    const known = (await d1(target, 'SELECT code, kind FROM units', state)) as unknown as Pick<Unit, 'code' | 'kind'>[];
-    const { units, problems } = parseUnitsCsv(await readFile(arg, 'utf8'), known as Unit[]);
-    if (problems.length > 0) {
-      for (const p of problems) console.error(`dòng ${p.line}${p.field ? ` (${p.field})` : ''}: ${p.message}`);
+    const parsed = parseUnitsCsv(await readFile(arg, 'utf8'));
+    const lineOf = new Map(parsed.units.map((u, i) => [`${u.code}|${u.validFrom}`, parsed.lines[i]]));
+    // The same rules as an import through the API: the registry as a whole, and history never rewritten.
+    const existing = (await d1(target, `SELECT ${UNIT_COLUMNS} FROM units ORDER BY rowid`, state)).map((r) => toUnit(r as unknown as UnitRow));
+    const filings = (await d1(target, 'SELECT DISTINCT unit_code AS unit, period FROM submissions', state)) as unknown as FiledPeriod[];
+    const plan = parsed.problems.length > 0 ? undefined : planImport(existing, parsed.units, filings);
+    const problems = [
+      ...parsed.problems,
+      ...(plan?.problems ?? []).map((p) => ({ line: lineOf.get(`${p.code}|${p.validFrom}`), field: p.field, message: `${p.code}: ${renderField({ code: p.problem, ...(p.params ? { params: p.params } : {}) }, 'vi')}` })),
+      ...(plan?.conflicts ?? []).map((c) => ({ line: lineOf.get(`${c.code}|${c.validFrom}`), field: 'code', message: renderProblem('registry_history_conflict', { list: `${c.code}@${c.validFrom}: ${c.periods.join(', ')}` }, 'vi') })),
+    ];
+    if (problems.length > 0 || !plan) {
+      for (const p of problems) console.error(problemLine('vi', p.line, p.field, p.message));
       console.error(`Không nhập đơn vị nào: ${problems.length} lỗi.`);
       return 1;
     }
-    // Like an import through the API, it is written down in the audit log, in the same execution.
-    const audit = `INSERT INTO audit_log (at, actor, role, action, target, detail) VALUES (${sql(new Date().toISOString())}, 'admin', 'dic', 'units.import', 'units', ${sql(JSON.stringify({ records: units.length, file: basename(arg) }))});`;
-    await d1(target, `${unitsInsertSql(units)}\n${audit}`, state);
-    console.log(`Đã nhập ${units.length} đơn vị.`);
+    // Like an import through the API, each record changed is written down in the audit log, before and after, in the same execution.
+    const at = new Date().toISOString();
+    const audit = plan.changes
+      .map((ch) => `INSERT INTO audit_log (at, actor, role, action, target, detail) VALUES (${sql(at)}, 'admin', 'dic', ${sql(auditActionOf(ch))}, ${sql(`${ch.after.code}@${ch.after.validFrom}`)}, ${sql(JSON.stringify({ before: ch.before, after: ch.after, file: basename(arg) }))});`)
+      .join('\n');
+    if (plan.changes.length > 0) await d1(target, `${unitsInsertSql(plan.changes.map((ch) => ch.after))}\n${audit}`, state);
+    console.log(`Đã nhập ${parsed.units.length} đơn vị: ${plan.changes.filter((ch) => ch.action === 'created').length} thêm, ${plan.changes.filter((ch) => ch.action === 'updated').length} sửa, ${plan.unchanged} không đổi.`);
     return 0;
   }
   if (subject === 'units' && action === 'export') {
-    const rows = await d1(target, 'SELECT code, name, kind, parent, coordinator, valid_from, valid_to FROM units ORDER BY rowid', state);
-    process.stdout.write(
-      unitsToCsv(
-        rows.map((r) => ({
-          code: String(r.code),
-          name: String(r.name),
-          kind: r.kind as Unit['kind'],
-          parent: (r.parent as string | null) ?? null,
-          coordinator: r.coordinator === 1,
-          validFrom: String(r.valid_from),
-          validTo: (r.valid_to as string | null) ?? null,
-        })),
-      ),
-    );
+    const rows = await d1(target, `SELECT ${UNIT_COLUMNS} FROM units ORDER BY rowid`, state);
+    process.stdout.write(unitsToCsv(rows.map((r) => toUnit(r as unknown as UnitRow))));
     return 0;
   }
   console.error(USAGE);

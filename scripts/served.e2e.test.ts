@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XLSX_MEDIA_TYPE } from '../shared/api/media';
 import { PAGE_HEADERS } from '../shared/api/headers';
-import { DEMO_REGISTRY, demoRecord } from '../shared/demo/registry';
+import { DEMO_REGISTRY } from '../shared/demo/registry';
 import { appendRow, withInflatingPart } from '../test/crafted-xlsx';
 import { startLocalWorker, type LocalWorker } from './lib/local-worker';
 
@@ -14,7 +14,7 @@ let worker: LocalWorker;
 
 beforeAll(async () => {
   worker = await startLocalWorker({
-    units: DEMO_REGISTRY.map((u) => demoRecord(u)),
+    units: DEMO_REGISTRY,
     tokens: { dic: { role: 'dic', unit: 'STTTT' }, kpa: { role: 'unit', unit: 'KPA' } },
   });
 }, 120_000);

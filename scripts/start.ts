@@ -8,9 +8,12 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_REGISTRY, demoRecord } from '../shared/demo/registry';
+import { DEMO_REGISTRY } from '../shared/demo/registry';
+import { vietnamDay } from '../shared/periods';
+import { coordinatorOn } from '../shared/registry';
+import type { Submission } from '../shared/submission';
 import { ROOT, WRANGLER_ENV, d1, d1File, migrate, run, wranglerBin } from './lib/d1';
-import { demoSubmissions } from './lib/demo-data';
+import { demoSubmissions, explained } from './lib/demo-data';
 import { createTokenIn, tokenExists, type Role } from './lib/tokens';
 import { unitsInsertSql } from './lib/units-sql';
 import { startHttpsFront } from './lib/https-front';
@@ -20,12 +23,16 @@ const HTTPS_PORT = Number(process.env.HTTPS_PORT ?? 3000);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const TOKENS_FILE = join(ROOT, '.wrangler', 'chitieu-demo-tokens.json');
 
+const TODAY = vietnamDay(new Date());
+const COORDINATOR = coordinatorOn(DEMO_REGISTRY, TODAY);
+
 const DEMO_TOKENS: { name: string; role: Role; unit: string | null; label: string }[] = [
-  { name: 'dic', role: 'dic', unit: 'STTTT', label: 'Sở TT&TT (demo)' },
+  { name: 'dic', role: 'dic', unit: COORDINATOR?.code ?? null, label: `${COORDINATOR?.name ?? 'Cơ quan thường trực'} (demo)` },
   { name: 'auditor', role: 'auditor', unit: null, label: 'Thanh tra (demo)' },
-  { name: 'kpa', role: 'unit', unit: 'KPA', label: 'UBND huyện Krông Pắc (demo)' },
+  { name: 'phuocan', role: 'unit', unit: 'PHUOCAN', label: 'UBND xã Phước An (demo)' },
+  { name: 'buonmathuot', role: 'unit', unit: 'BUONMATHUOT', label: 'UBND phường Buôn Ma Thuột (demo)' },
   { name: 'syt', role: 'unit', unit: 'SYT', label: 'Sở Y tế (demo)' },
-  { name: 'tanloi', role: 'unit', unit: 'BMT-TANLOI', label: 'UBND phường Tân Lợi (demo)' },
+  { name: 'kpa', role: 'unit', unit: 'KPA', label: 'UBND huyện Krông Pắc, đến 30/6/2025 (demo)' },
 ];
 
 function step(text: string): void {
@@ -59,20 +66,44 @@ async function waitForHealth(child: ChildProcess): Promise<void> {
   throw new Error(`The worker did not answer on ${ORIGIN} within 60 s.`);
 }
 
-async function seedReports(dicToken: string): Promise<number> {
-  const [{ n }] = (await d1('local', 'SELECT count(*) AS n FROM submissions')) as [{ n: number }];
-  if (n > 0) return 0;
-  let filed = 0;
-  for (const submission of demoSubmissions()) {
-    const r = await fetch(`${ORIGIN}/api/v1/submissions`, {
+/** Files one demo report; a warning the generated figures raise is explained, as a clerk would. */
+async function fileDemo(dicToken: string, submission: Submission): Promise<boolean> {
+  const post = (body: Submission) =>
+    fetch(`${ORIGIN}/api/v1/submissions`, {
       method: 'POST',
       headers: { authorization: `Bearer ${dicToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify(submission),
+      body: JSON.stringify(body),
     });
-    if (r.status === 201) filed++;
-    else process.stderr.write(`  ${submission.template} ${submission.unit}: ${r.status} ${(await r.text()).slice(0, 200)}\n`);
+  let r = await post(submission);
+  if (r.status === 422) {
+    const problem = (await r.json()) as { issues?: { severity: string; explained?: boolean; cells: string[] }[] };
+    const issues = problem.issues ?? [];
+    if (issues.length > 0 && issues.every((i) => i.severity === 'warning')) r = await post(explained(submission, issues.filter((i) => !i.explained)));
+    else {
+      process.stderr.write(`  ${submission.template} ${submission.unit} ${submission.period}: 422 ${JSON.stringify(problem).slice(0, 200)}\n`);
+      return false;
+    }
   }
-  return filed;
+  if (r.status !== 201) process.stderr.write(`  ${submission.template} ${submission.unit} ${submission.period}: ${r.status} ${(await r.text()).slice(0, 200)}\n`);
+  return r.status === 201;
+}
+
+/** Demo reports go into an empty database only: what DIC and clerks filed survives a restart. */
+async function seedReports(dicToken: string): Promise<{ filed: number; periods: string[] }> {
+  const [{ n }] = (await d1('local', 'SELECT count(*) AS n FROM submissions')) as [{ n: number }];
+  if (n > 0) return { filed: 0, periods: [] };
+  const all = demoSubmissions(TODAY);
+  // Period by period, oldest first, so each is compared with the one before; a few at a time within one.
+  let filed = 0;
+  const periods = [...new Set(all.map((s) => s.period))];
+  for (const period of periods) {
+    const queue = all.filter((s) => s.period === period);
+    const workers = Array.from({ length: 6 }, async () => {
+      for (let s = queue.shift(); s; s = queue.shift()) if (await fileDemo(dicToken, s)) filed++;
+    });
+    await Promise.all(workers);
+  }
+  return { filed, periods };
 }
 
 async function main(): Promise<void> {
@@ -83,10 +114,13 @@ async function main(): Promise<void> {
   step('Cơ sở dữ liệu D1 trên máy: áp dụng migration');
   await migrate('local');
 
-  step(`Danh mục đơn vị demo: ${DEMO_REGISTRY.length} đơn vị`);
-  const seedFile = join(tmpdir(), `chitieu-seed-${process.pid}.sql`);
-  await writeFile(seedFile, unitsInsertSql(DEMO_REGISTRY.map((u) => demoRecord(u))));
-  await d1File('local', seedFile);
+  const [{ n: units }] = (await d1('local', 'SELECT count(*) AS n FROM units')) as [{ n: number }];
+  if (units === 0) {
+    step(`Danh mục đơn vị demo: ${DEMO_REGISTRY.length} bản ghi (tỉnh Đắk Lắk trước và sau sắp xếp năm 2025)`);
+    const seedFile = join(tmpdir(), `chitieu-seed-${process.pid}.sql`);
+    await writeFile(seedFile, unitsInsertSql(DEMO_REGISTRY));
+    await d1File('local', seedFile);
+  } else step(`Danh mục đơn vị: giữ nguyên ${units} bản ghi đã có`);
 
   step('Mã thông báo demo');
   const tokens = await demoTokens();
@@ -105,8 +139,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
   await waitForHealth(worker);
 
-  const filed = await seedReports(tokens.dic!);
-  if (filed > 0) step(`Đã nộp ${filed} báo cáo demo cho kỳ 2024-H1 và năm 2023`);
+  const demo = await seedReports(tokens.dic!);
+  if (demo.filed > 0) step(`Đã nộp ${demo.filed} báo cáo demo cho các kỳ ${demo.periods.join(', ')}`);
 
   const https = await startHttpsFront(HTTPS_PORT, ORIGIN);
 
@@ -119,7 +153,7 @@ async function main(): Promise<void> {
   ${https === 'trusted' ? `HTTPS cho Excel: ${base} (chứng chỉ của office-addin-dev-certs)` : https === 'untrusted' ? `HTTPS cho Excel: ${base} (chứng chỉ chưa được tin cậy; xem README)` : 'HTTPS cho Excel: chưa có chứng chỉ; xem README, mục "Nạp add-in vào Excel".'}
 
 Mã thông báo demo (dán vào ô "Mã thông báo" của add-in):
-${DEMO_TOKENS.map((t) => `  ${t.label.padEnd(30)} ${tokens[t.name]}`).join('\n')}
+${DEMO_TOKENS.map((t) => `  ${t.label.padEnd(Math.max(...DEMO_TOKENS.map((d) => d.label.length)) + 2)} ${tokens[t.name]}`).join('\n')}
 
 Thử:  curl -H "Authorization: Bearer ${tokens.dic}" ${ORIGIN}/api/v1/periods/2024-H1/status
 Dừng: Ctrl+C

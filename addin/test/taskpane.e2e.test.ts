@@ -7,7 +7,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_REGISTRY, demoRecord } from '../../shared/demo/registry';
+import { DEMO_REGISTRY } from '../../shared/demo/registry';
+import { recordsOn } from '../../shared/registry';
 import { startLocalWorker, type LocalWorker } from '../../scripts/lib/local-worker';
 import { launchChromium } from './browser';
 import type {} from '../harness/demo';
@@ -21,7 +22,7 @@ let page: Page;
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   worker = await startLocalWorker({
-    units: DEMO_REGISTRY.map((u) => demoRecord(u)),
+    units: DEMO_REGISTRY,
     tokens: { kpa: { role: 'unit', unit: 'KPA' }, dic: { role: 'dic', unit: 'STTTT' }, auditor: { role: 'auditor', unit: null } },
   });
   browser = await launchChromium();
@@ -198,7 +199,7 @@ describe('DIC', () => {
     const bm03 = page.locator('#completeness tr[data-template="BM03"]');
     await bm03.waitFor();
     const cells = await bm03.locator('td').allInnerTexts();
-    expect(cells.slice(0, 2)).toEqual([String(DEMO_REGISTRY.length), '1']);
+    expect(cells.slice(0, 2)).toEqual([String(recordsOn(DEMO_REGISTRY, '2024-06-30').length), '1']);
     expect(await pane().innerText()).toContain('Theo huyện (gồm xã)');
     await shot('04-dashboard');
   });

@@ -1,4 +1,4 @@
-/** SQL that adds or updates registry records, for wrangler d1 execute. */
+/** Registry records as SQL, for seeding a local D1 and for `npm run admin -- units import`. */
 import type { Unit } from '../../shared/registry/units';
 import { sql } from './d1';
 
@@ -7,7 +7,7 @@ export function unitsInsertSql(units: readonly Unit[]): string {
   return units
     .map(
       (u) =>
-        `INSERT INTO units (code, valid_from, valid_to, name, kind, parent, coordinator, updated_at) VALUES (${sql(u.code)}, ${sql(u.validFrom)}, ${sql(u.validTo)}, ${sql(u.name)}, ${sql(u.kind)}, ${sql(u.parent)}, ${u.coordinator ? 1 : 0}, ${sql(now)}) ON CONFLICT (code, valid_from) DO UPDATE SET valid_to = excluded.valid_to, name = excluded.name, kind = excluded.kind, parent = excluded.parent, coordinator = excluded.coordinator, updated_at = excluded.updated_at;`,
+        `INSERT INTO units (code, valid_from, valid_to, name, kind, parent, coordinator, successors, change, updated_at) VALUES (${sql(u.code)}, ${sql(u.validFrom)}, ${sql(u.validTo)}, ${sql(u.name)}, ${sql(u.kind)}, ${sql(u.parent)}, ${u.coordinator ? 1 : 0}, ${sql(u.successors.join(' '))}, ${sql(u.change)}, ${sql(now)}) ON CONFLICT (code, valid_from) DO UPDATE SET valid_to = excluded.valid_to, name = excluded.name, kind = excluded.kind, parent = excluded.parent, coordinator = excluded.coordinator, successors = excluded.successors, change = excluded.change, updated_at = excluded.updated_at;`,
     )
     .join('\n');
 }

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { IssueSchema, ReportSchema } from '../validation/issues';
-import { UnitKindSchema, LocalizedSchema, PeriodKindSchema } from '../templates/schema';
+import { FilingRuleSchema, LocalizedSchema, PeriodKindSchema } from '../templates/schema';
 import { UnitSchema } from '../registry/units';
 import { safeText } from '../text/schema';
 import { fieldIssue } from '../problems';
@@ -34,6 +34,8 @@ export const ProblemSchema = z.object({
   code: z.string().optional(),
   /** Seconds to wait before trying again. */
   retryAfter: z.number().int().optional(),
+  /** Registry records an import would rewrite, with the periods whose filings they cover. */
+  conflicts: z.array(z.object({ code: z.string(), validFrom: z.string(), periods: z.array(z.string()) })).optional(),
   /** Each line of an uploaded file that could not be read (the unit registry CSV). */
   problems: z.array(z.object({ line: z.number().int().optional(), field: z.string().optional(), message: z.string() })).optional(),
 });
@@ -48,6 +50,8 @@ export const ReceiptSchema = z.object({
   daysLate: z.number().int().min(0),
   hash: z.string(),
   report: ReportSchema,
+  /** What the sharp-jump check compared with: the unit's previous period, or its predecessors' summed, or why it could not. */
+  comparedWith: z.object({ period: z.string(), units: z.array(z.string()), compared: z.boolean() }).optional(),
 });
 export type Receipt = z.infer<typeof ReceiptSchema>;
 
@@ -151,7 +155,7 @@ export const TemplateSummarySchema = z.object({
   kind: z.enum(['indicator', 'list']),
   title: LocalizedSchema,
   periodKinds: z.array(PeriodKindSchema),
-  filledBy: z.array(UnitKindSchema),
+  filedBy: z.array(FilingRuleSchema),
   scope: z.enum(['unit', 'province']),
 });
 
@@ -178,7 +182,16 @@ export type PeriodConsolidation = z.infer<typeof PeriodConsolidationSchema>;
 export const PeriodStatusSchema = PeriodStatusResultSchema.extend({ generatedAt: z.string() });
 export type PeriodStatus = z.infer<typeof PeriodStatusSchema>;
 
-export const UnitImportResultSchema = z.object({ created: z.number(), updated: z.number(), unchanged: z.number() });
+export const RecordChangeSchema = z.object({ action: z.enum(['created', 'updated']), before: UnitSchema.nullable(), after: UnitSchema });
+
+export const UnitImportResultSchema = z.object({
+  created: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  /** A preview: nothing was written. */
+  dryRun: z.boolean(),
+  changes: z.array(RecordChangeSchema),
+});
 
 export const AuditEntrySchema = z.object({
   id: z.number(),

@@ -2,12 +2,17 @@
  * Submissions → provincial tables, one pure function used by the JSON endpoint, the .xlsx
  * workbook and the add-in's consolidated sheets, so the three never disagree.
  *
- * The provincial total adds departments and districts. A district's figures include its
- * communes; where a district left a cell blank (or did not submit), the sum of its communes
- * stands in for it. Ratios are recomputed from summed numerators and denominators, never averaged.
+ * The provincial total adds the units straight under the province: departments, districts while
+ * there were districts, and communes and wards that report to the province (since 1 July 2025). A
+ * district's figures include its communes; where a district left a cell blank (or did not submit),
+ * the sum of its communes stands in for it. Ratios are recomputed from summed numerators and
+ * denominators, never averaged. A unit that filed shows as it was when it filed, so a past
+ * consolidation does not change when the registry does; a unit in force for part of the period
+ * files its part, which is counted once and marked.
  */
 import type { Unit } from '../registry/units';
-import { validOn } from '../registry/units';
+import { validDuring, validOn } from '../registry/units';
+import { coordinatorOn } from '../registry/coordinator';
 import { roundTo, sumDecimal } from '../numbers/decimal';
 import type { Period } from '../periods';
 import { daysLate as daysLateOf } from '../periods';
@@ -24,6 +29,8 @@ export const SHARE_DECIMALS = 8;
 /** The latest revision of one unit's submission, as the consolidation needs it. */
 export interface SubmittedReport {
   unit: string;
+  /** The unit as it was when it filed (name, kind and district), where the filing recorded it. */
+  asFiled?: { name: string; kind: Unit['kind']; parent: string | null };
   submissionId: string;
   revision: number;
   receivedAt: string;
@@ -35,11 +42,20 @@ export interface SubmittedReport {
   warnings: Issue[];
 }
 
-/** The units that must file `template` for `period`: valid at the period's end, of a kind that files it. */
+/** The units that must file `template` for `period`: valid at the period's end, of a kind that files it then. */
 export function expectedUnits(template: Template, period: Period, units: readonly Unit[]): Unit[] {
-  return units.filter(
-    (u) => validOn(u, period.end) && filesTemplate(template, u),
-  );
+  return units.filter((u) => validOn(u, period.end) && filesTemplate(template, u, period.end));
+}
+
+/** The part of the period a unit was in force, when it was not in force for the whole of it. */
+export function partOfPeriod(code: string, period: Period, registry: readonly Unit[]): { from: string; to: string } | undefined {
+  const records = registry.filter((u) => u.code === code && validDuring(u, period.start, period.end));
+  if (records.length === 0) return undefined;
+  const from = records.reduce((m, r) => (r.validFrom > m ? m : r.validFrom), records[0]!.validFrom);
+  const to = records.reduce((m, r) => (r.validTo === null || (m !== null && r.validTo > m) ? r.validTo : m), records[0]!.validTo as string | null);
+  const start = from > period.start ? from : period.start;
+  const end = to === null || to > period.end ? period.end : to;
+  return start === period.start && end === period.end ? undefined : { from: start, to: end };
 }
 
 /**
@@ -75,17 +91,26 @@ export function consolidate(
 ): Consolidation {
   const expected = new Set(expectedUnits(template, period, registry).map((u) => u.code));
   const byUnit = new Map(submissions.map((s) => [s.unit, s]));
-  // A unit appears when it is expected or has submitted.
-  const units = orderUnits(recordsAt(registry, period.end, (code) => expected.has(code) || byUnit.has(code)));
+  // A unit appears when it is expected or has submitted: as it filed, or else as the registry has it at the period's end.
+  const records = recordsAt(registry, period.end, (code) => expected.has(code) || byUnit.has(code));
+  const known = new Set(records.map((u) => u.code));
+  const shown = [
+    ...records.map((u) => ({ ...u, ...byUnit.get(u.code)?.asFiled })),
+    // A unit filed for that has left the registry since: as it filed.
+    ...submissions.filter((s) => !known.has(s.unit) && s.asFiled).map((s) => ({ code: s.unit, ...s.asFiled! })),
+  ];
+  const units = orderUnits(shown);
 
   const lines: UnitLine[] = units.map((u) => {
     const s = byUnit.get(u.code);
+    const part = s ? partOfPeriod(u.code, period, registry) : undefined;
     const line: UnitLine = {
       code: u.code,
       name: u.name,
       kind: u.kind,
       parent: u.parent,
       expected: expected.has(u.code),
+      ...(part ? { partOfPeriod: part } : {}),
       submission: s
         ? {
             id: s.submissionId,
@@ -113,6 +138,7 @@ export function consolidate(
     total,
     districtChecks: template.kind === 'indicator' ? districtChecks(template, lines, expected) : [],
     completeness: completeness(lines, submissions),
+    structure: { districts: lines.some((l) => l.kind === 'district'), coordinator: coordinatorOn(registry, period.end) },
   };
 }
 
@@ -258,7 +284,8 @@ function completeness(lines: readonly UnitLine[], submissions: readonly Submitte
     returned: lines.filter((l) => l.submission?.status === 'returned').map((l) => l.code),
     accepted: lines.filter((l) => l.submission?.status === 'accepted').map((l) => l.code),
     openWarnings,
-    unexpected: lines.filter((l) => !l.expected && l.submission).map((l) => l.code),
+    // A unit in force for part of the period files its part: it is not unexpected.
+    unexpected: lines.filter((l) => !l.expected && !l.partOfPeriod && l.submission).map((l) => l.code),
     byKind,
     byDistrict,
   };

@@ -22,6 +22,8 @@ export type StatusCounts = z.infer<typeof StatusCountsSchema>;
 
 export const UnitLineSchema = UnitRefSchema.extend({
   expected: z.boolean(),
+  /** Days of the period the unit was in force, when not all of it: its figures cover that part. */
+  partOfPeriod: z.object({ from: z.string(), to: z.string() }).optional(),
   submission: z
     .object({
       id: z.string(),
@@ -78,6 +80,8 @@ export const ConsolidationResultSchema = z.object({
   total: z.object({ values: z.record(z.string(), z.union([z.number(), z.string(), z.null()])), statusCounts: StatusCountsSchema.optional() }),
   districtChecks: z.array(DistrictCheckSchema),
   completeness: CompletenessSchema,
+  /** How the province was organised in the period: whether it had districts, and who coordinated. */
+  structure: z.object({ districts: z.boolean(), coordinator: z.object({ code: z.string(), name: z.string() }).nullable() }),
 });
 export type Consolidation = z.infer<typeof ConsolidationResultSchema>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TEMPLATES } from '../templates';
+import { TEMPLATES, filesTemplate } from '../templates';
 import { validateSubmission } from '../validation';
 import { demoSubmission } from './generate';
 import { syntheticProvince } from './registry';
@@ -10,7 +10,7 @@ describe('demo submissions', () => {
     for (const template of TEMPLATES) {
       const periods = template.periodKinds.includes('H') ? ['2024-H1', '2024'] : ['2024'];
       for (const period of periods) {
-        for (const unit of province.filter((u) => template.filledBy.includes(u.kind))) {
+        for (const unit of province.filter((u) => filesTemplate(template, { kind: u.kind, coordinator: true }, '2024-12-31'))) {
           const report = validateSubmission(demoSubmission(template.id, unit, period), { unitKind: unit.kind });
           expect(report.errors, `${template.id} ${unit.code} ${period}`).toEqual([]);
           expect(report.submittable, `${template.id} ${unit.code} ${period}`).toBe(true);

@@ -5,6 +5,7 @@
 import type { Submission, ListRow } from '../submission';
 import { roundTo } from '../numbers/decimal';
 import { parsePeriod } from '../periods';
+import { on, PROVINCE_COUNT } from '../settings';
 import { getTemplate, type UnitKind } from '../templates';
 import type { DemoUnit } from './registry';
 
@@ -142,18 +143,20 @@ const GENERATORS: Record<string, Gen> = {
     v['KP09.KQ'] = roundTo(spent + kp07 + kp08, 1);
     return v;
   },
-  BM08: (r) => {
+  BM08: (r, _kind, year) => {
     const max = [100, 100, 100, 100, 100, 200, 150, 150];
+    // Ranks among the provinces of the year: 63, or 34 after the mergers of 2025.
+    const provinces = on(PROVINCE_COUNT, `${year}-12-31`);
     const v: Values = {};
     let total = 0;
     max.forEach((m, i) => {
       const score = roundTo(m * (0.3 + r() * 0.5), 2);
       total = roundTo(total + score, 2);
       v[`D${i + 1}.KQ`] = score;
-      v[`D${i + 1}.XH`] = int(r, 1, 63);
+      v[`D${i + 1}.XH`] = int(r, 1, provinces);
     });
     v['DT.KQ'] = total;
-    v['DT.XH'] = int(r, 1, 63);
+    v['DT.XH'] = int(r, 1, provinces);
     return v;
   },
 };

@@ -12,7 +12,7 @@ export function demoProvinceConsolidations(period = '2024', templates: readonly 
   const units = demo.map((u) => demoRecord(u));
   return templates.map((t) => {
     const reports = demo
-      .filter((u) => filesTemplate(t, u))
+      .filter((u) => filesTemplate(t, u, p.end))
       .map((u) => {
         const r = validateSubmission(demoSubmission(t.id, u, period), { unitKind: u.kind });
         return { unit: u.code, submissionId: `sub_${u.code}`, revision: 1, receivedAt: '2024-12-01T00:00:00Z', firstReceivedAt: '2024-12-01T00:00:00Z', status: 'received' as const, values: r.values, ...(r.rows ? { rows: r.rows } : {}), warnings: r.warnings };

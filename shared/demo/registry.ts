@@ -1,23 +1,43 @@
 /**
- * The demo unit registry: Đắk Lắk's departments and 15 districts as named in the seeds, with a
- * few communes. A real registry lives in the database and is imported as CSV; this one seeds a local run.
+ * The demo unit registry of Đắk Lắk, as dated records: the province before the 2025 reform
+ * (departments, the 15 districts of the seeds and a few communes, in force to 30 June 2025) and
+ * the merged province after it (departments merged on 1 March 2025, the Department of Science and
+ * Technology coordinating from then, and a subset of the new communes and wards straight under the
+ * province from 1 July 2025). Demo data: a real registry lives in the database, imported as CSV.
  */
 import type { Unit } from '../registry/units';
+import { TWO_LEVEL_LOCAL_GOVERNMENT_FROM } from '../settings';
 import type { UnitKind } from '../templates/schema';
 
 export interface DemoUnit {
   code: string;
   name: string;
   kind: UnitKind;
-  parent?: string;
+  parent?: string | null;
   /** The standing body that files province-wide templates (DIC). */
   coordinator?: boolean;
 }
 
 /** A demo unit as a registry record, in force since 2020 unless `extra` says otherwise. */
 export function demoRecord(u: DemoUnit, extra: Partial<Unit> = {}): Unit {
-  return { code: u.code, name: u.name, kind: u.kind, parent: u.parent ?? null, coordinator: u.coordinator ?? false, validFrom: '2020-01-01', validTo: null, ...extra };
+  return {
+    code: u.code,
+    name: u.name,
+    kind: u.kind,
+    parent: u.parent ?? null,
+    coordinator: u.coordinator ?? false,
+    validFrom: '2020-01-01',
+    validTo: null,
+    successors: [],
+    change: null,
+    ...extra,
+  };
 }
+
+/** Departments merged on this day in most provinces (the Department of Information and Communications among them). */
+export const DEPARTMENTS_MERGED_ON = '2025-03-01';
+const LAST_DAY_BEFORE_MERGER = '2025-02-28';
+const LAST_DAY_OF_DISTRICTS = '2025-06-30';
 
 export const DEPARTMENTS: readonly DemoUnit[] = [
   { code: 'STTTT', name: 'Sở Thông tin và Truyền thông', kind: 'department', coordinator: true },
@@ -71,7 +91,58 @@ export const DEMO_COMMUNES: readonly DemoUnit[] = [
   { code: 'KPA-EAPHE', name: 'UBND xã Ea Phê', kind: 'commune', parent: 'KPA' },
 ];
 
-export const DEMO_REGISTRY: readonly DemoUnit[] = [...DEPARTMENTS, ...DISTRICTS, ...DEMO_COMMUNES];
+/** The units of the seeds, as they were before the 2025 reform. */
+export const DEMO_REGISTRY_BEFORE_REFORM: readonly DemoUnit[] = [...DEPARTMENTS, ...DISTRICTS, ...DEMO_COMMUNES];
+
+/** Which department took over each one that merged on 1 March 2025. */
+const DEPARTMENT_MERGERS: Readonly<Record<string, string>> = {
+  STTTT: 'SKHCN',
+  SKHDT: 'STC',
+  SGTVT: 'SXD',
+  SLDTBXH: 'SNV',
+  SNNPTNT: 'SNNMT',
+  STNMT: 'SNNMT',
+};
+
+const NEW_DEPARTMENTS: readonly DemoUnit[] = [{ code: 'SNNMT', name: 'Sở Nông nghiệp và Môi trường', kind: 'department' }];
+
+/** New communes and wards of the merged province (a subset), with the old communes each took over. */
+export const NEW_COMMUNES: readonly (DemoUnit & { from: readonly string[] })[] = [
+  { code: 'BUONMATHUOT', name: 'UBND phường Buôn Ma Thuột', kind: 'commune', from: ['BMT-TANLOI', 'BMT-THANGLOI'] },
+  { code: 'TANAN', name: 'UBND phường Tân An', kind: 'commune', from: ['BMT-TANAN', 'BMT-EATU'] },
+  { code: 'EAKAO', name: 'UBND phường Ea Kao', kind: 'commune', from: ['BMT-HOATHANG'] },
+  { code: 'THANHNHAT', name: 'UBND phường Thành Nhất', kind: 'commune', from: [] },
+  { code: 'BUONHO', name: 'UBND phường Buôn Hồ', kind: 'commune', from: [] },
+  { code: 'PHUOCAN', name: 'UBND xã Phước An', kind: 'commune', from: ['KPA-PHUOCAN'] },
+  { code: 'EAKLY', name: 'UBND xã Ea Kly', kind: 'commune', from: ['KPA-EAKLY', 'KPA-EAPHE'] },
+  { code: 'KRONGPAC', name: 'UBND xã Krông Pắc', kind: 'commune', from: [] },
+  { code: 'EAKAR', name: 'UBND xã Ea Kar', kind: 'commune', from: [] },
+  { code: 'BUONDON', name: 'UBND xã Buôn Đôn', kind: 'commune', from: [] },
+  { code: 'LIENSONLAK', name: 'UBND xã Liên Sơn Lắk', kind: 'commune', from: [] },
+  { code: 'TUYHOA', name: 'UBND phường Tuy Hòa', kind: 'commune', from: [] },
+  { code: 'SONGCAU', name: 'UBND phường Sông Cầu', kind: 'commune', from: [] },
+  { code: 'SONGHINH', name: 'UBND xã Sông Hinh', kind: 'commune', from: [] },
+];
+
+function departmentRecords(d: DemoUnit): Unit[] {
+  const successor = DEPARTMENT_MERGERS[d.code];
+  if (successor) return [demoRecord({ ...d, coordinator: d.coordinator ?? false }, { validTo: LAST_DAY_BEFORE_MERGER, successors: [successor], change: 'merge' })];
+  // The Department of Science and Technology took over the coordinating role with the merger.
+  if (d.code === DEPARTMENT_MERGERS.STTTT) return [demoRecord(d, { validTo: LAST_DAY_BEFORE_MERGER }), demoRecord({ ...d, coordinator: true }, { validFrom: DEPARTMENTS_MERGED_ON })];
+  return [demoRecord(d)];
+}
+
+/** The whole demo registry: every record of the province before and after the reform. */
+export const DEMO_REGISTRY: readonly Unit[] = [
+  ...DEPARTMENTS.flatMap(departmentRecords),
+  ...NEW_DEPARTMENTS.map((d) => demoRecord(d, { validFrom: DEPARTMENTS_MERGED_ON })),
+  ...DISTRICTS.map((d) => demoRecord(d, { validTo: LAST_DAY_OF_DISTRICTS })),
+  ...DEMO_COMMUNES.map((c) => {
+    const successor = NEW_COMMUNES.find((n) => n.from.includes(c.code))!;
+    return demoRecord(c, { validTo: LAST_DAY_OF_DISTRICTS, successors: [successor.code], change: 'merge' });
+  }),
+  ...NEW_COMMUNES.map(({ from: _, ...c }) => demoRecord(c, { validFrom: TWO_LEVEL_LOCAL_GOVERNMENT_FROM })),
+];
 
 /** A whole province of `size` units: the demo departments and districts, and communes to make up the rest. */
 export function syntheticProvince(size = 220): DemoUnit[] {

@@ -67,6 +67,10 @@ export const PROBLEM_CODES = {
   // The unit registry as CSV
   csv_invalid: 'invalid',
   csv_no_units: 'invalid',
+  registry_invalid: 'invalid',
+  registry_history_conflict: 'conflict',
+  unit_record_not_found: 'not-found',
+  unit_record_in_use: 'conflict',
 } as const satisfies Record<string, ProblemKind>;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

@@ -32,7 +32,7 @@ export const en: ProblemWords = {
     period_not_filed: (p) => `Template ${p.template} is not filed for period ${p.period}.`,
     unit_missing: () => 'The submission names no unit.',
     unit_unknown: (p) => `There is no unit ${p.unit}${p.period ? ` in ${p.period}` : ''}.`,
-    unit_not_in_force: (p) => `Unit ${p.unit} is not in force at the end of ${p.period}.`,
+    unit_not_in_force: (p) => `Unit ${p.unit} is not in force on any day of ${p.period}.`,
     unit_kind_not_filer: (p) => `Template ${p.template} is not filed by ${p.kind} units (${p.name}).`,
     coordinator_files: (p) => `Template ${p.template} is filed once for the province by the coordinating department.`,
     submission_not_found: (p) => `There is no submission ${p.id}.`,
@@ -63,6 +63,11 @@ export const en: ProblemWords = {
       `Cell ${p.cells} holds a formula with no calculated result (the file was saved by a program that does not calculate). Open it in Excel, save it and send it again.`,
     csv_invalid: (p) => `The CSV has ${p.count} problem(s), nothing was imported: ${p.first}.`,
     csv_no_units: () => 'The CSV holds no units.',
+    registry_invalid: (p) => `The registry would have ${p.count} problem(s) after the import; nothing was imported: ${p.first}.`,
+    registry_history_conflict: (p) =>
+      `A record that reports were filed under cannot be edited in place (${p.list}): end it (valid_to) and add a record from the next day, naming the successor.`,
+    unit_record_not_found: (p) => `Unit ${p.code} has no record from ${p.from}.`,
+    unit_record_in_use: (p) => `The record of unit ${p.code} from ${p.from} has reports for ${p.periods}; it cannot be retracted, only ended.`,
   },
 
   fields: {
@@ -77,10 +82,15 @@ export const en: ProblemWords = {
     csv_missing_column: (p) => `column ${p.column} is missing (needed: ${p.header})`,
     csv_duplicate: (p) => `unit ${p.code} from ${p.from} is already on line ${p.line}`,
     csv_valid_to_before: () => 'the end date is before the start date',
-    csv_commune_needs_parent: () => 'a commune needs the code of its district (parent)',
     csv_only_commune_parent: () => 'only a commune has a parent unit',
     csv_coordinator_department: () => 'the coordinating body must be a department',
     csv_parent_unknown: (p) => `there is no district ${p.parent}`,
+    registry_overlap: (p) => `unit ${p.code} already has a record from ${p.other} whose validity overlaps`,
+    registry_two_coordinators: (p) => `${p.other} is the coordinating department at the same time; end its record first`,
+    registry_parent_ends_first: (p) => `the parent unit ${p.parent} is not in force for the whole life of this unit`,
+    registry_successors_need_end: () => 'successors are written only on a record that has ended (valid_to)',
+    registry_change_missing: () => 'a record with successors needs its change (merge, split or rename)',
+    registry_successor_missing: (p) => `successor ${p.successor} is not in force from ${p.day}`,
   },
 
   roles: { unit: 'unit', dic: 'coordinating department', auditor: 'auditor' },

@@ -11,9 +11,14 @@ export const FIELD_CODES = [
   'csv_missing_column',
   'csv_duplicate',
   'csv_valid_to_before',
-  'csv_commune_needs_parent',
   'csv_only_commune_parent',
   'csv_coordinator_department',
   'csv_parent_unknown',
+  'registry_overlap',
+  'registry_two_coordinators',
+  'registry_parent_ends_first',
+  'registry_successors_need_end',
+  'registry_change_missing',
+  'registry_successor_missing',
 ] as const;
 export type FieldCode = (typeof FIELD_CODES)[number];

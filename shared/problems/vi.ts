@@ -34,7 +34,7 @@ export const vi = {
     period_not_filed: (p: P) => `Mẫu ${p.template} không báo cáo cho kỳ ${p.period}.`,
     unit_missing: () => 'Báo cáo thiếu mã đơn vị (unit).',
     unit_unknown: (p: P) => `Không có đơn vị mã ${p.unit}${p.period ? ` trong kỳ ${p.period}` : ''}.`,
-    unit_not_in_force: (p: P) => `Đơn vị ${p.unit} không có hiệu lực vào cuối kỳ ${p.period}.`,
+    unit_not_in_force: (p: P) => `Đơn vị ${p.unit} không có hiệu lực ngày nào trong kỳ ${p.period}.`,
     unit_kind_not_filer: (p: P) => `Mẫu ${p.template} không do ${KIND[String(p.kind)] ?? p.kind} lập (${p.name}).`,
     coordinator_files: (p: P) => `Mẫu ${p.template} do cơ quan thường trực lập một lần cho cả tỉnh.`,
     submission_not_found: (p: P) => `Không có báo cáo ${p.id}.`,
@@ -67,6 +67,11 @@ export const vi = {
       `Ô ${p.cells} chứa công thức chưa có kết quả tính (tệp được lưu bởi chương trình không tính công thức). Hãy mở tệp bằng Excel, lưu lại rồi gửi lại.`,
     csv_invalid: (p: P) => `Tệp CSV có ${p.count} lỗi, chưa nhập đơn vị nào: ${p.first}.`,
     csv_no_units: () => 'Tệp CSV không có đơn vị nào.',
+    registry_invalid: (p: P) => `Danh mục đơn vị sau khi nhập sẽ có ${p.count} lỗi, chưa nhập đơn vị nào: ${p.first}.`,
+    registry_history_conflict: (p: P) =>
+      `Không sửa trực tiếp được bản ghi đã có báo cáo (${p.list}): hãy kết thúc bản ghi (valid_to) và thêm bản ghi mới từ ngày hôm sau, ghi đơn vị kế nhiệm.`,
+    unit_record_not_found: (p: P) => `Không có bản ghi của đơn vị ${p.code} từ ngày ${dmy(p.from)}.`,
+    unit_record_in_use: (p: P) => `Bản ghi của đơn vị ${p.code} từ ngày ${dmy(p.from)} đã có báo cáo các kỳ ${p.periods}; không rút lại được, chỉ kết thúc được.`,
   } satisfies Record<ProblemCode, (p: P) => string>,
 
   fields: {
@@ -81,10 +86,15 @@ export const vi = {
     csv_missing_column: (p: P) => `thiếu cột ${p.column} (cần: ${p.header})`,
     csv_duplicate: (p: P) => `đơn vị ${p.code} từ ${p.from} đã có ở dòng ${p.line}`,
     csv_valid_to_before: () => 'ngày hết hiệu lực trước ngày có hiệu lực',
-    csv_commune_needs_parent: () => 'đơn vị cấp xã cần mã đơn vị cấp huyện (parent)',
     csv_only_commune_parent: () => 'chỉ đơn vị cấp xã có đơn vị cấp trên (parent)',
     csv_coordinator_department: () => 'cơ quan thường trực phải là sở, ban, ngành',
     csv_parent_unknown: (p: P) => `không có đơn vị cấp huyện mã ${p.parent}`,
+    registry_overlap: (p: P) => `đơn vị ${p.code} đã có bản ghi từ ${dmy(p.other)} trùng thời gian hiệu lực`,
+    registry_two_coordinators: (p: P) => `cùng thời gian đã có cơ quan thường trực ${p.other}; kết thúc bản ghi của đơn vị đó trước`,
+    registry_parent_ends_first: (p: P) => `đơn vị cấp trên ${p.parent} không có hiệu lực suốt thời gian của đơn vị này`,
+    registry_successors_need_end: () => 'đơn vị kế nhiệm chỉ ghi cho bản ghi đã kết thúc (valid_to)',
+    registry_change_missing: () => 'bản ghi có đơn vị kế nhiệm cần ghi cách thay đổi (merge, split hoặc rename)',
+    registry_successor_missing: (p: P) => `đơn vị kế nhiệm ${p.successor} không có hiệu lực từ ngày ${dmy(p.day)}`,
   } satisfies Record<FieldCode, (p: P) => string>,
 
   /** Names of the roles in messages. */

@@ -1,2 +1,5 @@
 export * from './units';
 export * from './units-csv';
+export * from './history';
+export * from './lineage';
+export * from './coordinator';

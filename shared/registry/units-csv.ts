@@ -1,13 +1,15 @@
 /**
  * The unit registry as CSV, the way DIC keeps it in a spreadsheet:
- * `code,name,kind,parent,coordinator,valid_from,valid_to`, UTF-8, comma separated, quoted where needed.
+ * `code,name,kind,parent,coordinator,valid_from,valid_to,successors,change`, UTF-8, comma separated,
+ * quoted where needed; `successors` holds the codes that took over, separated by spaces, and
+ * `change` how (merge, split, rename). Both may be left out of an older file.
  */
 import { DEFAULT_LANG, type Lang } from '../i18n';
 import { renderField, zodErrors, type FieldCode, type ProblemParams } from '../problems';
 import { neutraliseFormula, restoreNeutralised } from '../text';
 import { UnitSchema, type Unit } from './units';
 
-export const UNIT_CSV_HEADER = ['code', 'name', 'kind', 'parent', 'coordinator', 'valid_from', 'valid_to'] as const;
+export const UNIT_CSV_HEADER = ['code', 'name', 'kind', 'parent', 'coordinator', 'valid_from', 'valid_to', 'successors', 'change'] as const;
 
 export interface CsvProblem {
   line: number;
@@ -24,7 +26,7 @@ function csvField(value: string): string {
 export function unitsToCsv(units: readonly Unit[]): string {
   const lines = [UNIT_CSV_HEADER.join(',')];
   for (const u of units) {
-    lines.push([u.code, u.name, u.kind, u.parent ?? '', u.coordinator ? '1' : '0', u.validFrom, u.validTo ?? ''].map(csvField).join(','));
+    lines.push([u.code, u.name, u.kind, u.parent ?? '', u.coordinator ? '1' : '0', u.validFrom, u.validTo ?? '', u.successors.join(' '), u.change ?? ''].map(csvField).join(','));
   }
   return lines.join('\r\n') + '\r\n';
 }
@@ -77,7 +79,7 @@ export function parseCsvRecords(text: string): { line: number; fields: string[] 
  * caller imports nothing unless there are none. `known` are the units already in the registry (for
  * parent codes).
  */
-export function parseUnitsCsv(text: string, known: readonly Unit[] = [], lang: Lang = DEFAULT_LANG): { units: Unit[]; problems: CsvProblem[] } {
+export function parseUnitsCsv(text: string, lang: Lang = DEFAULT_LANG): { units: Unit[]; lines: number[]; problems: CsvProblem[] } {
   const problems: CsvProblem[] = [];
   const report = (line: number, field: string | undefined, code: FieldCode, params?: ProblemParams) =>
     problems.push({ line, ...(field ? { field } : {}), message: renderField({ code, ...(params ? { params } : {}) }, lang) });
@@ -85,14 +87,14 @@ export function parseUnitsCsv(text: string, known: readonly Unit[] = [], lang: L
   const [header, ...rows] = records;
   if (!header) {
     report(1, undefined, 'csv_empty');
-    return { units: [], problems };
+    return { units: [], lines: [], problems };
   }
   const names = header.fields.map((f) => f.trim().toLowerCase());
   const index = new Map(names.map((n, i) => [n, i]));
   for (const required of ['code', 'name', 'kind', 'valid_from']) {
     if (!index.has(required)) report(header.line, required, 'csv_missing_column', { column: required, header: UNIT_CSV_HEADER.join(',') });
   }
-  if (problems.length > 0) return { units: [], problems };
+  if (problems.length > 0) return { units: [], lines: [], problems };
 
   const units: Unit[] = [];
   const unitLines: number[] = [];
@@ -112,6 +114,8 @@ export function parseUnitsCsv(text: string, known: readonly Unit[] = [], lang: L
       coordinator: ['1', 'true', 'x', 'có'].includes(coordinator),
       validFrom: get('valid_from'),
       validTo: get('valid_to') === '' ? null : get('valid_to'),
+      successors: get('successors').toUpperCase().split(/[\s;]+/).filter(Boolean),
+      change: get('change') === '' ? null : get('change').toLowerCase(),
     };
     const parsed = UnitSchema.safeParse(candidate, { error: errors });
     if (!parsed.success) {
@@ -126,16 +130,11 @@ export function parseUnitsCsv(text: string, known: readonly Unit[] = [], lang: L
     if (earlier !== undefined) report(record.line, 'code', 'csv_duplicate', { code: u.code, from: u.validFrom, line: earlier });
     seen.set(key, record.line);
     if (u.validTo !== null && u.validTo < u.validFrom) report(record.line, 'valid_to', 'csv_valid_to_before');
-    if (u.kind === 'commune' && !u.parent) report(record.line, 'parent', 'csv_commune_needs_parent');
     if (u.kind !== 'commune' && u.parent) report(record.line, 'parent', 'csv_only_commune_parent');
     if (u.coordinator && u.kind !== 'department') report(record.line, 'coordinator', 'csv_coordinator_department');
     units.push(u);
     unitLines.push(record.line);
   }
-  const districts = new Set([...known, ...units].filter((u) => u.kind === 'district').map((u) => u.code));
-  units.forEach((u, i) => {
-    if (u.parent && !districts.has(u.parent)) report(unitLines[i]!, 'parent', 'csv_parent_unknown', { parent: u.parent });
-  });
   problems.sort((a, b) => a.line - b.line);
-  return { units, problems };
+  return { units, lines: unitLines, problems };
 }

@@ -1,5 +1,6 @@
 /** BM01 — Kết quả thực hiện chỉ tiêu chủ yếu (seed 001 §II.1: the 25 key indicators). */
 import { defineTemplate } from './define';
+import { filedBy } from './filing';
 import { DENOMINATOR_COLUMN, L, NOTE_COLUMN_DEF, NUMERATOR_COLUMN, RESULT_COLUMN, UNITS, fractionRow, fractionRules, type RowInput } from './build';
 
 const percentOnly = (code: string, label: ReturnType<typeof L>, source?: string): RowInput => ({
@@ -62,7 +63,7 @@ export const BM01 = defineTemplate({
   title: L('Kết quả thực hiện một số chỉ tiêu chủ yếu', 'Key indicators: targets and results'),
   source: 'seed 001 §II.1; seed 002 §I.1',
   periodKinds: ['H', 'Y'],
-  filledBy: ['department', 'district'],
+  filedBy: filedBy(['department', 'district']),
   columns: [
     { key: 'MT', label: L('Mục tiêu năm', 'Target for the year'), measure: 'target', consolidate: 'same', width: 16 },
     RESULT_COLUMN,

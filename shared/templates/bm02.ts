@@ -1,5 +1,6 @@
 /** BM02 — Kết quả thực hiện nhiệm vụ (seed 001 §II.2–4): one row per task of a plan. */
 import { defineTemplate } from './define';
+import { filedBy } from './filing';
 import { L } from './build';
 
 export const BM02 = defineTemplate({
@@ -9,7 +10,7 @@ export const BM02 = defineTemplate({
   title: L('Kết quả thực hiện nhiệm vụ', 'Task progress'),
   source: 'seed 001 §II.2–4 (Kế hoạch 30/KH-BCĐCĐS, 203/KH-UBND)',
   periodKinds: ['Q', 'H', 'Y'],
-  filledBy: ['department', 'district'],
+  filedBy: filedBy(['department', 'district']),
   listColumns: [
     { key: 'MA', label: L('Mã nhiệm vụ', 'Task code'), measure: 'text', required: true, width: 14 },
     { key: 'ND', label: L('Nội dung nhiệm vụ', 'Task'), measure: 'text', required: true, width: 60 },

@@ -1,5 +1,6 @@
 /** BM03 — Thủ tục hành chính và dịch vụ công trực tuyến (seeds 000 §9, 001 §7, 003 §5b). */
 import { defineTemplate } from './define';
+import { filedBy } from './filing';
 import { L, NOTE_COLUMN_DEF, RESULT_COLUMN, countRow, le, shareRow, shareRules, sum, type RowInput } from './build';
 
 const TTHC = L('TTHC', 'procedures');
@@ -43,7 +44,7 @@ export const BM03 = defineTemplate({
   title: L('Thủ tục hành chính và dịch vụ công trực tuyến', 'Administrative procedures and online public services'),
   source: 'seed 000 §9; seed 001 §7; seed 003 §5b',
   periodKinds: ['Q', 'H', 'Y'],
-  filledBy: [...ALL],
+  filedBy: filedBy([...ALL]),
   columns: [RESULT_COLUMN, NOTE_COLUMN_DEF],
   rows,
   rules: [

@@ -1,5 +1,6 @@
 /** BM04 — Văn bản điện tử và hồ sơ công việc (seeds 000 §9, 001 §7, 003 §5a). */
 import { defineTemplate } from './define';
+import { filedBy } from './filing';
 import {
   DENOMINATOR_COLUMN, L, NOTE_COLUMN_DEF, NUMERATOR_COLUMN, RESULT_COLUMN,
   countRow, fractionRow, fractionRules, le, shareRow, shareRules, sum, type RowInput,
@@ -27,7 +28,8 @@ export const BM04 = defineTemplate({
   title: L('Văn bản điện tử và hồ sơ công việc', 'Electronic documents and work records'),
   source: 'seed 000 §9; seed 001 §7; seed 003 §5',
   periodKinds: ['Q', 'H', 'Y'],
-  filledBy: [...ALL],
+  // Work records are kept by level: the district row ends with the districts, communes keep their own.
+  filedBy: filedBy([...ALL], { standsForDistrict: false }),
   columns: [RESULT_COLUMN, NUMERATOR_COLUMN, DENOMINATOR_COLUMN, NOTE_COLUMN_DEF],
   rows,
   rules: [

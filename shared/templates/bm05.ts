@@ -1,5 +1,6 @@
 /** BM05 — An toàn thông tin mạng (seeds 000 §8, 001 §9, 003 §7). */
 import { defineTemplate } from './define';
+import { filedBy } from './filing';
 import { L, NOTE_COLUMN_DEF, RESULT_COLUMN, countRow, le, shareRow, shareRules, type RowInput } from './build';
 
 const SYSTEMS = L('hệ thống', 'systems');
@@ -29,7 +30,7 @@ export const BM05 = defineTemplate({
   title: L('An toàn thông tin mạng', 'Information security'),
   source: 'seed 000 §8; seed 001 §9; seed 003 §7',
   periodKinds: ['H', 'Y'],
-  filledBy: [...FILERS],
+  filedBy: filedBy([...FILERS]),
   columns: [RESULT_COLUMN, NOTE_COLUMN_DEF],
   rows,
   rules: [

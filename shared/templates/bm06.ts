@@ -1,5 +1,6 @@
 /** BM06 — Nhân lực số và xã hội số, mostly filled by districts (seeds 000 §7, §11; 001 §8). */
 import { defineTemplate } from './define';
+import { filedBy } from './filing';
 import { L, NOTE_COLUMN_DEF, RESULT_COLUMN, countRow, type RowInput } from './build';
 
 const DISTRICT = { requiredFor: ['district' as const] };
@@ -23,7 +24,7 @@ export const BM06 = defineTemplate({
   title: L('Nhân lực số và xã hội số', 'Digital skills and digital society'),
   source: 'seed 000 §7, §11; seed 001 §8',
   periodKinds: ['Q', 'H', 'Y'],
-  filledBy: ['district', 'commune'],
+  filedBy: filedBy(['district', 'commune']),
   columns: [RESULT_COLUMN, NOTE_COLUMN_DEF],
   rows,
   rules: [

@@ -1,5 +1,6 @@
 /** BM07 — Kinh phí chuyển đổi số, in tỷ đồng (seed 000 §12; seed 004 §III.5). */
 import { defineTemplate } from './define';
+import { filedBy } from './filing';
 import { L, NOTE_COLUMN_DEF, RESULT_COLUMN, moneyRow, shareRow, sum, type RowInput } from './build';
 
 const FILERS = ['department', 'district'] as const;
@@ -25,7 +26,7 @@ export const BM07 = defineTemplate({
   title: L('Kinh phí chuyển đổi số', 'Digital-transformation spending'),
   source: 'seed 000 §12; seed 004 §III.5',
   periodKinds: ['Y'],
-  filledBy: [...FILERS],
+  filedBy: filedBy([...FILERS]),
   columns: [RESULT_COLUMN, NOTE_COLUMN_DEF],
   rows,
   rules: [

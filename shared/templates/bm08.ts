@@ -1,5 +1,6 @@
 /** BM08 — Tự đánh giá chỉ số DTI: the eight pillars and their maximum points (seed 004 §II). */
 import { defineTemplate } from './define';
+import { filedBy } from './filing';
 import { L, NOTE_COLUMN_DEF, UNITS, sum, type RowInput } from './build';
 
 const pillar = (code: string, label: ReturnType<typeof L>, max: number): RowInput => ({
@@ -32,9 +33,8 @@ export const BM08 = defineTemplate({
   title: L('Tự đánh giá chỉ số chuyển đổi số (DTI)', 'Digital Transformation Index (DTI) self-assessment'),
   source: 'seed 004 §II',
   periodKinds: ['Y'],
-  filledBy: ['department'],
+  filedBy: filedBy(['department']),
   scope: 'province',
-  provinces: 63,
   columns: [
     { key: 'KQ', label: L('Điểm đạt được', 'Score'), consolidate: 'row', width: 14 },
     { key: 'XH', label: L('Xếp hạng', 'Rank'), measure: 'rank', consolidate: 'same', width: 12 },

@@ -88,6 +88,18 @@ export const ListColumnSchema = z.object({
 });
 export type ListColumn = z.infer<typeof ListColumnSchema>;
 
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** Who files a template from a day on; the rules of a template follow each other in time. */
+export const FilingRuleSchema = z.object({
+  /** First day the rule holds (ISO date). */
+  from: IsoDate,
+  kinds: z.array(UnitKindSchema).min(1),
+  /** A unit of one kind fills the rows required of another (communes fill what districts filled). */
+  standsFor: z.partialRecord(UnitKindSchema, UnitKindSchema).optional(),
+});
+export type FilingRule = z.infer<typeof FilingRuleSchema>;
+
 const TemplateBase = {
   id: z.string().regex(/^BM\d{2}$/),
   /** A change of rows is a new version; old submissions keep theirs. */
@@ -95,7 +107,8 @@ const TemplateBase = {
   title: LocalizedSchema,
   source: z.string(),
   periodKinds: z.array(PeriodKindSchema).min(1),
-  filledBy: z.array(UnitKindSchema).min(1),
+  /** Who files it, by date: the first rule from the beginning, later ones from their day. */
+  filedBy: z.array(FilingRuleSchema).min(1),
   /** `province`: filed once for the whole province by the standing body (DIC). */
   scope: z.enum(['unit', 'province']).default('unit'),
   /** Published reports truncate shares (9/63 as 14,28%); allow one unit of the last digit. */
@@ -108,8 +121,6 @@ export const IndicatorTemplateSchema = z.object({
   columns: z.array(ColumnSchema).min(1),
   rows: z.array(RowSchema).min(1),
   rules: z.array(RuleSchema),
-  /** Number of provinces a rank is taken among. */
-  provinces: z.number().int().positive().optional(),
 });
 
 export const ListTemplateSchema = z.object({

@@ -1,11 +1,15 @@
 /** Checks of one cell against its measure: whole counts, no negatives, percentages in 0–100, scores under their maximum. */
 import { MEASURE_CEILINGS } from '../templates/ceilings';
+import { requiredKinds } from '../templates/filing';
+import { PROVINCE_COUNT, on } from '../settings';
 import type { IndicatorTemplate, UnitKind } from '../templates/schema';
 import type { DraftIssue, NormalCell, Normalized, TargetCell } from './normalize';
 
 export interface CellCheckOptions {
   unitKind?: UnitKind;
   provinces?: number;
+  /** The last day of the report's period: the settings and filing rules of that day apply. */
+  day?: string;
 }
 
 export type Achievement = 'achieved' | 'not_achieved';
@@ -24,7 +28,8 @@ const ACHIEVEMENT_WORDS: Record<Achievement, RegExp> = {
 
 export function cellChecks(template: IndicatorTemplate, normalized: Normalized, options: CellCheckOptions): DraftIssue[] {
   const issues: DraftIssue[] = [];
-  const provinces = options.provinces ?? template.provinces ?? 63;
+  // Without a period (an auditor's sheet), a rank is checked against the largest count there has been.
+  const provinces = options.provinces ?? (options.day ? on(PROVINCE_COUNT, options.day) : Math.max(...PROVINCE_COUNT.map((p) => p.value)));
   const err = (code: DraftIssue['code'], cell: NormalCell, params?: DraftIssue['params'], expected?: number): void => {
     issues.push({
       code,
@@ -64,8 +69,9 @@ export function cellChecks(template: IndicatorTemplate, normalized: Normalized, 
   }
 
   if (options.unitKind) {
+    const kinds = options.day ? requiredKinds(template, options.unitKind, options.day) : [options.unitKind];
     for (const row of template.rows) {
-      if (!row.requiredFor?.includes(options.unitKind)) continue;
+      if (!row.requiredFor?.some((k) => kinds.includes(k))) continue;
       const ref = `${row.code}.KQ`;
       if (!normalized.cells.has(ref)) {
         issues.push({ code: 'required_missing', severity: 'error', cells: [ref], values: { [ref]: null }, params: { unitKind: options.unitKind } });

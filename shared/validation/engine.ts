@@ -24,10 +24,12 @@ export interface ValidateOptions {
   previous?: Record<string, number | string | null>;
   /** Sheet address of a cell (`'BM03'!E12`), when the values came from a sheet. */
   locate?: (cellRef: string) => string | undefined;
-  /** Number of provinces a rank is taken among, where the template's setting no longer holds. */
+  /** Number of provinces a rank is taken among, where the dated setting (shared/settings) is not to be used. */
   provinces?: number;
   /** Today in Viet Nam (ISO date), where the report is to be filed: a period not yet begun is refused. */
   today?: string;
+  /** The last day of the period the unit was in force, when it ended during it: the rules of that day apply to its rows. */
+  unitUntil?: string;
 }
 
 export function validate(template: Template, submission: Submission, options: ValidateOptions = {}): Report {
@@ -68,7 +70,8 @@ export function validate(template: Template, submission: Submission, options: Va
     const empty = !hasFigures && normalized.issues.length === 0;
     if (empty) header('empty_submission', {});
     // An empty report is one problem, not one per required row.
-    const cellOptions = empty ? { ...optionsFor(options), unitKind: undefined } : optionsFor(options);
+    const day = period ? (options.unitUntil && options.unitUntil < period.end ? options.unitUntil : period.end) : undefined;
+    const cellOptions = empty ? { ...optionsFor(options, day), unitKind: undefined } : optionsFor(options, day);
     const cellIssues = [...normalized.issues, ...cellChecks(template, normalized, cellOptions)];
     drafts.push(...cellIssues);
     // The first cell of a single-cell issue is the one at fault.
@@ -146,10 +149,11 @@ export function validateSubmission(submission: Submission, options: ValidateOpti
   };
 }
 
-function optionsFor(options: ValidateOptions) {
+function optionsFor(options: ValidateOptions, day: string | undefined) {
   return {
     ...(options.unitKind ? { unitKind: options.unitKind } : {}),
     ...(options.provinces ? { provinces: options.provinces } : {}),
+    ...(day ? { day } : {}),
   };
 }
 

@@ -1,6 +1,14 @@
 /** Every word the product writes into a sheet: template sheets and the consolidated workbook, one table per language. */
 import { catalogue } from '../i18n';
 
+/** Which local levels a consolidated sheet shows: districts (until 30 June 2025), communes under the province (since). */
+export interface LocalParts {
+  districts: boolean;
+  rootCommunes: boolean;
+}
+
+const dmy = (iso: string) => iso.split('-').reverse().join('/');
+
 const vi = {
   // Template sheets
   templateTitle: (id: string, title: string) => `BIỂU MẪU ${id}. ${title.toUpperCase()}`,
@@ -38,12 +46,14 @@ const vi = {
   tasksOf: (status: string, count: number, total: number) => `Nhiệm vụ: ${status} (${count}/${total})`,
 
   templateSheetTitle: (id: string, title: string) => `TỔNG HỢP BIỂU MẪU ${id}. ${title.toUpperCase()}`,
-  templateSheetMethod: (id: string, version: string) =>
-    `mẫu ${id} phiên bản ${version} · tổng tỉnh = sở, ban, ngành + cấp huyện (số liệu cấp huyện đã gồm cấp xã); tỷ lệ tính lại từ tử số và mẫu số`,
+  templateSheetMethod: (id: string, version: string, parts: LocalParts) =>
+    `mẫu ${id} phiên bản ${version} · tổng tỉnh = sở, ban, ngành${parts.districts ? ' + cấp huyện (số liệu cấp huyện đã gồm cấp xã)' : ''}${parts.rootCommunes ? ' + cấp xã trực thuộc tỉnh' : ''}; tỷ lệ tính lại từ tử số và mẫu số`,
   listSheetMethod: (id: string, version: string) => `mẫu ${id} ${version}`,
   unitHeaders: ['STT', 'Mã ĐV', 'Đơn vị', 'Lần nộp', 'Thời điểm nộp', 'Tình trạng', 'Cảnh báo'],
   groupDepartments: 'I. SỞ, BAN, NGÀNH',
-  groupLocal: 'II. CẤP HUYỆN VÀ CẤP XÃ',
+  groupLocal: (districts: boolean): string => (districts ? 'II. CẤP HUYỆN VÀ CẤP XÃ' : 'II. CẤP XÃ'),
+  partOfPeriod: (from: string, to: string) => ` · phần kỳ ${dmy(from)}–${dmy(to)}`,
+  coordinatorLine: (name: string) => ` · Cơ quan tổng hợp: ${name}`,
   daysLate: (days: number) => ` (trễ ${days} ngày)`,
   provinceTotal: (province: string) => `TỔNG CỘNG TỈNH ${province.toUpperCase()}`,
   unitsFiled: (filed: number, expected: number) => `${filed}/${expected} đơn vị đã nộp`,
@@ -105,12 +115,14 @@ const en: SheetWords = {
   tasksOf: (status, count, total) => `Tasks: ${status} (${count}/${total})`,
 
   templateSheetTitle: (id, title) => `CONSOLIDATED TEMPLATE ${id}. ${title.toUpperCase()}`,
-  templateSheetMethod: (id, version) =>
-    `template ${id} version ${version} · province = departments + districts (districts include their communes); ratios recomputed from numerators and denominators`,
+  templateSheetMethod: (id, version, parts) =>
+    `template ${id} version ${version} · province = departments${parts.districts ? ' + districts (districts include their communes)' : ''}${parts.rootCommunes ? ' + communes under the province' : ''}; ratios recomputed from numerators and denominators`,
   listSheetMethod: (id, version) => `template ${id} ${version}`,
   unitHeaders: ['No.', 'Unit code', 'Unit', 'Revision', 'Filed at', 'Status', 'Warnings'],
   groupDepartments: 'I. DEPARTMENTS',
-  groupLocal: 'II. DISTRICTS AND COMMUNES',
+  groupLocal: (districts) => (districts ? 'II. DISTRICTS AND COMMUNES' : 'II. COMMUNES AND WARDS'),
+  partOfPeriod: (from, to) => ` · part of the period ${from}–${to}`,
+  coordinatorLine: (name) => ` · Coordinated by ${name}`,
   daysLate: (days) => ` (${days} days late)`,
   provinceTotal: (province) => `${province.toUpperCase()} PROVINCE TOTAL`,
   unitsFiled: (filed, expected) => `${filed}/${expected} units filed`,

@@ -8,7 +8,7 @@ let tokens: Record<Role, string>;
 
 beforeAll(async () => {
   await seedUnits();
-  tokens = { unit: await makeToken('unit', 'KPA'), dic: await makeToken('dic', 'STTTT'), auditor: await makeToken('auditor') };
+  tokens = { unit: await makeToken('unit', 'PHUOCAN'), dic: await makeToken('dic', 'SKHCN'), auditor: await makeToken('auditor') };
 });
 
 describe('authentication', () => {
@@ -31,7 +31,7 @@ describe('authentication', () => {
   });
 
   it('/me tells the task pane who signed in', async () => {
-    expect(await json(await api('/me', { token: tokens.unit }))).toMatchObject({ role: 'unit', unit: { code: 'KPA', name: 'UBND huyện Krông Pắc', kind: 'district' } });
+    expect(await json(await api('/me', { token: tokens.unit }))).toMatchObject({ role: 'unit', unit: { code: 'PHUOCAN', name: 'UBND xã Phước An', kind: 'commune' } });
     expect(await json(await api('/me', { token: tokens.auditor }))).toMatchObject({ role: 'auditor', unit: null });
   });
 
@@ -51,7 +51,7 @@ const MATRIX: [string, string, unknown, Record<Role, number>][] = [
   ['GET', '/units.csv', undefined, { unit: 403, dic: 200, auditor: 200 }],
   ['PUT', '/units', undefined, { unit: 403, dic: 415, auditor: 403 }],
   ['GET', '/submissions', undefined, { unit: 200, dic: 200, auditor: 200 }],
-  ['POST', '/submissions', { template: 'BM03', version: versionOf('BM03'), unit: 'KPA', period: '2026-Q4', values: { 'HS01.KQ': 1, 'HS02.KQ': 1, 'HS03.KQ': 1, 'HS04.KQ': 1 } }, { unit: 201, dic: 201, auditor: 403 }],
+  ['POST', '/submissions', { template: 'BM03', version: versionOf('BM03'), unit: 'PHUOCAN', period: '2026-Q4', values: { 'HS01.KQ': 1, 'HS02.KQ': 1, 'HS03.KQ': 1, 'HS04.KQ': 1 } }, { unit: 201, dic: 201, auditor: 403 }],
   ['GET', '/consolidations/BM03/2026-Q4', undefined, { unit: 403, dic: 200, auditor: 200 }],
   ['GET', '/periods/2026-Q4/status', undefined, { unit: 403, dic: 200, auditor: 200 }],
   ['GET', '/tokens', undefined, { unit: 403, dic: 200, auditor: 403 }],

@@ -3,8 +3,10 @@ import { env, SELF } from 'cloudflare:test';
 import type { z } from 'zod';
 import { ProblemSchema, type Problem } from '../../shared/api/schemas';
 import type { Unit } from '../../shared/registry/units';
-import { DEMO_REGISTRY, demoRecord } from '../../shared/demo/registry';
+import { DEMO_REGISTRY } from '../../shared/demo/registry';
 import { randomId, sha256Hex, newToken } from '../src/lib/crypto';
+import { upsertUnitStatement } from '../src/db/units';
+import { createApp } from '../src/app';
 
 export const BASE = 'http://chitieu.test/api/v1';
 
@@ -16,7 +18,7 @@ export interface Call {
   headers?: Record<string, string>;
 }
 
-export async function api(path: string, call: Call = {}): Promise<Response> {
+function request(path: string, call: Call): Request {
   const headers: Record<string, string> = { ...call.headers };
   if (call.token) headers.authorization = `Bearer ${call.token}`;
   let body = call.body;
@@ -24,7 +26,18 @@ export async function api(path: string, call: Call = {}): Promise<Response> {
     body = JSON.stringify(call.json);
     headers['content-type'] ??= 'application/json';
   }
-  return SELF.fetch(`${BASE}${path}`, { method: call.method ?? (body === undefined ? 'GET' : 'POST'), headers, ...(body !== undefined ? { body } : {}) });
+  return new Request(`${BASE}${path}`, { method: call.method ?? (body === undefined ? 'GET' : 'POST'), headers, ...(body !== undefined ? { body } : {}) });
+}
+
+export async function api(path: string, call: Call = {}): Promise<Response> {
+  return SELF.fetch(request(path, call));
+}
+
+const CONTEXT = { waitUntil: () => undefined, passThroughOnException: () => undefined, props: {} } as unknown as ExecutionContext;
+
+/** A call answered as on `now` (the worker's FIXED_NOW): deadlines, the current period and generation times follow it. */
+export async function apiAt(now: string, path: string, call: Call = {}): Promise<Response> {
+  return createApp().fetch(request(path, call), { ...env, FIXED_NOW: now }, CONTEXT);
 }
 
 /** A response's JSON, untyped: for asserting on shapes the test spells out itself. */
@@ -42,15 +55,9 @@ export function problem(response: Response): Promise<Problem> {
   return read(response, ProblemSchema);
 }
 
-export async function seedUnits(units: readonly Unit[] = DEMO_REGISTRY.map((u) => demoRecord(u))): Promise<void> {
+export async function seedUnits(units: readonly Unit[] = DEMO_REGISTRY): Promise<void> {
   const now = new Date().toISOString();
-  await env.DB.batch(
-    units.map((u) =>
-      env.DB
-        .prepare('INSERT INTO units (code, valid_from, valid_to, name, kind, parent, coordinator, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)')
-        .bind(u.code, u.validFrom, u.validTo, u.name, u.kind, u.parent, u.coordinator ? 1 : 0, now),
-    ),
-  );
+  await env.DB.batch(units.map((u) => upsertUnitStatement(env.DB, u, now)));
 }
 
 export async function makeToken(role: 'unit' | 'dic' | 'auditor', unit: string | null = null): Promise<string> {

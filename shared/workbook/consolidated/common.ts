@@ -26,9 +26,10 @@ export const PROVINCE_ROW_CODE: Record<Lang, string> = { vi: SHEET_WORDS.vi.prov
 export function headerLines(title: string, input: ConsolidatedInput, extra?: string): CellModel[] {
   const w = SHEET_WORDS[input.lang ?? 'vi'];
   const period = `${periodLabel(input.period, input.lang ?? 'vi')} (${input.period.code})`;
+  const coordinator = input.consolidations.find((c) => c.structure.coordinator)?.structure.coordinator;
   return [
     { row: 0, col: 0, value: title, style: 'title' },
-    { row: 1, col: 0, value: w.provinceLine(input.province, period), style: 'subtitle' },
+    { row: 1, col: 0, value: w.provinceLine(input.province, period) + (coordinator ? w.coordinatorLine(coordinator.name) : ''), style: 'subtitle' },
     { row: 2, col: 0, value: w.generatedLine(formatTime(input.generatedAt), input.engineVersion) + (extra ? ` · ${extra}` : ''), style: 'meta' },
   ];
 }

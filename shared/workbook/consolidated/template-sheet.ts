@@ -6,7 +6,7 @@ import type { IndicatorTemplate, ListTemplate } from '../../templates/schema';
 import { cellName } from '../layout';
 import type { CellModel, SheetMetadata, SheetModel } from '../model';
 import { NUMBER_FORMATS } from '../styles';
-import { SHEET_WORDS } from '../words';
+import { SHEET_WORDS, type LocalParts } from '../words';
 import { HEADER_ROWS, PROVINCE_ROW_CODE, formatTime, headerLines, sheetNameFor, statusWord, valueCell, type ConsolidatedInput } from './common';
 
 /** Columns before the figures: index, code, unit, revision, time filed, status, warnings. */
@@ -27,7 +27,7 @@ function groups(c: Consolidation, lang: Lang): { heading: string | null; lines: 
   const local = c.units.filter((u) => u.kind !== 'department');
   const out: { heading: string | null; lines: UnitLine[] }[] = [];
   if (departments.length) out.push({ heading: SHEET_WORDS[lang].groupDepartments, lines: departments });
-  if (local.length) out.push({ heading: SHEET_WORDS[lang].groupLocal, lines: local });
+  if (local.length) out.push({ heading: SHEET_WORDS[lang].groupLocal(local.some((u) => u.kind === 'district')), lines: local });
   return out;
 }
 
@@ -57,7 +57,14 @@ function unitColumns(line: UnitLine, r: number, index: number, lang: Lang): Cell
     { row: r, col: 1, value: line.code, style: 'plain' },
     { row: r, col: 2, value: line.name, style: nameStyle },
     s ? { row: r, col: 3, value: s.revision, style: 'value', numberFormat: NUMBER_FORMATS.count } : { row: r, col: 3, style: 'value' },
-    { row: r, col: 4, value: s ? formatTime(s.receivedAt) + (s.daysLate > 0 ? SHEET_WORDS[lang].daysLate(s.daysLate) : '') : '', style: 'muted' },
+    {
+      row: r,
+      col: 4,
+      value: s
+        ? formatTime(s.receivedAt) + (s.daysLate > 0 ? SHEET_WORDS[lang].daysLate(s.daysLate) : '') + (line.partOfPeriod ? SHEET_WORDS[lang].partOfPeriod(line.partOfPeriod.from, line.partOfPeriod.to) : '')
+        : '',
+      style: 'muted',
+    },
     { row: r, col: 5, value: statusWord(s?.status ?? null, lang), style: s ? (s.status === 'returned' ? 'bad' : 'plain') : 'bad' },
     s ? { row: r, col: 6, value: s.warnings, style: 'value', numberFormat: NUMBER_FORMATS.count } : { row: r, col: 6, style: 'value' },
   ];
@@ -72,6 +79,11 @@ function totalLabels(row: number, c: Consolidation, input: ConsolidatedInput, la
     4: w.unitsFiled(c.completeness.submitted, c.completeness.expected),
   };
   return Array.from({ length: FIXED }, (_, col) => ({ row, col, ...(values[col] !== undefined ? { value: values[col] } : {}), style: 'totalLabel' as const }));
+}
+
+/** The local levels among a consolidation's units. */
+export function localParts(c: Consolidation): LocalParts {
+  return { districts: c.units.some((u) => u.kind === 'district'), rootCommunes: c.units.some((u) => u.kind === 'commune' && !u.parent) };
 }
 
 export function consolidatedTemplateSheet(c: Consolidation, input: ConsolidatedInput): ConsolidatedSheet {
@@ -90,7 +102,7 @@ function indicatorSheet(template: IndicatorTemplate, c: Consolidation, input: Co
   const totalRow = keyRow + 1;
 
   cells.push(
-    ...headerLines(SHEET_WORDS[lang].templateSheetTitle(template.id, template.title[lang]), input, SHEET_WORDS[lang].templateSheetMethod(template.id, template.version)),
+    ...headerLines(SHEET_WORDS[lang].templateSheetTitle(template.id, template.title[lang]), input, SHEET_WORDS[lang].templateSheetMethod(template.id, template.version, localParts(c))),
   );
   fixedHeaders(lang).forEach((h, col) => {
     cells.push({ row: headerRow, col, value: h, style: 'header' }, { row: keyRow, col, value: `(${col + 1})`, style: 'key' });

@@ -14,8 +14,8 @@ const bm03 = (unit: string, values: Record<string, unknown> = OK) => ({ template
 
 beforeAll(async () => {
   await seedUnits();
-  dic = await makeToken('dic', 'STTTT');
-  const receipt = await json(await api('/submissions', { token: dic, json: bm03('KPA') }));
+  dic = await makeToken('dic', 'SKHCN');
+  const receipt = await json(await api('/submissions', { token: dic, json: bm03('PHUOCAN') }));
   id = receipt.id;
   await api(`/submissions/${id}/review`, { token: dic, json: { decision: 'return', comment: 'Kiểm tra lại HS04' } });
 });
@@ -25,12 +25,12 @@ const refused = (sql: string) => expect(env.DB.prepare(sql).run()).rejects.toThr
 describe('stored history cannot be bent', () => {
   it('refuses any change of a series but its next revision, and any removal', async () => {
     await refused(`UPDATE submissions SET latest_revision = 5 WHERE id = '${id}'`);
-    await refused(`UPDATE submissions SET unit_code = 'BMT' WHERE id = '${id}'`);
+    await refused(`UPDATE submissions SET unit_code = 'TANAN' WHERE id = '${id}'`);
     await refused(`DELETE FROM submissions WHERE id = '${id}'`);
     await refused(`INSERT INTO revisions (submission_id, revision, template_version, engine_version, received_at, days_late, hash, source, body, report, warnings, submitted_by)
                    VALUES ('${id}', 7, '${versionOf('BM03')}', '1.0.0', '2026-09-01T00:00:00Z', 0, 'h', 'json', '{}', '{}', 0, 'tok')`);
     // The next filing still gets the next number.
-    expect(await json(await api('/submissions', { token: dic, json: bm03('KPA') }))).toMatchObject({ id, revision: 2 });
+    expect(await json(await api('/submissions', { token: dic, json: bm03('PHUOCAN') }))).toMatchObject({ id, revision: 2 });
   });
 
   it('refuses any change to a review or removal of one, and any removal from the audit log', async () => {
@@ -43,22 +43,22 @@ describe('stored history cannot be bent', () => {
   it('answers a filing that lost a race with 409 and a retry hint, storing nothing', async () => {
     // The database refuses this unit's next revision as it would the loser of two simultaneous filings.
     await env.DB.prepare(
-      `CREATE TRIGGER simulate_lost_race BEFORE INSERT ON revisions WHEN (SELECT unit_code FROM submissions WHERE id = NEW.submission_id) = 'BMT'
+      `CREATE TRIGGER simulate_lost_race BEFORE INSERT ON revisions WHEN (SELECT unit_code FROM submissions WHERE id = NEW.submission_id) = 'TANAN'
        BEGIN SELECT RAISE(ABORT, 'UNIQUE constraint failed: revisions.submission_id, revisions.revision'); END`,
     ).run();
     const before = await count('revisions');
-    const r = await api('/submissions', { token: dic, json: bm03('BMT') });
+    const r = await api('/submissions', { token: dic, json: bm03('TANAN') });
     expect(r.status).toBe(409);
     expect(r.headers.get('retry-after')).toBe('1');
     expect((await json(r)).detail).toContain('Hãy nộp lại');
     expect(await count('revisions')).toBe(before);
     await env.DB.prepare('DROP TRIGGER simulate_lost_race').run();
-    expect((await api('/submissions', { token: dic, json: bm03('BMT') })).status).toBe(201);
+    expect((await api('/submissions', { token: dic, json: bm03('TANAN') })).status).toBe(201);
   });
 
   it('lists at most 200 issues of a refused report, and says how many there are', async () => {
     const rows = Array.from({ length: 260 }, (_, i) => ({ MA: `NV-${i}`, ND: 'Nhiệm vụ', TT: 'không rõ' }));
-    const r = await api('/submissions', { token: dic, json: { template: 'BM02', version: versionOf('BM02'), unit: 'KPA', period: '2026-Q3', rows } });
+    const r = await api('/submissions', { token: dic, json: { template: 'BM02', version: versionOf('BM02'), unit: 'PHUOCAN', period: '2026-Q3', rows } });
     expect(r.status).toBe(422);
     const problem = await json(r);
     expect(problem.issues).toHaveLength(200);

@@ -7,6 +7,7 @@ import type { Submission } from '../../../shared/submission';
 import type { Review, SubmissionSummary } from '../../../shared/api/schemas';
 import type { ReviewStatus, SubmittedReport } from '../../../shared/consolidation';
 import type { Report } from '../../../shared/validation/issues';
+import type { UnitKind } from '../../../shared/templates/schema';
 import type { Principal } from '../env';
 import { auditStatement } from './audit';
 import { storedReport, storedSubmission } from './stored';
@@ -25,6 +26,8 @@ export interface NewRevision {
   body: string;
   report: string;
   warnings: number;
+  /** The unit as it is when it files: a past consolidation shows it so, whatever the registry says later. */
+  asFiled: { name: string; kind: string; parent: string | null };
   idempotency?: { key: string; requestHash: string };
 }
 
@@ -37,10 +40,10 @@ export async function storeRevision(db: D1Database, r: NewRevision, actor: Princ
     db.prepare('UPDATE submissions SET latest_revision = latest_revision + 1 WHERE unit_code = ?1 AND template = ?2 AND period = ?3').bind(...series),
     db
       .prepare(
-        `INSERT INTO revisions (submission_id, revision, template_version, engine_version, received_at, days_late, hash, source, body, report, warnings, submitted_by)
-         SELECT id, latest_revision, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13 FROM submissions WHERE unit_code = ?1 AND template = ?2 AND period = ?3`,
+        `INSERT INTO revisions (submission_id, revision, template_version, engine_version, received_at, days_late, hash, source, body, report, warnings, submitted_by, unit_name, unit_kind, unit_parent)
+         SELECT id, latest_revision, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16 FROM submissions WHERE unit_code = ?1 AND template = ?2 AND period = ?3`,
       )
-      .bind(...series, r.templateVersion, r.engineVersion, r.receivedAt, r.daysLate, r.hash, r.source, r.body, r.report, r.warnings, actor.tokenId),
+      .bind(...series, r.templateVersion, r.engineVersion, r.receivedAt, r.daysLate, r.hash, r.source, r.body, r.report, r.warnings, actor.tokenId, r.asFiled.name, r.asFiled.kind, r.asFiled.parent),
   ];
   if (r.idempotency) {
     statements.push(
@@ -105,8 +108,8 @@ const SUMMARY = `
   JOIN revisions f ON f.submission_id = s.id AND f.revision = 1
   LEFT JOIN reviews v ON v.id = (SELECT max(id) FROM reviews WHERE submission_id = s.id AND revision = s.latest_revision)`;
 
-/** The same with the revision's stored report, for consolidation. */
-const SUMMARY_WITH_REPORT = SUMMARY.replace('SELECT s.id,', 'SELECT r.report, s.id,');
+/** The same with the revision's stored report and its unit as filed, for consolidation. */
+const SUMMARY_WITH_REPORT = SUMMARY.replace('SELECT s.id,', 'SELECT r.report, r.unit_name, r.unit_kind, r.unit_parent, s.id,');
 
 interface ReviewRow {
   id: number;
@@ -206,6 +209,9 @@ export async function getRevisionContent(db: D1Database, id: string, revision: n
 
 interface LatestRow extends SummaryRow {
   report: string;
+  unit_name: string | null;
+  unit_kind: UnitKind | null;
+  unit_parent: string | null;
 }
 
 /** The latest revision of every unit for a template and period, ready to consolidate. */
@@ -246,6 +252,7 @@ function toSubmittedReport(row: LatestRow): SubmittedReport {
     values: report.values,
     ...(report.rows ? { rows: report.rows } : {}),
     warnings: report.warnings,
+    ...(row.unit_name && row.unit_kind ? { asFiled: { name: row.unit_name, kind: row.unit_kind, parent: row.unit_parent } } : {}),
   };
 }
 

@@ -4,7 +4,7 @@
  */
 import type { Context } from 'hono';
 import { SubmissionSchema, type ParsedSubmission } from '../../../shared/submission';
-import type { Unit } from '../../../shared/registry/units';
+import { lastDayIn, type Unit } from '../../../shared/registry/units';
 import { XLSX_MEDIA_TYPE } from '../../../shared/api/media';
 import type { Period } from '../../../shared/periods';
 import { filerMismatch, type Template } from '../../../shared/templates';
@@ -65,14 +65,17 @@ export function resolveTarget(c: Context<AppEnv>, submission: ParsedSubmission):
   return { template, period, unitCode };
 }
 
-/** The unit's record, checked: in force at the period's end, of a kind that files the template. */
+/**
+ * The unit's record, checked: in force on some day of the period (a unit that ended or began during
+ * it files for its part), of a kind that files the template under the rule of its last day in it.
+ */
 export function checkUnit(target: Target, unit: Unit | null, exists: boolean): Unit {
   const { template, period, unitCode: code } = target;
   if (!unit) {
     if (exists) failAt('unit', 'unit_not_in_force', { unit: code, period: period.code });
     failAt('unit', 'unit_unknown', { unit: code });
   }
-  const mismatch = filerMismatch(template, unit);
+  const mismatch = filerMismatch(template, unit, lastDayIn(unit, period));
   if (mismatch === 'kind') failAt('unit', 'unit_kind_not_filer', { template: template.id, kind: unit.kind, name: unit.name });
   if (mismatch === 'coordinator') failAt('unit', 'coordinator_files', { template: template.id });
   return unit;

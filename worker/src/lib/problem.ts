@@ -5,6 +5,7 @@
 import type { Context } from 'hono';
 import { PROBLEM_MEDIA_TYPE } from '../../../shared/api/media';
 import { PROBLEM_KINDS, problemKind, renderProblem, type ProblemCode, type ProblemKind, type ProblemParams } from '../../../shared/problems';
+import type { HistoryConflict } from '../../../shared/registry/history';
 import type { Issue, Report } from '../../../shared/validation/issues';
 import type { AppEnv } from '../env';
 
@@ -22,6 +23,8 @@ export interface ProblemExtras {
   problems?: { line?: number; field?: string; message: string }[];
   /** Methods the address takes (also sent as `Allow`). */
   allow?: string;
+  /** Registry records that would rewrite history, with the periods whose filings they cover. */
+  conflicts?: HistoryConflict[];
 }
 
 export class ProblemError extends Error {

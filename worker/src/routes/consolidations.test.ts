@@ -1,6 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BM03_2023, plan30Tasks } from '../../../shared/demo/seed-figures';
 import { DEMO_REGISTRY, DEPARTMENTS, DISTRICTS } from '../../../shared/demo/registry';
+import { recordsOn } from '../../../shared/registry';
+
+/** The province as it stood at the end of 2023. */
+const PROVINCE_2023 = recordsOn(DEMO_REGISTRY, '2023-12-31');
 import { demoSubmission } from '../../../shared/demo/generate';
 import { api, json, makeToken, seedUnits } from '../../test/helpers';
 import { roundTo } from '../../../shared/numbers/decimal';
@@ -24,7 +28,7 @@ beforeAll(async () => {
     return receipt;
   };
   await file({ ...BM03_2023, unit: 'STTTT', values: { ...BM03_2023.values, 'HS03.KQ': '920.518', 'HS04.KQ': '906.810' } });
-  for (const unit of DEMO_REGISTRY.filter((u) => u.code !== 'STTTT' && (u.kind === 'department' || u.code === 'BMT' || u.parent === 'BMT'))) {
+  for (const unit of PROVINCE_2023.filter((u) => u.code !== 'STTTT' && (u.kind === 'department' || u.code === 'BMT' || u.parent === 'BMT'))) {
     await file(demoSubmission('BM03', unit, '2023'));
   }
   const returned = await file(demoSubmission('BM03', DEPARTMENTS[1]!, '2023', 'second'));
@@ -50,7 +54,7 @@ describe('GET /consolidations/:template/:period', () => {
 
   it('knows who is missing, who was returned, and flags a district that differs from its communes', async () => {
     const c = await json(await api('/consolidations/BM03/2023', { token: dic }));
-    const expectedCodes = DEMO_REGISTRY.map((u) => u.code);
+    const expectedCodes = PROVINCE_2023.map((u) => u.code);
     const submittedCodes = Object.keys(submitted);
     expect(c.completeness.expected).toBe(expectedCodes.length);
     expect([...c.completeness.missing].sort()).toEqual(expectedCodes.filter((code) => !submittedCodes.includes(code)).sort());
@@ -84,7 +88,7 @@ describe('GET /periods/:period/status', () => {
     const s = await json(r);
     expect(s.templates.map((t: { template: string }) => t.template)).toEqual(['BM01', 'BM02', 'BM03', 'BM04', 'BM05', 'BM06', 'BM07', 'BM08']);
     const bm03 = s.templates.find((t: { template: string }) => t.template === 'BM03');
-    expect(bm03).toMatchObject({ expected: DEMO_REGISTRY.length, submitted: Object.keys(submitted).length, returned: 1, missing: DEMO_REGISTRY.length - Object.keys(submitted).length });
+    expect(bm03).toMatchObject({ expected: PROVINCE_2023.length, submitted: Object.keys(submitted).length, returned: 1, missing: PROVINCE_2023.length - Object.keys(submitted).length });
     const bm08 = s.templates.find((t: { template: string }) => t.template === 'BM08');
     expect(bm08).toMatchObject({ expected: 1, submitted: 0 });
     expect(s.units.find((u: { code: string }) => u.code === 'KPA').templates.BM03).toBe('missing');

@@ -42,8 +42,10 @@ route(consolidationRoutes, API.periodWorkbook, async (c, { params, query }) => {
   const period = requirePeriod(params.period);
   const consolidations = await consolidatePeriod(c, period);
   const lang = query.lang ?? c.get('lang');
-  const model = consolidatedWorkbook({ province: c.env.PROVINCE_NAME ?? '', period, generatedAt: now(c.env).toISOString(), engineVersion: ENGINE_VERSION, consolidations, lang });
-  return xlsxResponse(writeWorkbook(model), `tong-hop-${period.code}.xlsx`);
+  const generatedAt = now(c.env);
+  const model = consolidatedWorkbook({ province: c.env.PROVINCE_NAME ?? '', period, generatedAt: generatedAt.toISOString(), engineVersion: ENGINE_VERSION, consolidations, lang });
+  // The file's own creation date is the generation time, so the same data at the same time gives the same bytes.
+  return xlsxResponse(writeWorkbook(model, { created: generatedAt }), `tong-hop-${period.code}.xlsx`);
 });
 
 route(consolidationRoutes, API.periodStatus, async (c, { params }) => {

@@ -12,14 +12,14 @@ import { api, count, makeToken, seedUnits } from '../../test/helpers';
 import { versionOf } from '../../../shared/templates';
 
 let dic: string;
-let kpa: string;
+let clerk: string;
 let blank: Uint8Array;
 
 beforeAll(async () => {
   await seedUnits();
   dic = await makeToken('dic', 'STTTT');
-  kpa = await makeToken('unit', 'KPA');
-  blank = new Uint8Array(await (await api('/templates/BM03.xlsx?unit=KPA&period=2026-Q3', { token: kpa })).arrayBuffer());
+  clerk = await makeToken('unit', 'PHUOCAN');
+  blank = new Uint8Array(await (await api('/templates/BM03.xlsx?unit=PHUOCAN&period=2026-Q3', { token: clerk })).arrayBuffer());
 });
 
 /** Files the request and checks the answer: below 500, and storage grows only with a 201. */
@@ -41,7 +41,7 @@ const submissionLike = fc.record(
   {
     template: fc.oneof(fc.constantFrom(...TEMPLATES.map((t) => t.id)), text),
     version: fc.oneof(fc.constantFrom(...TEMPLATES.map((t) => t.version)), text),
-    unit: fc.oneof(fc.constantFrom('KPA', 'STTTT', 'BMT', 'kpa'), text),
+    unit: fc.oneof(fc.constantFrom('PHUOCAN', 'KPA', 'STTTT', 'SKHCN', 'BMT', 'phuocan'), text),
     period: fc.oneof(fc.constantFrom('2026-Q3', '2026-Q4', '2026', '2024-H1', '2030-H1'), text),
     values: fc.dictionary(fc.oneof(fc.constantFrom(...cellRefs), text), value, { maxKeys: 12 }),
     notes: fc.dictionary(text, fc.oneof(text, figure), { maxKeys: 3 }),
@@ -54,7 +54,7 @@ describe('generated requests', () => {
   it('JSON bodies, from near-valid submissions to anything at all', async () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof({ weight: 4, arbitrary: submissionLike }, { weight: 1, arbitrary: fc.jsonValue() }), fc.boolean(), async (body, asDic) => {
-        await fileAndCheck(asDic ? dic : kpa, JSON.stringify(body), 'application/json');
+        await fileAndCheck(asDic ? dic : clerk, JSON.stringify(body), 'application/json');
       }),
       { numRuns: 150 },
     );
@@ -63,7 +63,7 @@ describe('generated requests', () => {
   it('raw bytes that are not JSON at all', async () => {
     await fc.assert(
       fc.asyncProperty(fc.uint8Array({ maxLength: 300 }), async (bytes) => {
-        await fileAndCheck(kpa, bytes, 'application/json');
+        await fileAndCheck(clerk, bytes, 'application/json');
       }),
       { numRuns: 40 },
     );
@@ -92,7 +92,7 @@ describe('generated requests', () => {
           bytes = bytes.slice(0, broken.cut ? Math.max(1, broken.at % bytes.length) : bytes.length);
           if (!broken.cut) bytes[broken.at % bytes.length] = broken.byte;
         }
-        await fileAndCheck(kpa, bytes, XLSX_MEDIA_TYPE);
+        await fileAndCheck(clerk, bytes, XLSX_MEDIA_TYPE);
       }),
       { numRuns: 80 },
     );

@@ -29,7 +29,7 @@ route(publicRoutes, API.openapi, (c) => c.json(openApiDocument(new URL('/api/v1'
 
 route(publicRoutes, API.templates, (c) =>
   c.json(
-    TEMPLATES.map((t) => ({ id: t.id, version: t.version, kind: t.kind, title: t.title, periodKinds: t.periodKinds, filledBy: t.filledBy, scope: t.scope })),
+    TEMPLATES.map((t) => ({ id: t.id, version: t.version, kind: t.kind, title: t.title, periodKinds: t.periodKinds, filedBy: t.filedBy, scope: t.scope })),
   ),
 );
 

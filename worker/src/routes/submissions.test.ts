@@ -10,12 +10,16 @@ import { versionOf } from '../../../shared/templates';
 
 let dic: string;
 let kpa: string;
+/** A commune straight under the province: the local level for periods since 1 July 2025. */
+const CLERK = 'PHUOCAN';
+let clerk: string;
 let auditor: string;
 
 beforeAll(async () => {
   await seedUnits();
   dic = await makeToken('dic', 'STTTT');
   kpa = await makeToken('unit', 'KPA');
+  clerk = await makeToken('unit', CLERK);
   auditor = await makeToken('auditor');
 });
 
@@ -31,7 +35,7 @@ const OK = { 'HS01.KQ': 1000, 'HS02.KQ': 300, 'HS03.KQ': 900, 'HS04.KQ': 890 };
 
 describe('filing a submission', () => {
   it('stores a valid report and returns a receipt', async () => {
-    const r = await api('/submissions', { token: kpa, json: bm03('KPA', OK) });
+    const r = await api('/submissions', { token: clerk, json: bm03(CLERK, OK) });
     expect(r.status).toBe(201);
     const receipt = await json(r);
     expect(receipt).toMatchObject({ revision: 1, status: 'received', late: false, daysLate: 0 });
@@ -49,9 +53,9 @@ describe('filing a submission', () => {
   });
 
   it('fills the unit from a unit token', async () => {
-    const r = await api('/submissions', { token: kpa, json: { ...bm03('KPA', OK), unit: undefined, period: '2026-Q3' } });
+    const r = await api('/submissions', { token: clerk, json: { ...bm03(CLERK, OK), unit: undefined, period: '2026-Q3' } });
     expect(r.status).toBe(201);
-    expect((await json(r)).report.unit).toBe('KPA');
+    expect((await json(r)).report.unit).toBe(CLERK);
   });
 
   it('refuses a report with errors, listing every issue, and stores nothing', async () => {
@@ -77,7 +81,7 @@ describe('filing a submission', () => {
   });
 
   it('answers in English on request', async () => {
-    const r = await api('/submissions', { token: kpa, json: bm03('KPA', { ...OK, 'HS01.KQ': 5, 'HS02.KQ': 6 }), headers: { 'accept-language': 'en-US,en;q=0.9' } });
+    const r = await api('/submissions', { token: clerk, json: bm03(CLERK, { ...OK, 'HS01.KQ': 5, 'HS02.KQ': 6 }), headers: { 'accept-language': 'en-US,en;q=0.9' } });
     const problem = await json(r);
     expect(problem.title).toBe('The report does not pass validation');
     expect(problem.issues[0].message).toContain('a part cannot exceed its whole');
@@ -85,9 +89,9 @@ describe('filing a submission', () => {
 
   it('accepts the filled .xlsx itself, with issues pointing at sheet cells', async () => {
     const template = getTemplate('BM03')!;
-    const blank = await writeTemplateFile(template, { unit: { code: 'KPA', kind: 'district' }, period: '2026-Q2' });
+    const blank = await writeTemplateFile(template, { unit: { code: CLERK, kind: 'commune' }, period: '2026-Q2' });
     const refused = await api('/submissions', {
-      token: kpa,
+      token: clerk,
       body: blank,
       headers: { 'content-type': XLSX_MEDIA_TYPE },
     });
@@ -98,27 +102,27 @@ describe('filing a submission', () => {
 
 describe('revisions', () => {
   it('numbers each filing of a unit, template and period without gaps and keeps them all', async () => {
-    const first = await json(await api('/submissions', { token: kpa, json: bm03('KPA', OK, { period: '2026-Q1' }) }));
-    const second = await json(await api('/submissions', { token: kpa, json: bm03('KPA', { ...OK, 'HS01.KQ': 1001 }, { period: '2026-Q1' }) }));
-    const third = await json(await api('/submissions', { token: kpa, json: bm03('KPA', { ...OK, 'HS01.KQ': 1002 }, { period: '2026-Q1' }) }));
+    const first = await json(await api('/submissions', { token: clerk, json: bm03(CLERK, OK, { period: '2026-Q1' }) }));
+    const second = await json(await api('/submissions', { token: clerk, json: bm03(CLERK, { ...OK, 'HS01.KQ': 1001 }, { period: '2026-Q1' }) }));
+    const third = await json(await api('/submissions', { token: clerk, json: bm03(CLERK, { ...OK, 'HS01.KQ': 1002 }, { period: '2026-Q1' }) }));
     expect([first.revision, second.revision, third.revision]).toEqual([1, 2, 3]);
     expect(new Set([first.id, second.id, third.id]).size).toBe(1);
 
-    const detail = await json(await api(`/submissions/${first.id}`, { token: kpa }));
-    expect(detail).toMatchObject({ revision: 3, status: 'received', unit: 'KPA' });
+    const detail = await json(await api(`/submissions/${first.id}`, { token: clerk }));
+    expect(detail).toMatchObject({ revision: 3, status: 'received', unit: CLERK });
     expect(detail.revisions.map((r: { revision: number; hash: string }) => [r.revision, r.hash])).toEqual([
       [1, first.hash],
       [2, second.hash],
       [3, third.hash],
     ]);
-    const original = await json(await api(`/submissions/${first.id}/revisions/1`, { token: kpa }));
+    const original = await json(await api(`/submissions/${first.id}/revisions/1`, { token: clerk }));
     expect(original.submission.values['HS01.KQ']).toBe(1000);
     expect(original.report.values['HS01.KQ']).toBe(1000);
   });
 
   it('50 concurrent filings each get their own revision, numbered 1 to 50', async () => {
     const filings = Array.from({ length: 50 }, (_, i) =>
-      api('/submissions', { token: kpa, json: bm03('KPA', { ...OK, 'HS01.KQ': 1000 + i }, { period: '2025-Q4' }) }),
+      api('/submissions', { token: clerk, json: bm03(CLERK, { ...OK, 'HS01.KQ': 1000 + i }, { period: '2025-Q4' }) }),
     );
     const receipts = await Promise.all(filings.map(async (f) => json(await f)));
     expect(receipts.map((r) => r.revision).sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
@@ -128,7 +132,7 @@ describe('revisions', () => {
   });
 
   it('a stored revision cannot be changed or deleted, even from inside', async () => {
-    const receipt = await json(await api('/submissions', { token: kpa, json: bm03('KPA', OK, { period: '2025-Q3' }) }));
+    const receipt = await json(await api('/submissions', { token: clerk, json: bm03(CLERK, OK, { period: '2025-Q3' }) }));
     await expect(env.DB.prepare("UPDATE revisions SET body = '{}' WHERE submission_id = ?1").bind(receipt.id).run()).rejects.toThrow(/immutable/);
     await expect(env.DB.prepare('DELETE FROM revisions WHERE submission_id = ?1').bind(receipt.id).run()).rejects.toThrow(/kept/);
   });
@@ -211,10 +215,12 @@ describe('bad input', () => {
     expect(problem.detail).toContain(message);
   });
 
-  it('a unit no longer in force at the period’s end is 422', async () => {
+  it('a unit in force on no day of the period is 422; one in force on some day files its part', async () => {
     await seedUnits([demoRecord({ code: 'OLD', name: 'UBND xã cũ', kind: 'commune', parent: 'KPA' }, { validTo: '2023-12-31' })]);
     const r = await api('/submissions', { token: dic, json: bm03('OLD', OK) });
-    expect(await json(r)).toMatchObject({ status: 422, field: 'unit', detail: 'Đơn vị OLD không có hiệu lực vào cuối kỳ 2026-Q4.' });
+    expect(await json(r)).toMatchObject({ status: 422, field: 'unit', detail: 'Đơn vị OLD không có hiệu lực ngày nào trong kỳ 2026-Q4.' });
+    const part = await api('/submissions', { token: dic, json: bm03('OLD', OK, { period: '2023' }) });
+    expect(part.status).toBe(201);
   });
 
   it('a unit token cannot file for another unit; an auditor cannot file at all', async () => {

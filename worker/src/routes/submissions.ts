@@ -3,8 +3,9 @@ import { Hono, type Context } from 'hono';
 import { API } from '../../../shared/api/routes';
 import { route } from '../lib/route';
 import { ReviewRequestSchema, type Receipt } from '../../../shared/api/schemas';
-import { daysLate, previousPeriod, vietnamDay } from '../../../shared/periods';
+import { daysLate, parsePeriod, previousPeriod, vietnamDay } from '../../../shared/periods';
 import { validate } from '../../../shared/validation';
+import { lastDayIn } from '../../../shared/registry/units';
 import { allow } from '../auth';
 import {
   addReview,
@@ -41,8 +42,8 @@ route(submissionRoutes, API.fileSubmission, async (c) => {
   const context = await loadIntake(c.env.DB, {
     unit: target.unitCode,
     template: template.id,
-    periodEnd: period.end,
-    previousPeriod: previousPeriod(period),
+    period,
+    previous: parsePeriod(previousPeriod(period))!,
     tokenId: principal.tokenId,
     ...(key ? { key } : {}),
   });
@@ -52,15 +53,13 @@ route(submissionRoutes, API.fileSubmission, async (c) => {
   }
   const unit = checkUnit(target, context.unit, context.unitExists);
   const submission = { ...intake.submission, template: template.id, unit: unit.code, period: period.code };
-  const previous = context.previous;
-  const provinces = c.env.PROVINCES ? Number(c.env.PROVINCES) : undefined;
   const at = now(c.env);
   const options = {
     unitKind: unit.kind,
+    unitUntil: lastDayIn(unit, period),
     today: vietnamDay(at),
-    ...(previous ? { previous } : {}),
+    ...(context.previous ? { previous: context.previous.values } : {}),
     ...(intake.locate ? { locate: intake.locate } : {}),
-    ...(provinces ? { provinces } : {}),
   };
   const report = validate(template, submission, { ...options, lang });
   if (!report.submittable) {
@@ -101,6 +100,7 @@ route(submissionRoutes, API.fileSubmission, async (c) => {
         body,
         report: JSON.stringify(stored),
         warnings: report.warnings.length,
+        asFiled: { name: unit.name, kind: unit.kind, parent: unit.parent },
         ...(key ? { idempotency: { key, requestHash } } : {}),
       },
       principal,
@@ -118,7 +118,12 @@ route(submissionRoutes, API.fileSubmission, async (c) => {
     }
     throw e;
   }
-  const receipt: Receipt = { id: saved.id, revision: saved.revision, status: 'received', receivedAt, late: late > 0, daysLate: late, hash, report };
+  const comparedWith = context.previous
+    ? { period: previousPeriod(period), units: context.previous.units, compared: true }
+    : context.incomparable
+      ? { period: previousPeriod(period), units: context.incomparable, compared: false }
+      : undefined;
+  const receipt: Receipt = { id: saved.id, revision: saved.revision, status: 'received', receivedAt, late: late > 0, daysLate: late, hash, report, ...(comparedWith ? { comparedWith } : {}) };
   return c.json(receipt, 201);
 });
 

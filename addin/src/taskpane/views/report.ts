@@ -28,7 +28,7 @@ export function reportView(ctx: Ctx): HTMLElement {
 
   // A token with a unit inserts the templates that unit files; an auditor's, without one, any blank template.
   const unit = ctx.me.unit;
-  const templates = TEMPLATES.filter((tpl) => (unit ? filesTemplate(tpl, unit) : true));
+  const templates = TEMPLATES.filter((tpl) => (unit ? filesTemplate(tpl, unit, ctx.today()) : true));
 
   async function refreshSheet(): Promise<void> {
     try {

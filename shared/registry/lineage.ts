@@ -1,0 +1,31 @@
+/**
+ * Who a unit succeeded: the registry's links from a record that ended to the units that took over.
+ * A unit formed by a merger is compared with the sum of the units it merged from; after a split no
+ * successor can be compared with the whole it came from.
+ */
+import { validDuring, type Unit } from './units';
+
+export interface ComparisonBasis {
+  /** The units whose previous figures stand for this unit's: itself, or those it took over from. */
+  units: string[];
+  /** False when no fair comparison exists (the unit came out of a split). */
+  comparable: boolean;
+}
+
+/**
+ * What the previous period of `code` is compared with: the unit itself when it was in force then,
+ * together with every unit that merged into it since (so a department that absorbed another is
+ * compared with both), or only the units it succeeded when it is new.
+ */
+export function comparisonBasis(code: string, registry: readonly Unit[], previousStart: string, previousEnd: string): ComparisonBasis {
+  const own = registry.some((u) => u.code === code && validDuring(u, previousStart, previousEnd));
+  const predecessors = registry.filter((u) => u.code !== code && u.successors.includes(code) && validDuring(u, previousStart, previousEnd));
+  const units = [...new Set([...(own ? [code] : []), ...predecessors.map((u) => u.code)])];
+  if (units.length === 0) return { units, comparable: false };
+  return { units, comparable: predecessors.every((u) => u.change !== 'split') };
+}
+
+/** The units a record took over from (its predecessors), for the pane and the API. */
+export function predecessorsOf(code: string, registry: readonly Unit[]): Unit[] {
+  return registry.filter((u) => u.code !== code && u.successors.includes(code));
+}
