@@ -14,7 +14,7 @@ Cách dùng:
       Mã thoát: 0 hợp lệ, 1 có lỗi, 2 không đọc được tệp.
   chitieu consolidated --period 2024-H1 --out tong-hop.xlsx [--server URL] [--token MÃ] [--lang vi|en]
       Tải bảng tính tổng hợp của tỉnh từ máy chủ chitieu (mặc định http://127.0.0.1:8787;
-      hoặc biến môi trường CHITIEU_SERVER, CHITIEU_TOKEN). Cần mã thông báo của Sở TT&TT hoặc kiểm tra.
+      hoặc biến môi trường CHITIEU_SERVER, CHITIEU_TOKEN). Cần mã thông báo của cơ quan thường trực (DIC) hoặc kiểm tra.
   chitieu templates
       Liệt kê các mẫu báo cáo.
 `,

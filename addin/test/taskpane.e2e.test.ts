@@ -201,6 +201,7 @@ describe('DIC', () => {
     const cells = await bm03.locator('td').allInnerTexts();
     expect(cells.slice(0, 2)).toEqual([String(recordsOn(DEMO_REGISTRY, '2024-06-30').length), '1']);
     expect(await pane().innerText()).toContain('Theo huyện (gồm xã)');
+    expect(await page.locator('#coordinator').innerText()).toBe('Cơ quan tổng hợp: Sở Thông tin và Truyền thông');
     await shot('04-dashboard');
   });
 

@@ -117,6 +117,8 @@ export const MeSchema = z.object({
   role: RoleSchema,
   label: z.string().nullable(),
   unit: UnitSchema.nullable(),
+  /** The department coordinating today (the DIC of the product), from the registry. */
+  coordinator: z.object({ code: z.string(), name: z.string() }).nullable(),
 });
 export type Me = z.infer<typeof MeSchema>;
 

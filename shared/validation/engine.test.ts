@@ -104,6 +104,22 @@ describe('single cells', () => {
     expect(codes(after.errors)).toEqual(['rank_range']);
   });
 
+  it('takes ranks among the provinces of the period: 63 until the mergers of July 2025, 34 since', () => {
+    const bm08 = getTemplate('BM08')!;
+    const rank40 = (period: string) => validate(bm08, { template: 'BM08', version: versionOf('BM08'), period, values: { 'D6.XH': 40 } });
+    expect(codes(rank40('2024').errors)).toEqual([]);
+    expect(codes(rank40('2025').errors)).toEqual(['rank_range']);
+    expect(rank40('2025').errors[0]!.message).toContain('34');
+  });
+
+  it('asks a commune for the district rows from July 2025, and a unit that ended before for its own rows only', () => {
+    const bm06 = getTemplate('BM06')!;
+    const figures = { template: 'BM06', version: versionOf('BM06'), values: { 'XH03.KQ': 100 } };
+    expect(codes(validate(bm06, { ...figures, period: '2024' }, { unitKind: 'commune' }).errors)).toEqual([]);
+    expect(codes(validate(bm06, { ...figures, period: '2025' }, { unitKind: 'commune' }).errors)).toEqual(['required_missing', 'required_missing', 'required_missing', 'required_missing']);
+    expect(codes(validate(bm06, { ...figures, period: '2025' }, { unitKind: 'commune', unitUntil: '2025-06-30' }).errors)).toEqual([]);
+  });
+
   it('rows required for the unit’s kind must be filled', () => {
     const r = validate(bm03, sub({ 'HS01.KQ': 10, 'HS02.KQ': 5 }), { unitKind: 'commune' });
     expect(codes(r.errors)).toEqual(['required_missing', 'required_missing']);

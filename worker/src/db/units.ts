@@ -1,6 +1,7 @@
 /** The unit registry in D1: versioned records, so each period sees the hierarchy valid then. */
 import { auditActionOf, type FiledPeriod, type RecordChange } from '../../../shared/registry/history';
 import type { Unit } from '../../../shared/registry/units';
+import type { Coordinator } from '../../../shared/registry/coordinator';
 import type { Principal } from '../env';
 import { auditStatement } from './audit';
 
@@ -50,6 +51,14 @@ export async function findUnit(db: D1Database, code: string, day?: string): Prom
     ? await unitOnDayStatement(db, code, day).first<UnitRow>()
     : await db.prepare(`SELECT ${UNIT_COLUMNS} FROM units WHERE code = ?1 ORDER BY valid_from DESC LIMIT 1`).bind(code).first<UnitRow>();
   return row ? toUnit(row) : null;
+}
+
+/** The coordinating department on `day`, as the registry has it. */
+export async function findCoordinator(db: D1Database, day: string): Promise<Coordinator | null> {
+  return db
+    .prepare('SELECT code, name FROM units WHERE coordinator = 1 AND valid_from <= ?1 AND (valid_to IS NULL OR valid_to >= ?1) ORDER BY valid_from DESC LIMIT 1')
+    .bind(day)
+    .first<Coordinator>();
 }
 
 /** The query for the record of `code` in force on `day`, to run alone or in a batch. */

@@ -105,10 +105,14 @@ function overview(consolidations: readonly Consolidation[], ctx: Ctx): HTMLEleme
       h('span', { class: 'bar', role: 'img', 'aria-label': `${label}: ${s}/${e}` }, h('span', { class: 'bar-fill', style: `width:${e ? Math.round((s / e) * 100) : 0}%` })),
       h('span', { class: 'bar-count' }, `${s}/${e}`),
     );
+  const coordinator = consolidations.find((c) => c.structure.coordinator)?.structure.coordinator;
+  const partial = consolidations.reduce((n, c) => n + c.units.filter((u) => u.partOfPeriod && u.submission).length, 0);
   return h(
     'div',
     {},
+    coordinator ? h('p', { class: 'muted', id: 'coordinator' }, t.coordinatedBy(coordinator.name)) : null,
     table,
+    partial ? h('p', { class: 'muted', id: 'part-period' }, t.partOfPeriod(partial)) : null,
     h('h3', {}, t.byKind),
     ...Object.entries(kinds).filter(([, v]) => v.e > 0).map(([k, v]) => bar(t.kinds[k as keyof typeof kinds], v.s, v.e)),
     districts.size ? h('h3', {}, t.byDistrict) : null,

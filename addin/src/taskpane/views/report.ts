@@ -162,7 +162,7 @@ export function reportView(ctx: Ctx): HTMLElement {
           { class: 'status-line' },
           h('span', {}, `${s.template} · ${s.unit} · ${t.status.revision(s.revision)} · ${formatTime(s.receivedAt)}`),
           statusBadge(s.status, ctx),
-          s.status === 'returned' && s.review?.comment ? message('warning', t.status.returnedWith(s.review.comment)) : null,
+          s.status === 'returned' && s.review?.comment ? message('warning', t.status.returnedWith(s.review.comment, ctx.me.coordinator?.name ?? t.roles.dic)) : null,
         ),
       ),
     );

@@ -1,0 +1,133 @@
+/**
+ * The province through the 2025 reform, as DIC lives it: units that ended mid-year file their part,
+ * communes straight under the province file what districts filed, a merged commune is compared with
+ * the communes it merged from, and every output of a period follows the structure of that period.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { ConsolidationSchema, PeriodConsolidationSchema, ProblemSchema, ReceiptSchema } from '../../../shared/api/schemas';
+import { versionOf } from '../../../shared/templates';
+import { COMPLETENESS_SHEET } from '../../../shared/workbook';
+import { EVERY_SHEET, readWorkbook } from '../../../xlsx/read';
+import { api, makeToken, read, seedUnits } from '../../test/helpers';
+
+let dic: string;
+const bm03 = (unit: string, period: string, hs01: number) => ({
+  template: 'BM03',
+  version: versionOf('BM03'),
+  unit,
+  period,
+  values: { 'HS01.KQ': hs01, 'HS02.KQ': Math.round(hs01 / 4), 'HS03.KQ': Math.round(hs01 * 0.9), 'HS04.KQ': Math.round(hs01 * 0.85) },
+});
+const file = async (body: unknown) => {
+  const r = await api('/submissions', { token: dic, json: body });
+  return r.status === 201 ? { status: 201, receipt: await read(r, ReceiptSchema) } : { status: r.status, problem: await read(r, ProblemSchema) };
+};
+
+beforeAll(async () => {
+  await seedUnits();
+  dic = await makeToken('dic', 'SKHCN');
+});
+
+describe('units in force for part of a period', () => {
+  it('a district that ended on 30 June 2025 files its part of the year, and is shown as such, never missing', async () => {
+    expect((await file(bm03('KPA', '2025', 40_000))).status).toBe(201);
+    expect((await file(bm03('PHUOCAN', '2025', 9_000))).status).toBe(201);
+    const c = await read(await api('/consolidations/BM03/2025', { token: dic }), ConsolidationSchema);
+    const kpa = c.units.find((u) => u.code === 'KPA')!;
+    expect(kpa).toMatchObject({ expected: false, partOfPeriod: { from: '2025-01-01', to: '2025-06-30' }, name: 'UBND huyện Krông Pắc' });
+    expect(c.units.find((u) => u.code === 'PHUOCAN')).toMatchObject({ expected: true, parent: null });
+    expect(c.completeness.unexpected).toEqual([]);
+    expect(c.completeness.missing).not.toContain('KPA');
+    expect(c.completeness.missing).toContain('TANAN');
+    // Each filing counted once: the district's half and the commune's half.
+    expect(c.total.values['HS01.KQ']).toBe(49_000);
+    expect(c.structure).toEqual({ districts: true, coordinator: { code: 'SKHCN', name: 'Sở Khoa học và Công nghệ' } });
+  });
+
+  it('the department that merged away in February files its two months, its successor the year', async () => {
+    expect((await file(bm03('STTTT', '2025', 3_000))).status).toBe(201);
+    const c = await read(await api('/consolidations/BM03/2025', { token: dic }), ConsolidationSchema);
+    expect(c.units.find((u) => u.code === 'STTTT')).toMatchObject({ partOfPeriod: { from: '2025-01-01', to: '2025-02-28' } });
+  });
+
+  it('a unit in force on no day of the period cannot file for it', async () => {
+    const r = await file(bm03('KPA', '2025-H2', 1_000));
+    expect(r).toMatchObject({ status: 422, problem: { code: 'unit_not_in_force', field: 'unit' } });
+  });
+});
+
+describe('filing rules with dates', () => {
+  it('communes file key indicators, security and budget from July 2025; old periods keep the old rules', async () => {
+    const bm05 = (unit: string, period: string) => ({ template: 'BM05', version: versionOf('BM05'), unit, period, values: { 'AT01.KQ': 2, 'AT02.KQ': 1, 'AT03.KQ': 0, 'AT04.KQ': 0, 'AT05.KQ': 30, 'AT06.KQ': 1, 'AT07.KQ': 1, 'AT08.KQ': 2, 'AT09.KQ': 1 } });
+    expect((await file(bm05('PHUOCAN', '2026-H1'))).status).toBe(201);
+    const old = await file(bm05('KPA-EAKLY', '2024-H1'));
+    expect(old).toMatchObject({ status: 422, problem: { code: 'unit_kind_not_filer' } });
+  });
+
+  it('lists each template’s rules with their dates', async () => {
+    const templates = await (await api('/templates', { token: dic })).json();
+    const bm01 = (templates as { id: string; filedBy: unknown }[]).find((t) => t.id === 'BM01')!;
+    expect(bm01.filedBy).toEqual([
+      { from: '2000-01-01', kinds: ['department', 'district'] },
+      { from: '2025-07-01', kinds: ['department', 'commune'], standsFor: { commune: 'district' } },
+    ]);
+  });
+});
+
+describe('comparing with the previous period across a merger', () => {
+  it('compares a merged commune with the sum of the communes it merged from', async () => {
+    expect((await file(bm03('KPA-EAKLY', '2025-H1', 2_000))).status).toBe(201);
+    expect((await file(bm03('KPA-EAPHE', '2025-H1', 3_000))).status).toBe(201);
+    const fair = await file(bm03('EAKLY', '2025-H2', 5_500));
+    expect(fair.status).toBe(201);
+    expect(fair.receipt!.comparedWith).toEqual({ period: '2025-H1', units: ['KPA-EAKLY', 'KPA-EAPHE'], compared: true });
+    // Set against one of them alone, 20.000 would not jump; against their sum of 5.000 it does.
+    const jump = await file(bm03('EAKLY', '2025-H2', 20_000));
+    expect(jump.status).toBe(422);
+    expect(jump.problem!.issues!.map((i) => [i.code, i.cells[0]])).toContainEqual(['jump', 'HS01.KQ']);
+  });
+
+  it('says it cannot compare when only some of the merged communes filed', async () => {
+    expect((await file(bm03('BMT-TANLOI', '2025-H1', 2_000))).status).toBe(201);
+    const r = await file(bm03('BUONMATHUOT', '2025-H2', 60_000));
+    expect(r.status).toBe(201);
+    expect(r.receipt!.comparedWith).toEqual({ period: '2025-H1', units: ['BMT-TANLOI', 'BMT-THANGLOI'], compared: false });
+  });
+});
+
+describe('outputs follow the structure of their period', () => {
+  it('a period without districts has no by-district counts in JSON, and no district heading or table in the workbook', async () => {
+    const json = await read(await api('/consolidations/2026-H1', { token: dic }), PeriodConsolidationSchema);
+    for (const c of json.consolidations) {
+      expect(c.structure.districts).toBe(false);
+      expect(c.completeness.byDistrict).toEqual([]);
+      expect(c.units.every((u) => u.kind !== 'district')).toBe(true);
+    }
+    const book = readWorkbook(new Uint8Array(await (await api('/consolidations/2026-H1.xlsx', { token: dic })).arrayBuffer()), EVERY_SHEET);
+    const text = (sheet: string) => book.sheets.find((s) => s.sheet === sheet)!.values.flat().map(String).join('\n');
+    expect(text('TH_BM05')).toContain('II. CẤP XÃ');
+    expect(text('TH_BM05')).not.toContain('CẤP HUYỆN');
+    expect(text('TH_BM05')).toContain('Cơ quan tổng hợp: Sở Khoa học và Công nghệ');
+    expect(text(COMPLETENESS_SHEET.vi)).not.toContain('Theo đơn vị cấp huyện');
+  });
+
+  it('a period with districts keeps them, in JSON and in the workbook alike', async () => {
+    const json = await read(await api('/consolidations/2025-H1', { token: dic }), PeriodConsolidationSchema);
+    const bm03 = json.consolidations.find((c) => c.template.id === 'BM03')!;
+    expect(bm03.structure.districts).toBe(true);
+    expect(bm03.completeness.byDistrict.length).toBeGreaterThan(0);
+    const book = readWorkbook(new Uint8Array(await (await api('/consolidations/2025-H1.xlsx', { token: dic })).arrayBuffer()), EVERY_SHEET);
+    const text = (sheet: string) => book.sheets.find((s) => s.sheet === sheet)!.values.flat().map(String).join('\n');
+    expect(text('TH_BM03')).toContain('II. CẤP HUYỆN VÀ CẤP XÃ');
+    expect(text('TH_BM03')).toContain('Cơ quan tổng hợp: Sở Khoa học và Công nghệ');
+    expect(text(COMPLETENESS_SHEET.vi)).toContain('Theo đơn vị cấp huyện');
+  });
+});
+
+describe('who coordinates', () => {
+  it('is read from the registry by date, in the signed-in identity too', async () => {
+    const me = await read(await api('/me', { token: dic }), z.object({ role: z.string(), unit: z.object({ code: z.string(), name: z.string() }).nullable() }).passthrough());
+    expect(me).toMatchObject({ role: 'dic', unit: { code: 'SKHCN', name: 'Sở Khoa học và Công nghệ' } });
+  });
+});
