@@ -13,9 +13,13 @@ import type { Unit } from '../shared/registry/units';
 import { ROOT } from '../scripts/lib/d1';
 import { newToken, randomId, sha256Hex } from '../worker/src/lib/crypto';
 
+export type BenchDatabase = Awaited<ReturnType<Miniflare['getD1Database']>>;
+
 export interface BenchWorker {
   origin: string;
   dicToken: string;
+  /** The worker's database, for filling history straight in and for reading query plans. */
+  db: BenchDatabase;
   stop: () => Promise<void>;
 }
 
@@ -64,6 +68,7 @@ export async function startBenchWorker(units: readonly Unit[]): Promise<BenchWor
   return {
     origin: url.origin,
     dicToken,
+    db,
     stop: async () => {
       await mf.dispose();
       await rm(persist, { recursive: true, force: true });

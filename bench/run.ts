@@ -3,12 +3,14 @@ import { engineBench } from './engine';
 import { workerBench } from './worker';
 import { excelBench } from './excel';
 import { workbookBench } from './workbook';
+import { historyBench } from './history';
 
 const suites: Record<string, () => Promise<void>> = {
   engine: engineBench,
   excel: excelBench,
   workbook: workbookBench,
   worker: workerBench,
+  history: historyBench,
 };
 
 const only = process.argv.slice(2);
