@@ -13,6 +13,7 @@ const IsoDate = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s), fieldIss
 const UnitCode = z.string().refine((s) => /^[A-Z0-9][A-Z0-9_-]{0,31}$/.test(s), fieldIssue('unit_code_format'));
 
 export const UNIT_CHANGES = ['merge', 'split', 'rename'] as const;
+export type UnitChange = (typeof UNIT_CHANGES)[number];
 
 export const UnitSchema = z.object({
   code: UnitCode,

@@ -4,6 +4,7 @@
  */
 import type { Me } from '../../../shared/api/schemas';
 import type { Lang } from '../../../shared/i18n';
+import { formatDateVi } from '../../../shared/dates';
 import { ApiClient, ApiError } from '../api/client';
 import type { WorkbookPort } from '../excel/port';
 import type { Ctx } from './context';
@@ -79,6 +80,10 @@ export function mountTaskPane(root: HTMLElement, deps: AppDeps): void {
       { class: 'who', id: 'who' },
       h('strong', {}, me.unit?.name ?? t.roles[me.role]),
       h('span', { class: 'muted' }, ` · ${t.roles[me.role]}${me.unit ? ` · ${me.unit.code}` : ''}`),
+      // A unit that has ended (merged, split, renamed, abolished) still files for the periods before.
+      me.unit?.validTo && me.unit.validTo < today()
+        ? h('p', { class: 'muted', id: 'unit-ended' }, t.unitEnded(formatDateVi(me.unit.validTo), me.unit.successors.length ? `${t.succeededBy[me.unit.change ?? 'none']} ${me.unit.successors.join(', ')}` : ''))
+        : null,
     );
     const tablist = h(
       'div',

@@ -1,5 +1,6 @@
 /** What the task pane says, in Vietnamese and English. */
 import type { Lang } from '../../../shared/i18n';
+import type { UnitChange } from '../../../shared/registry/units';
 
 const vi = {
   appTitle: 'Chỉ tiêu chuyển đổi số',
@@ -17,6 +18,8 @@ const vi = {
     empty: 'Hãy dán mã thông báo.',
     retry: 'Thử lại',
   },
+  unitEnded: (day: string, successors: string) => `Đơn vị kết thúc hoạt động ngày ${day}${successors}. Chỉ nộp báo cáo cho các kỳ đến ngày đó.`,
+  succeededBy: { merge: '; sáp nhập vào', split: '; chia thành', rename: '; đổi tên thành', none: '; đơn vị kế nhiệm:' } as Record<UnitChange | 'none', string>,
   tabs: { report: 'Báo cáo', history: 'Lịch sử', dashboard: 'Tổng quan', review: 'Duyệt', check: 'Kiểm tra' },
   sheet: {
     current: 'Trang đang mở',
@@ -123,6 +126,8 @@ const en: Strings = {
     empty: 'Paste your token.',
     retry: 'Try again',
   },
+  unitEnded: (day, successors) => `This unit ended on ${day}${successors}. It files only for periods up to that day.`,
+  succeededBy: { merge: '; merged into', split: '; split into', rename: '; renamed', none: '; succeeded by' },
   tabs: { report: 'Report', history: 'History', dashboard: 'Overview', review: 'Review', check: 'Check' },
   sheet: {
     current: 'Open sheet',
