@@ -147,6 +147,7 @@ async function main(): Promise<void> {
   const base = https ? `https://localhost:${HTTPS_PORT}` : ORIGIN;
   process.stdout.write(`
 \x1b[1mchitieu đang chạy.\x1b[0m
+  Demo:           ${ORIGIN}/demo.html   (ngăn add-in bên bảng tính mô phỏng, không cần Excel; ?today=2025-06-10 đặt ngày)
   API:            ${ORIGIN}/api/v1   (tài liệu: ${ORIGIN}/api/v1/openapi.json)
   Add-in:         ${base}/taskpane.html
   Manifest:       ${join(ROOT, 'dist', 'manifest.xml')}

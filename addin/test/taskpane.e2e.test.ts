@@ -62,6 +62,20 @@ describe('Excel loading the add-in', () => {
       expect(r.status, path).toBe(200);
     }
   });
+
+  it('opened in a browser instead of Excel, says so and leads to the demo instead of loading forever', async () => {
+    const outside = await browser.newPage();
+    try {
+      await outside.goto(`${worker.origin}/taskpane.html`);
+      const link = outside.locator('#open-demo');
+      await link.waitFor({ timeout: 15_000 });
+      expect(await outside.locator('h1').innerText()).toBe('Trang này chạy trong Excel');
+      await link.click();
+      await outside.waitForURL(/\/demo\.html$/);
+    } finally {
+      await outside.close();
+    }
+  });
 });
 
 describe('a clerk in a district office', () => {
@@ -194,6 +208,8 @@ describe('a clerk in a district office', () => {
 describe('DIC', () => {
   it('sees the period dashboard: who filed BM03, who is missing, by kind and district', async () => {
     await signIn(worker.tokens.dic!);
+    // It opens on the latest period with filings: the clerk's 2024-H1.
+    await expect.poll(() => page.locator('#dash-period').inputValue()).toBe('2024-H1');
     await page.locator('#dash-period').selectOption('2024-H1');
     await page.locator('#dash-load').click();
     const bm03 = page.locator('#completeness tr[data-template="BM03"]');

@@ -242,6 +242,15 @@ export const API = define({
     params: PeriodParam,
     responses: { 200: { description: 'Tổng hợp các mẫu', schema: S.PeriodConsolidationSchema } },
   },
+  periods: {
+    operationId: 'listFiledPeriods',
+    method: 'get',
+    path: '/periods',
+    tag: 'Tổng hợp',
+    summary: 'Các kỳ đã có báo cáo, kỳ kết thúc muộn nhất trước (đơn vị: chỉ kỳ của mình)',
+    roles: ['unit', 'dic', 'auditor'],
+    responses: { 200: { description: 'Các kỳ đã có báo cáo', schema: z.array(S.FiledPeriodSummarySchema) } },
+  },
   periodStatus: {
     operationId: 'getPeriodStatus',
     method: 'get',

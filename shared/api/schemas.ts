@@ -182,6 +182,16 @@ export const PeriodConsolidationSchema = z.object({
 export type PeriodConsolidation = z.infer<typeof PeriodConsolidationSchema>;
 
 export const PeriodStatusSchema = PeriodStatusResultSchema.extend({ generatedAt: z.string() });
+
+/** A period that has filings: what the pane opens on, and offers beside the periods around today. */
+export const FiledPeriodSummarySchema = z.object({
+  period: z.string(),
+  submissions: z.number(),
+  units: z.number(),
+  /** The latest first filing of the period. */
+  lastFiledAt: z.string(),
+});
+export type FiledPeriodSummary = z.infer<typeof FiledPeriodSummarySchema>;
 export type PeriodStatus = z.infer<typeof PeriodStatusSchema>;
 
 export const RecordChangeSchema = z.object({ action: z.enum(['created', 'updated']), before: UnitSchema.nullable(), after: UnitSchema });

@@ -123,3 +123,17 @@ export function recentPeriods(kinds: readonly PeriodKind[], day: string, perKind
   const past = out.filter((p) => p.end < day).sort((a, b) => (a.end < b.end ? 1 : a.end > b.end ? -1 : kinds.indexOf(a.kind) - kinds.indexOf(b.kind)));
   return [...current, ...past];
 }
+
+const KIND_ORDER: Record<PeriodKind, number> = { Q: 0, H: 1, Y: 2 };
+
+/** Items of periods, the one ending latest first; among those ending together the shortest (a quarter before its year). */
+export function newestFirst<T extends { period: string }>(items: readonly T[]): T[] {
+  const keyed = items.map((item) => ({ item, p: parsePeriod(item.period) }));
+  return keyed
+    .sort((a, b) => {
+      if (!a.p || !b.p) return a.p ? -1 : b.p ? 1 : 0;
+      if (a.p.end !== b.p.end) return a.p.end < b.p.end ? 1 : -1;
+      return KIND_ORDER[a.p.kind] - KIND_ORDER[b.p.kind];
+    })
+    .map((k) => k.item);
+}

@@ -5,6 +5,7 @@ import {
   MeSchema,
   PeriodConsolidationSchema,
   PeriodStatusSchema,
+  FiledPeriodSummarySchema,
   ProblemSchema,
   ReceiptSchema,
   ReviewSchema,
@@ -121,6 +122,11 @@ export class ApiClient {
 
   periodConsolidation(period: string) {
     return this.call(PeriodConsolidationSchema, `/consolidations/${period}`);
+  }
+
+  /** Periods with filings (a unit's own for a unit token), the one ending latest first. */
+  filedPeriods() {
+    return this.call(zod.array(FiledPeriodSummarySchema), '/periods');
   }
 
   periodStatus(period: string) {

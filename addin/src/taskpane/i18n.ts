@@ -4,6 +4,11 @@ import type { UnitChange } from '../../../shared/registry/units';
 
 const vi = {
   appTitle: 'Chỉ tiêu chuyển đổi số',
+  outsideOffice: {
+    title: 'Trang này chạy trong Excel',
+    body: 'Đây là add-in của Excel: nạp tệp manifest vào Excel (Trang đầu › Bổ trợ › Tải bổ trợ lên) để mở ngăn chitieu bên cạnh bảng tính. Không có Excel, dùng bản demo trong trình duyệt:',
+    demo: 'Mở bản demo',
+  },
   language: 'Ngôn ngữ',
   /** The language the switch leads to, and its label. */
   otherLang: { lang: 'en' as Lang, label: 'EN' },
@@ -113,6 +118,11 @@ type Strings = typeof vi;
 
 const en: Strings = {
   appTitle: 'Digital transformation indicators',
+  outsideOffice: {
+    title: 'This page runs inside Excel',
+    body: 'This is an Excel add-in: upload the manifest in Excel (Home › Add-ins › Upload My Add-in) to open the chitieu pane beside the workbook. Without Excel, use the demo in the browser:',
+    demo: 'Open the demo',
+  },
   language: 'Language',
   otherLang: { lang: 'vi', label: 'VI' },
   signOut: 'Sign out',

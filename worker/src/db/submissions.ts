@@ -4,7 +4,7 @@
  * as one transaction.
  */
 import type { Submission } from '../../../shared/submission';
-import type { Review, SubmissionSummary } from '../../../shared/api/schemas';
+import type { FiledPeriodSummary, Review, SubmissionSummary } from '../../../shared/api/schemas';
 import type { ReviewStatus, SubmittedReport } from '../../../shared/consolidation';
 import type { Report } from '../../../shared/validation/issues';
 import type { UnitKind } from '../../../shared/templates/schema';
@@ -285,4 +285,16 @@ export async function periodStates(db: D1Database, period: string) {
     daysLate: row.first_days_late,
     warnings: row.warnings,
   }));
+}
+
+/** Every period with filings (a unit's own, when `unit` is given), with how much each holds. */
+export async function filedPeriodSummaries(db: D1Database, unit: string | null): Promise<FiledPeriodSummary[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT period, count(*) AS submissions, count(DISTINCT unit_code) AS units, max(created_at) AS lastFiledAt
+       FROM submissions ${unit ? 'WHERE unit_code = ?1' : ''} GROUP BY period`,
+    )
+    .bind(...(unit ? [unit] : []))
+    .all<FiledPeriodSummary>();
+  return results;
 }

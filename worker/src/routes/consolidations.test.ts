@@ -6,7 +6,9 @@ import { recordsOn } from '../../../shared/registry';
 /** The province as it stood at the end of 2023. */
 const PROVINCE_2023 = recordsOn(DEMO_REGISTRY, '2023-12-31');
 import { demoSubmission } from '../../../shared/demo/generate';
-import { api, json, makeToken, seedUnits } from '../../test/helpers';
+import { z } from 'zod';
+import { FiledPeriodSummarySchema } from '../../../shared/api/schemas';
+import { api, json, makeToken, read, seedUnits } from '../../test/helpers';
 import { roundTo } from '../../../shared/numbers/decimal';
 import { SHARE_DECIMALS } from '../../../shared/consolidation';
 import { versionOf } from '../../../shared/templates';
@@ -95,5 +97,17 @@ describe('GET /periods/:period/status', () => {
     expect(s.units.find((u: { code: string }) => u.code === 'STTTT').templates).toMatchObject({ BM03: 'late', BM08: 'missing' });
     expect(s.units.map((u: { code: string }) => u.code).slice(0, DEPARTMENTS.length)).toEqual(DEPARTMENTS.map((d) => d.code));
     expect(s.units.filter((u: { kind: string }) => u.kind === 'district')).toHaveLength(DISTRICTS.length);
+  });
+});
+
+describe('GET /periods', () => {
+  it('lists the periods with filings, the one ending latest first, and a unit only its own', async () => {
+    const all = await read(await api('/periods', { token: auditor }), z.array(FiledPeriodSummarySchema));
+    expect(all.map((p) => p.period)).toEqual(['2024-H1', '2023']);
+    expect(all[1]).toMatchObject({ submissions: Object.keys(submitted).length, units: Object.keys(submitted).length });
+    const unit = Object.keys(submitted).find((code) => code !== 'STTTT')!;
+    const own = await read(await api('/periods', { token: await makeToken('unit', unit) }), z.array(FiledPeriodSummarySchema));
+    expect(own.map((p) => p.period)).toEqual(['2023']);
+    expect(own[0]).toMatchObject({ submissions: 1, units: 1 });
   });
 });

@@ -4,12 +4,12 @@ import { API } from '../../../shared/api/routes';
 import { now } from '../lib/clock';
 import { route } from '../lib/route';
 import { consolidate, periodStatus, type Consolidation } from '../../../shared/consolidation';
-import type { Period } from '../../../shared/periods';
+import { newestFirst, type Period } from '../../../shared/periods';
 import { TEMPLATES, isFiledFor } from '../../../shared/templates';
 import { ENGINE_VERSION } from '../../../shared/validation';
 import { consolidatedWorkbook } from '../../../shared/workbook';
 import { writeWorkbook } from '../../../xlsx/write';
-import { latestReports, latestReportsOfPeriod, periodStates } from '../db/submissions';
+import { filedPeriodSummaries, latestReports, latestReportsOfPeriod, periodStates } from '../db/submissions';
 import { unitsDuring } from '../db/units';
 import type { AppEnv } from '../env';
 import { requireFiledFor, requirePeriod, requireTemplate } from '../lib/params';
@@ -52,4 +52,10 @@ route(consolidationRoutes, API.periodStatus, async (c, { params }) => {
   const period = requirePeriod(params.period);
   const [registry, states] = await Promise.all([unitsDuring(c.env.DB, period.start, period.end), periodStates(c.env.DB, period.code)]);
   return c.json({ ...periodStatus(TEMPLATES, period, registry, states), generatedAt: now(c.env).toISOString() });
+});
+
+route(consolidationRoutes, API.periods, async (c) => {
+  const principal = c.get('principal');
+  const rows = await filedPeriodSummaries(c.env.DB, principal.role === 'unit' ? principal.unit : null);
+  return c.json(newestFirst(rows));
 });

@@ -1,32 +1,39 @@
 /** DIC's and auditors' view of a period: who filed, who did not, and the consolidated sheets written into Excel. */
 import type { PeriodConsolidation } from '../../../../shared/api/schemas';
 import type { Consolidation } from '../../../../shared/consolidation';
-import { parsePeriod, periodLabel, recentPeriods } from '../../../../shared/periods';
+import { parsePeriod } from '../../../../shared/periods';
+import { periodChoices, periodOptions } from '../periods';
 import { consolidatedWorkbook } from '../../../../shared/workbook';
 import type { Ctx } from '../context';
 import { busy, button, h, message, replace, select, valueOf } from '../dom';
 
 export function dashboardView(ctx: Ctx, onPeriod?: (period: string) => void): HTMLElement {
   const t = ctx.t.dashboard;
-  const periods = recentPeriods(['H', 'Y', 'Q'], ctx.today(), 3);
+  const periodBox = h('div', { class: 'period-box' });
   const body = h('div', { id: 'dashboard-body', 'aria-live': 'polite' });
   const note = h('div', { id: 'pull-note', 'aria-live': 'polite' });
   const root = h(
     'section',
     { class: 'view', 'aria-label': ctx.t.tabs.dashboard },
-    h('div', { class: 'row-end' }, select('dash-period', t.period, periods.map((p) => ({ value: p.code, label: `${periodLabel(p, ctx.lang)} (${p.code})` }))), button(t.load, () => void load(), { id: 'dash-load' })),
+    h('div', { class: 'row-end' }, periodBox, button(t.load, () => void load(), { id: 'dash-load' })),
     body,
     h('div', { class: 'actions' }, button(t.pull, () => void pull(), { appearance: 'primary', id: 'pull' })),
     note,
   );
   let data: PeriodConsolidation | null = null;
 
+  let latest = 0;
   async function load(): Promise<void> {
     const period = valueOf(root, 'dash-period');
+    if (!period) return;
     onPeriod?.(period);
     replace(body, busy('…'));
+    // Only the answer to the latest request is shown, however the answers arrive.
+    const mine = ++latest;
     try {
-      data = await ctx.api.periodConsolidation(period);
+      const fresh = await ctx.api.periodConsolidation(period);
+      if (mine !== latest) return;
+      data = fresh;
       replace(body, overview(data.consolidations, ctx));
     } catch (e) {
       replace(body, message('error', (e as Error).message));
@@ -56,7 +63,11 @@ export function dashboardView(ctx: Ctx, onPeriod?: (period: string) => void): HT
     }
   }
 
-  void load();
+  replace(body, busy('…'));
+  void periodChoices(ctx).then(({ periods, initial }) => {
+    replace(periodBox, select('dash-period', t.period, periodOptions(periods, ctx), initial));
+    void load();
+  });
   return root;
 }
 

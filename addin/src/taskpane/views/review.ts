@@ -1,6 +1,6 @@
 /** DIC reviews what units filed: the warnings and their explanations, then accept or return with a comment. */
 import type { SubmissionSummary } from '../../../../shared/api/schemas';
-import { periodLabel, recentPeriods } from '../../../../shared/periods';
+import { periodChoices, periodOptions } from '../periods';
 import { formatTime } from '../../../../shared/workbook';
 import type { Ctx } from '../context';
 import { busy, button, h, message, replace, select, valueOf } from '../dom';
@@ -9,19 +9,25 @@ import { statusBadge } from './report';
 
 export function reviewView(ctx: Ctx): HTMLElement {
   const t = ctx.t.review;
-  const periods = recentPeriods(['H', 'Y', 'Q'], ctx.today(), 3);
+  const periodBox = h('div', { class: 'period-box' });
   const list = h('div', { id: 'review-list', 'aria-live': 'polite' });
   const root = h(
     'section',
     { class: 'view', 'aria-label': ctx.t.tabs.review },
-    h('div', { class: 'row-end' }, select('review-period', ctx.t.dashboard.period, periods.map((p) => ({ value: p.code, label: `${periodLabel(p, ctx.lang)} (${p.code})` }))), button(ctx.t.dashboard.load, () => void load(), { id: 'review-load' })),
+    h('div', { class: 'row-end' }, periodBox, button(ctx.t.dashboard.load, () => void load(), { id: 'review-load' })),
     list,
   );
 
+  let latest = 0;
   async function load(): Promise<void> {
+    const period = valueOf(root, 'review-period');
+    if (!period) return;
     replace(list, busy('…'));
+    // Only the answer to the latest request is shown, however the answers arrive.
+    const mine = ++latest;
     try {
-      const items = (await ctx.api.submissions({ period: valueOf(root, 'review-period') })).filter((s) => s.status === 'received');
+      const items = (await ctx.api.submissions({ period })).filter((s) => s.status === 'received');
+      if (mine !== latest) return;
       if (items.length === 0) return replace(list, message('info', t.empty));
       replace(list, h('ul', { class: 'plain-list' }, ...items.map(item)));
     } catch (e) {
@@ -67,6 +73,10 @@ export function reviewView(ctx: Ctx): HTMLElement {
     return li;
   }
 
-  void load();
+  replace(list, busy('…'));
+  void periodChoices(ctx).then(({ periods, initial }) => {
+    replace(periodBox, select('review-period', ctx.t.dashboard.period, periodOptions(periods, ctx), initial));
+    void load();
+  });
   return root;
 }
