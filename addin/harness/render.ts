@@ -36,7 +36,7 @@ export function renderWorkbook(container: HTMLElement, wb: MemoryWorkbook): void
       tab.setAttribute('aria-selected', String(sheet.name === wb.active));
       tab.dataset.sheet = sheet.name;
       tab.onclick = () => {
-        wb.active = sheet.name;
+        wb.activate(sheet.name);
         draw();
       };
       tabs.append(tab);

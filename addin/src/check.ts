@@ -16,6 +16,8 @@ export interface SheetCheck {
   label: string | null;
   report: Report;
   submission: Submission;
+  /** Where a cell of this report is on the sheet, for issues the server returns. */
+  locate?: (ref: string) => string | undefined;
 }
 
 export interface CheckOptions {
@@ -27,6 +29,10 @@ export interface CheckOptions {
   lang?: Lang;
   /** Today in Viet Nam, where the sheet is about to be filed: a period not yet begun is refused, as the server does. */
   today?: string;
+  /** The previous period's figures the server compares a filing with, so Kiểm tra gives its verdict. */
+  previous?: Record<string, number | string>;
+  /** The last day the unit was in force, when it ended during the period. */
+  unitUntil?: string;
 }
 
 const NO_TEMPLATE = catalogue({
@@ -43,7 +49,12 @@ export function templateFor(id: string, lang: Lang): Template {
 export function checkGrid(grid: SheetGrid, templateId: string, options: CheckOptions = {}): SheetCheck[] {
   const lang = options.lang ?? 'vi';
   const template = templateFor(templateId, lang);
-  const validateOptions = { lang, ...(options.unitKind ? { unitKind: options.unitKind } : {}), ...(options.today ? { today: options.today } : {}) };
+  const validateOptions = {
+    lang,
+    ...(options.unitKind ? { unitKind: options.unitKind } : {}),
+    ...(options.today ? { today: options.today } : {}),
+    ...(options.unitUntil ? { unitUntil: options.unitUntil } : {}),
+  };
   const header = {
     period: options.period ?? '',
     ...(options.unit ? { unit: options.unit } : {}),
@@ -61,17 +72,26 @@ export function checkGrid(grid: SheetGrid, templateId: string, options: CheckOpt
   }
   const read = readTemplateGrid(template, grid, options.names ? { names: options.names } : {});
   const submission = { ...read.submission, ...header };
-  return [{ label: null, submission, report: validate(template, submission, { ...validateOptions, locate: read.locate }) }];
+  const previous = options.previous ? { previous: options.previous } : {};
+  return [{ label: null, submission, locate: read.locate, report: validate(template, submission, { ...validateOptions, ...previous, locate: read.locate }) }];
 }
 
 /**
  * A sheet as read from the workbook, checked with what the workbook records about it (period, unit,
  * version). `unitKind` stands in when the metadata does not say what kind of unit filed it.
  */
-export function checkSheetRead(read: TemplateSheetRead, templateId: string, lang: Lang, unitKind?: UnitKind, today?: string): SheetCheck[] {
+export function checkSheetRead(
+  read: TemplateSheetRead,
+  templateId: string,
+  lang: Lang,
+  unitKind?: UnitKind,
+  today?: string,
+  more: Pick<CheckOptions, 'previous' | 'unitUntil'> = {},
+): SheetCheck[] {
   const m = read.metadata;
   const kind = m?.unitKind ?? unitKind;
   return checkGrid(read.grid, templateId, {
+    ...more,
     names: read.names,
     period: m?.period ?? '',
     lang,

@@ -179,8 +179,10 @@ describe('a clerk in a district office', () => {
   });
 
   it('presses Nộp again after the answer was lost, and the report the server stored is not filed twice', async () => {
+    await type('E17', '121.000');
     let lost = 0;
-    await page.route('**/api/v1/submissions', async (route) => {
+    const filing = (url: URL) => url.pathname === '/api/v1/submissions';
+    await page.route(filing, async (route) => {
       if (route.request().method() !== 'POST' || lost > 0) return route.continue();
       lost++;
       await route.fetch(); // the server stores it...
@@ -188,7 +190,7 @@ describe('a clerk in a district office', () => {
     });
     await page.locator('#submit').click();
     await expect.poll(() => pane().locator('#results').innerText()).toContain('Không kết nối được máy chủ chitieu');
-    await page.unroute('**/api/v1/submissions');
+    await page.unroute(filing);
     await page.locator('#submit').click();
     await expect.poll(() => pane().locator('#receipt').innerText()).toContain('Đã nộp lần 4');
 
@@ -197,11 +199,84 @@ describe('a clerk in a district office', () => {
     expect(summary.revision).toBe(4);
   });
 
-  it('switches to English', async () => {
+  it('asks before filing what the latest revision already holds, and files it only when told to', async () => {
+    await page.locator('#submit').click();
+    await expect.poll(() => pane().locator('#unchanged-note').innerText()).toContain('giống hệt lần nộp gần nhất');
+    const dic = { headers: { authorization: `Bearer ${worker.tokens.dic}` } };
+    const latest = async () => (await fetch(`${worker.origin}/api/v1/submissions?unit=KPA`, dic).then((r) => r.json()))[0].revision;
+    expect(await latest()).toBe(4);
+    await page.locator('#submit-anyway').click();
+    await expect.poll(() => pane().locator('#receipt').innerText()).toContain('Đã nộp lần 5');
+    expect(await latest()).toBe(5);
+  });
+
+  it('follows Excel: another sheet activated, says why Kiểm tra and Nộp wait; back on the template, edits mark the check as stale', async () => {
+    await page.locator('.sheet-tab[data-sheet="Sheet1"]').click();
+    await expect.poll(() => pane().locator('#sheet-card').innerText()).toContain('không phải mẫu báo cáo');
+    expect(await page.locator('#actions-why').innerText()).toContain('trang mẫu báo cáo');
+    expect(await page.locator('#submit').getAttribute('aria-describedby')).toBe('actions-why');
+    await page.locator('.sheet-tab[data-sheet="BM03"]').click();
+    await expect.poll(() => page.locator('#sheet-line').innerText()).toContain('BM03');
+    expect(await page.locator('#actions-why').innerText()).toContain('Bấm Kiểm tra trước');
+    await page.locator('#check').click();
+    await expect.poll(() => pane().locator('#results').innerText()).toContain('Hợp lệ');
+    await type('E8', '676');
+    await expect.poll(() => pane().locator('#sheet-card').innerText()).toContain('Số liệu đã thay đổi sau lần kiểm tra');
+  });
+
+  it('switches to English and back, keeping the verdict, in the language chosen', async () => {
+    await page.locator('#check').click();
+    await expect.poll(() => pane().locator('#results').innerText()).toContain('Hợp lệ');
     await page.locator('#lang').click();
     await expect.poll(() => page.locator('#tab-report').innerText()).toBe('Report');
+    await expect.poll(() => pane().locator('#results').innerText()).toContain('Valid');
     await page.locator('#lang').click();
     await expect.poll(() => page.locator('#tab-report').innerText()).toBe('Báo cáo');
+    await expect.poll(() => pane().locator('#results').innerText()).toContain('Hợp lệ');
+  });
+
+  it('Kiểm tra compares with the previous period as Nộp will: each sharp change at its cell, clickable', async () => {
+    // The district's second half of 2023, far smaller than its first half of 2024.
+    const previous = { template: 'BM03', version: versionOf('BM03'), unit: 'KPA', period: '2023-H2', values: { 'HS01.KQ': 10_000, 'HS02.KQ': 2_000, 'HS03.KQ': 9_000, 'HS04.KQ': 8_500 } };
+    const filed = await fetch(`${worker.origin}/api/v1/submissions`, { method: 'POST', headers: { authorization: `Bearer ${worker.tokens.dic}`, 'content-type': 'application/json' }, body: JSON.stringify(previous) });
+    expect(filed.status).toBe(201);
+    await page.locator('#check').click();
+    const jumps = pane().locator('.issue[data-code="jump"]');
+    await expect.poll(() => jumps.count()).toBe(4);
+    expect(await jumps.first().getAttribute('data-cell')).toBe('E16');
+    await jumps.first().locator('button').click();
+    await expect.poll(() => page.locator('td.selected').getAttribute('data-address')).toBe('E16');
+    expect(await cell('E16').evaluate((td) => getComputedStyle(td).backgroundColor)).toBe('rgb(255, 224, 138)');
+    expect(await page.locator('#submit').getAttribute('disabled')).not.toBeNull();
+  });
+
+  it('shows an issue only the server found like its own: at the cell, highlighted, clickable', async () => {
+    for (const [address, note] of [['F16', 'Tăng do tiếp nhận hồ sơ trực tuyến toàn tỉnh'], ['F17', 'Như trên'], ['F18', 'Như trên'], ['F19', 'Như trên']] as const) await type(address, note);
+    await page.locator('#check').click();
+    await expect.poll(() => page.locator('#submit').getAttribute('disabled')).toBeNull();
+    const filing = (url: URL) => url.pathname === '/api/v1/submissions';
+    await page.route(filing, (route) =>
+      route.request().method() !== 'POST' ? route.continue() :
+      route.fulfill({
+        status: 422,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({
+          type: 'urn:chitieu:problem:validation',
+          title: 'Báo cáo chưa hợp lệ',
+          status: 422,
+          detail: 'Báo cáo có 1 lỗi; chưa được ghi nhận.',
+          issues: [{ code: 'sum_mismatch', severity: 'error', cells: ['TT01.KQ', 'TT02.KQ'], values: {}, message: 'Số liệu do máy chủ tính khác.' }],
+        }),
+      }),
+    );
+    await page.locator('#submit').click();
+    const issue = pane().locator('.issue[data-code="sum_mismatch"]');
+    await issue.waitFor();
+    expect(await issue.getAttribute('data-cell')).toBe('E7');
+    expect(await cell('E7').evaluate((td) => getComputedStyle(td).backgroundColor)).toBe('rgb(244, 182, 182)');
+    await issue.locator('button').click();
+    await expect.poll(() => page.locator('td.selected').getAttribute('data-address')).toBe('E7');
+    await page.unroute(filing);
   });
 });
 

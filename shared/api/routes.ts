@@ -158,6 +158,8 @@ export const API = define({
     tag: 'Báo cáo',
     summary: 'Nộp báo cáo: JSON theo TEMPLATES.md hoặc tệp .xlsx đã điền',
     roles: ['unit', 'dic'],
+    // The pane asks the clerk before filing what is already filed: a 409 `submission_unchanged` names the revision.
+    query: z.object({ onlyIfChanged: z.stringbool().optional() }),
     headers: [{ name: 'Idempotency-Key', description: 'Gửi lại với cùng khóa trả về cùng lần nộp' }],
     body: { schema: S.SubmissionSchema, contentTypes: ['application/json', XLSX_MEDIA_TYPE], raw: true },
     responses: {
@@ -165,6 +167,17 @@ export const API = define({
       200: { description: 'Gửi lại với cùng Idempotency-Key: biên nhận cũ', schema: S.ReceiptSchema },
     },
     problems: [409],
+  },
+  comparison: {
+    operationId: 'getComparison',
+    method: 'get',
+    path: '/comparisons/{template}/{period}',
+    tag: 'Báo cáo',
+    summary: 'Số liệu kỳ trước mà báo cáo của đơn vị sẽ được so sánh (của đơn vị, hoặc tổng các đơn vị tiền thân)',
+    roles: ['unit', 'dic', 'auditor'],
+    params: z.object({ template: code, period: code }),
+    query: z.object({ unit: code.optional() }),
+    responses: { 200: { description: 'Số liệu kỳ trước', schema: S.ComparisonSchema } },
   },
   listSubmissions: {
     operationId: 'listSubmissions',

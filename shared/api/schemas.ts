@@ -55,6 +55,16 @@ export const ReceiptSchema = z.object({
 });
 export type Receipt = z.infer<typeof ReceiptSchema>;
 
+/** The previous period's figures a report will be compared with, for the pane's Kiểm tra. */
+export const ComparisonSchema = z.object({
+  period: z.string(),
+  units: z.array(z.string()),
+  /** False when no fair comparison exists (a split, or only some predecessors filed); `values` is null then, and when nothing was filed before. */
+  compared: z.boolean(),
+  values: z.record(z.string(), z.union([z.number(), z.string()])).nullable(),
+});
+export type Comparison = z.infer<typeof ComparisonSchema>;
+
 export const ReviewSchema = z.object({
   id: z.number().int(),
   submissionId: z.string(),

@@ -20,6 +20,7 @@ export const PROBLEM_CODES = {
   idempotency_key_length: 'bad-request',
   idempotency_key_reused: 'conflict',
   filing_race: 'conflict',
+  submission_unchanged: 'conflict',
   // Signing in and rights
   token_missing: 'unauthorized',
   token_unknown: 'unauthorized',

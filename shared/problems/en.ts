@@ -17,6 +17,7 @@ export const en: ProblemWords = {
     internal: () => 'Unexpected server error; stored data is unaffected.',
     idempotency_key_length: () => 'Idempotency-Key must be 1 to 200 characters.',
     idempotency_key_reused: () => 'This Idempotency-Key was used for a different request.',
+    submission_unchanged: (p) => `The content is identical to revision ${p.revision} (${p.receivedAt}); no new revision was stored. Send it again without onlyIfChanged to file it anyway.`,
     filing_race: () => 'Another filing of this report was stored at the same moment; this one was not recorded. Send it again in a moment.',
     token_missing: () => 'Missing token: send Authorization: Bearer <token>.',
     token_unknown: () => 'The token is not valid.',

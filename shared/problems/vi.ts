@@ -19,6 +19,7 @@ export const vi = {
     internal: () => 'Máy chủ gặp lỗi không mong đợi; số liệu đã lưu không bị ảnh hưởng.',
     idempotency_key_length: () => 'Idempotency-Key phải có từ 1 đến 200 ký tự.',
     idempotency_key_reused: () => 'Idempotency-Key này đã dùng cho một báo cáo khác.',
+    submission_unchanged: (p: P) => `Nội dung giống hệt lần nộp ${p.revision} (${p.receivedAt}); chưa ghi lần nộp mới. Gửi lại không kèm onlyIfChanged nếu vẫn muốn nộp.`,
     filing_race: () => 'Cùng lúc có một lần nộp khác của báo cáo này; lần nộp này chưa được ghi nhận. Hãy nộp lại sau giây lát.',
     token_missing: () => 'Thiếu mã thông báo: gửi tiêu đề Authorization: Bearer <mã>.',
     token_unknown: () => 'Mã thông báo không đúng.',

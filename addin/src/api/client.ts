@@ -6,6 +6,7 @@ import {
   PeriodConsolidationSchema,
   PeriodStatusSchema,
   FiledPeriodSummarySchema,
+  ComparisonSchema,
   ProblemSchema,
   ReceiptSchema,
   ReviewSchema,
@@ -87,12 +88,18 @@ export class ApiClient {
     return this.call(zod.array(TemplateSummarySchema), '/templates');
   }
 
-  submit(submission: Submission, idempotencyKey: string) {
-    return this.call(ReceiptSchema, '/submissions', {
+  /** Files a report; with `onlyIfChanged`, content identical to the latest revision is a 409 `submission_unchanged`. */
+  submit(submission: Submission, idempotencyKey: string, options: { onlyIfChanged?: boolean } = {}) {
+    return this.call(ReceiptSchema, `/submissions${options.onlyIfChanged ? '?onlyIfChanged=true' : ''}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
       body: JSON.stringify(submission),
     });
+  }
+
+  /** The previous period's figures a report of `unit` will be compared with. */
+  comparison(template: string, period: string, unit?: string) {
+    return this.call(ComparisonSchema, `/comparisons/${encodeURIComponent(template)}/${encodeURIComponent(period)}${unit ? `?unit=${encodeURIComponent(unit)}` : ''}`);
   }
 
   submissions(filter: { unit?: string; template?: string; period?: string } = {}) {

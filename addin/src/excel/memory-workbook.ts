@@ -18,7 +18,7 @@ import {
   type ValidationModel,
 } from '../../../shared/workbook';
 import { planWrite, type CellInput, type WriteOp } from './plan';
-import { HIGHLIGHT_FILL, WorkbookError, type Highlight, type Restore, type TemplateSheetRead, type WorkbookPort } from './port';
+import { HIGHLIGHT_FILL, WorkbookError, type Highlight, type Restore, type TemplateSheetRead, type WorkbookChange, type WorkbookPort } from './port';
 
 export interface MemoryCell {
   /** What the cell holds as data (never a formula's text). */
@@ -65,6 +65,7 @@ export class MemoryWorkbook implements WorkbookPort {
   active = '';
   selection = '';
   private readonly listeners = new Set<(what: 'content' | 'selection') => void>();
+  private readonly watchers = new Set<(change: WorkbookChange) => void>();
 
   constructor() {
     this.addSheet('Sheet1', false);
@@ -78,6 +79,24 @@ export class MemoryWorkbook implements WorkbookPort {
 
   private changed(what: 'content' | 'selection' = 'content'): void {
     for (const l of this.listeners) l(what);
+  }
+
+  /** What the user does, as Excel reports it to add-ins (its own writes and fills are not reported). */
+  private userDid(change: WorkbookChange): void {
+    for (const w of this.watchers) w(change);
+  }
+
+  /** The user clicking a sheet's tab. */
+  activate(name: string): void {
+    if (!this.sheet(name) || this.active === name) return;
+    this.active = name;
+    this.changed();
+    this.userDid('activated');
+  }
+
+  async watch(listener: (change: WorkbookChange) => void): Promise<() => Promise<void>> {
+    this.watchers.add(listener);
+    return async () => void this.watchers.delete(listener);
   }
 
   sheet(name: string): MemorySheet | undefined {
@@ -118,6 +137,7 @@ export class MemoryWorkbook implements WorkbookPort {
     if (!at || !sheet) throw new WorkbookError(`Không có ô ${address}.`, 'excel');
     enter(this.at(sheet, at.row, at.col), text);
     this.changed();
+    this.userDid('edited');
   }
 
   apply(op: WriteOp): void {

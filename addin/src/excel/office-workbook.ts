@@ -20,7 +20,7 @@ import {
   type SheetModel,
 } from '../../../shared/workbook';
 import { batches, columnPoints, planWrite, type WorkbookState, type WriteOp } from './plan';
-import { HIGHLIGHT_FILL, WorkbookError, type Highlight, type Restore, type TemplateSheetRead, type WorkbookPort } from './port';
+import { HIGHLIGHT_FILL, WorkbookError, type Highlight, type Restore, type TemplateSheetRead, type WorkbookChange, type WorkbookPort } from './port';
 
 /** Counts round trips to Excel, for the bench and the tests. */
 export const syncCounter = { count: 0 };
@@ -127,6 +127,29 @@ export class OfficeWorkbook implements WorkbookPort {
       ws.activate();
       ws.getRangeByIndexes(at.row, at.col, at.rows, at.cols).select();
       await sync(context);
+    });
+  }
+
+  /**
+   * Excel's events on the worksheet collection: another sheet activated, and cells edited by the user
+   * (the add-in's own writes are left out). Handlers stay registered after Excel.run returns, and are
+   * removed in the context they were added in.
+   */
+  async watch(listener: (change: WorkbookChange) => void): Promise<() => Promise<void>> {
+    return Excel.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      const activated = sheets.onActivated.add(async () => listener('activated'));
+      const edited = sheets.onChanged.add(async (event) => {
+        if (event.triggerSource !== Excel.EventTriggerSource.thisLocalAddin) listener('edited');
+      });
+      await sync(context);
+      return async () => {
+        await Excel.run(activated.context, async (ctx) => {
+          activated.remove();
+          edited.remove();
+          await sync(ctx);
+        });
+      };
     });
   }
 }

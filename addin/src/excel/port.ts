@@ -22,6 +22,9 @@ export interface Restore {
   fill: string | null;
 }
 
+/** What happened in the workbook that the pane follows: another sheet activated, or cells edited. */
+export type WorkbookChange = 'activated' | 'edited';
+
 export interface WorkbookPort {
   /** Template sheets the workbook says it holds (from its metadata sheet). */
   templateSheets(): Promise<SheetMetadata[]>;
@@ -35,6 +38,8 @@ export interface WorkbookPort {
   highlight(restore: readonly Restore[], marks: readonly Highlight[]): Promise<void>;
   /** Activates the sheet and selects the cell. */
   select(address: string): Promise<void>;
+  /** Calls `listener` when the user activates another sheet or edits cells; resolves to the way to stop. */
+  watch(listener: (change: WorkbookChange) => void): Promise<() => Promise<void>>;
 }
 
 export class WorkbookError extends Error {

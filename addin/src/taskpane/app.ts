@@ -6,8 +6,8 @@ import type { Me } from '../../../shared/api/schemas';
 import type { Lang } from '../../../shared/i18n';
 import { formatDateVi } from '../../../shared/dates';
 import { ApiClient, ApiError } from '../api/client';
-import type { WorkbookPort } from '../excel/port';
-import type { Ctx } from './context';
+import type { WorkbookChange, WorkbookPort } from '../excel/port';
+import type { Ctx, PaneMemory } from './context';
 import { busy, button, h, message, replace } from './dom';
 import { STRINGS } from './i18n';
 import type { Session } from './session';
@@ -43,6 +43,13 @@ export function mountTaskPane(root: HTMLElement, deps: AppDeps): void {
   let checking = false;
   /** Why the kept token could not be checked when the server did not answer; the token stays. */
   let unreachable: string | null = null;
+  const memory: PaneMemory = { checkedSheet: null };
+  // One subscription to the workbook for the pane's life; the view shown gets its changes.
+  let viewListener: ((change: WorkbookChange) => void) | null = null;
+  void port.watch((change) => viewListener?.(change)).catch(() => undefined);
+  const onWorkbookChange = (listener: ((change: WorkbookChange) => void) | null) => {
+    viewListener = listener;
+  };
 
   const render = () => {
     const lang = session.lang();
@@ -72,7 +79,8 @@ export function mountTaskPane(root: HTMLElement, deps: AppDeps): void {
       replace(root, header, h('main', {}, body));
       return;
     }
-    const ctx: Ctx = { port, api, session, me, t, lang, today };
+    viewListener = null;
+    const ctx: Ctx = { port, api, session, me, t, lang, today, memory, onWorkbookChange };
     const tabs = TABS[me.role].filter((x) => x !== 'report' || me!.unit);
     if (!tab || !tabs.includes(tab)) tab = tabs[0]!;
     const who = h(
@@ -132,6 +140,7 @@ export function mountTaskPane(root: HTMLElement, deps: AppDeps): void {
   const signOut = () => {
     session.setToken(null);
     me = null;
+    memory.checkedSheet = null;
     unreachable = null;
     render();
   };

@@ -1,7 +1,7 @@
 import type { Me } from '../../../shared/api/schemas';
 import type { Lang } from '../../../shared/i18n';
 import type { ApiClient } from '../api/client';
-import type { WorkbookPort } from '../excel/port';
+import type { WorkbookChange, WorkbookPort } from '../excel/port';
 import type { Strings } from './i18n';
 import type { Session } from './session';
 
@@ -15,4 +15,13 @@ export interface Ctx {
   lang: Lang;
   /** Today's date (ISO), so tests can fix it. */
   today: () => string;
+  /** What the pane keeps while views are rebuilt (a tab or language switch). */
+  memory: PaneMemory;
+  /** The shown view follows the workbook: its listener replaces the previous view's. */
+  onWorkbookChange: (listener: ((change: WorkbookChange) => void) | null) => void;
+}
+
+export interface PaneMemory {
+  /** The sheet last checked, so a language switch shows its issues again in the new language. */
+  checkedSheet: string | null;
 }

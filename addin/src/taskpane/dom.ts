@@ -33,8 +33,12 @@ export function message(intent: 'info' | 'success' | 'warning' | 'error', ...chi
   return h('fluent-message-bar', { intent, role: intent === 'error' ? 'alert' : 'status', layout: 'multiline' }, ...children);
 }
 
-export function button(label: string, onClick: () => void, options: { appearance?: 'primary' | 'secondary' | 'subtle'; disabled?: boolean; id?: string } = {}): HTMLElement {
-  return h('fluent-button', { appearance: options.appearance ?? 'secondary', disabled: options.disabled, id: options.id, onclick: onClick }, label);
+export function button(
+  label: string,
+  onClick: () => void,
+  options: { appearance?: 'primary' | 'secondary' | 'subtle'; disabled?: boolean; id?: string; describedBy?: string | undefined } = {},
+): HTMLElement {
+  return h('fluent-button', { appearance: options.appearance ?? 'secondary', disabled: options.disabled, id: options.id, 'aria-describedby': options.describedBy, onclick: onClick }, label);
 }
 
 export function busy(label: string): HTMLElement {

@@ -38,6 +38,14 @@ const vi = {
     exists: (id: string) => `Bảng tính đã có trang ${id}. Mở trang đó để điền tiếp.`,
     open: 'Mở trang',
     noTemplates: 'Đơn vị này không lập mẫu nào.',
+    refresh: 'Làm mới',
+    edited: 'Số liệu đã thay đổi sau lần kiểm tra. Bấm Kiểm tra để kiểm tra lại (Nộp cũng kiểm tra lại trước khi gửi).',
+    why: {
+      noTemplate: 'Kiểm tra và Nộp dùng được khi trang đang mở là một trang mẫu báo cáo.',
+      notChecked: 'Bấm Kiểm tra trước; Nộp mở khi báo cáo không còn lỗi và mọi cảnh báo đã giải trình.',
+      notSubmittable: 'Nộp mở khi báo cáo không còn lỗi và mọi cảnh báo đã được giải trình ở cột Ghi chú.',
+      submitting: 'Đang nộp; chờ máy chủ trả lời.',
+    },
   },
   check: {
     run: 'Kiểm tra',
@@ -66,6 +74,8 @@ const vi = {
     hash: 'Mã băm',
     late: (days: number) => `Nộp muộn ${days} ngày so với thời hạn.`,
     refused: 'Máy chủ chưa ghi nhận báo cáo:',
+    unchanged: 'Nội dung trang này giống hệt lần nộp gần nhất của báo cáo nên chưa ghi lần nộp mới. Vẫn nộp lại?',
+    anyway: 'Vẫn nộp lần mới',
   },
   status: {
     received: 'Đã nhận, chờ duyệt',
@@ -151,6 +161,14 @@ const en: Strings = {
     exists: (id) => `The workbook already has sheet ${id}. Open it to continue.`,
     open: 'Open sheet',
     noTemplates: 'This unit files no template.',
+    refresh: 'Refresh',
+    edited: 'Figures changed since the last check. Press Check to check again (Submit checks again before sending, too).',
+    why: {
+      noTemplate: 'Check and Submit work when the open sheet is a report template.',
+      notChecked: 'Press Check first; Submit opens once the report has no error and every warning is explained.',
+      notSubmittable: 'Submit opens once the report has no error and every warning is explained in the note column.',
+      submitting: 'Submitting; waiting for the server.',
+    },
   },
   check: {
     run: 'Check',
@@ -179,6 +197,8 @@ const en: Strings = {
     hash: 'Hash',
     late: (days) => `${days} day(s) after the deadline.`,
     refused: 'The server did not record the report:',
+    unchanged: 'This sheet is identical to the latest revision filed, so no new revision was stored. File it again?',
+    anyway: 'File a new revision anyway',
   },
   status: {
     received: 'Received, awaiting review',

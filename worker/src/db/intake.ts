@@ -11,15 +11,13 @@ import { storedReport } from './stored';
 import { idempotencyKeyStatement, type IdempotencyRecord } from './submissions';
 import { toUnit, UNIT_COLUMNS, type UnitRow } from './units';
 
-export interface IntakeContext {
+export interface IntakeContext extends Comparison {
   /** The unit's record for the period: in force at its end, or else the last one in force during it. */
   unit: Unit | null;
   /** Whether the code exists at all, to tell "unknown" from "not in force then". */
   unitExists: boolean;
-  /** The previous period's figures the jump check compares with, and whose they are. */
-  previous: { values: Record<string, number | string>; units: string[] } | null;
-  /** The units a comparison would need when it cannot be made (a predecessor that did not file, a split). */
-  incomparable: string[] | null;
+  /** The latest revision of this unit, template and period, to tell a filing that changes nothing. */
+  latest: { hash: string; revision: number; receivedAt: string } | null;
   idempotency: IdempotencyRecord | null;
 }
 
@@ -38,39 +36,61 @@ function summed(reports: readonly Record<string, number | string>[]): Record<str
   return out;
 }
 
+/** The previous period's figures a unit's report is compared with, or why there are none. */
+export interface Comparison {
+  /** The figures (its own, or its predecessors' summed) and whose they are. */
+  previous: { values: Record<string, number | string>; units: string[] } | null;
+  /** The units a comparison would need when it cannot be made (a predecessor that did not file, a split). */
+  incomparable: string[] | null;
+}
+
+/**
+ * What the previous period of `unit` is compared with: its own latest report, or the sum of the units
+ * it took over from. `registry` holds the unit's records and those naming it as successor.
+ */
+async function compareWith(db: D1Database, q: { unit: string; template: string; previous: Period }, registry: readonly Unit[], ownReport: string | undefined): Promise<Comparison> {
+  const basis = comparisonBasis(q.unit, registry, q.previous.start, q.previous.end);
+  if (basis.units.length === 1 && basis.units[0] === q.unit) {
+    return { previous: ownReport ? { values: storedReport(ownReport).values, units: [q.unit] } : null, incomparable: null };
+  }
+  if (basis.units.length === 0) return { previous: null, incomparable: null };
+  if (!basis.comparable) return { previous: null, incomparable: basis.units };
+  const { results } = await db.prepare(PREVIOUS_REPORTS(basis.units.length)).bind(q.template, q.previous.code, ...basis.units).all<{ unit: string; report: string }>();
+  if (results.length === basis.units.length) return { previous: { values: summed(results.map((r) => storedReport(r.report).values)), units: basis.units }, incomparable: null };
+  // Some of them filed: a sum of part of them would be a false comparison.
+  return { previous: null, incomparable: results.length > 0 ? basis.units : null };
+}
+
+const LINEAGE = `SELECT ${UNIT_COLUMNS} FROM units WHERE code = ?1 OR (' ' || successors || ' ') LIKE ('% ' || ?1 || ' %') ORDER BY valid_from`;
+const LATEST_HASH = 'SELECT r.hash, r.revision, r.received_at AS receivedAt FROM submissions s JOIN revisions r ON r.submission_id = s.id AND r.revision = s.latest_revision WHERE s.unit_code = ?1 AND s.template = ?2 AND s.period = ?3';
+
+/** The comparison alone, for the pane's Kiểm tra: the same figures the filing will be compared with. */
+export async function loadComparison(db: D1Database, q: { unit: string; template: string; previous: Period }): Promise<Comparison & { unitExists: boolean }> {
+  const [records, own] = await db.batch([db.prepare(LINEAGE).bind(q.unit), db.prepare(PREVIOUS_REPORTS(1)).bind(q.template, q.previous.code, q.unit)]);
+  const registry = (records!.results as UnitRow[]).map(toUnit);
+  const comparison = await compareWith(db, q, registry, (own!.results[0] as { report: string } | undefined)?.report);
+  return { ...comparison, unitExists: registry.some((u) => u.code === q.unit) };
+}
+
 export async function loadIntake(
   db: D1Database,
   q: { unit: string; template: string; period: Period; previous: Period; tokenId: string; key?: string },
 ): Promise<IntakeContext> {
-  const [records, own, key] = await db.batch([
-    db.prepare(`SELECT ${UNIT_COLUMNS} FROM units WHERE code = ?1 OR (' ' || successors || ' ') LIKE ('% ' || ?1 || ' %') ORDER BY valid_from`).bind(q.unit),
+  const [records, own, key, latest] = await db.batch([
+    db.prepare(LINEAGE).bind(q.unit),
     db.prepare(PREVIOUS_REPORTS(1)).bind(q.template, q.previous.code, q.unit),
     idempotencyKeyStatement(db, q.tokenId, q.key ?? ''),
+    db.prepare(LATEST_HASH).bind(q.unit, q.template, q.period.code),
   ]);
   const registry = (records!.results as UnitRow[]).map(toUnit);
   const mine = registry.filter((u) => u.code === q.unit);
   const unit = mine.find((u) => validOn(u, q.period.end)) ?? mine.filter((u) => validDuring(u, q.period.start, q.period.end)).pop() ?? null;
-
-  const basis = comparisonBasis(q.unit, registry, q.previous.start, q.previous.end);
-  let previous: IntakeContext['previous'] = null;
-  let incomparable: string[] | null = null;
-  const ownReport = (own!.results[0] as { report: string } | undefined)?.report;
-  if (basis.units.length === 1 && basis.units[0] === q.unit) {
-    if (ownReport) previous = { values: storedReport(ownReport).values, units: [q.unit] };
-  } else if (basis.units.length > 0) {
-    if (!basis.comparable) incomparable = basis.units;
-    else {
-      const { results } = await db.prepare(PREVIOUS_REPORTS(basis.units.length)).bind(q.template, q.previous.code, ...basis.units).all<{ unit: string; report: string }>();
-      if (results.length === basis.units.length) previous = { values: summed(results.map((r) => storedReport(r.report).values)), units: basis.units };
-      // Some of them filed: a sum of part of them would be a false comparison.
-      else if (results.length > 0) incomparable = basis.units;
-    }
-  }
+  const comparison = await compareWith(db, q, registry, (own!.results[0] as { report: string } | undefined)?.report);
   return {
     unit,
     unitExists: mine.length > 0,
-    previous,
-    incomparable,
+    ...comparison,
+    latest: (latest!.results[0] as IntakeContext['latest'] | undefined) ?? null,
     idempotency: q.key ? ((key!.results[0] as IdempotencyRecord | undefined) ?? null) : null,
   };
 }

@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ConsolidationSchema, PeriodConsolidationSchema, ProblemSchema, ReceiptSchema } from '../../../shared/api/schemas';
+import { ComparisonSchema, ConsolidationSchema, PeriodConsolidationSchema, ProblemSchema, ReceiptSchema } from '../../../shared/api/schemas';
 import { versionOf } from '../../../shared/templates';
 import { COMPLETENESS_SHEET } from '../../../shared/workbook';
 import { EVERY_SHEET, readWorkbook } from '../../../xlsx/read';
@@ -129,5 +129,40 @@ describe('who coordinates', () => {
   it('is read from the registry by date, in the signed-in identity too', async () => {
     const me = await read(await api('/me', { token: dic }), z.object({ role: z.string(), unit: z.object({ code: z.string(), name: z.string() }).nullable() }).passthrough());
     expect(me).toMatchObject({ role: 'dic', unit: { code: 'SKHCN', name: 'Sở Khoa học và Công nghệ' } });
+  });
+});
+
+describe('GET /comparisons/:template/:period', () => {
+  it('gives the pane the figures the filing will be compared with: predecessors summed, or why not', async () => {
+    const merged = await read(await api('/comparisons/BM03/2025-H2?unit=EAKLY', { token: dic }), ComparisonSchema);
+    expect(merged).toMatchObject({ period: '2025-H1', units: ['KPA-EAKLY', 'KPA-EAPHE'], compared: true });
+    expect(merged.values!['HS01.KQ']).toBe(5_000);
+    const partial = await read(await api('/comparisons/BM03/2025-H2?unit=BUONMATHUOT', { token: dic }), ComparisonSchema);
+    expect(partial).toEqual({ period: '2025-H1', units: ['BMT-TANLOI', 'BMT-THANGLOI'], compared: false, values: null });
+    const nothing = await read(await api('/comparisons/BM03/2026-Q1?unit=TANAN', { token: dic }), ComparisonSchema);
+    expect(nothing).toEqual({ period: '2025-Q4', units: [], compared: true, values: null });
+  });
+
+  it('lets a unit read only its own, and names an unknown unit', async () => {
+    const clerk = await makeToken('unit', 'PHUOCAN');
+    expect((await api('/comparisons/BM03/2026?unit=EAKLY', { token: clerk })).status).toBe(403);
+    // Its 2025 is its own half-year and the half of the commune it took over, which did not file: no fair comparison.
+    const own = await read(await api('/comparisons/BM03/2026', { token: clerk }), ComparisonSchema);
+    expect(own).toEqual({ period: '2025', units: ['PHUOCAN', 'KPA-PHUOCAN'], compared: false, values: null });
+    expect((await read(await api('/comparisons/BM03/2026?unit=NOPE', { token: dic }), ProblemSchema)).field).toBe('unit');
+  });
+});
+
+describe('filing what is already filed', () => {
+  it('with onlyIfChanged, is refused with 409 naming the revision, storing nothing; without it, is a new revision', async () => {
+    const body = bm03('TANAN', '2026-Q1', 7_000);
+    expect((await file(body)).status).toBe(201);
+    const again = await api('/submissions?onlyIfChanged=true', { token: dic, json: body });
+    expect(again.status).toBe(409);
+    expect(await read(again, ProblemSchema)).toMatchObject({ code: 'submission_unchanged' });
+    const changed = await api('/submissions?onlyIfChanged=true', { token: dic, json: bm03('TANAN', '2026-Q1', 7_001) });
+    expect((await read(changed, ReceiptSchema)).revision).toBe(2);
+    const anyway = await file(bm03('TANAN', '2026-Q1', 7_001));
+    expect(anyway.receipt!.revision).toBe(3);
   });
 });

@@ -20,14 +20,16 @@ import type { AppEnv } from '../env';
 import { check, limitBody, readJson } from '../lib/body';
 import { canonicalJson, randomId, sha256Hex } from '../lib/crypto';
 import { checkUnit, readSubmission, resolveTarget } from '../lib/intake';
-import { loadIntake } from '../db/intake';
-import { fail, MAX_PROBLEM_ISSUES } from '../lib/problem';
+import { loadComparison, loadIntake } from '../db/intake';
+import { fail, failAt, MAX_PROBLEM_ISSUES } from '../lib/problem';
+import { requirePeriod, requireTemplate } from '../lib/params';
 import { now } from '../lib/clock';
 import { DEFAULT_LANG } from '../../../shared/i18n';
+import { formatTime } from '../../../shared/workbook';
 
 export const submissionRoutes = new Hono<AppEnv>();
 
-route(submissionRoutes, API.fileSubmission, async (c) => {
+route(submissionRoutes, API.fileSubmission, async (c, { query }) => {
   const principal = c.get('principal');
   const lang = c.get('lang');
   const key = c.req.header('idempotency-key')?.trim();
@@ -80,6 +82,9 @@ route(submissionRoutes, API.fileSubmission, async (c) => {
   const stored = report.lang === DEFAULT_LANG ? report : validate(template, submission, { ...options, lang: DEFAULT_LANG });
   const body = canonicalJson(submission);
   const hash = await sha256Hex(body);
+  if (query.onlyIfChanged && context.latest?.hash === hash) {
+    fail('submission_unchanged', { revision: context.latest.revision, receivedAt: formatTime(context.latest.receivedAt) });
+  }
   const receivedAt = at.toISOString();
   const late = daysLate(period, receivedAt);
   let saved: { id: string; revision: number };
@@ -215,4 +220,22 @@ route(submissionRoutes, API.review, async (c, { params, body: request }) => {
     c.get('principal'),
   );
   return c.json(review, 201);
+});
+
+route(submissionRoutes, API.comparison, async (c, { params, query }) => {
+  const principal = c.get('principal');
+  const template = requireTemplate(params.template);
+  const period = requirePeriod(params.period);
+  const unit = (query.unit ?? principal.unit ?? '').toUpperCase();
+  if (!unit) failAt('unit', 'unit_missing');
+  if (principal.role === 'unit' && unit !== principal.unit) fail('unit_reads_own_only', { own: principal.unit ?? '' });
+  const previous = parsePeriod(previousPeriod(period))!;
+  const comparison = await loadComparison(c.env.DB, { unit, template: template.id, previous });
+  if (!comparison.unitExists) failAt('unit', 'unit_unknown', { unit });
+  return c.json({
+    period: previous.code,
+    units: comparison.previous?.units ?? comparison.incomparable ?? [],
+    compared: comparison.incomparable === null,
+    values: comparison.previous?.values ?? null,
+  });
 });

@@ -10,7 +10,9 @@ import { WorkbookError, type TemplateSheetRead } from '../../excel/port';
 import type { Ctx } from '../context';
 import { busy, button, h, message, replace, select, valueOf } from '../dom';
 import { showHighlights } from '../highlight';
-import { renderChecks, renderIssues } from './issues';
+import { renderChecks } from './issues';
+import type { Issue } from '../../../../shared/validation';
+import { lastDayIn } from '../../../../shared/registry/units';
 
 export function reportView(ctx: Ctx): HTMLElement {
   const t = ctx.t;
@@ -23,6 +25,8 @@ export function reportView(ctx: Ctx): HTMLElement {
 
   let current: { metadata: SheetMetadata | undefined; sheet: string } | null = null;
   let lastCheck: SheetCheck[] | null = null;
+  /** Cells were edited since the last check. */
+  let edited = false;
   let submitting = false;
   const keys = new FilingKeys();
 
@@ -31,39 +35,95 @@ export function reportView(ctx: Ctx): HTMLElement {
   const templates = TEMPLATES.filter((tpl) => (unit ? filesTemplate(tpl, unit, ctx.today()) : true));
 
   async function refreshSheet(): Promise<void> {
+    const before = current?.sheet;
     try {
       const read = await ctx.port.readSheet();
       current = { metadata: read.metadata, sheet: read.grid.sheet };
     } catch {
       current = null;
     }
+    // Another sheet: the results shown were of the one before.
+    if (current?.sheet !== before) {
+      lastCheck = null;
+      edited = false;
+      replace(results);
+    }
     renderSheet();
     await refreshStatus();
+  }
+
+  // The pane follows Excel: the sheet the user activates, the cells the user edits.
+  ctx.onWorkbookChange((change) => {
+    if (change === 'activated') void refreshSheet();
+    else if (lastCheck && !edited) {
+      edited = true;
+      renderSheet();
+    }
+  });
+
+  /** Why Nộp (or Kiểm tra) cannot be pressed now, or null when it can. */
+  function disabledReason(): string | null {
+    if (!current?.metadata) return t.sheet.why.noTemplate;
+    if (submitting) return t.sheet.why.submitting;
+    if (!lastCheck) return t.sheet.why.notChecked;
+    if (!lastCheck.every((c) => c.report.submittable)) return t.sheet.why.notSubmittable;
+    return null;
   }
 
   function renderSheet(): void {
     const m = current?.metadata;
     const period = m?.period ? parsePeriod(m.period) : undefined;
+    const why = disabledReason();
     replace(
       sheetArea,
-      h('h2', {}, t.sheet.current),
+      h('div', { class: 'row-between' }, h('h2', {}, t.sheet.current), button(t.sheet.refresh, () => void refreshSheet(), { appearance: 'subtle', id: 'refresh-sheet' })),
       m
         ? h('p', { class: 'sheet-line', id: 'sheet-line' }, t.sheet.templateLine(m.template, m.version, period ? periodLabel(period, ctx.lang) : ''))
         : message('info', t.sheet.notTemplate),
       h(
         'div',
         { class: 'actions' },
-        button(t.check.run, () => void runCheck(), { appearance: 'primary', id: 'check', disabled: !m }),
-        button(t.submit.run, () => void runSubmit(), { appearance: 'primary', id: 'submit', disabled: submitting || !m || !lastCheck || !lastCheck.every((c) => c.report.submittable) }),
+        button(t.check.run, () => void runCheck(), { appearance: 'primary', id: 'check', disabled: !m, describedBy: m ? undefined : 'actions-why' }),
+        button(t.submit.run, () => void runSubmit(), { appearance: 'primary', id: 'submit', disabled: why !== null, describedBy: why ? 'actions-why' : undefined }),
       ),
+      why ? h('p', { class: 'muted hint', id: 'actions-why' }, why) : null,
+      edited ? message('warning', t.sheet.edited) : null,
     );
   }
 
-  function checkSheet(read: TemplateSheetRead): SheetCheck[] {
+  /**
+   * What the server will compare the report with, so Kiểm tra gives the verdict Nộp will get. Asked at
+   * every check: the previous period may have been filed or corrected meanwhile.
+   */
+  async function previousFor(m: SheetMetadata): Promise<Record<string, number | string> | undefined> {
+    const unitCode = m.unit ?? ctx.me.unit?.code;
+    if (!m.period || !unitCode) return undefined;
+    try {
+      return (await ctx.api.comparison(m.template, m.period, unitCode)).values ?? undefined;
+    } catch {
+      return undefined; // offline: the server compares when the report is filed
+    }
+  }
+
+  async function checkSheet(read: TemplateSheetRead): Promise<SheetCheck[]> {
     const m = read.metadata!;
     // A sheet of the signed-in unit is checked with the rules of its kind, even if the workbook does not record it.
-    const ownKind = ctx.me.unit && m.unit === ctx.me.unit.code ? ctx.me.unit.kind : undefined;
-    return checkSheetRead(read, m.template, ctx.lang, ownKind, ctx.today());
+    const own = ctx.me.unit && m.unit === ctx.me.unit.code ? ctx.me.unit : undefined;
+    const period = m.period ? parsePeriod(m.period) : undefined;
+    const previous = await previousFor(m);
+    return checkSheetRead(read, m.template, ctx.lang, own?.kind, ctx.today(), {
+      ...(previous ? { previous } : {}),
+      ...(own && period ? { unitUntil: lastDayIn(own, period) } : {}),
+    });
+  }
+
+  /** The server's issues shown like the pane's own: at their cells, highlighted, each a button to its cell. */
+  async function showServerIssues(check: SheetCheck, issues: readonly Issue[]): Promise<HTMLElement> {
+    const placed = issues.map((i) => ({ ...i, addresses: i.addresses ?? i.cells.map((ref) => check.locate?.(ref)).filter((a): a is string => !!a) }));
+    const served: SheetCheck = { ...check, report: { ...check.report, errors: placed.filter((i) => i.severity === 'error'), warnings: placed.filter((i) => i.severity === 'warning') } };
+    lastCheck = [served];
+    if (current) await showHighlights(ctx.port, current.sheet, lastCheck);
+    return renderChecks(lastCheck, ctx);
   }
 
   async function runCheck(): Promise<SheetCheck[] | null> {
@@ -75,7 +135,9 @@ export function reportView(ctx: Ctx): HTMLElement {
         replace(results, message('info', t.sheet.notTemplate));
         return null;
       }
-      lastCheck = checkSheet(read);
+      lastCheck = await checkSheet(read);
+      edited = false;
+      ctx.memory.checkedSheet = read.grid.sheet;
       await showHighlights(ctx.port, read.grid.sheet, lastCheck);
       replace(results, renderChecks(lastCheck, ctx));
       renderSheet();
@@ -86,19 +148,20 @@ export function reportView(ctx: Ctx): HTMLElement {
     }
   }
 
-  async function runSubmit(): Promise<void> {
+  async function runSubmit(anyway = false): Promise<void> {
     if (submitting) return;
     submitting = true;
     renderSheet();
     try {
-      await submitChecked();
+      await submitChecked(anyway);
     } finally {
       submitting = false;
       renderSheet();
     }
   }
 
-  async function submitChecked(): Promise<void> {
+  /** Files what Kiểm tra passed; content already filed as the latest revision is filed again only when `anyway`. */
+  async function submitChecked(anyway: boolean): Promise<void> {
     // Values may have changed since the last check: check again, then send exactly what was checked.
     const checks = await runCheck();
     if (!checks) return;
@@ -115,13 +178,19 @@ export function reportView(ctx: Ctx): HTMLElement {
     const submission = { ...check.submission, ...(ctx.me.unit && !check.submission.unit ? { unit: ctx.me.unit.code } : {}) };
     const key = keys.keyFor(JSON.stringify(submission));
     try {
-      const receipt = await ctx.api.submit(submission, key);
+      const receipt = await ctx.api.submit(submission, key, { onlyIfChanged: !anyway });
       keys.settled();
       replace(results, renderChecks(checks, ctx), receiptCard(receipt));
     } catch (e) {
       keys.settled(e);
-      if (e instanceof ApiError && e.problem?.issues?.length) {
-        replace(results, message('error', `${t.submit.refused} ${e.problem.detail}`), renderIssues(e.problem.issues, ctx));
+      if (e instanceof ApiError && e.problem?.code === 'submission_unchanged') {
+        replace(
+          results,
+          renderChecks(checks, ctx),
+          message('warning', h('span', { id: 'unchanged-note' }, t.submit.unchanged), ' ', button(t.submit.anyway, () => void runSubmit(true), { id: 'submit-anyway' })),
+        );
+      } else if (e instanceof ApiError && e.problem?.issues?.length) {
+        replace(results, message('error', `${t.submit.refused} ${e.problem.detail}`), await showServerIssues(check, e.problem.issues));
       } else replace(results, message('error', (e as Error).message));
     }
     await refreshStatus();
@@ -206,7 +275,8 @@ export function reportView(ctx: Ctx): HTMLElement {
 
   renderSheet();
   renderInsert();
-  void refreshSheet();
+  // Rebuilt for a language switch: the sheet checked before shows its issues again, in the new language.
+  void refreshSheet().then(() => (current && ctx.memory.checkedSheet === current.sheet ? runCheck() : null));
   return root;
 }
 
