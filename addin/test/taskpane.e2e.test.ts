@@ -314,6 +314,41 @@ describe('DIC', () => {
     await shot('05-consolidated');
   });
 
+  it('pulling another period asks first, and then leaves no sheet of the earlier period behind', async () => {
+    const workbook = () => page.evaluate(() => window.chitieuDemo.workbook.sheets.map((s) => s.name));
+    // DIC's own note on the summary sheet.
+    await page.locator('.sheet-tab[data-sheet="Tổng hợp"]').click();
+    await type('A3', 'Ghi chú của Sở');
+    await page.locator('#tab-dashboard').click();
+    await page.locator('#dash-period').selectOption('2024-Q2');
+    await page.locator('#pull').click();
+    await expect.poll(() => pane().locator('#pull-confirm-text').innerText()).toContain('của kỳ 2024-H1');
+    expect(await pane().locator('#pull-confirm-text').innerText()).toContain('kỳ 2024-Q2');
+    await page.locator('#pull-cancel').click();
+    expect(await workbook()).toContain('TH_BM01');
+    expect(await page.evaluate(() => window.chitieuDemo.workbook.value('Tổng hợp', 2, 0))).toBe('Ghi chú của Sở');
+
+    await page.locator('#pull').click();
+    await page.locator('#pull-confirm').click();
+    await expect.poll(() => pane().locator('#pull-note').innerText(), { timeout: 20_000 }).toContain('trang tổng hợp');
+    const names = await workbook();
+    // BM01 and BM05 are not filed for a quarter: their H1 sheets are gone, not left beside Q2's.
+    expect(names).not.toContain('TH_BM01');
+    expect(names).not.toContain('TH_BM05');
+    expect(names).toContain('TH_BM03');
+    const periods = await page.evaluate(() => {
+      const wb = window.chitieuDemo.workbook;
+      return [...new Set(wb.values('_chitieu').slice(1).filter((r) => String(r[0]).startsWith('TH_')).map((r) => r[6]))];
+    });
+    expect(periods).toEqual(['2024-Q2']);
+
+    // Back to the half-year for what follows.
+    await page.locator('#dash-period').selectOption('2024-H1');
+    await page.locator('#pull').click();
+    await page.locator('#pull-confirm').click();
+    await expect.poll(() => workbook()).toContain('TH_BM01');
+  });
+
   it('returns the report with a comment the clerk then sees', async () => {
     await page.locator('#tab-review').click();
     await page.locator('#review-period').selectOption('2024-H1');

@@ -18,7 +18,7 @@ import {
   type ValidationModel,
 } from '../../../shared/workbook';
 import { planWrite, type CellInput, type WriteOp } from './plan';
-import { HIGHLIGHT_FILL, WorkbookError, type Highlight, type Restore, type TemplateSheetRead, type WorkbookChange, type WorkbookPort } from './port';
+import { HIGHLIGHT_FILL, WorkbookError, type Highlight, type Restore, type TemplateSheetRead, type WorkbookChange, type WorkbookPort, type WriteOptions } from './port';
 
 export interface MemoryCell {
   /** What the cell holds as data (never a formula's text). */
@@ -149,6 +149,9 @@ export class MemoryWorkbook implements WorkbookPort {
       case 'deleteSheet': {
         const i = this.sheets.findIndex((s) => s.name === op.sheet);
         if (i >= 0) this.sheets.splice(i, 1);
+        // Charts live on their sheet and go with it; Excel then shows another sheet.
+        for (let c = this.charts.length - 1; c >= 0; c--) if (this.charts[c]!.sheet === op.sheet) this.charts.splice(c, 1);
+        if (this.active === op.sheet) this.active = this.sheets.find((s) => !s.hidden)?.name ?? '';
         return;
       }
       case 'values':
@@ -222,6 +225,10 @@ export class MemoryWorkbook implements WorkbookPort {
     return this.active;
   }
 
+  async sheetNames(): Promise<string[]> {
+    return this.sheets.map((s) => s.name);
+  }
+
   /** A sheet's used range of values, from A1. */
   values(name: string): (string | number | boolean | null)[][] {
     const sheet = this.sheet(name);
@@ -236,7 +243,7 @@ export class MemoryWorkbook implements WorkbookPort {
     return { grid: { sheet: name, values: this.values(name) }, names, metadata: (await this.templateSheets()).find((m) => m.sheet === name) };
   }
 
-  async writeSheets(sheets: readonly SheetModel[], metadata: readonly SheetMetadata[], charts: readonly ChartModel[] = [], options: { replace?: boolean } = {}): Promise<void> {
+  async writeSheets(sheets: readonly SheetModel[], metadata: readonly SheetMetadata[], charts: readonly ChartModel[] = [], options: WriteOptions = {}): Promise<void> {
     const state = { sheets: new Set(this.sheets.map((s) => s.name)), recorded: await this.templateSheets(), names: new Set(this.names.keys()) };
     for (const op of planWrite(state, { sheets, metadata, charts, ...options })) this.apply(op);
     this.changed();

@@ -20,7 +20,7 @@ import {
   type SheetModel,
 } from '../../../shared/workbook';
 import { batches, columnPoints, planWrite, type WorkbookState, type WriteOp } from './plan';
-import { HIGHLIGHT_FILL, WorkbookError, type Highlight, type Restore, type TemplateSheetRead, type WorkbookChange, type WorkbookPort } from './port';
+import { HIGHLIGHT_FILL, WorkbookError, type Highlight, type Restore, type TemplateSheetRead, type WorkbookChange, type WorkbookPort, type WriteOptions } from './port';
 
 /** Counts round trips to Excel, for the bench and the tests. */
 export const syncCounter = { count: 0 };
@@ -80,7 +80,16 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
-  async writeSheets(sheets: readonly SheetModel[], metadata: readonly SheetMetadata[], charts: readonly ChartModel[] = [], options: { replace?: boolean } = {}): Promise<void> {
+  async sheetNames(): Promise<string[]> {
+    return Excel.run(async (context) => {
+      const list = context.workbook.worksheets;
+      list.load('items/name');
+      await sync(context);
+      return list.items.map((ws) => ws.name);
+    });
+  }
+
+  async writeSheets(sheets: readonly SheetModel[], metadata: readonly SheetMetadata[], charts: readonly ChartModel[] = [], options: WriteOptions = {}): Promise<void> {
     // One read: which sheets exist, and what the metadata sheet already records.
     const state = await Excel.run(async (context): Promise<WorkbookState> => {
       const list = context.workbook.worksheets;

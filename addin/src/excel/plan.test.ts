@@ -95,4 +95,24 @@ describe('planning a write into a workbook', () => {
       ['BM03', '2024-H1'],
     ]);
   });
+
+  it('removes the sheets of an earlier pull the new one does not rewrite, after writing the new ones, and forgets their records', () => {
+    const [bm01, bm03] = demoProvinceConsolidations('2024', [getTemplate('BM01')!, getTemplate('BM03')!], 40);
+    const model = consolidatedWorkbook({ province: 'Đắk Lắk', period: parsePeriod('2024')!, generatedAt: '2024-12-31T00:00:00Z', engineVersion: '1.0.0', consolidations: [bm03!] });
+    const state = {
+      sheets: new Set(['Sheet1', 'Tổng hợp', 'TH_BM01', 'TH_BM03', METADATA_SHEET]),
+      recorded: [{ sheet: 'TH_BM01', template: 'BM01', version: bm01!.template.version, period: '2024-H1' }, { sheet: 'TH_BM03', template: 'BM03', version: bm03!.template.version, period: '2024-H1' }],
+      names: new Set<string>(),
+    };
+    const visible = model.sheets.filter((s) => s.visibility !== 'veryHidden');
+    const ops = planWrite(state, { sheets: visible, metadata: model.metadata, replace: true, remove: ['Tổng hợp', 'TH_BM01', 'TH_BM03', 'Không có'] });
+    const deletes = ops.flatMap((o, i) => (o.op === 'deleteSheet' ? [[o.sheet, i] as const] : []));
+    expect(deletes.map(([s]) => s)).toEqual(['Tổng hợp', 'TH_BM03', 'TH_BM01', METADATA_SHEET]);
+    // The stale sheet goes after every new sheet is in place.
+    const lastAdd = ops.map((o) => o.op).lastIndexOf('addSheet');
+    expect(deletes.find(([s]) => s === 'TH_BM01')![1]).toBeGreaterThan(ops.findIndex((o) => o.op === 'addSheet' && o.sheet === 'Cảnh báo'));
+    expect(lastAdd).toBeGreaterThan(0);
+    const metadataSheet = ops.filter((o) => o.op === 'values' && o.sheet === METADATA_SHEET).flatMap((o) => (o.op === 'values' ? o.matrix : []));
+    expect(parseMetadata(metadataSheet).map((m) => [m.sheet, m.period])).toEqual([['TH_BM03', '2024']]);
+  });
 });

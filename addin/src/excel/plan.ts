@@ -79,6 +79,8 @@ export interface WriteRequest {
   metadata: readonly SheetMetadata[];
   charts?: readonly ChartModel[];
   replace?: boolean;
+  /** Sheets to delete with their records: those of an earlier pull the new one does not rewrite. */
+  remove?: readonly string[];
 }
 
 /**
@@ -87,6 +89,7 @@ export interface WriteRequest {
  */
 export function planWrite(state: WorkbookState, request: WriteRequest): WriteOp[] {
   const ops: WriteOp[] = [];
+  const removed = (request.remove ?? []).filter((name) => state.sheets.has(name) && !request.sheets.some((s) => s.name === name));
   for (const model of request.sheets) {
     if (state.sheets.has(model.name)) {
       if (!request.replace) throw new WorkbookError(`Bảng tính đã có trang "${model.name}".`, 'sheet_exists');
@@ -96,8 +99,10 @@ export function planWrite(state: WorkbookState, request: WriteRequest): WriteOp[
     for (const n of model.names) if (state.names.has(n.name.toUpperCase())) ops.push({ op: 'deleteName', name: n.name });
     ops.push(...planSheet(model));
   }
-  if (request.metadata.length > 0) {
-    const kept = state.recorded.filter((m) => !request.metadata.some((n) => n.sheet === m.sheet));
+  // After the new sheets exist, so the workbook never runs out of visible sheets.
+  for (const sheet of removed) ops.push({ op: 'deleteSheet', sheet });
+  if (request.metadata.length > 0 || removed.length > 0) {
+    const kept = state.recorded.filter((m) => !request.metadata.some((n) => n.sheet === m.sheet) && !removed.includes(m.sheet));
     if (state.sheets.has(METADATA_SHEET)) ops.push({ op: 'deleteSheet', sheet: METADATA_SHEET });
     ops.push(...planSheet(buildMetadataSheet([...kept, ...request.metadata])));
   }

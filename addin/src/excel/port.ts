@@ -30,16 +30,26 @@ export interface WorkbookPort {
   templateSheets(): Promise<SheetMetadata[]>;
   /** The active sheet's name. */
   activeSheet(): Promise<string>;
+  /** The names of every sheet, hidden ones too. */
+  sheetNames(): Promise<string[]>;
   /** A sheet's values, the workbook's names and the sheet's metadata, in one round trip to Excel. */
   readSheet(sheet?: string): Promise<TemplateSheetRead>;
-  /** Adds sheets (and charts), recording template metadata; refuses a name that exists. */
-  writeSheets(sheets: readonly SheetModel[], metadata: readonly SheetMetadata[], charts?: readonly ChartModel[], options?: { replace?: boolean }): Promise<void>;
+  /**
+   * Adds sheets (and charts), recording template metadata; refuses a name that exists unless `replace`,
+   * and deletes the sheets named in `remove` (with their records) in the same write.
+   */
+  writeSheets(sheets: readonly SheetModel[], metadata: readonly SheetMetadata[], charts?: readonly ChartModel[], options?: WriteOptions): Promise<void>;
   /** Puts cells back to their template fills, then marks the issues; both in one round trip. */
   highlight(restore: readonly Restore[], marks: readonly Highlight[]): Promise<void>;
   /** Activates the sheet and selects the cell. */
   select(address: string): Promise<void>;
   /** Calls `listener` when the user activates another sheet or edits cells; resolves to the way to stop. */
   watch(listener: (change: WorkbookChange) => void): Promise<() => Promise<void>>;
+}
+
+export interface WriteOptions {
+  replace?: boolean;
+  remove?: readonly string[];
 }
 
 export class WorkbookError extends Error {

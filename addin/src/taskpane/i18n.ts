@@ -106,6 +106,10 @@ const vi = {
     pull: 'Lấy bảng tổng hợp',
     pulling: 'Đang lấy số liệu và ghi bảng tổng hợp…',
     pulled: (n: number) => `Đã ghi ${n} trang tổng hợp vào bảng tính.`,
+    replaceAsk: (n: number, had: string, period: string) =>
+      `Bảng tính đang có ${n} trang tổng hợp${had ? ` của kỳ ${had}` : ''}. Thay tất cả bằng các trang của kỳ ${period}? Những gì đã sửa hoặc ghi thêm trên các trang đó sẽ mất; muốn giữ, hãy đổi tên hoặc sao chép các trang đó trước.`,
+    replaceYes: 'Thay thế',
+    replaceNo: 'Hủy',
     download: 'Tải tệp .xlsx',
   },
   review: {
@@ -229,6 +233,10 @@ const en: Strings = {
     pull: 'Get consolidated sheets',
     pulling: 'Reading figures and writing consolidated sheets…',
     pulled: (n) => `${n} consolidated sheets written to the workbook.`,
+    replaceAsk: (n, had, period) =>
+      `The workbook holds ${n} consolidated sheets${had ? ` of ${had}` : ''}. Replace them all with the sheets of ${period}? Anything changed or added on them will be lost; to keep it, rename or copy those sheets first.`,
+    replaceYes: 'Replace',
+    replaceNo: 'Cancel',
     download: 'Download .xlsx',
   },
   review: {

@@ -11,12 +11,21 @@ import { consolidatedTemplateSheet } from './template-sheet';
 import { warningsSheet } from './warnings-sheet';
 import type { ConsolidatedInput } from './common';
 import { SHEET_WORDS } from '../words';
+import { TEMPLATES } from '../../templates';
+import { sheetNameFor } from './common';
+import { SUMMARY_SHEET } from './summary-sheet';
+import { COMPLETENESS_SHEET } from './completeness-sheet';
+import { WARNINGS_SHEET } from './warnings-sheet';
 
 export type { ConsolidatedInput } from './common';
 export { sheetNameFor, formatTime, PROVINCE_ROW_CODE } from './common';
-export { SUMMARY_SHEET } from './summary-sheet';
-export { COMPLETENESS_SHEET } from './completeness-sheet';
-export { WARNINGS_SHEET } from './warnings-sheet';
+export { SUMMARY_SHEET, COMPLETENESS_SHEET, WARNINGS_SHEET };
+
+/** Every name a consolidated sheet can have, in any language: what a pull replaces, and nothing else. */
+export function isConsolidatedSheet(name: string): boolean {
+  const fixed = [SUMMARY_SHEET, COMPLETENESS_SHEET, WARNINGS_SHEET].flatMap((names) => Object.values(names));
+  return fixed.includes(name) || TEMPLATES.some((t) => sheetNameFor(t.id) === name);
+}
 
 export function consolidatedWorkbook(input: ConsolidatedInput): WorkbookModel {
   const lang = input.lang ?? 'vi';

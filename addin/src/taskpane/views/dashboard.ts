@@ -3,7 +3,7 @@ import type { PeriodConsolidation } from '../../../../shared/api/schemas';
 import type { Consolidation } from '../../../../shared/consolidation';
 import { parsePeriod } from '../../../../shared/periods';
 import { periodChoices, periodOptions } from '../periods';
-import { consolidatedWorkbook } from '../../../../shared/workbook';
+import { consolidatedWorkbook, isConsolidatedSheet } from '../../../../shared/workbook';
 import type { Ctx } from '../context';
 import { busy, button, h, message, replace, select, valueOf } from '../dom';
 
@@ -40,10 +40,26 @@ export function dashboardView(ctx: Ctx, onPeriod?: (period: string) => void): HT
     }
   }
 
-  async function pull(): Promise<void> {
+  /** Writes the period's consolidated sheets; sheets of an earlier pull are replaced only once DIC says so. */
+  async function pull(confirmed = false): Promise<void> {
+    const period = valueOf(root, 'dash-period');
+    if (!period) return;
+    const present = (await ctx.port.sheetNames()).filter(isConsolidatedSheet);
+    if (present.length > 0 && !confirmed) {
+      const recorded = (await ctx.port.templateSheets()).filter((m) => present.includes(m.sheet) && m.period);
+      const periods = [...new Set(recorded.map((m) => m.period!))];
+      replace(
+        note,
+        message(
+          'warning',
+          h('span', { id: 'pull-confirm-text' }, t.replaceAsk(present.length, periods.join(', '), period)),
+          h('div', { class: 'actions' }, button(t.replaceYes, () => void pull(true), { appearance: 'primary', id: 'pull-confirm' }), button(t.replaceNo, () => replace(note), { id: 'pull-cancel' })),
+        ),
+      );
+      return;
+    }
     replace(note, busy(t.pulling));
     try {
-      const period = valueOf(root, 'dash-period');
       const fresh = await ctx.api.periodConsolidation(period);
       data = fresh;
       const model = consolidatedWorkbook({
@@ -55,13 +71,15 @@ export function dashboardView(ctx: Ctx, onPeriod?: (period: string) => void): HT
         lang: ctx.lang,
       });
       const visible = model.sheets.filter((s) => s.visibility !== 'veryHidden');
-      await ctx.port.writeSheets(visible, model.metadata, model.charts ?? [], { replace: true });
+      // Never two periods side by side: every consolidated sheet of the earlier pull goes.
+      await ctx.port.writeSheets(visible, model.metadata, model.charts ?? [], { replace: true, remove: present });
       replace(note, message('success', t.pulled(visible.length)));
       replace(body, overview(fresh.consolidations, ctx));
     } catch (e) {
       replace(note, message('error', (e as Error).message));
     }
   }
+
 
   replace(body, busy('…'));
   void periodChoices(ctx).then(({ periods, initial }) => {
