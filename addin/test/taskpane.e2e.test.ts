@@ -278,6 +278,23 @@ describe('a clerk in a district office', () => {
     await expect.poll(() => page.locator('td.selected').getAttribute('data-address')).toBe('E7');
     await page.unroute(filing);
   });
+
+  it('inserts the same template for another period as its own sheet, and opens the sheet of a period that has one', async () => {
+    await page.locator('#insert-template').selectOption('BM03');
+    await page.locator('#insert-period').selectOption('2024-Q2');
+    await page.locator('#insert').click();
+    await expect.poll(() => page.locator('#sheet-line').innerText()).toContain('Quý II năm 2024');
+    expect(await page.locator('.sheet-tab[aria-selected="true"]').innerText()).toBe('BM03 2024-Q2');
+    await type('E7', '10');
+    expect(await page.evaluate(() => window.chitieuDemo.workbook.value('BM03', 6, 4))).toBe(1683);
+
+    await page.locator('#insert-period').selectOption('2024-H1');
+    await page.locator('#insert').click();
+    await expect.poll(() => pane().locator('#insert-note').innerText()).toContain('Bảng tính đã có trang BM03 cho mẫu và kỳ này');
+    await page.locator('#open-existing').click();
+    await expect.poll(() => page.locator('.sheet-tab[aria-selected="true"]').innerText()).toBe('BM03');
+    await expect.poll(() => page.locator('#sheet-line').innerText()).toContain('6 tháng đầu năm 2024');
+  });
 });
 
 describe('DIC', () => {

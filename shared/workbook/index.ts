@@ -29,6 +29,16 @@ export function sheetMetadataFor(template: Template, options: TemplateSheetOptio
   return entry;
 }
 
+/**
+ * A further sheet of a template already in the workbook (another period): named after its period,
+ * without defined names, which are the workbook's and stay with the first sheet; it is read by row
+ * code and column key, as every reader can.
+ */
+export function anotherPeriodSheet(model: SheetModel, metadata: SheetMetadata, period: string): { sheet: SheetModel; metadata: SheetMetadata } {
+  const name = `${metadata.template} ${period}`;
+  return { sheet: { ...model, name, names: [] }, metadata: { ...metadata, sheet: name } };
+}
+
 /** A blank template workbook: the template sheet and the hidden metadata sheet. */
 export function buildTemplateWorkbook(template: Template, options: TemplateSheetOptions = {}): WorkbookModel {
   const metadata = [sheetMetadataFor(template, options)];

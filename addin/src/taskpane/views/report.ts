@@ -2,11 +2,11 @@
 import type { Receipt, SubmissionSummary } from '../../../../shared/api/schemas';
 import { parsePeriod, periodLabel, recentPeriods } from '../../../../shared/periods';
 import { TEMPLATES, filesTemplate, getTemplate } from '../../../../shared/templates';
-import { buildTemplateSheet, sheetMetadataFor, formatTime, type SheetMetadata } from '../../../../shared/workbook';
+import { anotherPeriodSheet, buildTemplateSheet, sheetMetadataFor, formatTime, type SheetMetadata } from '../../../../shared/workbook';
 import { ApiError } from '../../api/client';
 import { FilingKeys } from '../../api/filing-keys';
 import { checkSheetRead, type SheetCheck } from '../../check';
-import { WorkbookError, type TemplateSheetRead } from '../../excel/port';
+import type { TemplateSheetRead } from '../../excel/port';
 import type { Ctx } from '../context';
 import { busy, button, h, message, replace, select, valueOf } from '../dom';
 import { showHighlights } from '../highlight';
@@ -261,17 +261,27 @@ export function reportView(ctx: Ctx): HTMLElement {
     const unit = ctx.me.unit ? { code: ctx.me.unit.code, name: ctx.me.unit.name, kind: ctx.me.unit.kind } : undefined;
     const options = { lang: ctx.lang, period, ...(unit ? { unit } : {}) };
     try {
-      await ctx.port.writeSheets([buildTemplateSheet(template, options)], [sheetMetadataFor(template, options)]);
-      replace(note, message('success', t.sheet.inserted(template.id)));
+      const recorded = (await ctx.port.templateSheets()).filter((m) => m.template === template.id);
+      // The same template and period already has its sheet: open that one, not another.
+      const same = recorded.find((m) => m.period === period && (!unit || !m.unit || m.unit === unit.code));
+      if (same) {
+        replace(note, message('warning', t.sheet.exists(same.sheet), button(t.sheet.open, () => void ctx.port.select(`'${same.sheet}'!A1`).then(refreshSheet), { id: 'open-existing' })));
+        return;
+      }
+      let sheet = buildTemplateSheet(template, options);
+      let metadata = sheetMetadataFor(template, options);
+      // Another period of a template the workbook holds: its own sheet, named after its period.
+      if ((await ctx.port.sheetNames()).includes(sheet.name)) ({ sheet, metadata } = anotherPeriodSheet(sheet, metadata, period));
+      await ctx.port.writeSheets([sheet], [metadata]);
+      replace(note, message('success', t.sheet.inserted(sheet.name)));
       lastCheck = null;
       replace(results);
       await refreshSheet();
     } catch (e) {
-      if (e instanceof WorkbookError && e.code === 'sheet_exists') {
-        replace(note, message('warning', t.sheet.exists(template.id), button(t.sheet.open, () => void ctx.port.select(`'${template.id}'!A1`).then(refreshSheet))));
-      } else replace(note, message('error', (e as Error).message));
+      replace(note, message('error', (e as Error).message));
     }
   }
+
 
   renderSheet();
   renderInsert();
