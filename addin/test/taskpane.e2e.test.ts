@@ -380,6 +380,14 @@ describe('DIC', () => {
     await signIn(worker.tokens.kpa!);
     await page.locator('#tab-history').click();
     await expect.poll(() => pane().locator('#history-list').innerText()).toContain('HS02 cao bất thường');
+    // Every revision of the half-year report, newest first, with the review on the one it was about.
+    const report = pane().locator('.history-item', { hasText: 'BM03 · 6 tháng đầu năm 2024' });
+    await report.locator('summary').click();
+    const revisions = report.locator('.revision');
+    await expect.poll(() => revisions.count()).toBe(5);
+    expect(await revisions.first().getAttribute('data-revision')).toBe('5');
+    expect(await revisions.first().locator('.review-line').innerText()).toContain('HS02 cao bất thường');
+    expect(await revisions.nth(1).locator('.review-line').count()).toBe(0);
     await shot('07-clerk-sees-return');
   });
 });

@@ -87,7 +87,15 @@ const vi = {
     previous: 'Các lần nộp kỳ này',
     revision: (n: number) => `Lần ${n}`,
   },
-  history: { title: 'Báo cáo đã nộp', empty: 'Chưa có báo cáo nào.', refresh: 'Làm mới' },
+  history: {
+    title: 'Báo cáo đã nộp',
+    empty: 'Chưa có báo cáo nào.',
+    refresh: 'Làm mới',
+    revisions: (n: number) => `Các lần nộp (${n}) và ý kiến duyệt`,
+    daysLate: (n: number) => `muộn ${n} ngày`,
+    reviewed: (at: string) => `Duyệt lúc ${at}`,
+    source: { json: 'từ add-in hoặc API', xlsx: 'tệp .xlsx' } as Record<'json' | 'xlsx', string>,
+  },
   dashboard: {
     period: 'Kỳ báo cáo',
     load: 'Xem',
@@ -214,7 +222,15 @@ const en: Strings = {
     previous: 'Filings for this period',
     revision: (n) => `Revision ${n}`,
   },
-  history: { title: 'Submitted reports', empty: 'No reports yet.', refresh: 'Refresh' },
+  history: {
+    title: 'Submitted reports',
+    empty: 'No reports yet.',
+    refresh: 'Refresh',
+    revisions: (n) => `Revisions (${n}) and reviews`,
+    daysLate: (n) => `${n} days late`,
+    reviewed: (at) => `Reviewed at ${at}`,
+    source: { json: 'from the add-in or the API', xlsx: '.xlsx file' },
+  },
   dashboard: {
     period: 'Period',
     load: 'Show',

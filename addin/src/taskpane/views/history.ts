@@ -1,4 +1,6 @@
-/** Every report the unit has filed, with its review. */
+/** Every report the unit has filed: each with its period as people say it, every revision and every review, with times. */
+import type { SubmissionDetail, SubmissionSummary } from '../../../../shared/api/schemas';
+import { parsePeriod, periodLabel } from '../../../../shared/periods';
 import { formatTime } from '../../../../shared/workbook';
 import type { Ctx } from '../context';
 import { busy, button, h, message, replace } from '../dom';
@@ -7,29 +9,75 @@ import { statusBadge } from './report';
 export function historyView(ctx: Ctx): HTMLElement {
   const t = ctx.t;
   const list = h('div', { id: 'history-list' });
-  const root = h('section', { class: 'view', 'aria-label': t.tabs.history }, h('div', { class: 'row-between' }, h('h2', {}, t.history.title), button(t.history.refresh, () => void load(), { appearance: 'subtle' })), list);
+  const root = h(
+    'section',
+    { class: 'view', 'aria-label': t.tabs.history },
+    h('div', { class: 'row-between' }, h('h2', {}, t.history.title), button(t.history.refresh, () => void load(), { appearance: 'subtle', id: 'history-refresh' })),
+    list,
+  );
+
+  const periodName = (code: string) => {
+    const p = parsePeriod(code);
+    return p ? periodLabel(p, ctx.lang) : code;
+  };
+
+  /** The revisions and reviews of one report, read when it is opened. */
+  function revisions(detail: SubmissionDetail): HTMLElement {
+    return h(
+      'ol',
+      { class: 'revisions', reversed: true },
+      ...[...detail.revisions].reverse().map((r) =>
+        h(
+          'li',
+          { class: 'revision', 'data-revision': r.revision },
+          h('div', {}, `${t.status.revision(r.revision)} · ${formatTime(r.receivedAt)}${r.daysLate > 0 ? ` · ${t.history.daysLate(r.daysLate)}` : ''} · ${t.history.source[r.source]}`),
+          ...r.reviews.map((v) =>
+            h(
+              'div',
+              { class: 'review-line', 'data-decision': v.decision },
+              statusBadge(v.decision, ctx),
+              ` ${formatTime(v.reviewedAt)}`,
+              v.comment ? h('span', { class: 'comment' }, ` “${v.comment}”`) : null,
+            ),
+          ),
+        ),
+      ),
+    );
+  }
+
+  function item(s: SubmissionSummary): HTMLElement {
+    const more = h('div', { class: 'history-revisions', 'aria-live': 'polite' });
+    const details = h(
+      'details',
+      { class: 'history-details' },
+      h('summary', {}, t.history.revisions(s.revision)),
+      more,
+    ) as HTMLDetailsElement;
+    details.addEventListener('toggle', () => {
+      if (!details.open || more.childElementCount > 0) return;
+      replace(more, busy('…'));
+      ctx.api.submission(s.id).then(
+        (detail) => replace(more, revisions(detail)),
+        (e: Error) => replace(more, message('error', e.message)),
+      );
+    });
+    return h(
+      'li',
+      { class: 'history-item', 'data-submission': s.id },
+      h('div', { class: 'row-between' }, h('strong', {}, `${s.template} · ${periodName(s.period)}`), statusBadge(s.status, ctx)),
+      h('div', { class: 'muted' }, `${s.unit} · ${t.status.revision(s.revision)} · ${formatTime(s.receivedAt)}${s.late ? ` · ${t.status.late}` : ''}`),
+      s.review ? h('div', { class: 'muted' }, t.history.reviewed(formatTime(s.review.reviewedAt))) : null,
+      s.review?.comment ? h('div', { class: 'comment' }, `“${s.review.comment}”`) : null,
+      details,
+    );
+  }
 
   async function load(): Promise<void> {
     replace(list, busy('…'));
     try {
       const items = await ctx.api.submissions();
       if (items.length === 0) return replace(list, message('info', t.history.empty));
-      replace(
-        list,
-        h(
-          'ul',
-          { class: 'plain-list' },
-          ...items.map((s) =>
-            h(
-              'li',
-              { class: 'history-item' },
-              h('div', { class: 'row-between' }, h('strong', {}, `${s.template} · ${s.period}`), statusBadge(s.status, ctx)),
-              h('div', { class: 'muted' }, `${s.unit} · ${t.status.revision(s.revision)} · ${formatTime(s.receivedAt)}${s.late ? ` · ${t.status.late}` : ''}`),
-              s.review?.comment ? h('div', { class: 'comment' }, `“${s.review.comment}”`) : null,
-            ),
-          ),
-        ),
-      );
+      replace(list, h('ul', { class: 'plain-list' }, ...items.map(item)));
     } catch (e) {
       replace(list, message('error', (e as Error).message));
     }
