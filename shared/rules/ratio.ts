@@ -19,7 +19,10 @@ function fraction(i: IssueView, w: IssueWriter) {
   const share = i.cells[0] ?? '';
   const numerator = i.cells.slice(1, -1).map((c) => w.cell(c)).join(' + ');
   const denominator = w.cell(i.cells[i.cells.length - 1] ?? '');
-  const decimals = Number(i.params?.decimals ?? 2);
+  // At the precision written; a whole number written (95%) gets the two decimals reports use, so
+  // 99,5746% is suggested as 99,57%, not rounded up to a 100% nobody reached.
+  const written = Number(i.params?.decimals ?? 2);
+  const decimals = written === 0 ? 2 : written;
   return {
     share,
     formula: `${numerator} / ${denominator} = ${w.num(i.params?.numerator)} / ${w.num(i.params?.denominator)} = ${w.pct(i.params?.exact)}`,
@@ -48,11 +51,11 @@ export const ratio = defineRuleKind({
       message: {
         vi: (i, w) => {
           const f = fraction(i, w);
-          return `Tỷ lệ ${w.named(f.share)} ghi ${w.value(f.share, i.values[f.share])} không khớp với ${f.formula}; với ${f.decimals} chữ số thập phân phải là ${f.expected}.`;
+          return `Tỷ lệ ${w.named(f.share)} ghi ${w.value(f.share, i.values[f.share])} không khớp với ${f.formula}; nên ghi ${f.expected}.`;
         },
         en: (i, w) => {
           const f = fraction(i, w);
-          return `The share ${w.named(f.share)} = ${w.value(f.share, i.values[f.share])} does not match ${f.formula}; at ${f.decimals} decimals it should read ${f.expected}.`;
+          return `The share ${w.named(f.share)} = ${w.value(f.share, i.values[f.share])} does not match ${f.formula}; it should read ${f.expected}.`;
         },
       },
     },

@@ -147,6 +147,15 @@ describe('single cells', () => {
     const over = validate(bm01, { template: 'BM01', version: versionOf('BM01'), period: '2024-H1', values: { 'CT03.TS': 1001, 'CT03.MS': 1000 } });
     expect(codes(over.errors)).toEqual(['part_exceeds_whole']);
   });
+
+  it('suggests the share that matches the fraction: two decimals for a whole number written, never a rounded-up 100%', () => {
+    const bm01 = getTemplate('BM01')!;
+    const whole = validate(bm01, { template: 'BM01', version: versionOf('BM01'), period: '2024-H1', values: { 'CT03.KQ': '95%', 'CT03.TS': 382982, 'CT03.MS': 384618 } });
+    expect(whole.errors[0]!.message).toContain('nên ghi 99,57%');
+    expect(whole.errors[0]!.message).not.toContain('100%');
+    const oneDecimal = validate(bm01, { template: 'BM01', version: versionOf('BM01'), period: '2024-H1', values: { 'CT03.KQ': '95,0%', 'CT03.TS': 382982, 'CT03.MS': 384618 } });
+    expect(oneDecimal.errors[0]!.message).toContain('nên ghi 99,6%');
+  });
 });
 
 describe('rules between cells', () => {
