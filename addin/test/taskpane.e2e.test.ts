@@ -370,11 +370,27 @@ describe('DIC', () => {
     await page.locator('#tab-review').click();
     await page.locator('#review-period').selectOption('2024-H1');
     await page.locator('#review-load').click();
-    const item = pane().locator('.review-item').first();
+    const item = pane().locator('.review-item[data-unit="KPA"]');
     await item.waitFor();
+    // Narrowed by search and template; the card shows the key figures.
+    await page.locator('#review-search').fill('krông pắc');
+    await page.locator('#review-template').selectOption('BM03');
+    await expect.poll(() => page.locator('#review-count').innerText()).toBe('1/1 báo cáo');
+    await page.locator('#review-search').fill('không có đơn vị này');
+    await expect.poll(() => pane().locator('#review-list').innerText()).toContain('Không có báo cáo nào khớp bộ lọc');
+    await page.locator('#review-search').fill('KPA');
+    await item.waitFor();
+    await expect.poll(() => item.locator('.key-figures').innerText()).toContain('TT01');
+
     await item.locator('textarea').fill('HS02 cao bất thường, đề nghị kiểm tra lại với iGate');
     await item.locator('fluent-button', { hasText: 'Trả lại' }).click();
+    // Nothing is sent before DIC confirms.
+    await expect.poll(() => item.locator('.confirm-text').innerText()).toContain('Trả lại BM03 · UBND huyện Krông Pắc');
+    const before = await fetch(`${worker.origin}/api/v1/submissions?unit=KPA&period=2024-H1`, { headers: { authorization: `Bearer ${worker.tokens.dic}` } }).then((r) => r.json());
+    expect(before[0].status).toBe('received');
+    await item.locator('fluent-button', { hasText: 'Xác nhận' }).click();
     await expect.poll(() => item.innerText()).toContain('Bị trả lại');
+    expect(await item.locator('[data-kept="comment"]').innerText()).toContain('HS02 cao bất thường');
     await shot('06-returned');
 
     await signIn(worker.tokens.kpa!);

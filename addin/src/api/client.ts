@@ -7,6 +7,7 @@ import {
   PeriodStatusSchema,
   FiledPeriodSummarySchema,
   ComparisonSchema,
+  UnitSchema,
   ProblemSchema,
   ReceiptSchema,
   ReviewSchema,
@@ -95,6 +96,11 @@ export class ApiClient {
       headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
       body: JSON.stringify(submission),
     });
+  }
+
+  /** The unit records in force at some time during a period. */
+  units(period: string) {
+    return this.call(zod.array(UnitSchema), `/units?period=${encodeURIComponent(period)}`);
   }
 
   /** The previous period's figures a report of `unit` will be compared with. */

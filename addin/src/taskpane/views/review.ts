@@ -1,22 +1,98 @@
-/** DIC reviews what units filed: the warnings and their explanations, then accept or return with a comment. */
+/**
+ * DIC reviews what units filed, at the scale of a province: filters (template, status, kind of unit,
+ * warnings) and a search by name narrow two hundred reports to the ones at hand; each card shows the
+ * key figures and the warnings with their explanations; a decision is confirmed before it is sent,
+ * and the comment stays on the card.
+ */
 import type { SubmissionSummary } from '../../../../shared/api/schemas';
-import { periodChoices, periodOptions } from '../periods';
+import type { Unit } from '../../../../shared/registry/units';
+import { getTemplate, templateCells } from '../../../../shared/templates';
 import { formatTime } from '../../../../shared/workbook';
+import { formatNumber, formatPercent } from '../../../../shared/numbers';
 import type { Ctx } from '../context';
 import { busy, button, h, message, replace, select, valueOf } from '../dom';
+import { periodChoices, periodOptions } from '../periods';
 import { renderIssues } from './issues';
 import { statusBadge } from './report';
+
+/** Cards shown at once; more on request, so a province's period stays quick to scroll. */
+const PAGE = 20;
+/** Figures shown on a card: the template's first result cells. */
+const KEY_FIGURES = 4;
 
 export function reviewView(ctx: Ctx): HTMLElement {
   const t = ctx.t.review;
   const periodBox = h('div', { class: 'period-box' });
+  const filters = h('div', { class: 'filters', role: 'group', 'aria-label': t.filters });
   const list = h('div', { id: 'review-list', 'aria-live': 'polite' });
   const root = h(
     'section',
     { class: 'view', 'aria-label': ctx.t.tabs.review },
     h('div', { class: 'row-end' }, periodBox, button(ctx.t.dashboard.load, () => void load(), { id: 'review-load' })),
+    filters,
     list,
   );
+  let all: SubmissionSummary[] = [];
+  let names = new Map<string, Unit>();
+  let shown = PAGE;
+
+  function renderFilters(): void {
+    const templates = [...new Set(all.map((s) => s.template))].sort();
+    const search = h('input', { id: 'review-search', class: 'text-input', type: 'search', 'aria-label': t.search, placeholder: t.search }) as HTMLInputElement;
+    const warnings = h('input', { id: 'review-warnings', type: 'checkbox' }) as HTMLInputElement;
+    replace(
+      filters,
+      select('review-template', t.template, [{ value: '', label: t.all }, ...templates.map((id) => ({ value: id, label: id }))]),
+      select('review-status', t.status, [
+        { value: 'received', label: ctx.t.status.received },
+        { value: 'returned', label: ctx.t.status.returned },
+        { value: 'accepted', label: ctx.t.status.accepted },
+        { value: '', label: t.all },
+      ]),
+      select('review-kind', t.kind, [{ value: '', label: t.all }, ...(['department', 'district', 'commune'] as const).map((k) => ({ value: k, label: ctx.t.dashboard.kinds[k] }))]),
+      h('label', { class: 'field', for: 'review-search' }, h('span', { class: 'field-label' }, t.search), search),
+      h('label', { class: 'check-field', for: 'review-warnings' }, warnings, ` ${t.withWarnings}`),
+    );
+    for (const el of filters.querySelectorAll('select, input')) {
+      el.addEventListener(el instanceof HTMLInputElement && el.type === 'search' ? 'input' : 'change', () => {
+        shown = PAGE;
+        renderList();
+      });
+    }
+  }
+
+  function matching(): SubmissionSummary[] {
+    const template = valueOf(filters, 'review-template');
+    const status = valueOf(filters, 'review-status');
+    const kind = valueOf(filters, 'review-kind');
+    const query = valueOf(filters, 'review-search').trim().toLocaleLowerCase('vi');
+    const warned = (filters.querySelector('#review-warnings') as HTMLInputElement | null)?.checked ?? false;
+    return all.filter((s) => {
+      const unit = names.get(s.unit);
+      if (template && s.template !== template) return false;
+      if (status && s.status !== status) return false;
+      if (kind && unit?.kind !== kind) return false;
+      if (warned && s.warnings === 0) return false;
+      if (query && !`${s.unit} ${unit?.name ?? ''}`.toLocaleLowerCase('vi').includes(query)) return false;
+      return true;
+    });
+  }
+
+  function renderList(): void {
+    const found = matching();
+    if (found.length === 0) return replace(list, message('info', t.empty));
+    replace(
+      list,
+      h('p', { class: 'muted', id: 'review-count' }, t.count(Math.min(shown, found.length), found.length)),
+      h('ul', { class: 'plain-list' }, ...found.slice(0, shown).map(item)),
+      found.length > shown
+        ? button(t.more, () => {
+            shown += PAGE;
+            renderList();
+          }, { id: 'review-more' })
+        : null,
+    );
+  }
 
   let latest = 0;
   async function load(): Promise<void> {
@@ -26,50 +102,102 @@ export function reviewView(ctx: Ctx): HTMLElement {
     // Only the answer to the latest request is shown, however the answers arrive.
     const mine = ++latest;
     try {
-      const items = (await ctx.api.submissions({ period })).filter((s) => s.status === 'received');
+      const [items, units] = await Promise.all([ctx.api.submissions({ period }), ctx.api.units(period).catch(() => [] as Unit[])]);
       if (mine !== latest) return;
-      if (items.length === 0) return replace(list, message('info', t.empty));
-      replace(list, h('ul', { class: 'plain-list' }, ...items.map(item)));
+      all = items;
+      names = new Map(units.map((u) => [u.code, u]));
+      shown = PAGE;
+      renderFilters();
+      renderList();
     } catch (e) {
-      replace(list, message('error', (e as Error).message));
+      if (mine === latest) replace(list, message('error', (e as Error).message));
     }
   }
 
+  /** The first result cells of the report, with their labels: what DIC glances at before deciding. */
+  function figures(templateId: string, values: Record<string, number | string>): HTMLElement | null {
+    const template = getTemplate(templateId);
+    if (!template || template.kind !== 'indicator') return null;
+    const cells = [...templateCells(template).values()].filter((c) => c.column.key === 'KQ' && values[c.ref] !== undefined).slice(0, KEY_FIGURES);
+    if (cells.length === 0) return null;
+    return h(
+      'dl',
+      { class: 'key-figures', 'aria-label': t.figures },
+      ...cells.flatMap((c) => {
+        const v = values[c.ref]!;
+        const shown = typeof v !== 'number' ? v : c.measure === 'percent' ? formatPercent(v, ctx.lang) : formatNumber(v, ctx.lang);
+        return [h('dt', {}, `${c.row.code} ${c.row.label[ctx.lang]}`), h('dd', {}, shown)];
+      }),
+    );
+  }
+
   function item(s: SubmissionSummary): HTMLElement {
+    const unit = names.get(s.unit);
+    const what = `${s.template} · ${unit?.name ?? s.unit}`;
     const details = h('div', { class: 'review-details' });
     const comment = h('textarea', { class: 'textarea', rows: 2, 'aria-label': t.comment, placeholder: t.comment }) as HTMLTextAreaElement;
     const note = h('div', { 'aria-live': 'polite' });
+    const actions = h('div', { class: 'actions' });
     let deciding = false;
+
     const decide = async (decision: 'accept' | 'return') => {
-      if (decision === 'return' && !comment.value.trim()) return replace(note, message('warning', t.commentNeeded));
-      // One decision per press, even when the answer is slow to come.
+      // One decision per confirmation, even when the answer is slow to come.
       if (deciding) return;
       deciding = true;
+      const text = comment.value.trim();
       try {
-        const review = await ctx.api.review(s.id, decision, comment.value.trim() || undefined, s.revision);
-        replace(li, h('div', { class: 'row-between' }, h('strong', {}, `${s.template} · ${s.unit}`), statusBadge(review.decision, ctx)));
+        const review = await ctx.api.review(s.id, decision, text || undefined, s.revision);
+        s.status = review.decision;
+        replace(
+          li,
+          h('div', { class: 'row-between' }, h('strong', {}, what), statusBadge(review.decision, ctx)),
+          review.comment ? h('p', { class: 'comment', 'data-kept': 'comment' }, t.yourComment(review.comment)) : null,
+        );
       } catch (e) {
         replace(note, message('error', (e as Error).message));
+        showActions();
       } finally {
         deciding = false;
       }
     };
+    const ask = (decision: 'accept' | 'return') => {
+      if (decision === 'return' && !comment.value.trim()) return replace(note, message('warning', t.commentNeeded));
+      replace(note);
+      replace(
+        actions,
+        message(
+          decision === 'accept' ? 'info' : 'warning',
+          h('span', { class: 'confirm-text' }, decision === 'accept' ? t.confirmAccept(what) : t.confirmReturn(what)),
+          h('div', { class: 'actions' }, button(t.confirm, () => void decide(decision), { appearance: 'primary', id: `confirm-${s.id}` }), button(t.cancel, showActions)),
+        ),
+      );
+    };
+    function showActions(): void {
+      replace(actions, button(t.accept, () => ask('accept'), { appearance: 'primary' }), button(t.return, () => ask('return')));
+    }
+
     const li = h(
       'li',
-      { class: 'review-item', 'data-submission': s.id },
-      h('div', { class: 'row-between' }, h('strong', {}, `${s.template} · ${s.unit}`), statusBadge(s.status, ctx)),
-      h('div', { class: 'muted' }, `${ctx.t.status.revision(s.revision)} · ${formatTime(s.receivedAt)}${s.late ? ` · ${ctx.t.status.late}` : ''} · ${s.warnings} ${ctx.t.check.warning.toLowerCase()}`),
+      { class: 'review-item', 'data-submission': s.id, 'data-unit': s.unit },
+      h('div', { class: 'row-between' }, h('strong', {}, what), statusBadge(s.status, ctx)),
+      h('div', { class: 'muted' }, `${s.unit} · ${ctx.t.status.revision(s.revision)} · ${formatTime(s.receivedAt)}${s.late ? ` · ${ctx.t.status.late}` : ''} · ${s.warnings} ${ctx.t.check.warning.toLowerCase()}`),
+      s.review?.comment ? h('p', { class: 'comment' }, t.yourComment(s.review.comment)) : null,
       details,
-      comment,
-      h('div', { class: 'actions' }, button(t.accept, () => void decide('accept'), { appearance: 'primary' }), button(t.return, () => void decide('return'))),
+      s.status === 'received' ? comment : null,
+      s.status === 'received' ? actions : null,
       note,
     );
-    if (s.warnings > 0) {
-      void ctx.api.revision(s.id, s.revision).then(
-        (r) => replace(details, h('h3', {}, t.warnings), renderIssues(r.report.warnings, ctx)),
-        () => undefined,
-      );
-    }
+    if (s.status === 'received') showActions();
+    void ctx.api.revision(s.id, s.revision).then(
+      (r) =>
+        replace(
+          details,
+          figures(s.template, r.report.values),
+          r.report.warnings.length ? h('h3', {}, t.warnings) : null,
+          r.report.warnings.length ? renderIssues(r.report.warnings, ctx) : null,
+        ),
+      () => undefined,
+    );
     return li;
   }
 
