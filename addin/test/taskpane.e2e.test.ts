@@ -310,6 +310,19 @@ describe('DIC', () => {
     expect(cells.slice(0, 2)).toEqual([String(recordsOn(DEMO_REGISTRY, '2024-06-30').length), '1']);
     expect(await pane().innerText()).toContain('Theo huyện (gồm xã)');
     expect(await page.locator('#coordinator').innerText()).toBe('Cơ quan tổng hợp: Sở Thông tin và Truyền thông');
+    // Who to chase, by name, with the deadline; narrowed to one template and to districts.
+    expect(await page.locator('#deadline').innerText()).toBe('Hạn đơn vị gửi báo cáo: 24/06/2024');
+    const chase = pane().locator('#chase-list .chase-item');
+    const all = await chase.count();
+    expect(all).toBeGreaterThan(20);
+    await page.locator('#chase-template').selectOption('BM03');
+    await page.locator('#chase-kind').selectOption('district');
+    await expect.poll(() => chase.count()).toBe(15);
+    const kpa = pane().locator('#chase-list .chase-item[data-unit="KPA"]');
+    expect(await kpa.locator('summary').innerText()).toMatch(/BM03 · UBND huyện Krông Pắc · KPA · nộp muộn \d+ ngày/);
+    expect(await pane().locator('#chase-list .chase-item[data-unit="BDO"] summary').innerText()).toContain('chưa nộp, chưa đến hạn');
+    await kpa.locator('summary').click();
+    await expect.poll(() => kpa.locator('.unit-filings').innerText()).toContain('BM03 · Lần 5');
     await shot('04-dashboard');
   });
 

@@ -3,6 +3,7 @@ import type { PeriodConsolidation } from '../../../../shared/api/schemas';
 import type { Consolidation } from '../../../../shared/consolidation';
 import { parsePeriod } from '../../../../shared/periods';
 import { periodChoices, periodOptions } from '../periods';
+import { chaseView } from './chase';
 import { consolidatedWorkbook, isConsolidatedSheet } from '../../../../shared/workbook';
 import type { Ctx } from '../context';
 import { busy, button, h, message, replace, select, valueOf } from '../dom';
@@ -34,7 +35,7 @@ export function dashboardView(ctx: Ctx, onPeriod?: (period: string) => void): HT
       const fresh = await ctx.api.periodConsolidation(period);
       if (mine !== latest) return;
       data = fresh;
-      replace(body, overview(data.consolidations, ctx));
+      replace(body, overview(data.consolidations, ctx), chaseView(data.consolidations, parsePeriod(data.period)!, ctx));
     } catch (e) {
       replace(body, message('error', (e as Error).message));
     }
@@ -74,7 +75,7 @@ export function dashboardView(ctx: Ctx, onPeriod?: (period: string) => void): HT
       // Never two periods side by side: every consolidated sheet of the earlier pull goes.
       await ctx.port.writeSheets(visible, model.metadata, model.charts ?? [], { replace: true, remove: present });
       replace(note, message('success', t.pulled(visible.length)));
-      replace(body, overview(fresh.consolidations, ctx));
+      replace(body, overview(fresh.consolidations, ctx), chaseView(fresh.consolidations, parsePeriod(fresh.period)!, ctx));
     } catch (e) {
       replace(note, message('error', (e as Error).message));
     }
