@@ -66,7 +66,7 @@ export function checkGrid(grid: SheetGrid, templateId: string, options: CheckOpt
     if (records.length > 0) {
       return records.map((r) => {
         const submission = { ...r.submission, ...header, unit: undefined };
-        return { label: r.label, submission, report: validate(template, submission, { ...validateOptions, locate: r.locate }) };
+        return { label: r.label, submission, locate: r.locate, report: validate(template, submission, { ...validateOptions, locate: r.locate }) };
       });
     }
   }

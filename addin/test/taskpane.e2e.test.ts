@@ -428,7 +428,35 @@ describe('an auditor', () => {
     await page.locator('#tab-check').click();
     await page.locator('#audit-check').click();
     await expect.poll(() => pane().locator('#check-results').innerText()).toContain('Hợp lệ');
+    expect(await pane().locator('#audit-total').innerText()).toContain('Đã tính lại tổng tỉnh');
     await shot('08-auditor');
+  });
+
+  it('recomputes the provincial total from the unit rows and flags a unit figure changed by hand', async () => {
+    // The auditor's tab and button say what they do; the clerk's Kiểm tra is another action.
+    expect(await page.locator('#tab-check').innerText()).toBe('Thẩm tra');
+    expect(await pane().locator('#audit-check').innerText()).toBe('Thẩm tra trang đang mở');
+    const at = await page.evaluate(() => {
+      const cells = [...document.querySelectorAll<HTMLElement>('table.sheet td[data-address]')];
+      const address = (text: string) => cells.find((c) => c.innerText.trim() === text)?.dataset.address ?? '';
+      const column = address('TT01.KQ').replace(/\d+$/, '');
+      const row = (code: string) => address(code).replace(/^[A-Z]+/, '');
+      return { unit: `${column}${row('KPA')}`, total: `${column}${row('TỈNH')}` };
+    });
+    expect(at.unit).toMatch(/^[A-Z]+\d+$/);
+    const before = await cell(at.unit).innerText();
+    const raised = Number(before.replace(/\./g, '')) + 1;
+    await type(at.unit, String(raised));
+    await pane().locator('#audit-check').click();
+    const mismatch = pane().locator(`#check-results li[data-code="total_mismatch"][data-cell="${at.total}"]`);
+    await expect.poll(() => mismatch.count()).toBe(1);
+    expect(await mismatch.innerText()).toContain('tính lại từ các đơn vị trong trang được');
+    await shot('08b-auditor-total-mismatch');
+    await mismatch.locator('.issue-button').click();
+    await expect.poll(() => page.locator('table.sheet td.selected').getAttribute('data-address')).toBe(at.total);
+    await type(at.unit, before.replace(/\./g, ''));
+    await pane().locator('#audit-check').click();
+    await expect.poll(() => pane().locator('#check-results').innerText()).toContain('Hợp lệ');
   });
 });
 

@@ -130,7 +130,7 @@ export function consolidate(
   });
 
   const total =
-    template.kind === 'indicator' ? { values: provincialValues(template, lines) } : listTotal(template, lines);
+    template.kind === 'indicator' ? { values: provinceTotal(template, lines.filter((l) => l.submission)) } : listTotal(template, lines);
   return {
     template: { id: template.id, version: template.version, title: template.title, kind: template.kind },
     period: period.code,
@@ -173,8 +173,11 @@ function fractionOf(template: IndicatorTemplate, code: string, values: Record<st
   return roundTo((sumDecimal(numerator as number[]) / denominator) * 100, SHARE_DECIMALS);
 }
 
+/** What the provincial total is made of: each filed unit, where it sits, and its figures. */
+export type TotalLine = Pick<UnitLine, 'code' | 'kind' | 'parent' | 'values'>;
+
 /** What a top-level unit contributes to a cell: its own figure, or its communes' sum where it has none. */
-function contributions(lines: readonly UnitLine[], ref: string): number[] {
+function contributions(lines: readonly TotalLine[], ref: string): number[] {
   const out: number[] = [];
   for (const line of lines) {
     if (line.kind === 'commune' && line.parent && lines.some((l) => l.code === line.parent)) continue;
@@ -191,10 +194,14 @@ function contributions(lines: readonly UnitLine[], ref: string): number[] {
   return out;
 }
 
-function provincialValues(template: IndicatorTemplate, lines: readonly UnitLine[]): Record<string, number | string | null> {
+/**
+ * The provincial total of the filed units' figures: sums of departments, districts (their communes
+ * standing in where a district has no figure) and communes under the province; shares and ratios
+ * from the summed parts. The consolidation and the auditor's check of a sheet compute it the same way.
+ */
+export function provinceTotal(template: IndicatorTemplate, submitted: readonly TotalLine[]): Record<string, number | string | null> {
   const values: Record<string, number | string | null> = {};
   const cells = templateCells(template);
-  const submitted = lines.filter((l) => l.submission);
   for (const [ref, info] of cells) {
     const column = info.column;
     const rule = column.consolidate === 'row' ? info.row.consolidate : column.consolidate;

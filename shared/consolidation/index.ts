@@ -2,3 +2,4 @@ export * from './consolidate';
 export * from './status';
 export * from './period-status';
 export * from './schema';
+export * from './audit';

@@ -39,6 +39,8 @@ export const ENGINE_ISSUE_CODES = [
   'status_unknown',
   'date_invalid',
   'task_overdue',
+  // a consolidated sheet
+  'total_mismatch',
 ] as const;
 export type EngineIssueCode = (typeof ENGINE_ISSUE_CODES)[number];
 

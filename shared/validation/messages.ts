@@ -125,6 +125,7 @@ const vi: Record<EngineIssueCode, Render> = {
     const [written = '', result = '', target = ''] = i.cells;
     return `Đánh giá ghi ${w.value(written, i.values[written])} nhưng kết quả ${w.value(result, i.values[result])} so với mục tiêu ${p(i, 'comparator')} ${w.value(target, i.values[target])} là "${p(i, 'computed') === 'achieved' ? 'Đạt' : 'Chưa đạt'}".`;
   },
+  total_mismatch: (i, w) => `Tổng tỉnh ${said(i, w)}, nhưng tính lại từ các đơn vị trong trang được ${w.value(first(i), i.expected ?? null)}.`,
   jump: (i, w) =>
     `${said(i, w)} thay đổi bất thường so với kỳ trước (${w.value(first(i), (p(i, 'previous') as IssueParam) ?? null)}, gấp hoặc giảm hơn ${w.num(p(i, 'factor'))} lần); cần giải trình.`,
   list_empty: () => 'Danh sách nhiệm vụ trống.',
@@ -167,6 +168,7 @@ const en: Record<EngineIssueCode, Render> = {
     const [written = '', result = '', target = ''] = i.cells;
     return `The achievement says ${w.value(written, i.values[written])} but the result ${w.value(result, i.values[result])} against the target ${p(i, 'comparator')} ${w.value(target, i.values[target])} is "${p(i, 'computed') === 'achieved' ? 'achieved' : 'not achieved'}".`;
   },
+  total_mismatch: (i, w) => `The provincial total ${said(i, w)}, but recomputed from the units on the sheet it is ${w.value(first(i), i.expected ?? null)}.`,
   jump: (i, w) =>
     `${said(i, w)} changed sharply from the previous period (${w.value(first(i), (p(i, 'previous') as IssueParam) ?? null)}, more than ${w.num(p(i, 'factor'))} times); explain it.`,
   list_empty: () => 'The task list is empty.',

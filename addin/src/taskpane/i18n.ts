@@ -25,7 +25,7 @@ const vi = {
   },
   unitEnded: (day: string, successors: string) => `Đơn vị kết thúc hoạt động ngày ${day}${successors}. Chỉ nộp báo cáo cho các kỳ đến ngày đó.`,
   succeededBy: { merge: '; sáp nhập vào', split: '; chia thành', rename: '; đổi tên thành', none: '; đơn vị kế nhiệm:' } as Record<UnitChange | 'none', string>,
-  tabs: { report: 'Báo cáo', history: 'Lịch sử', dashboard: 'Tổng quan', review: 'Duyệt', check: 'Kiểm tra' },
+  tabs: { report: 'Báo cáo', history: 'Lịch sử', dashboard: 'Tổng quan', review: 'Duyệt', check: 'Thẩm tra' },
   sheet: {
     current: 'Trang đang mở',
     notTemplate: 'Trang này không phải mẫu báo cáo. Chèn mẫu mới hoặc mở trang mẫu.',
@@ -64,6 +64,11 @@ const vi = {
     chooseTemplate: 'Trang này không mang thông tin mẫu. Kiểm tra theo mẫu:',
     row: (label: string) => `Dòng ${label}`,
     noSheet: 'Không đọc được trang tính.',
+  },
+  audit: {
+    run: 'Thẩm tra trang đang mở',
+    recomputed: (units: number) => `Đã tính lại tổng tỉnh từ ${units} đơn vị trong trang và đối chiếu với dòng tổng.`,
+    noRegistry: 'Chưa tính lại được tổng tỉnh: không tải được danh mục đơn vị của kỳ này. Kết quả dưới đây chỉ gồm kiểm tra từng dòng.',
   },
   submit: {
     run: 'Nộp báo cáo',
@@ -187,7 +192,7 @@ const en: Strings = {
   },
   unitEnded: (day, successors) => `This unit ended on ${day}${successors}. It files only for periods up to that day.`,
   succeededBy: { merge: '; merged into', split: '; split into', rename: '; renamed', none: '; succeeded by' },
-  tabs: { report: 'Report', history: 'History', dashboard: 'Overview', review: 'Review', check: 'Check' },
+  tabs: { report: 'Report', history: 'History', dashboard: 'Overview', review: 'Review', check: 'Audit' },
   sheet: {
     current: 'Open sheet',
     notTemplate: 'This sheet is not a report template. Insert a new one or open a template sheet.',
@@ -226,6 +231,11 @@ const en: Strings = {
     chooseTemplate: 'This sheet carries no template information. Check it as template:',
     row: (label) => `Row ${label}`,
     noSheet: 'The sheet could not be read.',
+  },
+  audit: {
+    run: 'Audit the open sheet',
+    recomputed: (units) => `The provincial total was recomputed from the ${units} unit(s) on the sheet and compared with the total row.`,
+    noRegistry: 'The provincial total could not be recomputed: the units of this period could not be loaded. The result below checks each row only.',
   },
   submit: {
     run: 'Submit',
