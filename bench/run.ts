@@ -4,6 +4,7 @@ import { workerBench } from './worker';
 import { excelBench } from './excel';
 import { workbookBench } from './workbook';
 import { historyBench } from './history';
+import { paneLoadBench } from './pane-load';
 
 const suites: Record<string, () => Promise<void>> = {
   engine: engineBench,
@@ -11,6 +12,7 @@ const suites: Record<string, () => Promise<void>> = {
   workbook: workbookBench,
   worker: workerBench,
   history: historyBench,
+  pane: paneLoadBench,
 };
 
 const only = process.argv.slice(2);

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XLSX_MEDIA_TYPE } from '../shared/api/media';
-import { PAGE_HEADERS } from '../shared/api/headers';
+import { CHUNK_HEADERS, PAGE_HEADERS } from '../shared/api/headers';
 import { DEMO_REGISTRY } from '../shared/demo/registry';
 import { appendRow, withInflatingPart } from '../test/crafted-xlsx';
 import { startLocalWorker, type LocalWorker } from './lib/local-worker';
@@ -35,6 +35,23 @@ describe('the served product', () => {
     }
     const api = await call('/me', worker.tokens.kpa!);
     expect(api.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('names every chunk the pane starts with in the page, each served compressed and cached for good', async () => {
+    const html = await fetch(`${worker.origin}/taskpane.html`).then((r) => r.text());
+    const chunks = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)"/g)].map((m) => m[1]!);
+    expect(chunks.length).toBeGreaterThan(0);
+    const script = await fetch(`${worker.origin}/taskpane.js`).then((r) => r.text());
+    // Every chunk the script imports before it runs is preloaded: nothing waits for the script to arrive first.
+    const imported = [...script.matchAll(/from"\.\/(chunks\/[^"]+)"|import"\.\/(chunks\/[^"]+)"/g)].map((m) => m[1] ?? m[2]);
+    expect(new Set(imported)).toEqual(new Set(chunks));
+    for (const chunk of chunks) {
+      const r = await fetch(`${worker.origin}/${chunk}`, { headers: { 'accept-encoding': 'gzip' } });
+      expect(r.status, chunk).toBe(200);
+      expect(r.headers.get('cache-control'), chunk).toBe(CHUNK_HEADERS['Cache-Control']);
+      expect(r.headers.get('content-encoding'), chunk).toBe('gzip');
+      await r.arrayBuffer();
+    }
   });
 
   it('answers 300 interleaved spreadsheet requests, hostile files among them, without a single 5xx', async () => {

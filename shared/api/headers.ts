@@ -43,7 +43,11 @@ export const API_HEADERS: Readonly<Record<string, string>> = {
   'Referrer-Policy': 'no-referrer',
 };
 
-/** The `_headers` file of Workers static assets: every page and file gets the page headers. */
+/** Script chunks are named by their content's hash: a name never serves other bytes, so caches keep them. */
+export const CHUNK_HEADERS: Readonly<Record<string, string>> = { 'Cache-Control': 'public, max-age=31536000, immutable' };
+
+/** The `_headers` file of Workers static assets: every page and file gets the page headers, chunks are cached for good. */
 export function assetsHeadersFile(): string {
-  return ['/*', ...Object.entries(PAGE_HEADERS).map(([name, value]) => `  ${name}: ${value}`), ''].join('\n');
+  const rule = (path: string, headers: Readonly<Record<string, string>>) => [path, ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`)];
+  return [...rule('/*', PAGE_HEADERS), ...rule('/chunks/*', CHUNK_HEADERS), ''].join('\n');
 }

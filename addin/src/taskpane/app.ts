@@ -11,12 +11,29 @@ import type { Ctx, PaneMemory } from './context';
 import { busy, button, h, message, replace } from './dom';
 import { STRINGS } from './i18n';
 import type { Session } from './session';
-import { checkView } from './views/check';
-import { dashboardView } from './views/dashboard';
-import { historyView } from './views/history';
 import { reportView } from './views/report';
-import { reviewView } from './views/review';
 import { signInView } from './views/signin';
+
+/**
+ * Views beyond a clerk's first are loaded when their tab is opened: on a commune's connection the
+ * first screen waits for nothing else (DIC's workbook writer and charts are the bulk of them).
+ */
+const LATER_VIEWS = {
+  history: () => import('./views/history').then((m) => m.historyView),
+  dashboard: () => import('./views/dashboard').then((m) => m.dashboardView),
+  review: () => import('./views/review').then((m) => m.reviewView),
+  check: () => import('./views/check').then((m) => m.checkView),
+} satisfies Record<string, () => Promise<(ctx: Ctx) => HTMLElement>>;
+
+/** A view that arrives when its code has: a spinner in its place until then, or why it could not load. */
+function later(load: () => Promise<(ctx: Ctx) => HTMLElement>, ctx: Ctx): HTMLElement {
+  const slot = h('div', { class: 'view-slot' }, busy(ctx.t.loading));
+  load().then(
+    (view) => slot.replaceWith(view(ctx)),
+    () => replace(slot, message('error', ctx.t.loadFailed)),
+  );
+  return slot;
+}
 
 export interface AppDeps {
   port: WorkbookPort;
@@ -110,10 +127,10 @@ export function mountTaskPane(root: HTMLElement, deps: AppDeps): void {
     });
     const views: Record<Tab, () => HTMLElement> = {
       report: () => reportView(ctx),
-      history: () => historyView(ctx),
-      dashboard: () => dashboardView(ctx),
-      review: () => reviewView(ctx),
-      check: () => checkView(ctx),
+      history: () => later(LATER_VIEWS.history, ctx),
+      dashboard: () => later(LATER_VIEWS.dashboard, ctx),
+      review: () => later(LATER_VIEWS.review, ctx),
+      check: () => later(LATER_VIEWS.check, ctx),
     };
     replace(root, header, who, tablist, h('main', { role: 'tabpanel', 'aria-labelledby': `tab-${tab}` }, views[tab]()));
   };

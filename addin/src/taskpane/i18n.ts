@@ -4,6 +4,8 @@ import type { UnitChange } from '../../../shared/registry/units';
 
 const vi = {
   appTitle: 'Chỉ tiêu chuyển đổi số',
+  loading: 'Đang tải…',
+  loadFailed: 'Không tải được phần này của chitieu (mất kết nối?). Chọn lại thẻ để thử lại.',
   outsideOffice: {
     title: 'Trang này chạy trong Excel',
     body: 'Đây là add-in của Excel: nạp tệp manifest vào Excel (Trang đầu › Bổ trợ › Tải bổ trợ lên) để mở ngăn chitieu bên cạnh bảng tính. Không có Excel, dùng bản demo trong trình duyệt:',
@@ -172,6 +174,8 @@ type Strings = typeof vi;
 
 const en: Strings = {
   appTitle: 'Digital transformation indicators',
+  loading: 'Loading…',
+  loadFailed: 'This part of chitieu could not be loaded (connection lost?). Choose the tab again to retry.',
   outsideOffice: {
     title: 'This page runs inside Excel',
     body: 'This is an Excel add-in: upload the manifest in Excel (Home › Add-ins › Upload My Add-in) to open the chitieu pane beside the workbook. Without Excel, use the demo in the browser:',

@@ -1,6 +1,5 @@
 /** The task pane in Excel: the shared runtime also registers the custom functions. */
 /// <reference types="office-js" />
-import { registerFunctions } from '../functions/register';
 import { OfficeWorkbook } from '../excel/office-workbook';
 import { mountTaskPane } from './app';
 import { h, message, replace } from './dom';
@@ -19,8 +18,9 @@ function outsideOffice(): void {
   replace(app, h('h1', {}, t.title), message('info', t.body, ' ', h('a', { href: 'demo.html', id: 'open-demo' }, t.demo)));
 }
 
-registerFunctions();
 useFluent();
+// The custom functions share this runtime; their engine loads beside the first screen, not before it.
+void import('../functions/register').then((m) => m.registerFunctions());
 if (typeof Office === 'undefined') outsideOffice();
 else {
   const timer = setTimeout(outsideOffice, OFFICE_READY_WITHIN_MS);
