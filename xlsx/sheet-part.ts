@@ -113,6 +113,10 @@ export function sheetXml(sheet: SheetModel, styles: StyleBook, strings: SharedSt
     out.push('</row>');
   }
   out.push('</sheetData>');
+  // In sheetProtection a true attribute forbids the action: formats stay allowed, as the add-in sets them.
+  if (sheet.protect) {
+    out.push(tag('sheetProtection', { sheet: 1, objects: 1, scenarios: 1, formatCells: 0, formatColumns: 0, formatRows: 0, insertRows: sheet.protect.insertRows ? 0 : 1, autoFilter: 0 }));
+  }
   if (sheet.merges.length > 0) {
     out.push(`<mergeCells count="${sheet.merges.length}">`);
     for (const m of sheet.merges) out.push(tag('mergeCell', { ref: a1Range(m.row, m.col, m.rows, m.cols) }));

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { openpyxl } from '../test/openpyxl';
-import type { WorkbookModel } from '../shared/workbook';
+import { getTemplate, TEMPLATES } from '../shared/templates';
+import { buildTemplateWorkbook, type WorkbookModel } from '../shared/workbook';
 import { EVERY_SHEET, readWorkbook } from './read';
 import { writeWorkbook } from './write';
 
@@ -71,6 +72,36 @@ describe('writing .xlsx files', () => {
     expect(facts).toEqual({ note: 'Giải trình của đơn vị', freeze: 'A2', titles: '$1:$1', fit: true, orientation: 'landscape', paper: 9 });
     const ws = (await excelJs(bytes)).getWorksheet('Tổng hợp')!;
     expect(ws.getCell('B2').note).toBe('Giải trình của đơn vị');
+  });
+
+  it('protects a template sheet so that only its yellow input cells take typing, with every number input validated (BM01 too)', () => {
+    const bytes = writeWorkbook(buildTemplateWorkbook(getTemplate('BM01')!, { period: '2024', lang: 'vi' }));
+    const facts = openpyxl<{ protected: boolean; formatCells: boolean; inputs: number; unlockedInputs: number; lockedOthers: number; validated: number; numberInputs: number }>(
+      bytes,
+      `ws = wb['BM01']
+cells = [c for row in ws.iter_rows() for c in row if c.fill is not None and c.fill.fgColor is not None and c.fill.fgColor.rgb == 'FFFFF8D6']
+others = [c for row in ws.iter_rows() for c in row if c.value is not None and c not in cells]
+ranges = [r for dv in ws.data_validations.dataValidation for r in dv.sqref.ranges]
+covered = set(cell for r in ranges for row in ws[r.coord] for cell in (row if isinstance(row, tuple) else (row,)))
+numbers = [c for c in cells if c.number_format != '@' and ws.cell(row=6, column=c.column).value in ('TS', 'MS')]
+print(json.dumps({'protected': ws.protection.sheet, 'formatCells': ws.protection.formatCells, 'inputs': len(cells), 'unlockedInputs': sum(1 for c in cells if not c.protection.locked), 'lockedOthers': sum(1 for c in others if c.protection.locked), 'validated': sum(1 for c in numbers if c in covered), 'numberInputs': len(numbers)}))`,
+    );
+    expect(facts.protected).toBe(true);
+    // openpyxl reads the attribute as written: false means formatting is allowed.
+    expect(facts.formatCells).toBe(false);
+    expect(facts.inputs).toBeGreaterThan(50);
+    expect(facts.unlockedInputs).toBe(facts.inputs);
+    expect(facts.lockedOthers).toBeGreaterThan(50);
+    expect(facts.numberInputs).toBeGreaterThan(20);
+    expect(facts.validated).toBe(facts.numberInputs);
+  });
+
+  it('protects every template, lists open to inserted rows', () => {
+    for (const template of TEMPLATES) {
+      const sheet = buildTemplateWorkbook(template, { period: '2024' }).sheets.find((s) => s.name === template.id)!;
+      expect(sheet.protect, template.id).toEqual({ insertRows: template.kind === 'list' });
+      expect(sheet.validations.length, template.id).toBeGreaterThan(0);
+    }
   });
 
   it('gives the same bytes for the same content and time', () => {

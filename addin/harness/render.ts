@@ -6,7 +6,7 @@ import { formatNumber, formatPercent } from '../../shared/numbers/format';
 import { excelSerialToIso, formatDateVi } from '../../shared/dates';
 import { STYLES, a1, columnLetters, type ChartModel } from '../../shared/workbook';
 import { shiftDecimal } from '../../shared/numbers/decimal';
-import { usedExtent, type MemoryCell, type MemoryWorkbook } from '../src/excel/memory-workbook';
+import { PROTECTED_CELL, usedExtent, type MemoryCell, type MemoryWorkbook } from '../src/excel/memory-workbook';
 
 export function display(cell: MemoryCell | undefined): string {
   if (!cell || cell.formula !== undefined) return '';
@@ -120,8 +120,14 @@ function table(wb: MemoryWorkbook, name: string): HTMLTableElement {
   return t;
 }
 
-/** Typing into a cell, as in Excel: Enter keeps the value, Escape drops it. */
+/** Typing into a cell, as in Excel: Enter keeps the value, Escape drops it; a locked cell of a protected sheet says why it refuses. */
 function edit(td: HTMLTableCellElement, wb: MemoryWorkbook, sheet: string, address: string): void {
+  const notice = document.getElementById('demo-notice');
+  if (!wb.editable(address, sheet)) {
+    if (notice) notice.textContent = PROTECTED_CELL;
+    return;
+  }
+  if (notice) notice.textContent = '';
   const input = document.createElement('input');
   input.className = 'cell-editor';
   input.value = '';

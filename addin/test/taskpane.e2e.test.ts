@@ -109,12 +109,21 @@ describe('a clerk in a district office', () => {
       ['E17', '500.000'],
       ['E18', '384.618'],
       ['E19', '382.982'],
-      ['E31', '99,57%'],
     ] as const) {
       await type(address, text);
     }
     expect(await cell('E7').innerText()).toBe('1.684');
-    expect(await cell('E31').innerText()).toBe('99,57%');
+
+    // The template guards its labels and formulas: only the yellow cells take typing.
+    for (const guarded of ['C7', 'E31']) {
+      const before = await cell(guarded).innerText();
+      await page.locator('#demo-notice').evaluate((n) => (n.textContent = ''));
+      await cell(guarded).dblclick();
+      await expect.poll(() => page.locator('#demo-notice').innerText()).toContain('trang được bảo vệ');
+      expect(await cell(guarded).locator('input').count()).toBe(0);
+      expect(await cell(guarded).innerText()).toBe(before);
+    }
+    expect(await page.evaluate(() => window.chitieuDemo.workbook.sheet('BM03')?.protect)).toEqual({ insertRows: false });
   });
 
   it('presses Kiểm tra and sees every problem, in Vietnamese, at its cell, highlighted', async () => {

@@ -109,7 +109,8 @@ export function buildIndicatorSheet(template: IndicatorTemplate, options: Templa
         });
         continue;
       }
-      const isText = info.measure === 'text' || info.measure === 'target' || row.textAllowed === true;
+      // A row that allows words ("Đạt", "Không áp dụng") allows them in its result alone, as the engine reads it.
+      const isText = info.measure === 'text' || info.measure === 'target' || (row.textAllowed === true && column.key === 'KQ');
       put(r, c, { value: null, style: column.key === 'GC' || info.measure === 'text' ? 'inputText' : 'input', numberFormat });
       const validation = validationFor(info.measure, isText);
       if (validation) validations.push({ ...validation, row: r, col: c, rows: 1, cols: 1 });
@@ -137,6 +138,7 @@ export function buildIndicatorSheet(template: IndicatorTemplate, options: Templa
     names,
     validations: mergeValidations(validations),
     frozen: { rows: LAYOUT.keyRow + 1, cols: LAYOUT.labelCol + 1 },
+    protect: { insertRows: false },
     print: { landscape: true, fitToWidth: true, titleRows: { first: LAYOUT.headerRow, last: LAYOUT.keyRow } },
   };
 }

@@ -122,6 +122,8 @@ export function buildListSheet(template: ListTemplate, options: TemplateSheetOpt
       },
     ],
     frozen: { rows: layout.keyRow + 1, cols: 0 },
+    // A list longer than its blank rows grows by inserted rows, inside the named range.
+    protect: { insertRows: true },
     print: { landscape: true, fitToWidth: true, titleRows: { first: layout.headerRow, last: layout.keyRow } },
   };
 }

@@ -70,6 +70,12 @@ export interface SheetModel {
   validations: ValidationModel[];
   frozen?: { rows: number; cols: number };
   print?: { landscape: boolean; fitToWidth: boolean; titleRows?: { first: number; last: number }; titleCols?: { first: number; last: number } };
+  /**
+   * A filled template guards its labels and formulas: only cells whose style leaves them unlocked
+   * (the yellow inputs) take typing; formats stay open, so the pane can colour issues. No password:
+   * the guard is against slips, and a clerk who must can lift it from Excel's Review tab.
+   */
+  protect?: { insertRows: boolean };
   visibility?: 'visible' | 'veryHidden';
   tabColor?: string;
 }

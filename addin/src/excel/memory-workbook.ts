@@ -5,6 +5,7 @@
 import {
   METADATA_SHEET,
   NUMBER_FORMATS,
+  STYLES,
   a1,
   parseA1,
   parseMetadata,
@@ -42,9 +43,14 @@ export interface MemorySheet {
   validations: ValidationModel[];
   frozen?: { rows: number; cols: number };
   notes: Map<string, string>;
+  /** Set once the sheet is protected: only unlocked cells take typing. */
+  protect?: { insertRows: boolean };
 }
 
 const key = (row: number, col: number) => `${row},${col}`;
+
+/** What Excel says when a locked cell of a protected sheet is typed into. */
+export const PROTECTED_CELL = 'Ô này nằm trên trang được bảo vệ: chỉ nhập vào các ô màu vàng. Nhãn và công thức của mẫu không sửa được.';
 
 /** How many rows and columns, from A1, hold a cell. */
 export function usedExtent(sheet: Pick<MemorySheet, 'cells'>): { rows: number; cols: number } {
@@ -127,6 +133,16 @@ export class MemoryWorkbook implements WorkbookPort {
     return cell;
   }
 
+  /** Whether a clerk may type into the cell: any cell of an unprotected sheet, the unlocked ones of a protected one. */
+  editable(address: string, sheetName = this.active): boolean {
+    const at = parseA1(address);
+    const sheet = this.sheet(sheetName);
+    if (!at || !sheet) return false;
+    if (!sheet.protect) return true;
+    const style = sheet.cells.get(key(at.row, at.col))?.style;
+    return style !== undefined && STYLES[style].locked === false;
+  }
+
   /**
    * A clerk typing into a cell, read as Excel in Vietnamese regional settings reads it:
    * `1.683` is a number, `74,65%` a percentage (0,7465), anything else stays text.
@@ -135,6 +151,7 @@ export class MemoryWorkbook implements WorkbookPort {
     const at = parseA1(address);
     const sheet = this.sheet(sheetName);
     if (!at || !sheet) throw new WorkbookError(`Không có ô ${address}.`, 'excel');
+    if (!this.editable(address, sheetName)) throw new WorkbookError(PROTECTED_CELL, 'protected');
     enter(this.at(sheet, at.row, at.col), text);
     this.changed();
     this.userDid('edited');
@@ -210,6 +227,9 @@ export class MemoryWorkbook implements WorkbookPort {
         return;
       case 'chart':
         this.charts.push(op.chart);
+        return;
+      case 'protect':
+        this.sheet(op.sheet)!.protect = { insertRows: op.insertRows };
         return;
       case 'activate':
         this.active = op.sheet;

@@ -118,6 +118,17 @@ describe('writing sheets', () => {
     expect(formulas.filter((f) => f !== null).every((f) => typeof f === 'string' && f.startsWith('=IF('))).toBe(true);
     expect(fake.writes.some((w) => w.path === 'dataValidation.rule')).toBe(true);
     expect(fake.writes.find((w) => w.target === '_chitieu' && w.path === 'visibility')?.value).toBe('VeryHidden');
+    // Protected after everything else of the sheet is written, with the yellow inputs unlocked and formats open for highlights.
+    const onSheet = fake.writes.filter((w) => w.target.startsWith('BM03'));
+    const protect = onSheet.findIndex((w) => w.path === 'protection.protect()');
+    expect(protect).toBeGreaterThan(0);
+    expect(onSheet.slice(protect + 1).map((w) => w.path)).toEqual(['activate()']);
+    expect(onSheet[protect]!.value).toMatchObject({ allowFormatCells: true, allowInsertRows: false });
+    const unlocked = fake.writes.filter((w) => w.path === 'format.protection.locked').map((w) => [w.target, w.value]);
+    expect(unlocked.length).toBeGreaterThan(0);
+    // The figures (E7 down) and the notes column: nothing else of the sheet takes typing.
+    expect(unlocked).toContainEqual(['BM03!E7:E23', false]);
+    expect(unlocked.every(([target, value]) => /^BM03!E|^BM03!F/.test(String(target)) && value === false)).toBe(true);
   });
 
   it('gives every validation the alert .xlsx files give it, its prompt, and prints title rows and columns', async () => {

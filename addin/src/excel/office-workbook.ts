@@ -290,5 +290,18 @@ export function apply(context: Excel.RequestContext, op: WriteOp): void {
     case 'activate':
       sheets.getItem(op.sheet).activate();
       return;
+    case 'protect':
+      // Formats stay open: the pane colours the cells of issues on the protected sheet.
+      sheets.getItem(op.sheet).protection.protect({
+        allowFormatCells: true,
+        allowFormatColumns: true,
+        allowFormatRows: true,
+        allowInsertRows: op.insertRows,
+        allowAutoFilter: true,
+        allowSort: false,
+        allowEditObjects: false,
+        allowEditScenarios: false,
+      });
+      return;
   }
 }

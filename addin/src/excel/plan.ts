@@ -28,7 +28,9 @@ export type WriteOp =
   | ({ op: 'print'; sheet: string } & NonNullable<SheetModel['print']>)
   | { op: 'note'; sheet: string; row: number; col: number; text: string }
   | { op: 'chart'; chart: ChartModel }
-  | { op: 'activate'; sheet: string };
+  | { op: 'activate'; sheet: string }
+  /** Last of a sheet's operations: once on, only unlocked cells take values. */
+  | ({ op: 'protect'; sheet: string } & NonNullable<SheetModel['protect']>);
 
 export function planSheet(model: SheetModel): WriteOp[] {
   const sheet = model.name;
@@ -62,6 +64,7 @@ export function planSheet(model: SheetModel): WriteOp[] {
   for (const c of model.cells) if (c.comment) ops.push({ op: 'note', sheet, row: c.row, col: c.col, text: c.comment });
   if (model.frozen) ops.push({ op: 'freeze', sheet, ...model.frozen });
   if (model.print) ops.push({ op: 'print', sheet, ...model.print });
+  if (model.protect) ops.push({ op: 'protect', sheet, ...model.protect });
   return ops;
 }
 

@@ -55,7 +55,7 @@ export interface WriteOptions {
 export class WorkbookError extends Error {
   constructor(
     message: string,
-    readonly code: 'sheet_exists' | 'no_template' | 'excel',
+    readonly code: 'sheet_exists' | 'no_template' | 'protected' | 'excel',
   ) {
     super(message);
     this.name = 'WorkbookError';
