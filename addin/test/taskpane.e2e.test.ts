@@ -48,6 +48,13 @@ async function type(address: string, text: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
+/** Picks an option of a Fluent dropdown as a user does: opens it, clicks the option. */
+async function choose(id: string, value: string): Promise<void> {
+  await page.locator(`#${id}`).click();
+  await page.locator(`#${id} fluent-option[value="${value}"]`).click();
+  await expect.poll(() => page.locator(`#${id}`).evaluate((d) => (d as HTMLElement & { value: string }).value)).toBe(value);
+}
+
 async function signIn(token: string): Promise<void> {
   if (await page.locator('#signout').count()) await page.locator('#signout').click();
   await page.locator('#token input').fill(token);
@@ -90,10 +97,10 @@ describe('a clerk in a district office', () => {
   });
 
   it('inserts BM03 for 6 tháng đầu năm 2024 and fills it with the seed figures, one of them wrong', async () => {
-    await page.locator('#insert-template').selectOption('BM03');
+    await choose('insert-template', 'BM03');
     // The periods under way come first: the quarter and the half-year both end on 30 June.
-    expect(await page.locator('#insert-period option').evaluateAll((o) => o.slice(0, 3).map((x) => (x as HTMLOptionElement).value))).toEqual(['2024-Q2', '2024-H1', '2024']);
-    await page.locator('#insert-period').selectOption('2024-H1');
+    expect(await page.locator('#insert-period fluent-option').evaluateAll((o) => o.slice(0, 3).map((x) => x.getAttribute('value')))).toEqual(['2024-Q2', '2024-H1', '2024']);
+    await choose('insert-period', '2024-H1');
     await page.locator('#insert').click();
     await expect.poll(() => page.locator('#sheet-line').innerText()).toContain(`BM03 · phiên bản ${versionOf('BM03')}`);
     expect(await cell('A1').innerText()).toContain('BIỂU MẪU BM03');
@@ -289,15 +296,15 @@ describe('a clerk in a district office', () => {
   });
 
   it('inserts the same template for another period as its own sheet, and opens the sheet of a period that has one', async () => {
-    await page.locator('#insert-template').selectOption('BM03');
-    await page.locator('#insert-period').selectOption('2024-Q2');
+    await choose('insert-template', 'BM03');
+    await choose('insert-period', '2024-Q2');
     await page.locator('#insert').click();
     await expect.poll(() => page.locator('#sheet-line').innerText()).toContain('Quý II năm 2024');
     expect(await page.locator('.sheet-tab[aria-selected="true"]').innerText()).toBe('BM03 2024-Q2');
     await type('E7', '10');
     expect(await page.evaluate(() => window.chitieuDemo.workbook.value('BM03', 6, 4))).toBe(1683);
 
-    await page.locator('#insert-period').selectOption('2024-H1');
+    await choose('insert-period', '2024-H1');
     await page.locator('#insert').click();
     await expect.poll(() => pane().locator('#insert-note').innerText()).toContain('Bảng tính đã có trang BM03 cho mẫu và kỳ này');
     await page.locator('#open-existing').click();
@@ -310,8 +317,8 @@ describe('DIC', () => {
   it('sees the period dashboard: who filed BM03, who is missing, by kind and district', async () => {
     await signIn(worker.tokens.dic!);
     // It opens on the latest period with filings: the clerk's 2024-H1.
-    await expect.poll(() => page.locator('#dash-period').inputValue()).toBe('2024-H1');
-    await page.locator('#dash-period').selectOption('2024-H1');
+    await expect.poll(() => page.locator('#dash-period').evaluate((d) => (d as HTMLElement & { value: string }).value)).toBe('2024-H1');
+    await choose('dash-period', '2024-H1');
     await page.locator('#dash-load').click();
     const bm03 = page.locator('#completeness tr[data-template="BM03"]');
     await bm03.waitFor();
@@ -324,8 +331,8 @@ describe('DIC', () => {
     const chase = pane().locator('#chase-list .chase-item');
     const all = await chase.count();
     expect(all).toBeGreaterThan(20);
-    await page.locator('#chase-template').selectOption('BM03');
-    await page.locator('#chase-kind').selectOption('district');
+    await choose('chase-template', 'BM03');
+    await choose('chase-kind', 'district');
     await expect.poll(() => chase.count()).toBe(15);
     const kpa = pane().locator('#chase-list .chase-item[data-unit="KPA"]');
     expect(await kpa.locator('summary').innerText()).toMatch(/BM03 · UBND huyện Krông Pắc · KPA · nộp muộn \d+ ngày/);
@@ -359,7 +366,7 @@ describe('DIC', () => {
     await page.locator('.sheet-tab[data-sheet="Tổng hợp"]').click();
     await type('A3', 'Ghi chú của Sở');
     await page.locator('#tab-dashboard').click();
-    await page.locator('#dash-period').selectOption('2024-Q2');
+    await choose('dash-period', '2024-Q2');
     await page.locator('#pull').click();
     await expect.poll(() => pane().locator('#pull-confirm-text').innerText()).toContain('của kỳ 2024-H1');
     expect(await pane().locator('#pull-confirm-text').innerText()).toContain('kỳ 2024-Q2');
@@ -382,7 +389,7 @@ describe('DIC', () => {
     expect(periods).toEqual(['2024-Q2']);
 
     // Back to the half-year for what follows.
-    await page.locator('#dash-period').selectOption('2024-H1');
+    await choose('dash-period', '2024-H1');
     await page.locator('#pull').click();
     await page.locator('#pull-confirm').click();
     await expect.poll(() => workbook()).toContain('TH_BM01');
@@ -390,17 +397,17 @@ describe('DIC', () => {
 
   it('returns the report with a comment the clerk then sees', async () => {
     await page.locator('#tab-review').click();
-    await page.locator('#review-period').selectOption('2024-H1');
+    await choose('review-period', '2024-H1');
     await page.locator('#review-load').click();
     const item = pane().locator('.review-item[data-unit="KPA"]');
     await item.waitFor();
     // Narrowed by search and template; the card shows the key figures.
-    await page.locator('#review-search').fill('krông pắc');
-    await page.locator('#review-template').selectOption('BM03');
+    await page.locator('#review-search input').fill('krông pắc');
+    await choose('review-template', 'BM03');
     await expect.poll(() => page.locator('#review-count').innerText()).toBe('1/1 báo cáo');
-    await page.locator('#review-search').fill('không có đơn vị này');
+    await page.locator('#review-search input').fill('không có đơn vị này');
     await expect.poll(() => pane().locator('#review-list').innerText()).toContain('Không có báo cáo nào khớp bộ lọc');
-    await page.locator('#review-search').fill('KPA');
+    await page.locator('#review-search input').fill('KPA');
     await item.waitFor();
     await expect.poll(() => item.locator('.key-figures').innerText()).toContain('TT01');
 

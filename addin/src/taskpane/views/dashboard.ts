@@ -141,7 +141,8 @@ function overview(consolidations: readonly Consolidation[], ctx: Ctx): HTMLEleme
     'div',
     {},
     coordinator ? h('p', { class: 'muted', id: 'coordinator' }, t.coordinatedBy(coordinator.name)) : null,
-    table,
+    // A table of figures cannot reflow: in a narrow pane it scrolls inside its own box, the pane does not.
+    h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': t.completenessTable }, table),
     partial ? h('p', { class: 'muted', id: 'part-period' }, t.partOfPeriod(partial)) : null,
     h('h3', {}, t.byKind),
     ...Object.entries(kinds).filter(([, v]) => v.e > 0).map(([k, v]) => bar(t.kinds[k as keyof typeof kinds], v.s, v.e)),

@@ -10,7 +10,7 @@ import { getTemplate, templateCells } from '../../../../shared/templates';
 import { formatTime } from '../../../../shared/workbook';
 import { formatNumber, formatPercent } from '../../../../shared/numbers';
 import type { Ctx } from '../context';
-import { busy, button, h, message, replace, select, valueOf } from '../dom';
+import { busy, button, checkbox, h, isChecked, message, replace, searchBox, select, textArea, valueOf } from '../dom';
 import { periodChoices, periodOptions } from '../periods';
 import { renderIssues } from './issues';
 import { statusBadge } from './report';
@@ -38,8 +38,6 @@ export function reviewView(ctx: Ctx): HTMLElement {
 
   function renderFilters(): void {
     const templates = [...new Set(all.map((s) => s.template))].sort();
-    const search = h('input', { id: 'review-search', class: 'text-input', type: 'search', 'aria-label': t.search, placeholder: t.search }) as HTMLInputElement;
-    const warnings = h('input', { id: 'review-warnings', type: 'checkbox' }) as HTMLInputElement;
     replace(
       filters,
       select('review-template', t.template, [{ value: '', label: t.all }, ...templates.map((id) => ({ value: id, label: id }))]),
@@ -50,11 +48,11 @@ export function reviewView(ctx: Ctx): HTMLElement {
         { value: '', label: t.all },
       ]),
       select('review-kind', t.kind, [{ value: '', label: t.all }, ...(['department', 'district', 'commune'] as const).map((k) => ({ value: k, label: ctx.t.dashboard.kinds[k] }))]),
-      h('label', { class: 'field', for: 'review-search' }, h('span', { class: 'field-label' }, t.search), search),
-      h('label', { class: 'check-field', for: 'review-warnings' }, warnings, ` ${t.withWarnings}`),
+      searchBox('review-search', t.search),
+      checkbox('review-warnings', t.withWarnings),
     );
-    for (const el of filters.querySelectorAll('select, input')) {
-      el.addEventListener(el instanceof HTMLInputElement && el.type === 'search' ? 'input' : 'change', () => {
+    for (const el of filters.querySelectorAll('fluent-dropdown, fluent-text-input, fluent-checkbox')) {
+      el.addEventListener(el.localName === 'fluent-text-input' ? 'input' : 'change', () => {
         shown = PAGE;
         renderList();
       });
@@ -66,7 +64,7 @@ export function reviewView(ctx: Ctx): HTMLElement {
     const status = valueOf(filters, 'review-status');
     const kind = valueOf(filters, 'review-kind');
     const query = valueOf(filters, 'review-search').trim().toLocaleLowerCase('vi');
-    const warned = (filters.querySelector('#review-warnings') as HTMLInputElement | null)?.checked ?? false;
+    const warned = isChecked(filters, 'review-warnings');
     return all.filter((s) => {
       const unit = names.get(s.unit);
       if (template && s.template !== template) return false;
@@ -135,7 +133,7 @@ export function reviewView(ctx: Ctx): HTMLElement {
     const unit = names.get(s.unit);
     const what = `${s.template} · ${unit?.name ?? s.unit}`;
     const details = h('div', { class: 'review-details' });
-    const comment = h('textarea', { class: 'textarea', rows: 2, 'aria-label': t.comment, placeholder: t.comment }) as HTMLTextAreaElement;
+    const comment = textArea(t.comment);
     const note = h('div', { 'aria-live': 'polite' });
     const actions = h('div', { class: 'actions' });
     let deciding = false;

@@ -5,8 +5,12 @@ import { h, message, replace } from '../dom';
 
 export function signInView(t: Strings, onToken: (token: string) => Promise<void>): HTMLElement {
   const note = h('div', { id: 'signin-note', 'aria-live': 'polite' });
-  // A visible label above the box, and the same words as its accessible name.
-  const input = h('fluent-text-input', { id: 'token', type: 'password', appearance: 'outline', autocomplete: 'off', spellcheck: 'false', 'aria-label': t.signIn.token, 'aria-labelledby': 'token-label' }) as HTMLElement & { value: string };
+  // The label goes in the box's own label slot: visible above it, and the name of the input inside.
+  const input = h(
+    'fluent-text-input',
+    { id: 'token', type: 'password', appearance: 'outline', autocomplete: 'off', spellcheck: 'false' },
+    h('span', { class: 'field-label', id: 'token-label' }, t.signIn.token),
+  ) as HTMLElement & { value: string };
   const submit = async (event?: Event) => {
     event?.preventDefault();
     const token = (input.value ?? '').trim();
@@ -22,7 +26,7 @@ export function signInView(t: Strings, onToken: (token: string) => Promise<void>
     { class: 'view signin', 'aria-label': t.signIn.title },
     h('h2', {}, t.signIn.title),
     h('p', { class: 'muted' }, t.signIn.intro),
-    h('form', { onsubmit: (e: Event) => void submit(e) }, h('label', { class: 'field-label', id: 'token-label', for: 'token' }, t.signIn.token), input, h('div', { class: 'actions' }, h('fluent-button', { appearance: 'primary', type: 'submit', id: 'signin' }, t.signIn.submit))),
+    h('form', { onsubmit: (e: Event) => void submit(e) }, input, h('div', { class: 'actions' }, h('fluent-button', { appearance: 'primary', type: 'submit', id: 'signin' }, t.signIn.submit))),
     note,
   );
 }
