@@ -26,6 +26,8 @@ async function clerkSheet(entries: Record<string, string>): Promise<MemoryWorkbo
   const wb = new MemoryWorkbook();
   const options = { period: '2024-H1', unit: { code: 'KPA', name: 'UBND huyện Krông Pắc', kind: 'district' as const } };
   await wb.writeSheets([buildTemplateSheet(bm03, options)], [sheetMetadataFor(bm03, options)]);
+  // The clerk lifts the sheet's protection (no password) to type a share over its formula, as some do.
+  wb.unprotect('BM03');
   for (const [address, text] of Object.entries(entries)) wb.type(address, text, 'BM03');
   return wb;
 }

@@ -129,11 +129,18 @@ export function sheetXml(sheet: SheetModel, styles: StyleBook, strings: SharedSt
       tag('pageSetup', {
         paperSize: 9, // A4
         orientation: sheet.print.landscape ? 'landscape' : 'portrait',
+        scale: sheet.print.fitToWidth ? undefined : sheet.print.scale,
         fitToWidth: sheet.print.fitToWidth ? 1 : undefined,
         fitToHeight: sheet.print.fitToWidth ? 0 : undefined,
       }),
     );
+
     out.push(`<headerFooter><oddFooter>${escapeXml('&L&8chitieu&R&8Trang &P/&N')}</oddFooter></headerFooter>`);
+    const breaks = sheet.print.columnBreaks ?? [];
+    if (breaks.length > 0) {
+      // A break after column c (0-based) is a break before column c + 1, as SpreadsheetML counts it.
+      out.push(`<colBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((c) => tag('brk', { id: c + 1, max: 1048575, man: 1 })).join('')}</colBreaks>`);
+    }
   }
   if (options.legacyDrawing) out.push(tag('legacyDrawing', { 'r:id': options.legacyDrawing }));
   out.push('</worksheet>');

@@ -3,7 +3,9 @@
  * (2023, 2024-H1) as published, and the periods around today, so the pane has figures on any date.
  * Each period is filed by the units of its own structure, those that ended during it for their part.
  */
+import { consolidate, type Consolidation } from '../../shared/consolidation';
 import type { Submission } from '../../shared/submission';
+import { validateSubmission } from '../../shared/validation';
 import { demoSubmission, hashSeed } from '../../shared/demo/generate';
 import { DEMO_REGISTRY } from '../../shared/demo/registry';
 import { BM03_2024_H1, BM07_2023, plan30Tasks } from '../../shared/demo/seed-figures';
@@ -82,4 +84,25 @@ export function explained(submission: Submission, warnings: readonly { cells: st
     if (row) notes[row] ??= 'Số liệu demo: thay đổi do sắp xếp đơn vị hành chính.';
   }
   return { ...submission, notes };
+}
+
+/**
+ * A period's demo reports consolidated as the server would consolidate them, without a server: for
+ * tests and tools that need the demo's workbook (the print layout, the drafted report).
+ */
+export function demoConsolidations(periodCode: string, today = '2026-11-30'): Consolidation[] {
+  const period = parsePeriod(periodCode)!;
+  const registry = DEMO_REGISTRY.filter((u) => validDuring(u, period.start, period.end));
+  const reports = demoSubmissions(today).filter((s) => s.period === period.code);
+  return TEMPLATES.filter((t) => isFiledFor(t, period)).map((template) => {
+    const filed = reports
+      .filter((s) => s.template === template.id)
+      .map((s, i) => {
+        const unit = registry.find((u) => u.code === s.unit);
+        const report = validateSubmission(s, unit ? { unitKind: unit.kind } : {});
+        const at = `${period.unitDeadline}T0${i % 10}:00:00Z`;
+        return { unit: s.unit ?? '', submissionId: `sub_${template.id}_${s.unit}`, revision: 1, receivedAt: at, firstReceivedAt: at, status: 'received' as const, values: report.values, ...(report.rows ? { rows: report.rows } : {}), warnings: report.warnings };
+      });
+    return consolidate(template, period, registry, filed);
+  });
 }

@@ -9,6 +9,9 @@ export type CellStyle =
   | 'title'
   | 'subtitle'
   | 'meta'
+  | 'titleWrapped'
+  | 'subtitleWrapped'
+  | 'metaWrapped'
   | 'instruction'
   | 'header'
   | 'key'
@@ -69,7 +72,19 @@ export interface SheetModel {
   names: DefinedNameModel[];
   validations: ValidationModel[];
   frozen?: { rows: number; cols: number };
-  print?: { landscape: boolean; fitToWidth: boolean; titleRows?: { first: number; last: number }; titleCols?: { first: number; last: number } };
+  /**
+   * Printing: A4, landscape or not; either fitted to the page width, or (a sheet too wide to read
+   * fitted) at `scale` percent with a page break after each column of `columnBreaks`, the
+   * `titleCols` repeated on every band.
+   */
+  print?: {
+    landscape: boolean;
+    fitToWidth: boolean;
+    scale?: number;
+    columnBreaks?: number[];
+    titleRows?: { first: number; last: number };
+    titleCols?: { first: number; last: number };
+  };
   /**
    * A filled template guards its labels and formulas: only cells whose style leaves them unlocked
    * (the yellow inputs) take typing; formats stay open, so the pane can colour issues. No password:

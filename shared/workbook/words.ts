@@ -72,6 +72,14 @@ const vi = {
   warningsHeaders: ['STT', 'Mẫu', 'Mã ĐV', 'Đơn vị', 'Ô', 'Cảnh báo', 'Giải trình của đơn vị'],
   notExplained: '(chưa giải trình)',
   noWarnings: 'Không có cảnh báo nào còn mở.',
+  nobodyFiled: (id: string, expected: number) =>
+    `Chưa đơn vị nào nộp mẫu ${id} trong kỳ này (${expected} đơn vị phải nộp): chưa có số liệu để tổng hợp. Danh sách đơn vị phải nộp ở trang Tình hình nộp báo cáo.`,
+  summaryKeyEmpty: (filed: number, expected: number) =>
+    filed === 0
+      ? `Chưa có số liệu: chưa đơn vị nào nộp mẫu BM01 trong kỳ này (${expected} đơn vị phải nộp).`
+      : `Chưa có số liệu: ${filed}/${expected} đơn vị đã nộp mẫu BM01 nhưng chưa có chỉ tiêu nào có mục tiêu hoặc kết quả.`,
+  summaryKeyNotFiled: 'Mẫu BM01 không lập cho kỳ này (chỉ lập theo năm): xem báo cáo năm.',
+  summaryFiguresEmpty: 'Chưa có số liệu: chưa đơn vị nào nộp báo cáo trong kỳ này.',
   districtChecks: 'SỐ LIỆU CẤP HUYỆN KHÁC TỔNG CẤP XÃ',
   districtCheckHeaders: ['STT', 'Mẫu', 'Huyện', 'Ô', 'Số cấp huyện', 'Tổng cấp xã', 'Ghi chú'],
   communesComplete: (n: number) => `Đủ ${n} xã đã nộp: cần đối chiếu`,
@@ -141,6 +149,13 @@ const en: SheetWords = {
   warningsHeaders: ['No.', 'Template', 'Unit code', 'Unit', 'Cells', 'Warning', 'Explanation'],
   notExplained: '(not explained)',
   noWarnings: 'No open warnings.',
+  nobodyFiled: (id, expected) => `No unit has filed ${id} for this period (${expected} units must): there are no figures to consolidate. The units that must file are on the Filing status sheet.`,
+  summaryKeyEmpty: (filed, expected) =>
+    filed === 0
+      ? `No figures: no unit has filed BM01 for this period (${expected} units must).`
+      : `No figures: ${filed}/${expected} units filed BM01 but no indicator has a target or a result.`,
+  summaryKeyNotFiled: 'BM01 is not filed for this period (yearly only): see the yearly report.',
+  summaryFiguresEmpty: 'No figures: no unit has filed a report for this period.',
   districtChecks: 'DISTRICT FIGURES THAT DIFFER FROM THEIR COMMUNES',
   districtCheckHeaders: ['No.', 'Template', 'District', 'Cell', 'District figure', 'Communes sum', 'Note'],
   communesComplete: (n) => `All ${n} communes filed: reconcile`,

@@ -24,6 +24,20 @@ describe('typing as Excel reads it in Vietnamese settings', () => {
 });
 
 describe('the in-memory workbook', () => {
+  it('guards a protected template: its yellow inputs take typing, a label and a formula do not, until protection is lifted', async () => {
+    const wb = new MemoryWorkbook();
+    const bm03 = getTemplate('BM03')!;
+    await wb.writeSheets([buildTemplateSheet(bm03, { period: '2024-H1' })], [sheetMetadataFor(bm03, { period: '2024-H1' })]);
+    wb.type('E7', '1.683', 'BM03');
+    expect(wb.value('BM03', 6, 4)).toBe(1683);
+    expect(() => wb.type('C7', 'x', 'BM03')).toThrow('trang được bảo vệ');
+    expect(() => wb.type('E31', '99%', 'BM03')).toThrow('trang được bảo vệ');
+    expect(wb.editable('E31', 'BM03')).toBe(false);
+    wb.unprotect('BM03');
+    wb.type('E31', '99%', 'BM03');
+    expect(wb.value('BM03', 30, 4)).toBe(0.99);
+  });
+
   it('holds an inserted template like Excel: names, metadata, formulas unevaluated', async () => {
     const wb = new MemoryWorkbook();
     const bm03 = getTemplate('BM03')!;

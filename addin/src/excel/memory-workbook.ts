@@ -133,6 +133,12 @@ export class MemoryWorkbook implements WorkbookPort {
     return cell;
   }
 
+  /** Lifts a sheet's protection, as Excel's Review › Unprotect Sheet does for a sheet without a password. */
+  unprotect(sheetName: string): void {
+    const sheet = this.sheet(sheetName);
+    if (sheet) delete sheet.protect;
+  }
+
   /** Whether a clerk may type into the cell: any cell of an unprotected sheet, the unlocked ones of a protected one. */
   editable(address: string, sheetName = this.active): boolean {
     const at = parseA1(address);

@@ -266,6 +266,12 @@ export function apply(context: Excel.RequestContext, op: WriteOp): void {
       layout.orientation = op.landscape ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
       layout.paperSize = Excel.PaperType.a4;
       if (op.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      else if (op.scale) layout.zoom = { scale: op.scale };
+      // A band of columns per page; page breaks need ExcelApi 1.9, elsewhere Excel breaks where the page is full.
+      if (op.columnBreaks?.length && Office.context.requirements.isSetSupported('ExcelApi', '1.9')) {
+        const ws = sheets.getItem(op.sheet);
+        for (const col of op.columnBreaks) ws.verticalPageBreaks.add(ws.getRangeByIndexes(0, col + 1, 1, 1));
+      }
       if (op.titleRows) layout.setPrintTitleRows(`$${op.titleRows.first + 1}:$${op.titleRows.last + 1}`);
       if (op.titleCols) layout.setPrintTitleColumns(`$${columnLetters(op.titleCols.first)}:$${columnLetters(op.titleCols.last)}`);
       return;

@@ -4,8 +4,8 @@ import { shiftDecimal } from '../../numbers/decimal';
 import type { Lang } from '../../i18n';
 import { periodLabel, type Period } from '../../periods';
 import type { Measure } from '../../templates/schema';
-import type { CellModel } from '../model';
-import { NUMBER_FORMATS } from '../styles';
+import type { CellModel, SheetModel } from '../model';
+import { NUMBER_FORMATS, STYLES } from '../styles';
 import { SHEET_WORDS } from '../words';
 
 export interface ConsolidatedInput {
@@ -32,6 +32,76 @@ export function headerLines(title: string, input: ConsolidatedInput, extra?: str
     { row: 1, col: 0, value: w.provinceLine(input.province, period) + (coordinator ? w.coordinatorLine(coordinator.name) : ''), style: 'subtitle' },
     { row: 2, col: 0, value: w.generatedLine(formatTime(input.generatedAt), input.engineVersion) + (extra ? ` · ${extra}` : ''), style: 'meta' },
   ];
+}
+
+/** Points per line of 11 pt text, and characters a column of width w holds per line (a little under w, bold and wide letters included). */
+const LINE_POINTS = 15;
+const CHARS_PER_WIDTH = 1.05;
+
+/** Lines `text` takes in a column `width` characters wide. */
+export function linesIn(text: string, width: number): number {
+  return text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / Math.max(1, width * CHARS_PER_WIDTH - 1))), 0);
+}
+
+/** The width of the cell at (row, col), in characters: its column's, or its merged range's. */
+export function cellWidth(sheet: Pick<SheetModel, 'columnWidths' | 'merges'>, row: number, col: number): number {
+  const merge = sheet.merges.find((m) => m.row <= row && row < m.row + m.rows && m.col === col);
+  const cols = merge ? merge.cols : 1;
+  let width = 0;
+  for (let c = col; c < col + cols; c++) width += sheet.columnWidths[c] ?? 9;
+  return width;
+}
+
+/**
+ * Heights for the rows whose wrapped cells need more than one line: neither Excel nor the writers
+ * size a wrapped row on their own, and a row too low hides text. Rows given a height keep the larger.
+ */
+export function fitWrappedRows(sheet: SheetModel): SheetModel {
+  const heights: Record<number, number> = { ...sheet.rowHeights };
+  for (const cell of sheet.cells) {
+    if (typeof cell.value !== 'string' || !cell.style || !STYLES[cell.style].wrap) continue;
+    const lines = linesIn(cell.value, cellWidth(sheet, cell.row, cell.col));
+    if (lines < 2) continue;
+    const points = LINE_POINTS * lines + 2;
+    if ((heights[cell.row] ?? 0) < points) heights[cell.row] = points;
+  }
+  return { ...sheet, rowHeights: heights };
+}
+
+/** Points of A4 landscape between the margins, and the points a column `w` characters wide takes. */
+const PAGE_POINTS = 770;
+const columnPoints = (w: number) => w * 5.25 + 3.75;
+/** Below this, fitted text is too small to read on paper: the sheet prints in bands instead. */
+const MIN_READABLE_SCALE = 60;
+
+/**
+ * Print settings every consolidated sheet shares: A4 landscape, its heading lines and column headers
+ * (rows 0 to `lastTitleRow`) repeated on every page, fitted to the page width. A sheet too wide to be
+ * read so (`columnWidths` given) prints at a readable scale in bands of columns instead, as DIC would
+ * lay it out by hand, with its first `repeatCols` columns (the unit) on every band.
+ */
+export function printLayout(lastTitleRow: number, wide?: { columnWidths: readonly number[]; repeatCols: number }): NonNullable<SheetModel['print']> {
+  const titleRows = { first: 0, last: lastTitleRow };
+  if (!wide || !isBanded(wide.columnWidths)) return { landscape: true, fitToWidth: true, titleRows };
+  const page = (PAGE_POINTS * 100) / MIN_READABLE_SCALE;
+  const repeated = wide.columnWidths.slice(0, wide.repeatCols).reduce((a, w) => a + columnPoints(w), 0);
+  const columnBreaks: number[] = [];
+  let used = repeated;
+  wide.columnWidths.forEach((w, col) => {
+    if (col < wide.repeatCols) return;
+    if (used + columnPoints(w) > page && used > repeated) {
+      columnBreaks.push(col - 1);
+      used = repeated;
+    }
+    used += columnPoints(w);
+  });
+  return { landscape: true, fitToWidth: false, scale: MIN_READABLE_SCALE, columnBreaks, titleRows, titleCols: { first: 0, last: wide.repeatCols - 1 } };
+}
+
+/** Whether a sheet of these columns fitted to one page width would print too small to read. */
+export function isBanded(columnWidths: readonly number[]): boolean {
+  const total = columnWidths.reduce((a, w) => a + columnPoints(w), 0);
+  return (PAGE_POINTS / total) * 100 < MIN_READABLE_SCALE;
 }
 
 /** `2024-06-20T03:00:00Z` → `20/06/2024 10:00` in Viet Nam time. */

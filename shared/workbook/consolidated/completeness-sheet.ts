@@ -3,7 +3,7 @@ import type { Lang } from '../../i18n';
 import type { CellModel, ChartModel, SheetModel } from '../model';
 import { NUMBER_FORMATS } from '../styles';
 import { SHEET_WORDS } from '../words';
-import { HEADER_ROWS, formatTime, headerLines, kindWord, statusWord, type ConsolidatedInput } from './common';
+import { HEADER_ROWS, formatTime, headerLines, kindWord, printLayout, statusWord, type ConsolidatedInput } from './common';
 
 export const COMPLETENESS_SHEET: Record<Lang, string> = { vi: SHEET_WORDS.vi.completenessSheet, en: SHEET_WORDS.en.completenessSheet };
 
@@ -89,7 +89,7 @@ export function completenessSheet(input: ConsolidatedInput): { sheet: SheetModel
       names: [],
       validations: [],
       frozen: { rows: headerRow + 1, cols: 3 },
-      print: { landscape: true, fitToWidth: true, titleRows: { first: headerRow, last: headerRow } },
+      print: printLayout(headerRow),
       tabColor: 'A4262C',
     },
     charts,

@@ -9,7 +9,7 @@ import { completenessSheet } from './completeness-sheet';
 import { summarySheet } from './summary-sheet';
 import { consolidatedTemplateSheet } from './template-sheet';
 import { warningsSheet } from './warnings-sheet';
-import type { ConsolidatedInput } from './common';
+import { fitWrappedRows, type ConsolidatedInput } from './common';
 import { SHEET_WORDS } from '../words';
 import { TEMPLATES } from '../../templates';
 import { sheetNameFor } from './common';
@@ -35,7 +35,7 @@ export function consolidatedWorkbook(input: ConsolidatedInput): WorkbookModel {
   const metadata = templates.flatMap((t) => (t.metadata ? [t.metadata] : []));
   return {
     title: SHEET_WORDS[lang].workbookTitle(input.province, input.period.code),
-    sheets: [summary.sheet, ...templates.map((t) => t.sheet), completeness.sheet, warningsSheet(input), buildMetadataSheet(metadata)],
+    sheets: [...[summary.sheet, ...templates.map((t) => t.sheet), completeness.sheet, warningsSheet(input)].map(fitWrappedRows), buildMetadataSheet(metadata)],
     metadata,
     charts: [...summary.charts, ...completeness.charts],
   };

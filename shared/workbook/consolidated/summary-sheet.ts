@@ -6,7 +6,7 @@ import { getTemplate } from '../../templates';
 import type { IndicatorTemplate } from '../../templates/schema';
 import type { CellModel, CellStyle, ChartModel, SheetModel } from '../model';
 import { NUMBER_FORMATS } from '../styles';
-import { HEADER_ROWS, headerLines, valueCell, type ConsolidatedInput } from './common';
+import { HEADER_ROWS, headerLines, printLayout, valueCell, type ConsolidatedInput } from './common';
 import { SHEET_WORDS } from '../words';
 
 export const SUMMARY_SHEET: Record<Lang, string> = { vi: SHEET_WORDS.vi.summarySheet, en: SHEET_WORDS.en.summarySheet };
@@ -36,11 +36,23 @@ export function summarySheet(input: ConsolidatedInput): { sheet: SheetModel; cha
   }
   r++;
 
+  /** A section with nothing to show says why, in one bordered line across the table. */
+  const emptySection = (text: string) => {
+    cells.push({ row: r, col: 0, value: text, style: 'plain' });
+    for (let col = 1; col < 6; col++) cells.push({ row: r, col, style: 'plain' });
+    merges.push({ row: r, col: 0, rows: 1, cols: 6 });
+    r++;
+  };
+  const merges: SheetModel['merges'] = [{ row: 0, col: 0, rows: 1, cols: 11 }];
+
   // B. Key indicators (BM01): target against result, achieved or not.
   const bm01 = input.consolidations.find((c) => c.template.id === 'BM01');
-  if (bm01) {
+  cells.push({ row: r++, col: 0, value: w.summaryKey, style: 'subtitle' });
+  if (!bm01) {
+    emptySection(w.summaryKeyNotFiled);
+    r++;
+  } else {
     const template = getTemplate('BM01') as IndicatorTemplate;
-    cells.push({ row: r++, col: 0, value: w.summaryKey, style: 'subtitle' });
     const chartTop = r;
     w.summaryKeyHeaders.forEach((h, col) => cells.push({ row: r, col, value: h, style: 'header' }));
     r++;
@@ -62,6 +74,7 @@ export function summarySheet(input: ConsolidatedInput): { sheet: SheetModel; cha
       if (typeof mt === 'number' || typeof kq === 'number') numericRows++;
       r++;
     }
+    if (r === chartTop + 1) emptySection(w.summaryKeyEmpty(bm01.completeness.submitted, bm01.completeness.expected));
     if (numericRows > 0) {
       charts.push({
         sheet: name,
@@ -80,6 +93,7 @@ export function summarySheet(input: ConsolidatedInput): { sheet: SheetModel; cha
   cells.push({ row: r++, col: 0, value: w.summaryFigures, style: 'subtitle' });
   w.summaryFiguresHeaders.forEach((h, col) => cells.push({ row: r, col, value: h, style: 'header' }));
   r++;
+  const figuresTop = r;
   for (const c of input.consolidations) {
     const template = getTemplate(c.template.id)!;
     if (template.kind === 'list') {
@@ -103,17 +117,20 @@ export function summarySheet(input: ConsolidatedInput): { sheet: SheetModel; cha
     }
   }
 
+  if (r === figuresTop) emptySection(w.summaryFiguresEmpty);
+
   return {
     sheet: {
       name,
       cells,
-      merges: [{ row: 0, col: 0, rows: 1, cols: 11 }],
+      merges,
       columnWidths: [9, 9, 55, 12, 12, 12, 11, 11, 11, 12, 12],
       rowHeights: { 0: 24 },
       names: [],
       validations: [],
       frozen: { rows: HEADER_ROWS, cols: 0 },
-      print: { landscape: true, fitToWidth: true },
+      // The heading lines on every page: the sections below have headers of their own.
+      print: printLayout(2),
       tabColor: '1E6B30',
     },
     charts,

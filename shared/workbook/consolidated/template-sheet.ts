@@ -2,12 +2,12 @@
 import type { Consolidation, UnitLine } from '../../consolidation';
 import type { Lang } from '../../i18n';
 import { getTemplate, templateCells } from '../../templates';
-import type { IndicatorTemplate, ListTemplate } from '../../templates/schema';
+import type { IndicatorTemplate, ListTemplate, Template } from '../../templates/schema';
 import { cellName } from '../layout';
 import type { CellModel, SheetMetadata, SheetModel } from '../model';
 import { NUMBER_FORMATS } from '../styles';
 import { SHEET_WORDS, type LocalParts } from '../words';
-import { HEADER_ROWS, PROVINCE_ROW_CODE, formatTime, headerLines, sheetNameFor, statusWord, valueCell, type ConsolidatedInput } from './common';
+import { HEADER_ROWS, PROVINCE_ROW_CODE, formatTime, headerLines, isBanded, printLayout, sheetNameFor, statusWord, valueCell, type ConsolidatedInput } from './common';
 
 /** Columns before the figures: index, code, unit, revision, time filed, status, warnings. */
 const FIXED = 7;
@@ -31,14 +31,31 @@ function groups(c: Consolidation, lang: Lang): { heading: string | null; lines: 
   return out;
 }
 
+const WRAPPED: Partial<Record<NonNullable<CellModel['style']>, NonNullable<CellModel['style']>>> = { title: 'titleWrapped', subtitle: 'subtitleWrapped', meta: 'metaWrapped' };
+
+/** Index, code and name: the columns that say which unit a row is. */
+const UNIT_COLUMNS = 3;
+
+/** Widths of the columns before the figures; the unit's name and the time filed wrap within theirs (fitWrappedRows). */
+const FIXED_WIDTHS = [6, 16, 36, 8, 20, 11, 9];
+
+/** What a sheet's rows add to its layout: merged group headings and notes. */
+interface RowsLayout {
+  merges: SheetModel['merges'];
+}
+
 /** The unit rows under their group headings, from `first`; `figures` adds each row's own columns. */
-function unitRows(c: Consolidation, lang: Lang, first: number, lastCol: number, cells: CellModel[], figures: (line: UnitLine, row: number) => void): void {
+function unitRows(c: Consolidation, input: ConsolidatedInput, first: number, lastCol: number, cells: CellModel[], figures: (line: UnitLine, row: number) => void): RowsLayout {
+  const lang = input.lang ?? 'vi';
+  const layout: RowsLayout = { merges: [] };
   let r = first;
   let index = 1;
   for (const group of groups(c, lang)) {
     if (group.heading) {
       cells.push({ row: r, col: 0, value: group.heading, style: 'group' });
       for (let col = 1; col <= lastCol; col++) cells.push({ row: r, col, style: 'group' });
+      // Across the fixed columns, so the heading sits inside its border.
+      layout.merges.push({ row: r, col: 0, rows: 1, cols: FIXED });
       r++;
     }
     for (const line of group.lines) {
@@ -47,6 +64,7 @@ function unitRows(c: Consolidation, lang: Lang, first: number, lastCol: number, 
       r++;
     }
   }
+  return layout;
 }
 
 function unitColumns(line: UnitLine, r: number, index: number, lang: Lang): CellModel[] {
@@ -88,7 +106,38 @@ export function localParts(c: Consolidation): LocalParts {
 
 export function consolidatedTemplateSheet(c: Consolidation, input: ConsolidatedInput): ConsolidatedSheet {
   const template = getTemplate(c.template.id)!;
+  if (c.completeness.submitted === 0) return nobodyFiledSheet(template, c, input);
   return template.kind === 'indicator' ? indicatorSheet(template, c, input) : listSheet(template, c, input);
+}
+
+/**
+ * A template nobody filed: its heading and one line that says so, where a table of empty rows as
+ * wide as its figures would print pages of blanks. Who must file is on the filing-status sheet.
+ */
+function nobodyFiledSheet(template: Template, c: Consolidation, input: ConsolidatedInput): ConsolidatedSheet {
+  const lang = input.lang ?? 'vi';
+  const w = SHEET_WORDS[lang];
+  const name = sheetNameFor(template.id);
+  const method = template.kind === 'indicator' ? w.templateSheetMethod(template.id, template.version, localParts(c)) : w.listSheetMethod(template.id, template.version);
+  const cells: CellModel[] = [...headerLines(w.templateSheetTitle(template.id, template.title[lang]), input, method)];
+  const noteRow = HEADER_ROWS;
+  cells.push({ row: noteRow, col: 0, value: w.nobodyFiled(template.id, c.completeness.expected), style: 'plain' });
+  for (let col = 1; col < FIXED; col++) cells.push({ row: noteRow, col, style: 'plain' });
+  const everyColumn = (row: number) => ({ row, col: 0, rows: 1, cols: FIXED });
+  return {
+    sheet: {
+      name,
+      cells,
+      merges: [everyColumn(0), everyColumn(1), everyColumn(2), everyColumn(noteRow)],
+      columnWidths: [...FIXED_WIDTHS],
+      rowHeights: { 0: 24 },
+      names: [],
+      validations: [],
+      print: printLayout(noteRow),
+      tabColor: '0F3D6E',
+    },
+    ...(template.kind === 'indicator' ? { metadata: { sheet: name, template: template.id, version: template.version, unitName: input.province, period: input.period.code } } : {}),
+  };
 }
 
 function indicatorSheet(template: IndicatorTemplate, c: Consolidation, input: ConsolidatedInput): ConsolidatedSheet {
@@ -126,28 +175,34 @@ function indicatorSheet(template: IndicatorTemplate, c: Consolidation, input: Co
     names.push({ name: cellName(template.id, info.ref), row: totalRow, col, rows: 1, cols: 1 });
   });
 
-  unitRows(c, lang, totalRow + 1, lastCol, cells, (line, r) =>
+  const rows = unitRows(c, input, totalRow + 1, lastCol, cells, (line, r) =>
     figures.forEach((info, i) => {
       const measure = info.measure === 'target' ? info.row.measure : info.measure;
       cells.push(valueCell(r, FIXED + i, line.values[info.ref] ?? null, measure, line.kind === 'district' ? 'valueBold' : 'value'));
     }),
   );
 
+  const columnWidths = [...FIXED_WIDTHS, ...figures.map((f) => (f.measure === 'text' || f.measure === 'target' ? 24 : 14))];
+  // Printed in bands, the heading lines sit over the unit columns, which every band repeats: never clipped.
+  const banded = isBanded(columnWidths) && c.completeness.submitted > 0;
+  const headingCols = banded ? UNIT_COLUMNS : Math.min(lastCol + 1, 12);
+  if (banded) for (const cell of cells) if (cell.row < HEADER_ROWS && cell.style) cell.style = WRAPPED[cell.style] ?? cell.style;
   return {
     sheet: {
       name,
       cells,
       merges: [
-        { row: 0, col: 0, rows: 1, cols: Math.min(lastCol + 1, 12) },
-        { row: 1, col: 0, rows: 1, cols: Math.min(lastCol + 1, 12) },
-        { row: 2, col: 0, rows: 1, cols: Math.min(lastCol + 1, 12) },
+        { row: 0, col: 0, rows: 1, cols: headingCols },
+        { row: 1, col: 0, rows: 1, cols: headingCols },
+        { row: 2, col: 0, rows: 1, cols: headingCols },
+        ...rows.merges,
       ],
-      columnWidths: [6, 13, 40, 8, 22, 11, 9, ...figures.map((f) => (f.measure === 'text' || f.measure === 'target' ? 24 : 14))],
+      columnWidths,
       rowHeights: { 0: 24, [headerRow]: 90 },
       names,
       validations: [],
-      frozen: { rows: totalRow + 1, cols: 3 },
-      print: { landscape: true, fitToWidth: false, titleRows: { first: headerRow, last: keyRow }, titleCols: { first: 0, last: 2 } },
+      frozen: { rows: totalRow + 1, cols: UNIT_COLUMNS },
+      print: banded ? printLayout(keyRow, { columnWidths, repeatCols: UNIT_COLUMNS }) : printLayout(keyRow),
       tabColor: '0F3D6E',
     },
     metadata: { sheet: name, template: template.id, version: template.version, unitName: input.province, period: input.period.code },
@@ -186,18 +241,19 @@ function listSheet(template: ListTemplate, c: Consolidation, input: Consolidated
   cells.push(...totalLabels(totalRow, c, input, lang));
   countsRow(totalRow, c.total.statusCounts, 'total');
 
-  unitRows(c, lang, totalRow + 1, lastCol, cells, (line, r) => countsRow(r, line.statusCounts, 'value'));
+  const rows = unitRows(c, input, totalRow + 1, lastCol, cells, (line, r) => countsRow(r, line.statusCounts, 'value'));
+
   return {
     sheet: {
       name,
       cells,
-      merges: [{ row: 0, col: 0, rows: 1, cols: lastCol + 1 }],
-      columnWidths: [6, 13, 40, 8, 22, 11, 9, ...countCols.map(() => 12), ...shareCols.map(() => 12)],
+      merges: [{ row: 0, col: 0, rows: 1, cols: lastCol + 1 }, ...rows.merges],
+      columnWidths: [...FIXED_WIDTHS, ...countCols.map(() => 12), ...shareCols.map(() => 12)],
       rowHeights: { 0: 24, [headerRow]: 45 },
       names: [],
       validations: [],
       frozen: { rows: totalRow + 1, cols: 3 },
-      print: { landscape: true, fitToWidth: true, titleRows: { first: headerRow, last: keyRow } },
+      print: printLayout(keyRow),
       tabColor: '0F3D6E',
     },
   };

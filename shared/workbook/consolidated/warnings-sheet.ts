@@ -2,7 +2,7 @@
 import type { Lang } from '../../i18n';
 import { getTemplate } from '../../templates';
 import type { CellModel, SheetModel } from '../model';
-import { HEADER_ROWS, headerLines, valueCell, type ConsolidatedInput } from './common';
+import { HEADER_ROWS, headerLines, printLayout, valueCell, type ConsolidatedInput } from './common';
 import { templateCells } from '../../templates/cells';
 import { SHEET_WORDS } from '../words';
 
@@ -72,7 +72,7 @@ export function warningsSheet(input: ConsolidatedInput): SheetModel {
     names: [],
     validations: [],
     frozen: { rows: headerRow + 1, cols: 0 },
-    print: { landscape: true, fitToWidth: true, titleRows: { first: headerRow, last: headerRow } },
+    print: printLayout(headerRow),
     tabColor: 'C19C00',
   };
 }

@@ -1,0 +1,11 @@
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { demoConsolidations } from './lib/demo-data';
+import { consolidatedWorkbook } from '../shared/workbook';
+import { parsePeriod } from '../shared/periods';
+import { ENGINE_VERSION } from '../shared/validation';
+import { writeWorkbook } from '../xlsx/write';
+const c = demoConsolidations('2024-H1');
+console.log(c.map((x) => `${x.template.id}:${x.completeness.submitted}/${x.completeness.expected}`).join(' '));
+const model = consolidatedWorkbook({ province: 'Đắk Lắk', period: parsePeriod('2024-H1')!, generatedAt: '2026-11-30T03:00:00Z', engineVersion: ENGINE_VERSION, consolidations: c });
+mkdirSync('/tmp/render', { recursive: true });
+writeFileSync('/tmp/render/tong-hop.xlsx', writeWorkbook(model));
