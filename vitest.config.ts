@@ -24,7 +24,7 @@ export default defineConfig(async () => {
         {
           test: {
             name: 'files',
-            include: ['xlsx/**/*.test.ts', 'cli/**/*.test.ts', 'scripts/lib/**/*.test.ts'],
+            include: ['xlsx/**/*.test.ts', 'docx/**/*.test.ts', 'cli/**/*.test.ts', 'scripts/lib/**/*.test.ts'],
             exclude: ['**/*.e2e.test.ts', '**/node_modules/**'],
             environment: 'node',
             testTimeout: 30_000,

@@ -5,7 +5,7 @@
  */
 import { demoSubmission } from '../shared/demo/generate';
 import type { DemoUnit } from '../shared/demo/registry';
-import { getTemplate, templateCells, TEMPLATES, type IndicatorTemplate } from '../shared/templates';
+import { filesTemplate, getTemplate, templateCells, TEMPLATES, type IndicatorTemplate } from '../shared/templates';
 import { buildTemplateWorkbook, cellName } from '../shared/workbook';
 import { XLSX_MEDIA_TYPE } from '../shared/api/media';
 import { writeWorkbook } from '../xlsx/write';
@@ -55,7 +55,9 @@ export interface SoakResult {
 
 export async function soak(origin: string, token: string, province: readonly DemoUnit[]): Promise<SoakResult> {
   const auth = { authorization: `Bearer ${token}` };
-  const units = province.filter((u) => u.kind !== 'department').slice(0, 200);
+  // Units that file BM03 after the reform (districts no longer do), so every filing is due.
+  const bm03 = getTemplate('BM03')!;
+  const units = province.filter((u) => u.kind !== 'department' && filesTemplate(bm03, u, '2025-09-30')).slice(0, 200);
   const requests: SoakRequest[] = [];
   // JSON filings and uploads come from different units: a Q4 upload after a unit's Q3 filing would warn of a jump.
   const filers = units.slice(0, 150);

@@ -47,6 +47,12 @@ export async function workerBench(): Promise<void> {
       if (!r.ok) throw new Error(`workbook: ${r.status} ${await r.text()}`);
       workbookBytes = (await r.arrayBuffer()).byteLength;
     }, { runs: 5, budgetMs: 60_000 });
+    let reportBytes = 0;
+    const report = await time('docx', async () => {
+      const r = await fetch(`${worker.origin}/api/v1/reports/${PERIOD}.docx`, { headers: auth });
+      if (!r.ok) throw new Error(`report: ${r.status} ${await r.text()}`);
+      reportBytes = (await r.arrayBuffer()).byteLength;
+    }, { runs: 5, budgetMs: 60_000 });
 
     // Load: new revisions of BM03 for units of the province, by one client, then 20 at once.
     const bodies = province.slice(0, 200).map((u) => JSON.stringify(demoSubmission('BM03', u, '2025-Q1')));
@@ -91,6 +97,7 @@ export async function workerBench(): Promise<void> {
       { name: 'Tổng hợp BM03, 220 đơn vị', value: ms(consolidateOne.medianMs), goal: '< 200 ms', ok: consolidateOne.medianMs < 200 },
       { name: 'Tổng hợp cả 8 mẫu, 220 đơn vị', value: ms(consolidateAll.medianMs) },
       { name: `Bảng tính tổng hợp .xlsx trong workerd (${Math.round(workbookBytes / 1024)} KB)`, value: ms(workbook.medianMs), goal: '< 2 s', ok: workbook.medianMs < 2000 },
+      { name: `Dự thảo báo cáo .docx trong workerd (${Math.round(reportBytes / 1024)} KB, cùng số liệu)`, value: ms(report.medianMs), goal: '< 1 s', ok: report.medianMs < 1000 },
       {
         name: `Chạy bền: ${soaked.requests} yêu cầu lẫn nhau, 20 máy khách (${soaked.seconds.toFixed(0)} s): 5xx`,
         value: String(soaked.serverErrors),

@@ -1,4 +1,7 @@
-/** `chitieu consolidated --period 2024-H1 --out file.xlsx`: the province's workbook from a running chitieu server. */
+/**
+ * `chitieu consolidated --period 2024-H1 --out file.xlsx` and `chitieu report --period 2024-H1 --out
+ * file.docx`: the province's workbook, or its drafted periodic report, from a running chitieu server.
+ */
 import { parseArgs } from 'node:util';
 import { parsePeriod } from '../shared/periods';
 import { CliError, type CliText } from './text';
@@ -9,7 +12,21 @@ import { renderProblem } from '../shared/problems';
 
 export const DEFAULT_SERVER = 'http://127.0.0.1:8787';
 
-export async function consolidatedCommand(args: string[], lang: Lang, t: CliText, io: CliIo, env: NodeJS.ProcessEnv = process.env, fetcher: typeof fetch = fetch): Promise<number> {
+/** What each download command fetches, and how it says it is done. */
+const DOWNLOADS = {
+  consolidated: { path: (period: string) => `/api/v1/consolidations/${period}.xlsx`, written: (t: CliText) => t.consolidatedWritten },
+  report: { path: (period: string) => `/api/v1/reports/${period}.docx`, written: (t: CliText) => t.reportWritten },
+} as const;
+
+export function consolidatedCommand(args: string[], lang: Lang, t: CliText, io: CliIo, env: NodeJS.ProcessEnv = process.env, fetcher: typeof fetch = fetch): Promise<number> {
+  return download('consolidated', args, lang, t, io, env, fetcher);
+}
+
+export function reportCommand(args: string[], lang: Lang, t: CliText, io: CliIo, env: NodeJS.ProcessEnv = process.env, fetcher: typeof fetch = fetch): Promise<number> {
+  return download('report', args, lang, t, io, env, fetcher);
+}
+
+async function download(kind: keyof typeof DOWNLOADS, args: string[], lang: Lang, t: CliText, io: CliIo, env: NodeJS.ProcessEnv, fetcher: typeof fetch): Promise<number> {
   const { values } = parseArgs({
     args,
     options: {
@@ -30,7 +47,7 @@ export async function consolidatedCommand(args: string[], lang: Lang, t: CliText
 
   let response: Response;
   try {
-    response = await fetcher(`${server}/api/v1/consolidations/${period.code}.xlsx?lang=${lang}`, { headers: { authorization: `Bearer ${token}` } });
+    response = await fetcher(`${server}${DOWNLOADS[kind].path(period.code)}?lang=${lang}`, { headers: { authorization: `Bearer ${token}` } });
   } catch (e) {
     throw new CliError(t.unreachable(server, (e as Error).message), 2);
   }
@@ -50,6 +67,6 @@ export async function consolidatedCommand(args: string[], lang: Lang, t: CliText
   } catch (e) {
     throw new CliError(t.cannotWrite(values.out, (e as Error).message), 2);
   }
-  io.stdout(t.consolidatedWritten(values.out, period.code, bytes.length) + '\n');
+  io.stdout(DOWNLOADS[kind].written(t)(values.out, period.code, bytes.length) + '\n');
   return 0;
 }

@@ -1,4 +1,5 @@
 /** `chitieu consolidated` against the worker on a local D1: the province's workbook written to a file. */
+import { strFromU8, unzipSync } from 'fflate';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,6 +54,17 @@ describe('chitieu consolidated', () => {
     expect(totals.submission.values).toMatchObject({ 'TT01.KQ': 1683, 'HS03.KQ': 384618 });
     // The province's share is recomputed from its numerator and denominator, not copied from the 99,57% written.
     expect(totals.submission.values['TL08.KQ']).toBe(roundTo((382982 / 384618) * 100, 8));
+  });
+
+  it('writes the drafted periodic report of a period, its sentences on the seed figures', async () => {
+    const out = join(dir, 'bao-cao-2024-H1.docx');
+    const r = await run('report', '--period', '2024-H1', '--out', out, '--server', worker.origin, '--token', worker.tokens.dic!);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).toContain('dự thảo báo cáo kỳ 2024-H1');
+    const xml = strFromU8(unzipSync(new Uint8Array(await readFile(out)))['word/document.xml']!);
+    const text = [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+    expect(text).toContain('là 1.683 thủ tục, trong đó 676 dịch vụ công trực tuyến toàn trình (40,17%)');
+    expect(text).toContain('đạt tỷ lệ 99,57%');
   });
 
   it('names what went wrong: no token, a wrong token, no server, a bad period', async () => {

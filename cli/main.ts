@@ -4,7 +4,7 @@ import { TEMPLATES } from '../shared/templates';
 import { langOf, type Lang } from '../shared/i18n';
 import { templateCommand } from './template-command';
 import { validateCommand } from './validate-command';
-import { consolidatedCommand } from './consolidated-command';
+import { consolidatedCommand, reportCommand } from './consolidated-command';
 import { CliError, TEXT } from './text';
 import { FileTooLargeError, type CliIo } from './io';
 
@@ -43,6 +43,8 @@ export async function main(args: string[], io: CliIo = nodeIo): Promise<number> 
         return await validateCommand(rest, lang, t, io);
       case 'consolidated':
         return await consolidatedCommand(rest, lang, t, io);
+      case 'report':
+        return await reportCommand(rest, lang, t, io);
       case 'templates':
         io.stdout(t.listHeader + '\n');
         for (const tpl of TEMPLATES) {

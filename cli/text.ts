@@ -15,6 +15,8 @@ Cách dùng:
   chitieu consolidated --period 2024-H1 --out tong-hop.xlsx [--server URL] [--token MÃ] [--lang vi|en]
       Tải bảng tính tổng hợp của tỉnh từ máy chủ chitieu (mặc định http://127.0.0.1:8787;
       hoặc biến môi trường CHITIEU_SERVER, CHITIEU_TOKEN). Cần mã thông báo của cơ quan thường trực (DIC) hoặc kiểm tra.
+  chitieu report --period 2024-H1 --out bao-cao.docx [--server URL] [--token MÃ] [--lang vi|en]
+      Tải dự thảo báo cáo định kỳ (.docx) dựng từ số liệu tổng hợp, như trên.
   chitieu templates
       Liệt kê các mẫu báo cáo.
 `,
@@ -49,6 +51,7 @@ Cách dùng:
     unreachable: (server: string, why: string) => `Không kết nối được máy chủ ${server}: ${why}`,
     serverRefused: (status: number, detail: string) => `Máy chủ từ chối (${status}): ${detail}`,
     consolidatedWritten: (file: string, period: string, size: number) => `Đã ghi ${file}: bảng tính tổng hợp kỳ ${period} (${Math.round(size / 1024)} KB).`,
+    reportWritten: (file: string, period: string, size: number) => `Đã ghi ${file}: dự thảo báo cáo kỳ ${period} (${Math.round(size / 1024)} KB).`,
   },
   en: {
     usage: `chitieu — check and create digital-transformation indicator report templates
@@ -63,6 +66,8 @@ Usage:
   chitieu consolidated --period 2024-H1 --out province.xlsx [--server URL] [--token TOKEN] [--lang vi|en]
       Download the province's consolidated workbook from a chitieu server (default http://127.0.0.1:8787,
       or the CHITIEU_SERVER and CHITIEU_TOKEN environment variables). Needs a DIC or auditor token.
+  chitieu report --period 2024-H1 --out report.docx [--server URL] [--token TOKEN] [--lang vi|en]
+      Download the periodic report drafted from the consolidated figures (.docx), as above.
   chitieu templates
       List the report templates.
 `,
@@ -97,6 +102,7 @@ Usage:
     unreachable: (server: string, why: string) => `Cannot reach ${server}: ${why}`,
     serverRefused: (status: number, detail: string) => `The server refused (${status}): ${detail}`,
     consolidatedWritten: (file: string, period: string, size: number) => `Wrote ${file}: the consolidated workbook of ${period} (${Math.round(size / 1024)} KB).`,
+    reportWritten: (file: string, period: string, size: number) => `Wrote ${file}: the drafted report of ${period} (${Math.round(size / 1024)} KB).`,
   },
 } as const;
 

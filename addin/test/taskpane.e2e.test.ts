@@ -4,6 +4,8 @@
  * DIC pulls the consolidated sheets and returns the report; the clerk sees why.
  */
 import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { strFromU8, unzipSync } from 'fflate';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -358,6 +360,19 @@ describe('DIC', () => {
     });
     expect(total).toBe(1683);
     await shot('05-consolidated');
+  });
+
+  it('downloads the report drafted from the same figures, as a Word document', async () => {
+    const download = page.waitForEvent('download');
+    await pane().locator('#report-docx').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('bao-cao-2024-H1.docx');
+    const bytes = new Uint8Array(await readFile((await file.path())!));
+    const xml = strFromU8(unzipSync(bytes)['word/document.xml']!);
+    const text = [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+    expect(text).toContain('BÁO CÁO');
+    expect(text).toContain('là 1.683 thủ tục');
+    expect(await pane().locator('#pull-note').innerText()).toContain('Đã dựng dự thảo báo cáo');
   });
 
   it('pulling another period asks first, and then leaves no sheet of the earlier period behind', async () => {

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { LANGS } from '../i18n';
 import { fieldIssue } from '../problems';
-import { PROBLEM_MEDIA_TYPE, XLSX_MEDIA_TYPE } from './media';
+import { DOCX_MEDIA_TYPE, PROBLEM_MEDIA_TYPE, XLSX_MEDIA_TYPE } from './media';
 import * as S from './schemas';
 
 export type Method = 'get' | 'post' | 'put' | 'delete';
@@ -244,6 +244,17 @@ export const API = define({
     params: PeriodParam,
     query: z.object({ lang }),
     responses: { 200: { description: 'Tệp .xlsx', contentType: XLSX_MEDIA_TYPE } },
+  },
+  periodReport: {
+    operationId: 'getPeriodReport',
+    method: 'get',
+    path: '/reports/{period}.docx',
+    tag: 'Tổng hợp',
+    summary: 'Dự thảo báo cáo định kỳ (.docx) dựng từ số liệu tổng hợp: câu chữ theo mẫu, bảng chỉ tiêu, tình hình nộp, nguồn của từng số liệu',
+    roles: ['dic', 'auditor'],
+    params: PeriodParam,
+    query: z.object({ lang }),
+    responses: { 200: { description: 'Tệp .docx', contentType: DOCX_MEDIA_TYPE } },
   },
   periodConsolidation: {
     operationId: 'getPeriodConsolidation',

@@ -74,6 +74,11 @@ export function previousPeriod(period: Period): string {
   return period.index === 1 ? `${period.year - 1}-${period.kind}${count}` : `${period.year}-${period.kind}${period.index - 1}`;
 }
 
+/** The same period a year earlier (2024-H1 → 2023-H1): what a report compares a figure with ("so với cùng kỳ"). */
+export function sameTimeYearBefore(period: Period): string {
+  return `${period.year - 1}${period.code.slice(4)}`;
+}
+
 /** The day it is in Viet Nam (UTC+7) at an instant, as an ISO date: deadlines and periods are local days. */
 export function vietnamDay(at: Date | string): string {
   const instant = typeof at === 'string' ? new Date(at) : at;

@@ -78,7 +78,7 @@ const vi = {
     filed === 0
       ? `Chưa có số liệu: chưa đơn vị nào nộp mẫu BM01 trong kỳ này (${expected} đơn vị phải nộp).`
       : `Chưa có số liệu: ${filed}/${expected} đơn vị đã nộp mẫu BM01 nhưng chưa có chỉ tiêu nào có mục tiêu hoặc kết quả.`,
-  summaryKeyNotFiled: 'Mẫu BM01 không lập cho kỳ này (chỉ lập theo năm): xem báo cáo năm.',
+  summaryKeyNotFiled: 'Mẫu BM01 (các chỉ tiêu chủ yếu) không lập cho kỳ báo cáo này.',
   summaryFiguresEmpty: 'Chưa có số liệu: chưa đơn vị nào nộp báo cáo trong kỳ này.',
   districtChecks: 'SỐ LIỆU CẤP HUYỆN KHÁC TỔNG CẤP XÃ',
   districtCheckHeaders: ['STT', 'Mẫu', 'Huyện', 'Ô', 'Số cấp huyện', 'Tổng cấp xã', 'Ghi chú'],
@@ -154,7 +154,7 @@ const en: SheetWords = {
     filed === 0
       ? `No figures: no unit has filed BM01 for this period (${expected} units must).`
       : `No figures: ${filed}/${expected} units filed BM01 but no indicator has a target or a result.`,
-  summaryKeyNotFiled: 'BM01 is not filed for this period (yearly only): see the yearly report.',
+  summaryKeyNotFiled: 'BM01 (key indicators) is not filed for this period.',
   summaryFiguresEmpty: 'No figures: no unit has filed a report for this period.',
   districtChecks: 'DISTRICT FIGURES THAT DIFFER FROM THEIR COMMUNES',
   districtCheckHeaders: ['No.', 'Template', 'District', 'Cell', 'District figure', 'Communes sum', 'Note'],

@@ -55,6 +55,15 @@ export class ApiClient {
   }
 
   private async call<S extends z.ZodType>(schema: S | null, path: string, init: RequestInit = {}): Promise<z.output<S>> {
+    const response = await this.send(path, init);
+    if (schema === null) return undefined as z.output<S>;
+    const parsed = schema.safeParse(await response.json());
+    if (!parsed.success) throw new ApiError(response.status, null, `Máy chủ trả lời không đúng định dạng (${path}).`);
+    return parsed.data;
+  }
+
+  /** A request with the token and language; a refusal becomes an ApiError with the server's words. */
+  private async send(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     const token = this.options.token();
     if (token) headers.set('authorization', `Bearer ${token}`);
@@ -75,10 +84,12 @@ export class ApiClient {
       }
       throw new ApiError(response.status, problem, problem?.detail ?? `HTTP ${response.status}`);
     }
-    if (schema === null) return undefined as z.output<S>;
-    const parsed = schema.safeParse(await response.json());
-    if (!parsed.success) throw new ApiError(response.status, null, `Máy chủ trả lời không đúng định dạng (${path}).`);
-    return parsed.data;
+    return response;
+  }
+
+  /** The periodic report drafted from a period's consolidated figures, as a Word document. */
+  async reportDocx(period: string): Promise<Blob> {
+    return (await this.send(`/reports/${encodeURIComponent(period)}.docx?lang=${this.options.lang()}`)).blob();
   }
 
   me() {

@@ -133,6 +133,7 @@ function nobodyFiledSheet(template: Template, c: Consolidation, input: Consolida
       rowHeights: { 0: 24 },
       names: [],
       validations: [],
+      frozen: { rows: HEADER_ROWS, cols: 0 },
       print: printLayout(noteRow),
       tabColor: '0F3D6E',
     },

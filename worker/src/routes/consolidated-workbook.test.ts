@@ -19,6 +19,8 @@ import { COMPLETENESS_SHEET, WARNINGS_SHEET, readRecords, readTemplateGrid, type
 import { EVERY_SHEET, readWorkbook, type WorkbookContents } from '../../../xlsx/read';
 import { checkGrid } from '../../../addin/src/check';
 import { api, json, makeToken, seedUnits } from '../../test/helpers';
+import { strFromU8, unzipSync } from 'fflate';
+import { writeFigure } from '../../../shared/report/draft';
 
 const PERIOD = '2024';
 let dic: string;
@@ -185,3 +187,32 @@ describe('GET /consolidations/:period.xlsx', () => {
     expect(await json(await api('/consolidations/2024-H7.xlsx', { token: dic }))).toMatchObject({ status: 404 });
   });
 });
+
+describe('GET /reports/:period.docx', () => {
+  it('drafts the periodic report from the same figures: each named with its consolidated cell', async () => {
+    const r = await api(`/reports/${PERIOD}.docx`, { token: dic });
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(r.headers.get('content-disposition')).toContain(`bao-cao-${PERIOD}.docx`);
+    const xml = strFromU8(unzipSync(new Uint8Array(await r.arrayBuffer()))['word/document.xml']!);
+    const text = [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(' ');
+    expect(text).toContain('BÁO CÁO');
+    expect(text).toContain('Kết quả thực hiện chuyển đổi số năm 2024');
+    const bm03 = period.consolidations.find((c) => c.template.id === 'BM03')!;
+    expect(text).toContain(`là ${writeFigure(bm03.total.values['TT01.KQ']!, 'count', 'vi')} thủ tục`);
+    expect(text).toContain('TH_BM03 · BM03_TT01_KQ');
+    expect((await api(`/reports/${PERIOD}.docx?lang=en`, { token: auditor })).status).toBe(200);
+  });
+
+  it('answers only DIC and auditors, and names a bad period; again and again in one isolate', async () => {
+    const kpa = await makeToken('unit', 'KPA');
+    expect((await api(`/reports/${PERIOD}.docx`, { token: kpa })).status).toBe(403);
+    expect(await json(await api('/reports/2024-H7.docx', { token: dic }))).toMatchObject({ status: 404 });
+    for (let i = 0; i < 5; i++) {
+      const r = await api(`/reports/${PERIOD}.docx`, { token: dic });
+      expect(r.status).toBe(200);
+      await r.arrayBuffer();
+    }
+  });
+});
+

@@ -4,7 +4,9 @@ import { API } from '../../../shared/api/routes';
 import { now } from '../lib/clock';
 import { route } from '../lib/route';
 import { consolidate, periodStatus, type Consolidation } from '../../../shared/consolidation';
-import { newestFirst, type Period } from '../../../shared/periods';
+import { newestFirst, parsePeriod, sameTimeYearBefore, type Period } from '../../../shared/periods';
+import { draftReport } from '../../../shared/report/draft';
+import { writeReport } from '../../../docx/report';
 import { TEMPLATES, isFiledFor } from '../../../shared/templates';
 import { ENGINE_VERSION } from '../../../shared/validation';
 import { consolidatedWorkbook } from '../../../shared/workbook';
@@ -13,7 +15,7 @@ import { filedPeriodSummaries, latestReports, latestReportsOfPeriod, periodState
 import { unitsDuring } from '../db/units';
 import type { AppEnv } from '../env';
 import { requireFiledFor, requirePeriod, requireTemplate } from '../lib/params';
-import { xlsxResponse } from '../lib/xlsx-response';
+import { docxResponse, xlsxResponse } from '../lib/xlsx-response';
 
 export const consolidationRoutes = new Hono<AppEnv>();
 
@@ -46,6 +48,22 @@ route(consolidationRoutes, API.periodWorkbook, async (c, { params, query }) => {
   const model = consolidatedWorkbook({ province: c.env.PROVINCE_NAME ?? '', period, generatedAt: generatedAt.toISOString(), engineVersion: ENGINE_VERSION, consolidations, lang });
   // The file's own creation date is the generation time, so the same data at the same time gives the same bytes.
   return xlsxResponse(writeWorkbook(model, { created: generatedAt }), `tong-hop-${period.code}.xlsx`);
+});
+
+route(consolidationRoutes, API.periodReport, async (c, { params, query }) => {
+  const period = requirePeriod(params.period);
+  const yearBefore = parsePeriod(sameTimeYearBefore(period))!;
+  const [consolidations, previous] = await Promise.all([consolidatePeriod(c, period), consolidatePeriod(c, yearBefore)]);
+  const draft = draftReport({
+    province: c.env.PROVINCE_NAME ?? '',
+    period,
+    generatedAt: now(c.env).toISOString(),
+    consolidations,
+    // A template nobody filed a year before gives nothing to compare with.
+    previousYear: previous.filter((x) => x.completeness.submitted > 0),
+    lang: query.lang ?? c.get('lang'),
+  });
+  return docxResponse(await writeReport(draft), `bao-cao-${period.code}.docx`);
 });
 
 route(consolidationRoutes, API.periodStatus, async (c, { params }) => {

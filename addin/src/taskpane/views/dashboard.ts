@@ -18,7 +18,7 @@ export function dashboardView(ctx: Ctx, onPeriod?: (period: string) => void): HT
     { class: 'view', 'aria-label': ctx.t.tabs.dashboard },
     h('div', { class: 'row-end' }, periodBox, button(t.load, () => void load(), { id: 'dash-load' })),
     body,
-    h('div', { class: 'actions' }, button(t.pull, () => void pull(), { appearance: 'primary', id: 'pull' })),
+    h('div', { class: 'actions' }, button(t.pull, () => void pull(), { appearance: 'primary', id: 'pull' }), button(t.reportDraft, () => void draftReport(), { id: 'report-docx' })),
     note,
   );
   let data: PeriodConsolidation | null = null;
@@ -38,6 +38,23 @@ export function dashboardView(ctx: Ctx, onPeriod?: (period: string) => void): HT
       replace(body, overview(data.consolidations, ctx), chaseView(data.consolidations, parsePeriod(data.period)!, ctx));
     } catch (e) {
       replace(body, message('error', (e as Error).message));
+    }
+  }
+
+  /** The period's report drafted by the server from the same figures, saved as a Word document. */
+  async function draftReport(): Promise<void> {
+    const period = valueOf(root, 'dash-period');
+    if (!period) return;
+    replace(note, busy(t.reportDrafting));
+    try {
+      const blob = await ctx.api.reportDocx(period);
+      const url = URL.createObjectURL(blob);
+      const name = `bao-cao-${period}.docx`;
+      const link = h('a', { href: url, download: name, id: 'report-link' }, name);
+      replace(note, message('success', t.reportReady, ' ', link));
+      link.click();
+    } catch (e) {
+      replace(note, message('error', (e as Error).message));
     }
   }
 

@@ -1,0 +1,157 @@
+/**
+ * The drafted periodic report, read back: from the .docx's own XML (every figure against the
+ * consolidation it came from), and as LibreOffice renders it (a real third-party reader; `.ci/run`
+ * installs it). The seeds' own consistent sentences are reproduced from the seed figures.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { consolidate, type Consolidation } from '../shared/consolidation';
+import { BM03_2024_H1 } from '../shared/demo/seed-figures';
+import { DEMO_REGISTRY } from '../shared/demo/registry';
+import { parsePeriod } from '../shared/periods';
+import { draftReport, writeFigure } from '../shared/report/draft';
+import { REPORT_SECTIONS } from '../shared/report/sentences';
+import { getTemplate, templateCells, type IndicatorTemplate } from '../shared/templates';
+import { validateSubmission } from '../shared/validation';
+import { cellName } from '../shared/workbook/layout';
+import { demoConsolidations } from '../scripts/lib/demo-data';
+import { writeReport } from './report';
+
+const ARTIFACTS = join(import.meta.dirname, '../test-artifacts');
+const SOFFICE = '/usr/bin/soffice';
+const GENERATED = '2026-11-30T03:00:00Z';
+
+interface ReadParagraph {
+  text: string;
+  italic: boolean;
+}
+
+/** The paragraphs of word/document.xml, in order, with their text and whether all of it is italic. */
+function paragraphsOf(docx: Uint8Array): ReadParagraph[] {
+  const xml = strFromU8(unzipSync(docx)['word/document.xml']!);
+  const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => {
+    const runs = [...m[0].matchAll(/<w:r>([\s\S]*?)<\/w:r>|<w:r [^>]*>([\s\S]*?)<\/w:r>/g)].map((r) => r[1] ?? r[2] ?? '');
+    const texts = runs.map((r) => ({ text: [...r.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => decode(t[1]!)).join(''), italic: /<w:i\/>|<w:i w:val="(true|1)"\/>/.test(r) }));
+    const text = texts.map((t) => t.text).join('');
+    return { text, italic: texts.filter((t) => t.text).every((t) => t.italic) && text !== '' };
+  });
+}
+
+/** A consolidation of BM03 from the seed's own figures alone, as the province's total. */
+function seedConsolidation(period: string, values: Record<string, number | string>): Consolidation {
+  const p = parsePeriod(period)!;
+  const report = validateSubmission({ ...BM03_2024_H1, period, unit: 'STTTT', values }, { unitKind: 'department' });
+  const registry = DEMO_REGISTRY.filter((u) => u.code === 'STTTT');
+  return consolidate(getTemplate('BM03')!, p, registry, [{ unit: 'STTTT', submissionId: 'sub_seed', revision: 1, receivedAt: `${p.end}T03:00:00Z`, firstReceivedAt: `${p.end}T03:00:00Z`, status: 'received', values: report.values, warnings: report.warnings }]);
+}
+
+let demo: Consolidation[];
+let demoDocx: Uint8Array;
+
+beforeAll(async () => {
+  demo = demoConsolidations('2024-H1');
+  demoDocx = await writeReport(draftReport({ province: 'Đắk Lắk', period: parsePeriod('2024-H1')!, generatedAt: GENERATED, consolidations: demo }));
+});
+
+describe('the drafted report, read back from its XML', () => {
+  it('names the source of every figure, and each figure is what its consolidated cell holds', () => {
+    const paragraphs = paragraphsOf(demoDocx);
+    const annex = paragraphs.findIndex((p) => p.text === 'PHỤ LỤC: NGUỒN CỦA TỪNG SỐ LIỆU');
+    expect(annex).toBeGreaterThan(0);
+    // The annex table: four paragraphs a row (STT, figure, indicator, sheet · cell), after its header.
+    const cells = paragraphs.slice(annex + 2).map((p) => p.text);
+    expect(cells.slice(0, 4)).toEqual(['STT', 'Số liệu', 'Chỉ tiêu', 'Trang tính · ô']);
+    const rows: string[][] = [];
+    for (let i = 4; i + 3 < cells.length; i += 4) rows.push(cells.slice(i, i + 4));
+    expect(rows.length).toBeGreaterThan(30);
+    const byId = new Map(demo.map((c) => [c.template.id, c]));
+    let checked = 0;
+    for (const [, text, , source] of rows) {
+      const m = /^TH_(BM\d\d) · (BM\d\d)_([A-Z0-9]+)_([A-Z]+)$/.exec(source!);
+      if (!m) continue;
+      const template = getTemplate(m[1]!) as IndicatorTemplate;
+      const ref = `${m[3]}.${m[4]}`;
+      expect(cellName(template.id, ref)).toBe(`${m[2]}_${m[3]}_${m[4]}`);
+      const info = templateCells(template).get(ref)!;
+      const value = byId.get(template.id)!.total.values[ref]!;
+      expect(text, source).toBe(writeFigure(value, info.measure === 'target' ? info.row.measure : info.measure, 'vi'));
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(30);
+
+    // Every number written in the results (outside the notes on completeness) is one of the annex's figures.
+    const start = paragraphs.findIndex((p) => p.text === 'I. KẾT QUẢ THỰC HIỆN');
+    const end = paragraphs.findIndex((p) => p.text === 'II. TÌNH HÌNH NỘP BÁO CÁO');
+    const figures = new Set(rows.map((r) => r[1]));
+    // Numbers the sentences themselves say ("cấp độ 2", "mức 1") are words, not figures.
+    const worded = new Set(REPORT_SECTIONS.flatMap((s) => s.sentences.flatMap((x) => x.vi.replace(/\{[^}]*\}/g, '').match(/\d+/g) ?? [])));
+    const body = paragraphs.slice(start + 1, end).filter((p) => !p.italic && !/^\d\. /.test(p.text));
+    const numbers = body.flatMap((p) => p.text.match(/\d[\d.]*(,\d+)?%?/g) ?? []).map((n) => n.replace(/\.$/, ''));
+    expect(numbers.length).toBeGreaterThan(30);
+    expect(numbers.filter((n) => !figures.has(n) && !worded.has(n))).toEqual([]);
+  });
+
+  it('says where figures are incomplete, and says why a section has none instead of inventing them', () => {
+    const texts = paragraphsOf(demoDocx).map((p) => p.text);
+    expect(texts).toContain('Chưa có số liệu các chỉ tiêu chủ yếu: 0/35 đơn vị đã nộp mẫu BM01.');
+    expect(texts).toContain('Số liệu chưa đầy đủ: 34/43 đơn vị đã nộp.');
+    expect(texts.some((t) => t.startsWith('Chưa nộp BM03: '))).toBe(true);
+    // No previous year in the demo: no comparison is written.
+    expect(texts.join(' ')).not.toContain('so với cùng kỳ');
+  });
+
+  it('reproduces the seeds’ own sentences from the seed figures, and compares with the year before where it has it', async () => {
+    const current = seedConsolidation('2024-H1', BM03_2024_H1.values as Record<string, number | string>);
+    const before = seedConsolidation('2023-H1', { ...BM03_2024_H1.values, 'TT01.KQ': 1500, 'TT02.KQ': 493, 'TL01.KQ': '32,87%' } as Record<string, number | string>);
+    const draft = draftReport({ province: 'Đắk Lắk', period: parsePeriod('2024-H1')!, generatedAt: GENERATED, consolidations: [current], previousYear: [before] });
+    const texts = paragraphsOf(await writeReport(draft)).map((p) => p.text);
+    expect(texts).toContain(
+      'Tổng số thủ tục hành chính được cung cấp trên Hệ thống thông tin giải quyết thủ tục hành chính của tỉnh là 1.683 thủ tục (tăng 12,2% so với cùng kỳ), trong đó 676 dịch vụ công trực tuyến toàn trình (40,17%), 753 dịch vụ công trực tuyến một phần (44,74%) và 254 dịch vụ cung cấp thông tin trực tuyến.',
+    );
+    expect(texts).toContain('Số hồ sơ đã giải quyết là 384.618 hồ sơ, trong đó 382.982 hồ sơ giải quyết đúng hạn, đạt tỷ lệ 99,57% (không đổi so với cùng kỳ).');
+    // 1.683 = 676 + 753 + 254, and 382.982 / 384.618 is 99,57%, not the 98,6% once published by hand.
+    expect(676 + 753 + 254).toBe(1683);
+    expect(texts.join(' ')).not.toContain('98,6%');
+  });
+
+  it('writes the English report from the same figures', async () => {
+    const draft = draftReport({ province: 'Đắk Lắk', period: parsePeriod('2024-H1')!, generatedAt: GENERATED, consolidations: demo, lang: 'en' });
+    const texts = paragraphsOf(await writeReport(draft)).map((p) => p.text);
+    expect(texts).toContain('REPORT');
+    expect(texts.some((t) => /^The province’s procedures system offers 24,253 administrative procedures/.test(t))).toBe(true);
+  });
+});
+
+describe('the drafted report as LibreOffice renders it', () => {
+  it('opens as an administrative report: national heading, issuing body, title, sections, signature, the annex', () => {
+    if (!existsSync(SOFFICE)) throw new Error(`LibreOffice is missing at ${SOFFICE} (apt-get install libreoffice-writer-nogui poppler-utils, as .ci/run does)`);
+    const dir = mkdtempSync(join(tmpdir(), 'chitieu-report-'));
+    writeFileSync(join(dir, 'bao-cao.docx'), demoDocx);
+    const run = (command: string, args: string[]) => {
+      const r = spawnSync(command, args, { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+      if (r.status !== 0) throw new Error(`${command} failed: ${r.stderr}`);
+      return r.stdout;
+    };
+    run(SOFFICE, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', 'bao-cao.docx']);
+    const pages = Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', ['bao-cao.pdf']))![1]);
+    expect(pages).toBeGreaterThanOrEqual(3);
+    expect(pages).toBeLessThanOrEqual(12);
+    const text = run('pdftotext', ['bao-cao.pdf', '-']).replace(/\s+/g, ' ');
+    for (const expected of ['UBND TỈNH ĐẮK LẮK', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', '/BC-STTTT', 'BÁO CÁO', 'I. KẾT QUẢ THỰC HIỆN', 'Nơi nhận:', 'GIÁM ĐỐC', 'PHỤ LỤC: NGUỒN CỦA TỪNG SỐ LIỆU', 'TH_BM03 · BM03_TT01_KQ']) {
+      expect(text).toContain(expected);
+    }
+    const fonts = run('pdffonts', ['bao-cao.pdf']);
+    expect(fonts).toMatch(/Times|Liberation ?Serif/i);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    run('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '2', 'bao-cao.pdf', 'report']);
+    for (const n of ['1', '2']) {
+      const png = join(dir, `report-${n}.png`);
+      if (existsSync(png)) renameSync(png, join(ARTIFACTS, `report-2024-H1-page-${n}.png`));
+    }
+  });
+});

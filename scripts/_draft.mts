@@ -1,0 +1,10 @@
+import { writeFileSync } from 'node:fs';
+import { demoConsolidations } from './lib/demo-data';
+import { draftReport } from '../shared/report/draft';
+import { writeReport } from '../docx/report';
+import { parsePeriod } from '../shared/periods';
+const draft = draftReport({ province: 'Đắk Lắk', period: parsePeriod('2024-H1')!, generatedAt: '2026-11-30T03:00:00Z', consolidations: demoConsolidations('2024-H1') });
+const t0 = performance.now();
+const bytes = await writeReport(draft);
+console.log(bytes.length, (performance.now() - t0).toFixed(1), 'ms', draft.figures.length, 'figures');
+writeFileSync('/tmp/render/bao-cao.docx', bytes);
