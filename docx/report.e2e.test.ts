@@ -14,7 +14,7 @@ import { BM03_2024_H1 } from '../shared/demo/seed-figures';
 import { DEMO_REGISTRY } from '../shared/demo/registry';
 import { parsePeriod } from '../shared/periods';
 import { draftReport, writeFigure } from '../shared/report/draft';
-import { REPORT_SECTIONS } from '../shared/report/sentences';
+import { REPORT_SECTIONS } from '../shared/templates/report-sentences';
 import { getTemplate, templateCells, type IndicatorTemplate } from '../shared/templates';
 import { validateSubmission } from '../shared/validation';
 import { cellName } from '../shared/workbook/layout';

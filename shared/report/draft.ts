@@ -14,7 +14,7 @@ import { achievementOf } from '../validation/cell-checks';
 import { parseTarget } from '../validation/target';
 import { cellName } from '../workbook/layout';
 import { formatTime, sheetNameFor } from '../workbook/consolidated/common';
-import { REPORT_SECTIONS } from './sentences';
+import { REPORT_SECTIONS } from '../templates/report-sentences';
 import { REPORT_WORDS } from './words';
 
 export interface Run {

@@ -10,7 +10,7 @@
  * figure in it is missing, and a sentence is left out when a figure outside such a part is: the
  * report never invents a number.
  */
-import type { Localized } from '../templates/schema';
+import type { Localized } from './schema';
 
 export interface ReportSection {
   /** The heading, numbered as the seeds number their parts. */
