@@ -7,6 +7,7 @@ import { getTemplate, templateCells } from '../templates';
 import { REPORT_SECTIONS } from '../templates/report-sentences';
 import { validateSubmission } from '../validation';
 import { draftReport, sourceOf, writeFigure } from './draft';
+import { demoSubmission } from '../demo/generate';
 
 function bm03(period: string, values: Record<string, number | string>): Consolidation {
   const p = parsePeriod(period)!;
@@ -46,6 +47,30 @@ describe('drafting the report from figures', () => {
     expect(writeFigure(99.5746, 'percent', 'vi')).toBe('99,57%');
     expect(writeFigure(12.5, 'money', 'vi')).toBe('12,5');
     expect(writeFigure(1683, 'count', 'en')).toBe('1,683');
+  });
+});
+
+describe('the key indicators against the year’s targets', () => {
+  it('gives target, result, how far towards the target, and Đạt / Chưa đạt, each figure with its source', () => {
+    const p = parsePeriod('2024')!;
+    const unit = DEMO_REGISTRY.find((u) => u.code === 'STTTT')!;
+    const report = validateSubmission(demoSubmission('BM01', unit, '2024'), { unitKind: 'department' });
+    const at = '2024-12-10T03:00:00Z';
+    const bm01 = consolidate(getTemplate('BM01')!, p, [unit], [{ unit: 'STTTT', submissionId: 's', revision: 1, receivedAt: at, firstReceivedAt: at, status: 'received', values: report.values, warnings: report.warnings }]);
+    const draft = draftReport({ province: 'Đắk Lắk', period: p, generatedAt: '2026-11-30T03:00:00Z', consolidations: [bm01] });
+    const table = draft.blocks.find((b) => b.kind === 'table' && b.header.includes('Đạt so với mục tiêu'));
+    expect(table?.kind).toBe('table');
+    const rows = table!.kind === 'table' ? table!.rows : [];
+    expect(rows.length).toBeGreaterThan(5);
+    const withRatio = rows.filter((r) => r[4] !== '');
+    expect(withRatio.length).toBeGreaterThan(3);
+    for (const [code, , mt, kq, ratio, verdict] of withRatio) {
+      const target = Number(mt!.replace(/[^\d,]/g, '').replace(',', '.'));
+      const result = Number(kq!.replace(/[^\d,]/g, '').replace(',', '.'));
+      expect(Number(ratio!.replace('%', '').replace(',', '.')), code).toBeCloseTo((result / target) * 100, 0);
+      expect(['Đạt', 'Chưa đạt'], code).toContain(verdict);
+      expect(draft.figures.some((f) => f.text === ratio && f.source === `TH_BM01 · BM01_${code}_KQ / BM01_${code}_MT`), code).toBe(true);
+    }
   });
 });
 

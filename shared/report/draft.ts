@@ -152,16 +152,22 @@ export function draftReport(input: DraftInput): ReportDraft {
       const target = mt === null || mt === undefined ? null : parseTarget(mt, row.measure);
       const verdict = target && typeof kq === 'number' ? achievementOf(target, kq) : null;
       const label = `BM01 ${row.code}: ${row.label[lang]}`;
+      // How far the result has come towards a numeric target: "đạt 87,5% mục tiêu".
+      const ofTarget =
+        target && target.value > 0 && typeof kq === 'number'
+          ? record({ text: formatPercent((kq / target.value) * 100, lang, 1), label: `${label} (${w.ofTargetLabel})`, source: `${sourceOf('BM01', `${row.code}.KQ`)} / ${cellName('BM01', `${row.code}.MT`)}` })
+          : '';
       rows.push([
         row.code,
         row.label[lang],
         mt === null || mt === undefined ? '' : record({ text: writeFigure(mt, row.measure, lang), label: `${label} (MT)`, source: sourceOf('BM01', `${row.code}.MT`) }),
         record({ text: writeFigure(kq, row.measure, lang), label, source: sourceOf('BM01', `${row.code}.KQ`) }),
+        ofTarget,
         verdict === null ? '' : verdict === 'achieved' ? w.achieved : w.notAchieved,
       ]);
     }
     if (rows.length === 0) blocks.push(paragraph(w.keyEmpty(bm01.completeness.submitted, bm01.completeness.expected), true));
-    else blocks.push({ kind: 'table', header: w.keyHeaders, rows, widths: [10, 48, 14, 14, 14] });
+    else blocks.push({ kind: 'table', header: w.keyHeaders, rows, widths: [9, 39, 13, 13, 13, 13] });
     const note = rows.length ? completenessNote(bm01) : null;
     if (note) blocks.push(note);
   }
