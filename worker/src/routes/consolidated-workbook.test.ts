@@ -204,6 +204,15 @@ describe('GET /reports/:period.docx', () => {
     expect((await api(`/reports/${PERIOD}.docx?lang=en`, { token: auditor })).status).toBe(200);
   });
 
+  it('drafts a period nobody has filed yet: every section says there are no figures, nothing invented', async () => {
+    const r = await api('/reports/2023-Q2.docx', { token: dic });
+    expect(r.status).toBe(200);
+    const xml = strFromU8(unzipSync(new Uint8Array(await r.arrayBuffer()))['word/document.xml']!);
+    const text = [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(' ');
+    expect(text).toContain('Chưa có số liệu: chưa đơn vị nào nộp mẫu BM03 trong kỳ');
+    expect(text).not.toContain('thủ tục, trong đó');
+  });
+
   it('answers only DIC and auditors, and names a bad period; again and again in one isolate', async () => {
     const kpa = await makeToken('unit', 'KPA');
     expect((await api(`/reports/${PERIOD}.docx`, { token: kpa })).status).toBe(403);
