@@ -489,6 +489,13 @@ describe('an auditor', () => {
     await pane().locator('#audit-check').click();
     await expect.poll(() => pane().locator('#check-results').innerText()).toContain('Hợp lệ');
   });
+
+  it('on the sheet of a template nobody filed, says there is nothing to audit instead of an error', async () => {
+    await page.locator('.sheet-tab[data-sheet="TH_BM01"]').click();
+    await pane().locator('#audit-check').click();
+    await expect.poll(() => pane().locator('#check-results').innerText()).toContain('không có gì để thẩm tra');
+    expect(await pane().locator('#check-results .issue').count()).toBe(0);
+  });
 });
 
 describe('opening the pane while the server cannot be reached', () => {

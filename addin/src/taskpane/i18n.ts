@@ -71,6 +71,7 @@ const vi = {
     run: 'Thẩm tra trang đang mở',
     recomputed: (units: number) => `Đã tính lại tổng tỉnh từ ${units} đơn vị trong trang và đối chiếu với dòng tổng.`,
     noRegistry: 'Chưa tính lại được tổng tỉnh: không tải được danh mục đơn vị của kỳ này. Kết quả dưới đây chỉ gồm kiểm tra từng dòng.',
+    nothingFiled: 'Trang tổng hợp này không có dòng số liệu nào: chưa đơn vị nào nộp mẫu trong kỳ, nên không có gì để thẩm tra.',
   },
   submit: {
     run: 'Nộp báo cáo',
@@ -244,6 +245,7 @@ const en: Strings = {
     run: 'Audit the open sheet',
     recomputed: (units) => `The provincial total was recomputed from the ${units} unit(s) on the sheet and compared with the total row.`,
     noRegistry: 'The provincial total could not be recomputed: the units of this period could not be loaded. The result below checks each row only.',
+    nothingFiled: 'This consolidated sheet has no figure rows: no unit filed the template for the period, so there is nothing to audit.',
   },
   submit: {
     run: 'Submit',

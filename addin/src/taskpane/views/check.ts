@@ -1,6 +1,7 @@
 /** Check any sheet: a template sheet, a consolidated one (its provincial total recomputed), or one that lost its template information. */
 import type { Unit } from '../../../../shared/registry/units';
 import { TEMPLATES } from '../../../../shared/templates';
+import { isConsolidatedSheet } from '../../../../shared/workbook';
 import { withTotalAudit, hasProvinceTotal } from '../../audit-total';
 import { checkSheetRead } from '../../check';
 import type { TemplateSheetRead } from '../../excel/port';
@@ -39,6 +40,11 @@ export function checkView(ctx: Ctx): HTMLElement {
     }
     try {
       let checks = checkSheetRead(read, id, ctx.lang);
+      // A consolidated sheet without a single figure row: nobody filed, so there is nothing to recompute or check.
+      if (isConsolidatedSheet(read.grid.sheet) && checks.every((c) => c.label === null)) {
+        await showHighlights(ctx.port, read.grid.sheet, []);
+        return replace(out, h('p', { class: 'muted' }, `${read.grid.sheet} · ${id}`), message('info', h('span', { id: 'audit-nothing' }, t.nothingFiled)));
+      }
       let note: HTMLElement | null = null;
       if (hasProvinceTotal(checks)) {
         const registry = await registryOf(read.metadata?.period);
