@@ -9,7 +9,7 @@ import { validateSubmission } from '../../shared/validation';
 import { demoSubmission, hashSeed } from '../../shared/demo/generate';
 import { DEMO_REGISTRY } from '../../shared/demo/registry';
 import { BM03_2024_H1, BM07_2023, plan30Tasks } from '../../shared/demo/seed-figures';
-import { parsePeriod, periodContaining, previousPeriod, type Period, type PeriodKind } from '../../shared/periods';
+import { parsePeriod, periodBefore, periodContaining, type Period, type PeriodKind } from '../../shared/periods';
 import { lastDayIn, recordsOn, validDuring, type Unit } from '../../shared/registry';
 import { TEMPLATES, filesTemplate, getTemplate, isFiledFor, versionOf } from '../../shared/templates';
 
@@ -61,7 +61,7 @@ export function periodsAround(today: string): Period[] {
   const kinds: PeriodKind[] = ['Q', 'H', 'Y'];
   return kinds.flatMap((kind) => {
     const current = periodContaining(kind, today);
-    return [parsePeriod(previousPeriod(current))!, current];
+    return [periodBefore(current), current];
   });
 }
 

@@ -31,7 +31,14 @@ export function parsePeriod(code: string): Period | undefined {
   if (!m) return undefined;
   const year = Number(m[1]);
   if (year < 2000 || year > 2100) return undefined;
-  const part = m[2];
+  return periodOf(year, m[2]);
+}
+
+/**
+ * The period of `year` and `part` (`Q1`, `H2`, none for the year), with its days and deadlines. Not
+ * bounded as input is: the period before the first one accepted is still a period (with no filings).
+ */
+function periodOf(year: number, part: string | undefined): Period {
   const kind: PeriodKind = part ? (part[0] as 'Q' | 'H') : 'Y';
   const index = part ? Number(part.slice(1)) : 1;
   const months = kind === 'Q' ? 3 : kind === 'H' ? 6 : 12;
@@ -68,15 +75,20 @@ export function periodLabel(period: Period, lang: Lang = 'vi'): string {
 }
 
 /** The same kind of period one step earlier (2024-H1 → 2023-H2), for jump checks. */
-export function previousPeriod(period: Period): string {
-  if (period.kind === 'Y') return String(period.year - 1);
+export function periodBefore(period: Period): Period {
+  if (period.kind === 'Y') return periodOf(period.year - 1, undefined);
   const count = period.kind === 'Q' ? 4 : 2;
-  return period.index === 1 ? `${period.year - 1}-${period.kind}${count}` : `${period.year}-${period.kind}${period.index - 1}`;
+  return period.index === 1 ? periodOf(period.year - 1, `${period.kind}${count}`) : periodOf(period.year, `${period.kind}${period.index - 1}`);
+}
+
+/** The code of the period before (2024-H1 → `2023-H2`). */
+export function previousPeriod(period: Period): string {
+  return periodBefore(period).code;
 }
 
 /** The same period a year earlier (2024-H1 → 2023-H1): what a report compares a figure with ("so với cùng kỳ"). */
-export function sameTimeYearBefore(period: Period): string {
-  return `${period.year - 1}${period.code.slice(4)}`;
+export function sameTimeYearBefore(period: Period): Period {
+  return periodOf(period.year - 1, period.kind === 'Y' ? undefined : `${period.kind}${period.index}`);
 }
 
 /** The day it is in Viet Nam (UTC+7) at an instant, as an ISO date: deadlines and periods are local days. */
@@ -120,7 +132,7 @@ export function recentPeriods(kinds: readonly PeriodKind[], day: string, perKind
     let p = periodContaining(kind, day);
     for (let i = 0; i < perKind; i++) {
       out.push(p);
-      p = parsePeriod(previousPeriod(p))!;
+      p = periodBefore(p);
     }
   }
   // Periods under way come first, the one ending soonest on top; then past ones, newest first.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysLate, hasBegun, parsePeriod, periodLabel, previousPeriod, vietnamDay } from './index';
+import { daysLate, hasBegun, parsePeriod, periodBefore, periodLabel, previousPeriod, sameTimeYearBefore, vietnamDay } from './index';
 
 describe('periods', () => {
   it('reads the three kinds of period', () => {
@@ -39,5 +39,10 @@ describe('periods', () => {
     expect(previousPeriod(parsePeriod('2024-H1')!)).toBe('2023-H2');
     expect(previousPeriod(parsePeriod('2024-Q2')!)).toBe('2024-Q1');
     expect(previousPeriod(parsePeriod('2024')!)).toBe('2023');
+    // Before the first period input accepts there is still a period, with its days.
+    expect(periodBefore(parsePeriod('2000-Q1')!)).toMatchObject({ code: '1999-Q4', start: '1999-10-01', end: '1999-12-31' });
+    expect(sameTimeYearBefore(parsePeriod('2024-H1')!).code).toBe('2023-H1');
+    expect(sameTimeYearBefore(parsePeriod('2000')!).code).toBe('1999');
+    expect(parsePeriod('1999-Q4')).toBeUndefined();
   });
 });

@@ -4,7 +4,7 @@ import { API } from '../../../shared/api/routes';
 import { now } from '../lib/clock';
 import { route } from '../lib/route';
 import { consolidate, periodStatus, type Consolidation } from '../../../shared/consolidation';
-import { newestFirst, parsePeriod, sameTimeYearBefore, type Period } from '../../../shared/periods';
+import { newestFirst, sameTimeYearBefore, type Period } from '../../../shared/periods';
 import { draftReport } from '../../../shared/report/draft';
 import { writeReport } from '../../../docx/report';
 import { TEMPLATES, isFiledFor } from '../../../shared/templates';
@@ -52,7 +52,7 @@ route(consolidationRoutes, API.periodWorkbook, async (c, { params, query }) => {
 
 route(consolidationRoutes, API.periodReport, async (c, { params, query }) => {
   const period = requirePeriod(params.period);
-  const yearBefore = parsePeriod(sameTimeYearBefore(period))!;
+  const yearBefore = sameTimeYearBefore(period);
   const [consolidations, previous] = await Promise.all([consolidatePeriod(c, period), consolidatePeriod(c, yearBefore)]);
   const draft = draftReport({
     province: c.env.PROVINCE_NAME ?? '',

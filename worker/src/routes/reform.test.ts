@@ -141,6 +141,9 @@ describe('GET /comparisons/:template/:period', () => {
     expect(partial).toEqual({ period: '2025-H1', units: ['BMT-TANLOI', 'BMT-THANGLOI'], compared: false, values: null });
     const nothing = await read(await api('/comparisons/BM03/2026-Q1?unit=TANAN', { token: dic }), ComparisonSchema);
     expect(nothing).toEqual({ period: '2025-Q4', units: [], compared: true, values: null });
+    // The first period the API takes has a period before it, with nothing filed: no 500.
+    const first = await read(await api('/comparisons/BM03/2000-Q1?unit=KPA', { token: dic }), ComparisonSchema);
+    expect(first).toEqual({ period: '1999-Q4', units: [], compared: true, values: null });
   });
 
   it('lets a unit read only its own, and names an unknown unit', async () => {

@@ -3,7 +3,7 @@ import { Hono, type Context } from 'hono';
 import { API } from '../../../shared/api/routes';
 import { route } from '../lib/route';
 import { ReviewRequestSchema, type Receipt } from '../../../shared/api/schemas';
-import { daysLate, parsePeriod, previousPeriod, vietnamDay } from '../../../shared/periods';
+import { daysLate, periodBefore, previousPeriod, vietnamDay } from '../../../shared/periods';
 import { validate } from '../../../shared/validation';
 import { lastDayIn } from '../../../shared/registry/units';
 import { allow } from '../auth';
@@ -45,7 +45,7 @@ route(submissionRoutes, API.fileSubmission, async (c, { query }) => {
     unit: target.unitCode,
     template: template.id,
     period,
-    previous: parsePeriod(previousPeriod(period))!,
+    previous: periodBefore(period),
     tokenId: principal.tokenId,
     ...(key ? { key } : {}),
   });
@@ -229,7 +229,7 @@ route(submissionRoutes, API.comparison, async (c, { params, query }) => {
   const unit = (query.unit ?? principal.unit ?? '').toUpperCase();
   if (!unit) failAt('unit', 'unit_missing');
   if (principal.role === 'unit' && unit !== principal.unit) fail('unit_reads_own_only', { own: principal.unit ?? '' });
-  const previous = parsePeriod(previousPeriod(period))!;
+  const previous = periodBefore(period);
   const comparison = await loadComparison(c.env.DB, { unit, template: template.id, previous });
   if (!comparison.unitExists) failAt('unit', 'unit_unknown', { unit });
   return c.json({
