@@ -8,7 +8,7 @@ import type { Consolidation } from '../consolidation';
 import type { Lang } from '../i18n';
 import { formatNumber, formatPercent } from '../numbers/format';
 import { periodLabel, type Period } from '../periods';
-import { getTemplate, templateCells, type Template } from '../templates';
+import { getTemplate, templateCells } from '../templates';
 import type { IndicatorTemplate } from '../templates/schema';
 import { achievementOf } from '../validation/cell-checks';
 import { parseTarget } from '../validation/target';
@@ -181,14 +181,14 @@ export function draftReport(input: DraftInput): ReportDraft {
     if (!counts || bm02.completeness.submitted === 0) blocks.push(paragraph(w.noFigures('BM02', bm02.completeness.expected), true));
     else {
       const source = (key: string) => `${sheetNameFor('BM02')} · ${key}`;
-      const total = record({ text: formatNumber(counts.total, lang, 0), label: 'BM02: tổng số nhiệm vụ', source: source('TONG') });
+      const total = record({ text: formatNumber(counts.total, lang, 0), label: `BM02: ${w.tasksTotal}`, source: source('TONG') });
       const parts = bm02Template.statuses
         .filter((s) => (counts.counts[s.code] ?? 0) > 0)
         .map((s) =>
           w.taskPart(
             record({ text: formatNumber(counts.counts[s.code] ?? 0, lang, 0), label: `BM02: ${s.label[lang]}`, source: source(s.code) }),
             s.label[lang],
-            record({ text: formatPercent(counts.shares[s.code] ?? 0, lang, 2), label: `BM02: tỷ lệ ${s.label[lang]}`, source: source(`TL_${s.code}`) }),
+            record({ text: formatPercent(counts.shares[s.code] ?? 0, lang, 2), label: `BM02: ${w.taskShare(s.label[lang])}`, source: source(`TL_${s.code}`) }),
           ),
         );
       blocks.push(paragraph(w.tasksSentence(total, parts.join(', '))));
@@ -229,7 +229,7 @@ export function draftReport(input: DraftInput): ReportDraft {
   for (const c of input.consolidations) {
     const names = new Map(c.units.map((u) => [u.code, u.name]));
     const list = (codes: readonly string[]) => codes.map((code) => names.get(code) ?? code).join(', ');
-    const late = c.completeness.late.map((l) => (typeof l === 'string' ? l : l.unit));
+    const late = c.completeness.late.map((l) => l.unit);
     if (c.completeness.missing.length) blocks.push(paragraph(w.missingUnits(c.template.id, list(c.completeness.missing))));
     if (late.length) blocks.push(paragraph(w.lateUnits(c.template.id, list(late))));
   }
@@ -254,7 +254,3 @@ export function draftReport(input: DraftInput): ReportDraft {
   };
 }
 
-/** The templates a report draws on, for readers that want to know what a report covers. */
-export function reportTemplates(): Template[] {
-  return ['BM01', 'BM02', ...REPORT_SECTIONS.map((s) => s.template)].map((id) => getTemplate(id)!);
-}

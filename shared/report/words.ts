@@ -22,6 +22,8 @@ const vi = {
   keyNotFiled: 'Mẫu BM01 (các chỉ tiêu chủ yếu) không lập cho kỳ báo cáo này.',
   tasks: 'Thể chế, chỉ đạo điều hành: tiến độ thực hiện nhiệm vụ',
   tasksSentence: (total: string, parts: string) => `Tổng số nhiệm vụ được giao là ${total} nhiệm vụ, trong đó ${parts}.`,
+  tasksTotal: 'tổng số nhiệm vụ',
+  taskShare: (status: string) => `tỷ lệ ${status.toLocaleLowerCase('vi')}`,
   taskPart: (count: string, status: string, share: string) => `${count} nhiệm vụ ${status.toLocaleLowerCase('vi')} (${share})`,
   noFigures: (id: string, expected: number) => `Chưa có số liệu: chưa đơn vị nào nộp mẫu ${id} trong kỳ (${expected} đơn vị phải nộp).`,
   incomplete: (filed: number, expected: number, open: number) =>
@@ -65,6 +67,8 @@ const en: ReportWords = {
   keyNotFiled: 'BM01 (key indicators) is not filed for this period.',
   tasks: 'Institutions and direction: progress of tasks',
   tasksSentence: (total, parts) => `${total} tasks were assigned, of which ${parts}.`,
+  tasksTotal: 'all tasks',
+  taskShare: (status) => `share ${status.toLowerCase()}`,
   taskPart: (count, status, share) => `${count} ${status.toLowerCase()} (${share})`,
   noFigures: (id, expected) => `No figures: no unit has filed ${id} for the period (${expected} must).`,
   incomplete: (filed, expected, open) => `Figures incomplete: ${filed}/${expected} units filed${open ? `; ${open} warnings not explained` : ''}.`,

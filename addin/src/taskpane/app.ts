@@ -29,7 +29,8 @@ const LATER_VIEWS = {
 function later(load: () => Promise<(ctx: Ctx) => HTMLElement>, ctx: Ctx): HTMLElement {
   const slot = h('div', { class: 'view-slot' }, busy(ctx.t.loading));
   load().then(
-    (view) => slot.replaceWith(view(ctx)),
+    // A tab left before its code arrived is not built: its requests would be for nobody.
+    (view) => slot.isConnected && slot.replaceWith(view(ctx)),
     () => replace(slot, message('error', ctx.t.loadFailed)),
   );
   return slot;

@@ -36,6 +36,7 @@ export function summarySheet(input: ConsolidatedInput): { sheet: SheetModel; cha
   }
   r++;
 
+  const merges: SheetModel['merges'] = [{ row: 0, col: 0, rows: 1, cols: 11 }];
   /** A section with nothing to show says why, in one bordered line across the table. */
   const emptySection = (text: string) => {
     cells.push({ row: r, col: 0, value: text, style: 'plain' });
@@ -43,7 +44,6 @@ export function summarySheet(input: ConsolidatedInput): { sheet: SheetModel; cha
     merges.push({ row: r, col: 0, rows: 1, cols: 6 });
     r++;
   };
-  const merges: SheetModel['merges'] = [{ row: 0, col: 0, rows: 1, cols: 11 }];
 
   // B. Key indicators (BM01): target against result, achieved or not.
   const bm01 = input.consolidations.find((c) => c.template.id === 'BM01');

@@ -185,7 +185,7 @@ function indicatorSheet(template: IndicatorTemplate, c: Consolidation, input: Co
 
   const columnWidths = [...FIXED_WIDTHS, ...figures.map((f) => (f.measure === 'text' || f.measure === 'target' ? 24 : 14))];
   // Printed in bands, the heading lines sit over the unit columns, which every band repeats: never clipped.
-  const banded = isBanded(columnWidths) && c.completeness.submitted > 0;
+  const banded = isBanded(columnWidths);
   const headingCols = banded ? UNIT_COLUMNS : Math.min(lastCol + 1, 12);
   if (banded) for (const cell of cells) if (cell.row < HEADER_ROWS && cell.style) cell.style = WRAPPED[cell.style] ?? cell.style;
   return {
