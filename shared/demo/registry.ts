@@ -16,6 +16,8 @@ export interface DemoUnit {
   parent?: string | null;
   /** The standing body that files province-wide templates (DIC). */
   coordinator?: boolean;
+  /** The body that keeps the province's catalogue of administrative procedures. */
+  catalogue?: boolean;
 }
 
 /** A demo unit as a registry record, in force since 2020 unless `extra` says otherwise. */
@@ -26,6 +28,7 @@ export function demoRecord(u: DemoUnit, extra: Partial<Unit> = {}): Unit {
     kind: u.kind,
     parent: u.parent ?? null,
     coordinator: u.coordinator ?? false,
+    ...(u.catalogue ? { catalogue: true } : {}),
     validFrom: '2020-01-01',
     validTo: null,
     successors: [],
@@ -41,7 +44,8 @@ const LAST_DAY_OF_DISTRICTS = '2025-06-30';
 
 export const DEPARTMENTS: readonly DemoUnit[] = [
   { code: 'STTTT', name: 'Sở Thông tin và Truyền thông', kind: 'department', coordinator: true },
-  { code: 'VPUBND', name: 'Văn phòng UBND tỉnh', kind: 'department' },
+  // Runs the provincial system for administrative procedures, so keeps their catalogue.
+  { code: 'VPUBND', name: 'Văn phòng UBND tỉnh', kind: 'department', catalogue: true },
   { code: 'SNV', name: 'Sở Nội vụ', kind: 'department' },
   { code: 'STC', name: 'Sở Tài chính', kind: 'department' },
   { code: 'SKHDT', name: 'Sở Kế hoạch và Đầu tư', kind: 'department' },

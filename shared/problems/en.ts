@@ -69,6 +69,7 @@ export const en: ProblemWords = {
       `A record that reports were filed under cannot be edited in place (${p.list}): end it (valid_to) and add a record from the next day, naming the successor.`,
     unit_record_not_found: (p) => `Unit ${p.code} has no record from ${p.from}.`,
     unit_record_in_use: (p) => `The record of unit ${p.code} from ${p.from} has reports for ${p.periods}; it cannot be retracted, only ended.`,
+    covers_without_predecessors: (p) => `Unit ${p.unit} took over from no unit during ${p.period}, so its report cannot include a predecessor's part (coversPredecessors).`,
   },
 
   fields: {

@@ -73,6 +73,7 @@ export const vi = {
       `Không sửa trực tiếp được bản ghi đã có báo cáo (${p.list}): hãy kết thúc bản ghi (valid_to) và thêm bản ghi mới từ ngày hôm sau, ghi đơn vị kế nhiệm.`,
     unit_record_not_found: (p: P) => `Không có bản ghi của đơn vị ${p.code} từ ngày ${dmy(p.from)}.`,
     unit_record_in_use: (p: P) => `Bản ghi của đơn vị ${p.code} từ ngày ${dmy(p.from)} đã có báo cáo các kỳ ${p.periods}; không rút lại được, chỉ kết thúc được.`,
+    covers_without_predecessors: (p: P) => `Đơn vị ${p.unit} không tiếp nhận đơn vị nào trong kỳ ${p.period}, nên báo cáo không thể gồm số liệu của đơn vị tiền nhiệm (coversPredecessors).`,
   } satisfies Record<ProblemCode, (p: P) => string>,
 
   fields: {

@@ -14,3 +14,9 @@ export function coordinatorOn(registry: readonly Unit[], day: string): Coordinat
   const record = registry.find((u) => u.coordinator && validOn(u, day));
   return record ? { code: record.code, name: record.name } : null;
 }
+
+/** The body that keeps the province's catalogue of procedures and services on `day`, from the registry. */
+export function catalogueKeeperOn(registry: readonly Unit[], day: string): Coordinator | null {
+  const record = registry.find((u) => u.catalogue && validOn(u, day));
+  return record ? { code: record.code, name: record.name } : null;
+}

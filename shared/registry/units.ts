@@ -28,8 +28,17 @@ export const UnitSchema = z.object({
   successors: z.array(UnitCode).default([]),
   /** How they took over. */
   change: z.enum(UNIT_CHANGES).nullable().default(null),
+  /** The body the province names to keep its catalogue of administrative procedures and online services. */
+  catalogue: z.boolean().optional(),
+  /** The province the record belonged to, when not this one (units that joined in a province merger, before it). */
+  province: z.string().nullable().optional(),
 });
 export type Unit = z.infer<typeof UnitSchema>;
+
+/** Does the record belong to this province? A unit of a province merged into it is, from the merger on. */
+export function isMember(unit: Pick<Unit, 'province'>): boolean {
+  return !unit.province;
+}
 
 /** Is the unit's record in force on `day` (ISO date)? */
 export function validOn(unit: Pick<Unit, 'validFrom' | 'validTo'>, day: string): boolean {

@@ -3,7 +3,8 @@ import { Hono, type Context } from 'hono';
 import { API } from '../../../shared/api/routes';
 import { now } from '../lib/clock';
 import { route } from '../lib/route';
-import { consolidate, periodStatus, type Consolidation } from '../../../shared/consolidation';
+import { consolidate, endedDuring, periodStatus, periodsWithin, type Consolidation, type ShorterFiling } from '../../../shared/consolidation';
+import type { Unit } from '../../../shared/registry/units';
 import { newestFirst, sameTimeYearBefore, type Period } from '../../../shared/periods';
 import { draftReport } from '../../../shared/report/draft';
 import { writeReport } from '../../../docx/report';
@@ -11,7 +12,7 @@ import { TEMPLATES, isFiledFor } from '../../../shared/templates';
 import { ENGINE_VERSION } from '../../../shared/validation';
 import { consolidatedWorkbook } from '../../../shared/workbook';
 import { writeWorkbook } from '../../../xlsx/write';
-import { filedPeriodSummaries, latestReports, latestReportsOfPeriod, periodStates } from '../db/submissions';
+import { filedPeriodSummaries, latestReports, latestReportsOfPeriod, periodStates, shorterFilingKeys, shorterFilings } from '../db/submissions';
 import { unitsDuring } from '../db/units';
 import type { AppEnv } from '../env';
 import { requireFiledFor, requirePeriod, requireTemplate } from '../lib/params';
@@ -19,19 +20,27 @@ import { docxResponse, xlsxResponse } from '../lib/xlsx-response';
 
 export const consolidationRoutes = new Hono<AppEnv>();
 
+/** The filings of shorter periods that cover the part of units that ended during the period, by template. */
+function coveringFilings(c: Context<AppEnv>, period: Period, registry: readonly Unit[], template?: string): Promise<Map<string, ShorterFiling[]>> {
+  const ended = endedDuring(period, registry).map((u) => u.code);
+  return shorterFilings(c.env.DB, periodsWithin(period).map((p) => p.code), ended, template);
+}
+
 route(consolidationRoutes, API.consolidation, async (c, { params }) => {
   const template = requireTemplate(params.template);
   const period = requirePeriod(params.period);
   requireFiledFor(template, period);
-  const [registry, reports] = await Promise.all([unitsDuring(c.env.DB, period.start, period.end), latestReports(c.env.DB, template.id, period.code)]);
-  const result = consolidate(template, period, registry, reports);
+  const registry = await unitsDuring(c.env.DB, period.start, period.end);
+  const [reports, shorter] = await Promise.all([latestReports(c.env.DB, template.id, period.code), coveringFilings(c, period, registry, template.id)]);
+  const result = consolidate(template, period, registry, reports, shorter.get(template.id));
   return c.json({ ...result, generatedAt: now(c.env).toISOString(), province: c.env.PROVINCE_NAME ?? '' });
 });
 
 /** Every template filed in the period, consolidated, from one read of the database. */
 async function consolidatePeriod(c: Context<AppEnv>, period: Period): Promise<Consolidation[]> {
-  const [registry, reports] = await Promise.all([unitsDuring(c.env.DB, period.start, period.end), latestReportsOfPeriod(c.env.DB, period.code)]);
-  return TEMPLATES.filter((t) => isFiledFor(t, period)).map((t) => consolidate(t, period, registry, reports.get(t.id) ?? []));
+  const registry = await unitsDuring(c.env.DB, period.start, period.end);
+  const [reports, shorter] = await Promise.all([latestReportsOfPeriod(c.env.DB, period.code), coveringFilings(c, period, registry)]);
+  return TEMPLATES.filter((t) => isFiledFor(t, period)).map((t) => consolidate(t, period, registry, reports.get(t.id) ?? [], shorter.get(t.id)));
 }
 
 route(consolidationRoutes, API.periodConsolidation, async (c, { params }) => {
@@ -68,8 +77,10 @@ route(consolidationRoutes, API.periodReport, async (c, { params, query }) => {
 
 route(consolidationRoutes, API.periodStatus, async (c, { params }) => {
   const period = requirePeriod(params.period);
-  const [registry, states] = await Promise.all([unitsDuring(c.env.DB, period.start, period.end), periodStates(c.env.DB, period.code)]);
-  return c.json({ ...periodStatus(TEMPLATES, period, registry, states), generatedAt: now(c.env).toISOString() });
+  const registry = await unitsDuring(c.env.DB, period.start, period.end);
+  const ended = endedDuring(period, registry).map((u) => u.code);
+  const [states, shorter] = await Promise.all([periodStates(c.env.DB, period.code), shorterFilingKeys(c.env.DB, periodsWithin(period).map((p) => p.code), ended)]);
+  return c.json({ ...periodStatus(TEMPLATES, period, registry, states, shorter), generatedAt: now(c.env).toISOString() });
 });
 
 route(consolidationRoutes, API.periods, async (c) => {

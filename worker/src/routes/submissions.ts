@@ -54,13 +54,14 @@ route(submissionRoutes, API.fileSubmission, async (c, { query }) => {
     if (replay) return c.json(replay, 200);
   }
   const unit = checkUnit(target, context.unit, context.unitExists);
+  if (intake.submission.coversPredecessors && context.predecessors.length === 0) failAt('coversPredecessors', 'covers_without_predecessors', { unit: unit.code, period: period.code });
   const submission = { ...intake.submission, template: template.id, unit: unit.code, period: period.code };
   const at = now(c.env);
   const options = {
     unitKind: unit.kind,
     unitUntil: lastDayIn(unit, period),
     today: vietnamDay(at),
-    ...(context.previous ? { previous: context.previous.values } : {}),
+    ...(context.previous ? { previous: context.previous.values, compared: { period: previousPeriod(period), units: context.previous.units } } : {}),
     ...(intake.locate ? { locate: intake.locate } : {}),
   };
   const report = validate(template, submission, { ...options, lang });
@@ -126,7 +127,7 @@ route(submissionRoutes, API.fileSubmission, async (c, { query }) => {
   const comparedWith = context.previous
     ? { period: previousPeriod(period), units: context.previous.units, compared: true }
     : context.incomparable
-      ? { period: previousPeriod(period), units: context.incomparable, compared: false }
+      ? { period: previousPeriod(period), units: context.incomparable, compared: false, ...(context.reason ? { reason: context.reason } : {}) }
       : undefined;
   const receipt: Receipt = { id: saved.id, revision: saved.revision, status: 'received', receivedAt, late: late > 0, daysLate: late, hash, report, ...(comparedWith ? { comparedWith } : {}) };
   return c.json(receipt, 201);
@@ -236,6 +237,7 @@ route(submissionRoutes, API.comparison, async (c, { params, query }) => {
     period: previous.code,
     units: comparison.previous?.units ?? comparison.incomparable ?? [],
     compared: comparison.incomparable === null,
+    ...(comparison.reason ? { reason: comparison.reason } : {}),
     values: comparison.previous?.values ?? null,
   });
 });
