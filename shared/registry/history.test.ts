@@ -86,10 +86,19 @@ describe('comparing with the previous period across a reform', () => {
     commune('C1', null, { validFrom: '2025-07-01' }),
     department('S1', { validTo: '2025-02-28', successors: ['S2'], change: 'merge' }),
     department('S2'),
+    // Two communes merged on an ordinary day, not in the reform.
+    commune('D', 'H', { validTo: '2024-03-31', successors: ['DE'], change: 'merge' }),
+    commune('E', 'H', { validTo: '2024-03-31', successors: ['DE'], change: 'merge' }),
+    commune('DE', 'H', { validFrom: '2024-04-01' }),
   ];
 
   it('compares a merged unit with the sum of the units it merged from', () => {
-    expect(comparisonBasis('AB', registry, '2025-01-01', '2025-06-30')).toEqual({ units: ['A', 'B'], comparable: true });
+    expect(comparisonBasis('DE', registry, '2024-01-01', '2024-03-31')).toEqual({ units: ['D', 'E'], comparable: true });
+  });
+
+  it('declares the first period after the 2025 reform a structural break for a commune formed in it', () => {
+    // Its old communes' figures leave out the district's work it took over: a jump check would only cry wolf.
+    expect(comparisonBasis('AB', registry, '2025-01-01', '2025-06-30')).toEqual({ units: ['A', 'B'], comparable: false, reason: 'structural_break' });
   });
 
   it('compares a department with itself and the one it absorbed', () => {
@@ -98,6 +107,6 @@ describe('comparing with the previous period across a reform', () => {
   });
 
   it('says no comparison is fair after a split', () => {
-    expect(comparisonBasis('C1', registry, '2025-01-01', '2025-06-30')).toEqual({ units: ['C'], comparable: false });
+    expect(comparisonBasis('C1', registry, '2025-01-01', '2025-06-30')).toEqual({ units: ['C'], comparable: false, reason: 'split' });
   });
 });
