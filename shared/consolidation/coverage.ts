@@ -6,7 +6,7 @@
  * covers its part, that part is missing, and says so.
  */
 import { sumDecimal } from '../numbers/decimal';
-import { parsePeriod, type Period } from '../periods';
+import { periodsWithin, type Period } from '../periods';
 import { validDuring, type Unit } from '../registry/units';
 import { templateCells } from '../templates/cells';
 import { isFiledFor } from '../templates/filing';
@@ -33,12 +33,6 @@ export function partOfPeriod(code: string, period: Period, registry: readonly Un
 /** Did the unit end before the period's last day (so it holds no balance at the period's end)? */
 export function endedBefore(part: PartOfPeriod | undefined, period: Period): boolean {
   return part !== undefined && part.to < period.end;
-}
-
-/** The shorter periods inside `period` a filing may cover part of it with: halves, then quarters. */
-export function periodsWithin(period: Period): Period[] {
-  const codes = period.kind === 'Y' ? ['H1', 'H2', 'Q1', 'Q2', 'Q3', 'Q4'] : period.kind === 'H' ? (period.index === 1 ? ['Q1', 'Q2'] : ['Q3', 'Q4']) : [];
-  return codes.map((part) => parsePeriod(`${period.year}-${part}`)!);
 }
 
 /** A filing of a shorter period, as coverage needs it. */

@@ -81,6 +81,12 @@ export function periodBefore(period: Period): Period {
   return period.index === 1 ? periodOf(period.year - 1, `${period.kind}${count}`) : periodOf(period.year, `${period.kind}${period.index - 1}`);
 }
 
+/** The shorter periods inside one: halves then quarters of a year, quarters of a half, none of a quarter. */
+export function periodsWithin(period: Period): Period[] {
+  const parts = period.kind === 'Y' ? ['H1', 'H2', 'Q1', 'Q2', 'Q3', 'Q4'] : period.kind === 'H' ? (period.index === 1 ? ['Q1', 'Q2'] : ['Q3', 'Q4']) : [];
+  return parts.map((part) => periodOf(period.year, part));
+}
+
 /** The code of the period before (2024-H1 → `2023-H2`). */
 export function previousPeriod(period: Period): string {
   return periodBefore(period).code;

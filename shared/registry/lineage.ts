@@ -25,9 +25,9 @@ export function comparisonBasis(code: string, registry: readonly Unit[], previou
   const units = [...new Set([...(own ? [code] : []), ...predecessors.map((u) => u.code)])];
   if (units.length === 0) return { units, comparable: false };
   if (predecessors.some((u) => u.change === 'split')) return { units, comparable: false, reason: 'split' };
-  // A unit formed on a day of structural break took over more than its predecessors' filings measured.
-  const formedInBreak = !own && predecessors.some((u) => u.validTo !== null && STRUCTURAL_BREAKS.includes(nextDay(u.validTo)));
-  if (formedInBreak) return { units, comparable: false, reason: 'structural_break' };
+  // Across a day of structural break, a unit took over more than its predecessors' filings measured.
+  const acrossBreak = predecessors.some((u) => u.validTo !== null && STRUCTURAL_BREAKS.includes(nextDay(u.validTo)));
+  if (acrossBreak) return { units, comparable: false, reason: 'structural_break' };
   return { units, comparable: true };
 }
 
