@@ -3,7 +3,8 @@ import { Hono, type Context } from 'hono';
 import { API } from '../../../shared/api/routes';
 import { route } from '../lib/route';
 import { ReviewRequestSchema, type Receipt } from '../../../shared/api/schemas';
-import { daysLate, periodBefore, previousPeriod, vietnamDay } from '../../../shared/periods';
+import { daysLate, vietnamDay } from '../../../shared/periods';
+import { comparedPeriod } from '../../../shared/templates';
 import { validate } from '../../../shared/validation';
 import { lastDayIn } from '../../../shared/registry/units';
 import { allow } from '../auth';
@@ -45,7 +46,7 @@ route(submissionRoutes, API.fileSubmission, async (c, { query }) => {
     unit: target.unitCode,
     template: template.id,
     period,
-    previous: periodBefore(period),
+    previous: comparedPeriod(template, period),
     tokenId: principal.tokenId,
     ...(key ? { key } : {}),
   });
@@ -61,7 +62,7 @@ route(submissionRoutes, API.fileSubmission, async (c, { query }) => {
     unitKind: unit.kind,
     unitUntil: lastDayIn(unit, period),
     today: vietnamDay(at),
-    ...(context.previous ? { previous: context.previous.values, compared: { period: previousPeriod(period), units: context.previous.units } } : {}),
+    ...(context.previous ? { previous: context.previous.values, compared: { period: comparedPeriod(template, period).code, units: context.previous.units } } : {}),
     ...(intake.locate ? { locate: intake.locate } : {}),
   };
   const report = validate(template, submission, { ...options, lang });
@@ -125,9 +126,9 @@ route(submissionRoutes, API.fileSubmission, async (c, { query }) => {
     throw e;
   }
   const comparedWith = context.previous
-    ? { period: previousPeriod(period), units: context.previous.units, compared: true }
+    ? { period: comparedPeriod(template, period).code, units: context.previous.units, compared: true }
     : context.incomparable
-      ? { period: previousPeriod(period), units: context.incomparable, compared: false, ...(context.reason ? { reason: context.reason } : {}) }
+      ? { period: comparedPeriod(template, period).code, units: context.incomparable, compared: false, ...(context.reason ? { reason: context.reason } : {}) }
       : undefined;
   const receipt: Receipt = { id: saved.id, revision: saved.revision, status: 'received', receivedAt, late: late > 0, daysLate: late, hash, report, ...(comparedWith ? { comparedWith } : {}) };
   return c.json(receipt, 201);
@@ -230,7 +231,7 @@ route(submissionRoutes, API.comparison, async (c, { params, query }) => {
   const unit = (query.unit ?? principal.unit ?? '').toUpperCase();
   if (!unit) failAt('unit', 'unit_missing');
   if (principal.role === 'unit' && unit !== principal.unit) fail('unit_reads_own_only', { own: principal.unit ?? '' });
-  const previous = periodBefore(period);
+  const previous = comparedPeriod(template, period);
   const comparison = await loadComparison(c.env.DB, { unit, template: template.id, previous });
   if (!comparison.unitExists) failAt('unit', 'unit_unknown', { unit });
   return c.json({
