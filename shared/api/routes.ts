@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { LANGS } from '../i18n';
 import { fieldIssue } from '../problems';
+import { CalendarDateSchema } from '../dates/calendar-date';
 import { DOCX_MEDIA_TYPE, PROBLEM_MEDIA_TYPE, XLSX_MEDIA_TYPE } from './media';
 import * as S from './schemas';
 
@@ -147,7 +148,7 @@ export const API = define({
     tag: 'Danh mục đơn vị',
     summary: 'Rút lại một bản ghi nhập nhầm (chỉ khi chưa có báo cáo nào theo bản ghi đó)',
     roles: ['dic'],
-    params: z.object({ code, validFrom: code }),
+    params: z.object({ code, validFrom: CalendarDateSchema }),
     responses: { 204: { description: 'Đã rút lại' } },
     problems: [409],
   },

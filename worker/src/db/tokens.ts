@@ -2,6 +2,10 @@
 import type { Role } from '../../../shared/api/schemas';
 import type { Principal } from '../env';
 import { auditStatement } from './audit';
+import { guard } from './guards';
+
+/** The token is still in force: a rotation or a revoke that raced it aborts instead of both winning. */
+const stillInForce = (db: D1Database, id: string) => guard(db, 'token', 'EXISTS (SELECT 1 FROM tokens WHERE id = ?2 AND revoked_at IS NULL)', id);
 
 interface TokenRow {
   id: string;
@@ -76,6 +80,7 @@ export async function findToken(db: D1Database, id: string): Promise<TokenInfo |
 export async function rotateToken(db: D1Database, old: TokenInfo, next: Omit<NewToken, 'role' | 'unit' | 'label'>, actor: Principal, now: string): Promise<TokenInfo> {
   const token: NewToken = { ...next, role: old.role, unit: old.unit, label: old.label };
   await db.batch([
+    stillInForce(db, old.id),
     db.prepare('UPDATE tokens SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL').bind(old.id, now),
     insertToken(db, token, actor, now),
     auditStatement(db, actor, 'tokens.rotate', old.id, { replacedBy: token.id, expiresAt: token.expiresAt }, now),
@@ -89,6 +94,7 @@ export async function revokeToken(db: D1Database, id: string, actor: Principal, 
   if (!row) return 'not_found';
   if (row.revoked_at) return 'already_revoked';
   await db.batch([
+    stillInForce(db, id),
     db.prepare('UPDATE tokens SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL').bind(id, now),
     auditStatement(db, actor, 'tokens.revoke', id, undefined, now),
   ]);
