@@ -74,6 +74,7 @@ export const PROBLEM_CODES = {
   unit_record_in_use: 'conflict',
   // The registry and tokens written safely under concurrent requests
   write_conflict: 'conflict',
+  token_replaced: 'conflict',
 } as const satisfies Record<string, ProblemKind>;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

@@ -75,6 +75,7 @@ export const vi = {
     unit_record_in_use: (p: P) => `Bản ghi của đơn vị ${p.code} từ ngày ${dmy(p.from)} đã có báo cáo các kỳ ${p.periods}; không rút lại được, chỉ kết thúc được.`,
     // The registry and tokens written safely under concurrent requests
     write_conflict: () => `Cùng lúc có một thay đổi khác của cùng dữ liệu (danh mục đơn vị, báo cáo hoặc mã thông báo); yêu cầu này chưa được thực hiện, không có gì bị thay đổi. Hãy thử lại sau giây lát.`,
+    token_replaced: (p: P) => `Mã thông báo ${p.id} đã được thay bằng mã ${p.by}; thu hồi mã ${p.by} để chấm dứt quyền truy cập.`,
   } satisfies Record<ProblemCode, (p: P) => string>,
 
   fields: {

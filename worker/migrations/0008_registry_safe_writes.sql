@@ -42,3 +42,7 @@ WHERE EXISTS (
       WHEN s.period LIKE '%-Q3' THEN '-09-30' ELSE '-12-31' END
       >= u.valid_from
 );
+
+-- A rotated token names its replacement, so revoking it does not answer "done" while the
+-- replacement still works.
+ALTER TABLE tokens ADD COLUMN replaced_by TEXT;

@@ -81,7 +81,7 @@ export async function rotateToken(db: D1Database, old: TokenInfo, next: Omit<New
   const token: NewToken = { ...next, role: old.role, unit: old.unit, label: old.label };
   await db.batch([
     stillInForce(db, old.id),
-    db.prepare('UPDATE tokens SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL').bind(old.id, now),
+    db.prepare('UPDATE tokens SET revoked_at = ?2, replaced_by = ?3 WHERE id = ?1 AND revoked_at IS NULL').bind(old.id, now, token.id),
     insertToken(db, token, actor, now),
     auditStatement(db, actor, 'tokens.rotate', old.id, { replacedBy: token.id, expiresAt: token.expiresAt }, now),
   ]);
@@ -89,9 +89,10 @@ export async function rotateToken(db: D1Database, old: TokenInfo, next: Omit<New
 }
 
 /** Revokes a token. Revoking a revoked token changes nothing; an unknown one is `not_found`. */
-export async function revokeToken(db: D1Database, id: string, actor: Principal, now: string): Promise<'revoked' | 'already_revoked' | 'not_found'> {
-  const row = await db.prepare('SELECT revoked_at FROM tokens WHERE id = ?1').bind(id).first<{ revoked_at: string | null }>();
+export async function revokeToken(db: D1Database, id: string, actor: Principal, now: string): Promise<'revoked' | 'already_revoked' | 'not_found' | { replacedBy: string }> {
+  const row = await db.prepare('SELECT revoked_at, replaced_by FROM tokens WHERE id = ?1').bind(id).first<{ revoked_at: string | null; replaced_by: string | null }>();
   if (!row) return 'not_found';
+  if (row.replaced_by) return { replacedBy: row.replaced_by };
   if (row.revoked_at) return 'already_revoked';
   await db.batch([
     stillInForce(db, id),

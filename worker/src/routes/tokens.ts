@@ -66,5 +66,6 @@ route(tokenRoutes, API.revokeToken, async (c, { params }) => {
   if (id === c.get('principal').tokenId) fail('token_self_revoke');
   const outcome = await unlessConflicting(() => revokeToken(c.env.DB, id, c.get('principal'), now(c.env).toISOString()));
   if (outcome === 'not_found') fail('token_not_found', { id });
+  if (typeof outcome === 'object') fail('token_replaced', { id, by: outcome.replacedBy });
   return c.body(null, 204);
 });

@@ -60,7 +60,7 @@ describe('the unit registry as CSV', () => {
     const { units, problems } = parseUnitsCsv(csv);
     expect(problems).toEqual([]);
     expect(units).toHaveLength(DEMO_REGISTRY.length);
-    expect(await read(await put(csv), UnitImportResultSchema)).toEqual({ created: 0, updated: 0, unchanged: units.length, dryRun: false, changes: [] });
+    expect(await read(await put(csv), UnitImportResultSchema)).toEqual({ created: 0, updated: 0, unchanged: units.length, periodsChanged: [], dryRun: false, changes: [] });
     expect(await (await api('/units.csv', { token: dic })).text()).toBe(csv);
   });
 
@@ -87,7 +87,7 @@ describe('the unit registry as CSV', () => {
     const body = await problem(r);
     expect(body.problems!.map((p) => [p.line, p.field])).toEqual([
       [3, 'name'],
-      [4, 'validFrom'],
+      [4, 'valid_from'],
     ]);
     expect(body.detail).toContain('chưa nhập đơn vị nào');
     expect(await count('units')).toBe(units);
