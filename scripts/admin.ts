@@ -13,7 +13,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseUnitsCsv, unitsToCsv } from '../shared/registry/units-csv';
+import { keepAbsentColumns, parseUnitsCsv, unitsToCsv } from '../shared/registry/units-csv';
 import { auditActionOf, planImport, type FiledEnd, type FiledPeriod } from '../shared/registry/history';
 import { problemLine, renderField, renderProblem } from '../shared/problems';
 import { UNIT_COLUMNS, toUnit, type UnitRow } from '../worker/src/db/units';
@@ -102,7 +102,7 @@ async function main(argv: string[]): Promise<number> {
     const existing = (await d1(target, `SELECT ${UNIT_COLUMNS} FROM units ORDER BY rowid`, state)).map((r) => toUnit(r as unknown as UnitRow));
     const filings = (await d1(target, 'SELECT DISTINCT unit_code AS unit, period FROM submissions', state)) as unknown as FiledPeriod[];
     const filedEnds = (await d1(target, 'SELECT code, valid_from AS validFrom, valid_to AS validTo FROM filed_record_ends', state)) as unknown as FiledEnd[];
-    const plan = parsed.problems.length > 0 ? undefined : planImport(existing, parsed.units, filings, filedEnds);
+    const plan = parsed.problems.length > 0 ? undefined : planImport(existing, keepAbsentColumns(parsed.units, parsed.columns, existing), filings, filedEnds);
     const problems = [
       ...parsed.problems,
       ...(plan?.problems ?? []).map((p) => ({ line: lineOf.get(`${p.code}|${p.validFrom}`), field: p.field, message: `${p.code}: ${renderField({ code: p.problem, ...(p.params ? { params: p.params } : {}) }, 'vi')}` })),

@@ -10,7 +10,7 @@ import { demoSubmission, hashSeed } from '../../shared/demo/generate';
 import { DEMO_REGISTRY } from '../../shared/demo/registry';
 import { BM03_2024_H1, BM07_2023, plan30Tasks } from '../../shared/demo/seed-figures';
 import { parsePeriod, periodBefore, periodContaining, type Period, type PeriodKind } from '../../shared/periods';
-import { lastDayIn, recordsOn, validDuring, type Unit } from '../../shared/registry';
+import { isMember, lastDayIn, recordsOn, validDuring, type Unit } from '../../shared/registry';
 import { TEMPLATES, filesTemplate, getTemplate, isFiledFor, versionOf } from '../../shared/templates';
 
 /** Share of due reports a demo period holds: most of a past period, part of one still under way. */
@@ -19,7 +19,7 @@ const FILED_SHARE = { past: 0.85, current: 0.55 };
 /** The record of each unit that files for a period: in force at its end, or the last one during it. */
 function filersOf(period: Period): Unit[] {
   const byCode = new Map<string, Unit>();
-  for (const u of DEMO_REGISTRY) if (validDuring(u, period.start, period.end)) byCode.set(u.code, u);
+  for (const u of DEMO_REGISTRY) if (isMember(u) && validDuring(u, period.start, period.end)) byCode.set(u.code, u);
   return [...byCode.values()];
 }
 

@@ -70,8 +70,10 @@ export const en: ProblemWords = {
     unit_record_not_found: (p) => `Unit ${p.code} has no record from ${p.from}.`,
     unit_record_in_use: (p) => `The record of unit ${p.code} from ${p.from} has reports for ${p.periods}; it cannot be retracted, only ended.`,
     // The registry and tokens written safely under concurrent requests
-    token_replaced: (p) => `Token ${p.id} was replaced by ${p.by}; revoke ${p.by} to end the access.`,
     write_conflict: () => `Another change to the same data (the unit registry, a report or a token) was made at the same moment; this request was not carried out and nothing changed. Try again in a moment.`,
+    token_replaced: (p) => `Token ${p.id} was replaced by ${p.by}; revoke ${p.by} to end the access.`,
+    // A province as a dated membership
+    unit_not_member: (p) => `In ${p.period} unit ${p.unit} still belonged to ${p.province}, not to this province; it cannot file for that period here.`,
   },
 
   fields: {

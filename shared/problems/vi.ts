@@ -76,6 +76,8 @@ export const vi = {
     // The registry and tokens written safely under concurrent requests
     write_conflict: () => `Cùng lúc có một thay đổi khác của cùng dữ liệu (danh mục đơn vị, báo cáo hoặc mã thông báo); yêu cầu này chưa được thực hiện, không có gì bị thay đổi. Hãy thử lại sau giây lát.`,
     token_replaced: (p: P) => `Mã thông báo ${p.id} đã được thay bằng mã ${p.by}; thu hồi mã ${p.by} để chấm dứt quyền truy cập.`,
+    // A province as a dated membership
+    unit_not_member: (p: P) => `Kỳ ${p.period} đơn vị ${p.unit} còn thuộc tỉnh ${p.province}, chưa thuộc tỉnh này; không nộp báo cáo kỳ đó ở đây được.`,
   } satisfies Record<ProblemCode, (p: P) => string>,
 
   fields: {

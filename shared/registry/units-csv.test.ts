@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseUnitsCsv, unitsToCsv } from './units-csv';
+import { keepAbsentColumns, parseUnitsCsv, unitsToCsv } from './units-csv';
 import type { Unit } from './units';
 import { DEMO_REGISTRY } from '../demo/registry';
 
@@ -74,5 +74,15 @@ describe('the registry as CSV', () => {
       [2, 'successors'],
       [2, 'change'],
     ]);
+  });
+});
+
+describe('an older file', () => {
+  it('keeps what the registry holds for the columns it leaves out', () => {
+    const stored = { ...unit('VP', 'Văn phòng'), catalogue: true as const, contact: 'Chị B, 0262 000' };
+    const { units, columns } = parseUnitsCsv('code,name,kind,parent,coordinator,valid_from,valid_to\nVP,Văn phòng UBND tỉnh,department,,0,2020-01-01,\n');
+    expect(keepAbsentColumns(units, columns, [stored])).toEqual([{ ...stored, name: 'Văn phòng UBND tỉnh' }]);
+    const cleared = parseUnitsCsv('code,name,kind,parent,coordinator,valid_from,valid_to,successors,change,province,catalogue,contact\nVP,Văn phòng,department,,0,2020-01-01,,,,,0,\n');
+    expect(keepAbsentColumns(cleared.units, cleared.columns, [stored])).toEqual([unit('VP', 'Văn phòng')]);
   });
 });

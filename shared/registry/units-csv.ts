@@ -20,6 +20,37 @@ const COLUMN_OF: Record<string, string> = { validFrom: 'valid_from', validTo: 'v
 /** How a spreadsheet marks a yes. */
 const YES = ['1', 'true', 'x', 'có'];
 
+export type UnitCsvColumn = (typeof UNIT_CSV_HEADER)[number];
+
+/** The record fields each optional column holds. */
+const FIELDS_OF: Partial<Record<UnitCsvColumn, (keyof Unit)[]>> = {
+  parent: ['parent'],
+  coordinator: ['coordinator'],
+  valid_to: ['validTo'],
+  successors: ['successors'],
+  change: ['change'],
+  province: ['province'],
+  catalogue: ['catalogue'],
+  contact: ['contact'],
+};
+
+/**
+ * Records read from a file without some optional columns (an older file) keep what the registry
+ * holds for those columns: a column left out changes nothing, it is not read as blank.
+ */
+export function keepAbsentColumns(units: readonly Unit[], columns: readonly UnitCsvColumn[], existing: readonly Unit[]): Unit[] {
+  const absent = (Object.keys(FIELDS_OF) as UnitCsvColumn[]).filter((c) => !columns.includes(c)).flatMap((c) => FIELDS_OF[c]!);
+  if (absent.length === 0) return [...units];
+  const current = new Map(existing.map((u) => [`${u.code}|${u.validFrom}`, u]));
+  return units.map((u) => {
+    const before = current.get(`${u.code}|${u.validFrom}`);
+    if (!before) return u;
+    const kept: Record<string, unknown> = { ...u };
+    for (const f of absent) kept[f] = before[f];
+    return canonicalUnit(kept as Unit);
+  });
+}
+
 export interface CsvProblem {
   line: number;
   field?: string;
@@ -88,7 +119,7 @@ export function parseCsvRecords(text: string): { line: number; fields: string[] 
  * caller imports nothing unless there are none. `known` are the units already in the registry (for
  * parent codes).
  */
-export function parseUnitsCsv(text: string, lang: Lang = DEFAULT_LANG): { units: Unit[]; lines: number[]; problems: CsvProblem[] } {
+export function parseUnitsCsv(text: string, lang: Lang = DEFAULT_LANG): { units: Unit[]; lines: number[]; columns: UnitCsvColumn[]; problems: CsvProblem[] } {
   const problems: CsvProblem[] = [];
   const report = (line: number, field: string | undefined, code: FieldCode, params?: ProblemParams) =>
     problems.push({ line, ...(field ? { field } : {}), message: renderField({ code, ...(params ? { params } : {}) }, lang) });
@@ -96,14 +127,14 @@ export function parseUnitsCsv(text: string, lang: Lang = DEFAULT_LANG): { units:
   const [header, ...rows] = records;
   if (!header) {
     report(1, undefined, 'csv_empty');
-    return { units: [], lines: [], problems };
+    return { units: [], lines: [], columns: [], problems };
   }
   const names = header.fields.map((f) => f.trim().toLowerCase());
   const index = new Map(names.map((n, i) => [n, i]));
   for (const required of ['code', 'name', 'kind', 'valid_from']) {
     if (!index.has(required)) report(header.line, required, 'csv_missing_column', { column: required, header: UNIT_CSV_HEADER.join(',') });
   }
-  if (problems.length > 0) return { units: [], lines: [], problems };
+  if (problems.length > 0) return { units: [], lines: [], columns: [], problems };
 
   const units: Unit[] = [];
   const unitLines: number[] = [];
@@ -151,5 +182,5 @@ export function parseUnitsCsv(text: string, lang: Lang = DEFAULT_LANG): { units:
     unitLines.push(record.line);
   }
   problems.sort((a, b) => a.line - b.line);
-  return { units, lines: unitLines, problems };
+  return { units, lines: unitLines, columns: UNIT_CSV_HEADER.filter((c) => index.has(c)), problems };
 }

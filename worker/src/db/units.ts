@@ -143,7 +143,7 @@ export async function findUnit(db: D1Database, code: string, day?: string): Prom
 /** The coordinating department on `day`, as the registry has it. */
 export async function findCoordinator(db: D1Database, day: string): Promise<Coordinator | null> {
   return db
-    .prepare('SELECT code, name FROM units WHERE coordinator = 1 AND valid_from <= ?1 AND (valid_to IS NULL OR valid_to >= ?1) ORDER BY valid_from DESC LIMIT 1')
+    .prepare('SELECT code, name FROM units WHERE coordinator = 1 AND province IS NULL AND valid_from <= ?1 AND (valid_to IS NULL OR valid_to >= ?1) ORDER BY valid_from DESC LIMIT 1')
     .bind(day)
     .first<Coordinator>();
 }

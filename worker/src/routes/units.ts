@@ -8,7 +8,7 @@ import { API } from '../../../shared/api/routes';
 import type { Lang } from '../../../shared/i18n';
 import { problemLine, renderField } from '../../../shared/problems';
 import { planImport, retractionConflicts, retractionProblems, type HistoryConflict, type RecordProblem } from '../../../shared/registry/history';
-import { parseUnitsCsv, unitsToCsv } from '../../../shared/registry/units-csv';
+import { keepAbsentColumns, parseUnitsCsv, unitsToCsv } from '../../../shared/registry/units-csv';
 import { applyImport, listUnits, readRegistry, retractRecord, unitsDuring } from '../db/units';
 import type { AppEnv } from '../env';
 import { now } from '../lib/clock';
@@ -57,7 +57,7 @@ route(unitRoutes, API.importUnits, async (c, { query }) => {
   if (parsed.units.length === 0) fail('csv_no_units');
   const lines = new Map(parsed.units.map((u, i) => [`${u.code}|${u.validFrom}`, parsed.lines[i]!]));
   const snapshot = await readRegistry(c.env.DB);
-  const plan = planImport(snapshot.units, parsed.units, snapshot.filings, snapshot.filedEnds);
+  const plan = planImport(snapshot.units, keepAbsentColumns(parsed.units, parsed.columns, snapshot.units), snapshot.filings, snapshot.filedEnds);
   // History first: an edit of what was filed is refused whatever else the file would break.
   if (plan.conflicts.length > 0) fail('registry_history_conflict', { list: conflictList(plan.conflicts) }, { conflicts: plan.conflicts });
   if (plan.problems.length > 0) refuseProblems(c, plan.problems.map((p) => lineOf(p, lines, lang)), 'registry_invalid');
