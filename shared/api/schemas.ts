@@ -220,6 +220,8 @@ export const UnitImportResultSchema = z.object({
   created: z.number(),
   updated: z.number(),
   unchanged: z.number(),
+  /** Periods with filings whose expected, missing or summed units the import changes. */
+  periodsChanged: z.array(z.string()),
   /** A preview: nothing was written. */
   dryRun: z.boolean(),
   changes: z.array(RecordChangeSchema),

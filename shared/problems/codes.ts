@@ -74,6 +74,11 @@ export const PROBLEM_CODES = {
   unit_record_in_use: 'conflict',
   // What a filing covers
   covers_without_predecessors: 'invalid',
+  // The registry and tokens written safely under concurrent requests
+  write_conflict: 'conflict',
+  token_replaced: 'conflict',
+  // A province as a dated membership
+  unit_not_member: 'invalid',
 } as const satisfies Record<string, ProblemKind>;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

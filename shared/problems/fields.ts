@@ -20,5 +20,8 @@ export const FIELD_CODES = [
   'registry_successors_need_end',
   'registry_change_missing',
   'registry_successor_missing',
+  // The unit registry: catalogue keeper, days without a coordinator
+  'csv_catalogue_department',
+  'registry_no_coordinator',
 ] as const;
 export type FieldCode = (typeof FIELD_CODES)[number];

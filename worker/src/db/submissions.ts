@@ -11,6 +11,9 @@ import type { UnitKind } from '../../../shared/templates/schema';
 import type { Principal } from '../env';
 import { auditStatement } from './audit';
 import { storedReport, storedSubmission } from './stored';
+import { filingRecordStatements } from './units';
+import type { Unit } from '../../../shared/registry/units';
+import type { Period } from '../../../shared/periods';
 
 export interface NewRevision {
   submissionId: string;
@@ -29,11 +32,14 @@ export interface NewRevision {
   /** The unit as it is when it files: a past consolidation shows it so, whatever the registry says later. */
   asFiled: { name: string; kind: string; parent: string | null };
   idempotency?: { key: string; requestHash: string };
+  /** The unit's record the filing was checked against: the batch is written only while it stands. */
+  checked?: { unit: Unit; period: Pick<Period, 'start' | 'end'> };
 }
 
 export async function storeRevision(db: D1Database, r: NewRevision, actor: Principal): Promise<{ id: string; revision: number }> {
   const series = [r.unit, r.template, r.period] as const;
   const statements = [
+    ...(r.checked ? filingRecordStatements(db, r.checked.unit, r.checked.period) : []),
     db
       .prepare('INSERT INTO submissions (id, unit_code, template, period, latest_revision, created_at) VALUES (?1, ?2, ?3, ?4, 0, ?5) ON CONFLICT (unit_code, template, period) DO NOTHING')
       .bind(r.submissionId, ...series, r.receivedAt),

@@ -22,6 +22,8 @@ import { check, limitBody, readJson } from '../lib/body';
 import { canonicalJson, randomId, sha256Hex } from '../lib/crypto';
 import { checkUnit, readSubmission, resolveTarget } from '../lib/intake';
 import { loadComparison, loadIntake } from '../db/intake';
+import { isWriteConflict } from '../db/guards';
+import { WRITE_CONFLICT_RETRY_SECONDS } from '../lib/write-conflict';
 import { fail, failAt, MAX_PROBLEM_ISSUES } from '../lib/problem';
 import { requirePeriod, requireTemplate } from '../lib/params';
 import { now } from '../lib/clock';
@@ -108,12 +110,15 @@ route(submissionRoutes, API.fileSubmission, async (c, { query }) => {
         report: JSON.stringify(stored),
         warnings: report.warnings.length,
         asFiled: { name: unit.name, kind: unit.kind, parent: unit.parent },
+        checked: { unit, period },
         ...(key ? { idempotency: { key, requestHash } } : {}),
       },
       principal,
     );
   } catch (e) {
     const message = String((e as Error).message);
+    // The unit's record was retracted or changed after it was checked: nothing was stored; sent again, it is checked afresh.
+    if (isWriteConflict(e)) fail('write_conflict', {}, { retryAfter: WRITE_CONFLICT_RETRY_SECONDS });
     // Two requests with one key raced: the other one stored its revision first.
     if (key && /UNIQUE constraint failed: idempotency_keys/.test(message)) {
       const replay = await replayed(c, key, requestHash);
