@@ -10,7 +10,7 @@ import { demoSubmission, hashSeed } from '../../shared/demo/generate';
 import { DEMO_REGISTRY } from '../../shared/demo/registry';
 import { seedPeriodFilings } from '../../shared/demo/seed-periods';
 import { parsePeriod, periodBefore, periodContaining, periodsWithin, type Period, type PeriodKind } from '../../shared/periods';
-import { isMember, lastDayIn, recordsOn, validDuring, type Unit } from '../../shared/registry';
+import { lastDayIn, recordsOn, validDuring, type Unit } from '../../shared/registry';
 import { TEMPLATES, filesTemplate, getTemplate, isFiledFor, versionOf } from '../../shared/templates';
 
 /** Share of due reports a demo period holds: most of a past period, part of one still under way. */
@@ -22,7 +22,7 @@ const FILED_SHARE = { past: 0.85, current: 0.55 };
  * filing, which says so, and an abolished district's in its filings of the shorter periods.
  */
 function filersOf(period: Period): Unit[] {
-  return recordsOn(DEMO_REGISTRY, period.end).filter(isMember);
+  return recordsOn(DEMO_REGISTRY, period.end);
 }
 
 /** A department that took over another during the period reports for both, and says so. */
