@@ -99,9 +99,19 @@ async function main(argv: string[]): Promise<number> {
     const parsed = parseUnitsCsv(await readFile(arg, 'utf8'));
     const lineOf = new Map(parsed.units.map((u, i) => [`${u.code}|${u.validFrom}`, parsed.lines[i]]));
     // The same rules as an import through the API: the registry as a whole, and history never rewritten.
-    const existing = (await d1(target, `SELECT ${UNIT_COLUMNS} FROM units ORDER BY rowid`, state)).map((r) => toUnit(r as unknown as UnitRow));
-    const filings = (await d1(target, 'SELECT DISTINCT unit_code AS unit, period FROM submissions', state)) as unknown as FiledPeriod[];
-    const filedEnds = (await d1(target, 'SELECT code, valid_from AS validFrom, valid_to AS validTo FROM filed_record_ends', state)) as unknown as FiledEnd[];
+    // The registry, its version and what was filed under it, in one read (each call to D1 is slow).
+    const [read] = await d1(
+      target,
+      `SELECT (SELECT version FROM registry_version WHERE id = 1) AS version,
+         (SELECT json_group_array(json_object(${UNIT_COLUMNS.split(', ').map((c) => `'${c}', ${c}`).join(', ')})) FROM (SELECT * FROM units ORDER BY rowid)) AS units,
+         (SELECT json_group_array(json_object('unit', unit_code, 'period', period)) FROM (SELECT DISTINCT unit_code, period FROM submissions)) AS filings,
+         (SELECT json_group_array(json_object('code', code, 'validFrom', valid_from, 'validTo', valid_to)) FROM filed_record_ends) AS ends`,
+      state,
+    );
+    const version = Number(read!.version);
+    const existing = (JSON.parse(String(read!.units)) as UnitRow[]).map(toUnit);
+    const filings = JSON.parse(String(read!.filings)) as FiledPeriod[];
+    const filedEnds = JSON.parse(String(read!.ends)) as FiledEnd[];
     const plan = parsed.problems.length > 0 ? undefined : planImport(existing, keepAbsentColumns(parsed.units, parsed.columns, existing), filings, filedEnds);
     const problems = [
       ...parsed.problems,
@@ -120,7 +130,9 @@ async function main(argv: string[]): Promise<number> {
     const audit = plan.changes
       .map((ch) => `INSERT INTO audit_log (at, actor, role, action, target, detail) VALUES (${sql(at)}, 'admin', 'dic', ${sql(auditActionOf(ch))}, ${sql(`${ch.after.code}@${ch.after.validFrom}`)}, ${sql(JSON.stringify({ before: ch.before, after: ch.after, file: basename(arg) }))});`)
       .join('\n');
-    if (plan.changes.length > 0) await d1(target, `${unitsInsertSql(plan.changes.map((ch) => ch.after))}\n${audit}`, state);
+    // Written only onto the registry as it was read, like an import through the API.
+    const unchangedSince = `INSERT INTO write_guards (what, ok) SELECT 'registry', (SELECT version FROM registry_version WHERE id = 1) = ${Number(version)};`;
+    if (plan.changes.length > 0) await d1(target, `${unchangedSince}\n${unitsInsertSql(plan.changes.map((ch) => ch.after))}\n${audit}`, state);
     console.log(`Đã nhập ${parsed.units.length} đơn vị: ${plan.changes.filter((ch) => ch.action === 'created').length} thêm, ${plan.changes.filter((ch) => ch.action === 'updated').length} sửa, ${plan.unchanged} không đổi.`);
     return 0;
   }

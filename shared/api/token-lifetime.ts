@@ -3,7 +3,7 @@
  * that every token is renewed (rotated) from time to time. `expiresAt` is the last day, in Viet Nam,
  * on which it is accepted.
  */
-import { isCalendarDate } from '../dates/calendar-date';
+import { isCalendarDate } from '../dates/days';
 
 export const TOKEN_LIFETIME_DAYS = { default: 365, max: 3 * 365 } as const;
 

@@ -4,7 +4,7 @@
  * (`holidays.ts`) and the province's own additions (`province-days.json`: days off and working
  * days it decides) are data; deadlines that fall on a day off move to the next working day.
  */
-import { addDays, weekday } from '../dates/calendar-date';
+import { addDays, weekday } from '../dates/days';
 import { PUBLIC_HOLIDAYS, WORKING_SATURDAYS, type CalendarDay } from './holidays';
 import PROVINCE from './province-days.json';
 

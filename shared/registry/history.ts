@@ -4,7 +4,7 @@
  * the day after. A record that covers a period with filings is never edited in place: it can only
  * be ended and succeeded. These rules are pure, and the worker and `npm run admin` apply the same.
  */
-import { dayAfter } from '../dates/calendar-date';
+import { addDays, dayAfter } from '../dates/calendar-date';
 import { parsePeriod, type Period } from '../periods';
 import type { ProblemParams } from '../problems';
 import type { FieldCode } from '../problems';
@@ -76,12 +76,13 @@ export function registryProblems(records: readonly Unit[]): RecordProblem[] {
       if (!latest || endOf(r) > endOf(latest)) latest = r;
     }
   }
-  const coordinators = records.filter((r) => r.coordinator).sort(byStart);
+  // The province's own coordinators: another province's, before it joined, are its own affair.
+  const coordinators = records.filter((r) => r.coordinator && isMember(r)).sort(byStart);
   let holder: Unit | undefined;
   for (const r of coordinators) {
     if (holder && r.validFrom <= endOf(holder) && holder.code !== r.code) report(r, 'coordinator', 'registry_two_coordinators', { other: holder.code });
     else if (holder && r.validFrom > dayAfter(endOf(holder))) {
-      report(holder, 'valid_to', 'registry_no_coordinator', { from: dayAfter(endOf(holder)), to: previousDay(r.validFrom) });
+      report(holder, 'valid_to', 'registry_no_coordinator', { from: dayAfter(endOf(holder)), to: addDays(r.validFrom, -1) });
     }
     if (!holder || endOf(r) > endOf(holder)) holder = r;
   }
@@ -105,10 +106,6 @@ export function registryProblems(records: readonly Unit[]): RecordProblem[] {
     }
   }
   return problems;
-}
-
-function previousDay(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Filings by unit, so each record looks only at its own. */

@@ -53,7 +53,7 @@ export function validDuring(unit: Pick<Unit, 'validFrom' | 'validTo'>, start: st
 
 /** The records of a registry in force on `day`: the province as it stood that day (its own units only). */
 export function recordsOn(registry: readonly Unit[], day: string): Unit[] {
-  return registry.filter((u) => validOn(u, day) && isMember(u));
+  return registry.filter((u) => isMember(u) && validOn(u, day));
 }
 
 /** The last day of a period the unit was in force (its end, or the period's): the filing rule of that day applies to it. */

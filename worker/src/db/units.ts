@@ -112,7 +112,7 @@ export function filingRecordStatements(db: D1Database, unit: Unit, period: Pick<
     guard(
       db,
       'unit record',
-      `EXISTS (SELECT 1 FROM units WHERE code = ?2 AND valid_from = ?3 AND valid_to IS ?4 AND kind = ?5 AND parent IS ?6 AND name = ?7
+      `EXISTS (SELECT 1 FROM units WHERE code = ?2 AND valid_from = ?3 AND valid_to IS ?4 AND kind = ?5 AND parent IS ?6 AND name = ?7 AND province IS NULL
          AND valid_from <= ?9 AND coalesce(valid_to, '9999-12-31') >= ?8)`,
       unit.code,
       unit.validFrom,

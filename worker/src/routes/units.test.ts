@@ -102,6 +102,7 @@ describe('the unit registry as CSV', () => {
     ['a second record of one code at the same time', 'SYT,Sở Y tế (mới),department,,0,2024-01-01,,,', 'valid_from', 'trùng thời gian hiệu lực'],
     ['a second coordinator at once', 'SNEW2,Sở Mới,department,,1,2026-01-01,,,', 'coordinator', 'cơ quan thường trực SKHCN'],
     ['a successor that does not take over the next day', 'SNEW,Sở Mới,department,,0,2024-01-01,2024-12-31,NOPE,merge', 'successors', 'NOPE không có hiệu lực từ ngày 01/01/2025'],
+    ['a day without a coordinator', 'SKHCN,Sở Khoa học và Công nghệ,department,,1,2025-03-01,2026-06-30,,', 'valid_to', 'từ ngày 01/07/2026 không có cơ quan thường trực'],
   ])('refuses %s, naming the line and field', async (_, line, field, message) => {
     const units = await count('units');
     const r = await put(csvOf(line));
