@@ -72,6 +72,9 @@ export const PROBLEM_CODES = {
   registry_history_conflict: 'conflict',
   unit_record_not_found: 'not-found',
   unit_record_in_use: 'conflict',
+  // Spreadsheet files: reading what Excel reads
+  malformed_cell: 'invalid',
+  heading_mismatch: 'invalid',
 } as const satisfies Record<string, ProblemKind>;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

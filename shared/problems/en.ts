@@ -69,6 +69,10 @@ export const en: ProblemWords = {
       `A record that reports were filed under cannot be edited in place (${p.list}): end it (valid_to) and add a record from the next day, naming the successor.`,
     unit_record_not_found: (p) => `Unit ${p.code} has no record from ${p.from}.`,
     unit_record_in_use: (p) => `The record of unit ${p.code} from ${p.from} has reports for ${p.periods}; it cannot be retracted, only ended.`,
+    // Spreadsheet files: reading what Excel reads
+    malformed_cell: (p) => `Cell ${p.cell} of part "${p.part}" of the .xlsx file is damaged (${p.reason}); Excel cannot read it either. Open the file in Excel, save it and send it again.`,
+    heading_mismatch: (p) =>
+      `Sheet "${p.sheet}" shows ${p.field} "${p.heading}" (cell ${p.cell}) but the workbook's hidden information (sheet _chitieu) says "${p.hidden}". Fill a template made for the right unit and period and send it again.`,
   },
 
   fields: {

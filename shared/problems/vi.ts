@@ -73,6 +73,10 @@ export const vi = {
       `Không sửa trực tiếp được bản ghi đã có báo cáo (${p.list}): hãy kết thúc bản ghi (valid_to) và thêm bản ghi mới từ ngày hôm sau, ghi đơn vị kế nhiệm.`,
     unit_record_not_found: (p: P) => `Không có bản ghi của đơn vị ${p.code} từ ngày ${dmy(p.from)}.`,
     unit_record_in_use: (p: P) => `Bản ghi của đơn vị ${p.code} từ ngày ${dmy(p.from)} đã có báo cáo các kỳ ${p.periods}; không rút lại được, chỉ kết thúc được.`,
+    // Spreadsheet files: reading what Excel reads
+    malformed_cell: (p: P) => `Ô ${p.cell} của thành phần "${p.part}" trong tệp .xlsx bị hỏng (${p.reason}); Excel cũng không đọc được ô này. Hãy mở bằng Excel, lưu lại rồi gửi lại.`,
+    heading_mismatch: (p: P) =>
+      `Trang "${p.sheet}" ghi ${HEADING_FIELD[String(p.field)] ?? p.field} là "${p.heading}" (ô ${p.cell}) nhưng thông tin ẩn của bảng tính (trang _chitieu) ghi "${p.hidden}". Hãy lập báo cáo từ mẫu đúng đơn vị và kỳ báo cáo rồi gửi lại.`,
   } satisfies Record<ProblemCode, (p: P) => string>,
 
   fields: {
@@ -104,6 +108,9 @@ export const vi = {
   root: '(gốc)',
   line: (line: number, field: string | undefined, message: string) => `dòng ${line}${field ? ` (${field})` : ''}: ${message}`,
 };
+
+/** What a sheet's heading shows, in a problem's words. */
+const HEADING_FIELD: Record<string, string> = { template: 'mẫu', unit: 'đơn vị báo cáo', period: 'kỳ báo cáo' };
 
 const KIND: Record<string, string> = { department: 'sở, ban, ngành', district: 'đơn vị cấp huyện', commune: 'đơn vị cấp xã' };
 
