@@ -31,47 +31,62 @@ export function unitsToCsv(units: readonly Unit[]): string {
   return lines.join('\r\n') + '\r\n';
 }
 
-/** RFC 4180 records: quoted fields may hold commas, quotes and line breaks. */
+/**
+ * RFC 4180 records: quoted fields may hold commas, quotes and line breaks; text after a closing
+ * quote is kept as written. Blank records are left out. One pass: each character is looked at a
+ * bounded number of times (no search runs past the end of its field) and nothing is kept for a
+ * blank line, so a megabyte of quotes or line breaks costs what a megabyte of units does.
+ */
 export function parseCsvRecords(text: string): { line: number; fields: string[] }[] {
+  const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const n = s.length;
   const records: { line: number; fields: string[] }[] = [];
   let fields: string[] = [];
-  let field = '';
-  let quoted = false;
+  let blank = true;
   let line = 1;
   let recordLine = 1;
-  const s = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!;
-    if (quoted) {
-      if (ch === '"' && s[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else {
-        if (ch === '\n') line++;
-        field += ch;
+  let i = 0;
+  for (;;) {
+    let field = '';
+    if (s.charCodeAt(i) === 0x22) {
+      let from = i + 1;
+      for (;;) {
+        const quote = s.indexOf('"', from);
+        const end = quote < 0 ? n : quote;
+        const chunk = s.slice(from, end);
+        for (let k = 0; k < chunk.length; k++) if (chunk.charCodeAt(k) === 0x0a) line++;
+        field += chunk;
+        if (quote < 0) {
+          i = n;
+          break;
+        }
+        if (s.charCodeAt(quote + 1) === 0x22) {
+          field += '"';
+          from = quote + 2;
+          continue;
+        }
+        i = quote + 1;
+        break;
       }
+    }
+    let j = i;
+    for (let c = s.charCodeAt(j); j < n && c !== 0x2c && c !== 0x0a && c !== 0x0d; c = s.charCodeAt(++j));
+    field += s.slice(i, j);
+    if (blank && field.trim() !== '') blank = false;
+    fields.push(field);
+    if (j < n && s.charCodeAt(j) === 0x2c) {
+      i = j + 1;
       continue;
     }
-    if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') {
-      fields.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && s[i + 1] === '\n') i++;
-      fields.push(field);
-      records.push({ line: recordLine, fields });
-      fields = [];
-      field = '';
-      line++;
-      recordLine = line;
-    } else field += ch;
+    if (!blank) records.push({ line: recordLine, fields });
+    if (j >= n) return records;
+    fields = blank ? fields : [];
+    fields.length = 0;
+    blank = true;
+    i = j + (s.charCodeAt(j) === 0x0d && s.charCodeAt(j + 1) === 0x0a ? 2 : 1);
+    line++;
+    recordLine = line;
   }
-  if (field !== '' || fields.length > 0) {
-    fields.push(field);
-    records.push({ line: recordLine, fields });
-  }
-  return records.filter((r) => r.fields.some((f) => f.trim() !== ''));
 }
 
 /**
