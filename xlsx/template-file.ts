@@ -1,6 +1,6 @@
 /** Blank template workbooks out, filled ones in: the .xlsx side of a template. */
 import { getTemplate, templateCells, type Template } from '../shared/templates';
-import { a1, buildTemplateWorkbook, readTemplateGrid, templateArea, type ReadResult, type SheetMetadata, type TemplateSheetOptions } from '../shared/workbook';
+import { a1, buildTemplateWorkbook, headingMismatch, readTemplateGrid, sheetPrefix, templateArea, type ReadResult, type SheetMetadata, type TemplateSheetOptions } from '../shared/workbook';
 import { addressOf, readWorkbook, WorkbookReadError } from './read';
 import { writeWorkbook } from './write';
 
@@ -20,7 +20,8 @@ export interface TemplateSheet {
  * Every template sheet of a filled workbook, each read within its template's area. A workbook that
  * does not say which template and version it holds, or holds another version, is refused: reading
  * it with shifted rows would put figures in the wrong cells. So is a figure the reader cannot see:
- * a formula saved without its result, or a value far outside the template.
+ * a formula saved without its result, or a value far outside the template. So is a sheet whose
+ * heading shows another template, unit or period than the hidden sheet records.
  */
 function otherVersion(template: Template, metadata: SheetMetadata): ReadResult {
   return {
@@ -42,6 +43,13 @@ export function readTemplateFile(bytes: Uint8Array): TemplateSheet[] {
   for (const metadata of contents.metadata) {
     const template = getTemplate(metadata.template);
     if (!template) throw new WorkbookReadError('template_unknown', { template: metadata.template });
+    const shown = contents.sheets.find((s) => s.sheet === metadata.sheet);
+    // The hidden sheet decides where a report is filed: it must say what the person who sent it saw.
+    const mismatch = shown && headingMismatch(shown.values, metadata);
+    if (mismatch) {
+      const { field, heading, hidden, row, col } = mismatch;
+      throw new WorkbookReadError('heading_mismatch', { sheet: metadata.sheet, field, heading, hidden, cell: `${sheetPrefix(metadata.sheet)}${a1(row, col)}` });
+    }
     if (metadata.version !== template.version) {
       // Read with another version's rows, figures would land in the wrong cells: the report carries
       // the sheet's version and no figures, and the engine refuses it as it refuses such JSON.
