@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { craftedFiles, FIGURES } from '../test/crafted-excel';
+import { asZip64 } from '../test/zip64';
 import { readTemplateFile, WorkbookReadError } from './template-file';
 
 type Answer = { figures: Record<string, unknown> } | { refused: string };
@@ -49,7 +50,7 @@ function openpyxlAll(files: Uint8Array[]): Answer[] {
 }
 
 describe('chitieu and openpyxl read the same figures, or chitieu refuses the file', () => {
-  const crafted = craftedFiles();
+  const crafted = craftedFiles(asZip64);
   const theirs = openpyxlAll(crafted.map((c) => c.bytes));
 
   crafted.forEach((file, i) => {
