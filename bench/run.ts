@@ -5,6 +5,7 @@ import { excelBench } from './excel';
 import { workbookBench } from './workbook';
 import { historyBench } from './history';
 import { paneLoadBench } from './pane-load';
+import { readersBench } from './readers';
 
 const suites: Record<string, () => Promise<void>> = {
   engine: engineBench,
@@ -13,6 +14,7 @@ const suites: Record<string, () => Promise<void>> = {
   worker: workerBench,
   history: historyBench,
   pane: paneLoadBench,
+  readers: readersBench,
 };
 
 const only = process.argv.slice(2);

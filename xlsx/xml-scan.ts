@@ -66,12 +66,13 @@ interface RawAttribute {
   value: string;
 }
 
-/** The attributes of a start tag's body (after its name), read left to right once. */
+function badAttribute(at: number): never {
+  throw new XmlError(`thuộc tính sai ở vị trí ${at} / bad attribute at ${at}`);
+}
+
+/** The attributes of a start tag's body (after its name), read left to right once; a name written twice is refused. */
 function readAttributes(body: string, at: number): RawAttribute[] {
   const out: RawAttribute[] = [];
-  const bad = (): never => {
-    throw new XmlError(`thuộc tính sai ở vị trí ${at} / bad attribute at ${at}`);
-  };
   let i = 0;
   while (i < body.length) {
     if (isSpace(body[i])) {
@@ -80,23 +81,35 @@ function readAttributes(body: string, at: number): RawAttribute[] {
     }
     const nameStart = i;
     while (i < body.length && !isSpace(body[i]) && body[i] !== '=' && body[i] !== '"' && body[i] !== "'" && body[i] !== '/' && body[i] !== '<') i++;
-    if (i === nameStart) bad();
+    if (i === nameStart) badAttribute(at);
     const name = body.slice(nameStart, i);
     while (isSpace(body[i])) i++;
-    if (body[i] !== '=') bad();
+    if (body[i] !== '=') badAttribute(at);
     i++;
     while (isSpace(body[i])) i++;
     const quote = body[i];
-    if (quote !== '"' && quote !== "'") bad();
-    const end = body.indexOf(quote!, i + 1);
-    if (end < 0) bad();
+    if (quote !== '"' && quote !== "'") badAttribute(at);
+    const end = body.indexOf(quote, i + 1);
+    if (end < 0) badAttribute(at);
     const value = body.slice(i + 1, end);
-    if (value.includes('<')) bad();
+    if (value.includes('<')) badAttribute(at);
     out.push({ name, value });
     i = end + 1;
-    if (i < body.length && !isSpace(body[i])) bad();
+    if (i < body.length && !isSpace(body[i])) badAttribute(at);
   }
+  // A handful of attributes is compared pairwise; many go through a set, so neither costs more than linear.
+  const repeated = out.length <= 8 ? out.find((a, k) => out.findIndex((b) => b.name === a.name) !== k) : findRepeated(out);
+  if (repeated) throw new XmlError(`thuộc tính ${repeated.name} lặp lại / attribute ${repeated.name} repeated at ${at}`);
   return out;
+}
+
+function findRepeated(attributes: readonly RawAttribute[]): RawAttribute | undefined {
+  const seen = new Set<string>();
+  for (const a of attributes) {
+    if (seen.has(a.name)) return a;
+    seen.add(a.name);
+  }
+  return undefined;
 }
 
 const splitName = (qualified: string): [prefix: string, local: string] => {
@@ -213,10 +226,7 @@ export function scanXml(xml: string, handlers: XmlHandlers): void {
       }
       const declarations: [string, string][] = [];
       const attributes: Record<string, string> = {};
-      const seen = new Set<string>();
-      for (const { name, value } of readAttributes(body.slice(space), lt)) {
-        if (seen.has(name)) throw new XmlError(`thuộc tính ${name} lặp lại / attribute ${name} repeated at ${lt}`);
-        seen.add(name);
+      for (const { name, value } of space < body.length ? readAttributes(body.slice(space), lt) : []) {
         if (name === 'xmlns') declarations.push(['', decodeEntities(value)]);
         else if (name.startsWith('xmlns:')) declarations.push([name.slice(6), decodeEntities(value)]);
         // Prefixed attributes (r:id) keep their local name: no SpreadsheetML element has two of one local name.
