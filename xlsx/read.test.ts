@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { appendRow, editPart, replaceCell } from '../test/crafted-xlsx';
 import { craftedFiles, filledBm03 } from '../test/crafted-excel';
 import { asZip64 } from '../test/zip64';
+import { unzipSync } from 'fflate';
 import { getTemplate } from '../shared/templates';
 import { validate } from '../shared/validation';
 import { EVERY_SHEET, readWorkbook } from './read';
@@ -103,6 +105,32 @@ describe('reading what Excel reads', () => {
       'Trang "BM03" ghi đơn vị báo cáo là "UBND xã Phước An (PAN)" (ô \'BM03\'!A2) nhưng thông tin ẩn của bảng tính (trang _chitieu) ghi "UBND TP Buôn Ma Thuột (BMT)". Hãy lập báo cáo từ mẫu đúng đơn vị và kỳ báo cáo rồi gửi lại.',
     );
     expect(e.describe('en')).toContain('shows unit "UBND xã Phước An (PAN)"');
+  });
+});
+
+describe('any damage to a sheet gets an answer', () => {
+  const TOKENS = ['<', '>', '"', "'", '&', '&#xFFFF;', '&#1;', '\uFFFF', '<c r="E7">', '</c>', '<v>', '</v>', '<v>0x48</v>', '<x:c>', 'xmlns:x="urn:x"', '<extLst>', '</extLst>', '<row r="1e3">', '</row>', ' t="q"', ' r="E7"', '<mc:Choice>', '<f>', '<!--', '<![CDATA[', '<!DOCTYPE a>', 'a'.repeat(5000)];
+  const filled = filledBm03();
+  const sheet = new TextDecoder().decode(unzipSync(filled)['xl/worksheets/sheet1.xml']);
+
+  it('tokens inserted anywhere: the figures, or a refusal the reader words (never another error)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(), fc.constantFrom(...TOKENS)), { minLength: 1, maxLength: 4 }), (edits) => {
+        let xml = sheet;
+        for (const [at, token] of edits) {
+          const i = at % (xml.length + 1);
+          xml = xml.slice(0, i) + token + xml.slice(i);
+        }
+        const bytes = editPart(filled, 'xl/worksheets/sheet1.xml', () => xml);
+        try {
+          readTemplateFile(bytes);
+        } catch (e) {
+          expect(e).toBeInstanceOf(WorkbookReadError);
+          expect((e as WorkbookReadError).describe('vi').length).toBeGreaterThan(10);
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 });
 
