@@ -74,7 +74,11 @@ export async function readersBench(): Promise<void> {
   };
   await reader(rows, 'XML', { bytes: ordinaryDoc.length, fn: () => scanXml(ordinaryDoc, { open() {}, text() {} }) }, [
     ['từ giống thuộc tính không có =', xmlShape((kb) => `<R><Relationship ${fill('a', kb)}/></R>`)],
-    ['nhiều thuộc tính', xmlShape((kb) => `<a ${Array.from({ length: Math.ceil((kb * 1024) / 10) }, (_, i) => `a${i}="1"`).join(' ')}/>`)],
+    ['một phần tử nhiều thuộc tính', xmlShape((kb) => `<a ${Array.from({ length: Math.ceil((kb * 1024) / 10) }, (_, i) => `a${i}="1"`).join(' ')}/>`)],
+    ['mỗi phần tử 250 thuộc tính', xmlShape((kb) => {
+      const element = `<b ${Array.from({ length: 250 }, (_, i) => `a${i}="1"`).join(' ')}/>`;
+      return `<a>${element.repeat(Math.ceil((kb * 1024) / element.length))}</a>`;
+    })],
     ['khai báo không gian tên ở mọi cấp', xmlShape((kb) => {
       const depth = Math.ceil((kb * 1024) / 28);
       return `${'<p:a xmlns:p="urn:p">'.repeat(depth)}${'</p:a>'.repeat(depth)}`;

@@ -6,7 +6,8 @@
  *
  * It runs in time linear in its input: every byte is looked at a bounded number of times (each
  * search for a delimiter starts where the last one ended and never goes back), and no regular
- * expression is retried from successive positions.
+ * expression is retried from successive positions. An element may carry at most 256 attributes
+ * and nest at most 256 deep, so no one element costs more than a bounded amount.
  */
 import { findUnwritable } from '../shared/text';
 
@@ -59,6 +60,13 @@ export function decodeEntities(text: string): string {
   return out + text.slice(from);
 }
 
+/**
+ * Budgets no part of a workbook comes near (SpreadsheetML elements carry a few dozen attributes and
+ * nest a dozen deep): past them a part is refused, so no element costs more than a bounded amount.
+ */
+export const MAX_ATTRIBUTES = 256;
+export const MAX_DEPTH = 256;
+
 const isSpace = (ch: string | undefined): boolean => ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r';
 
 interface RawAttribute {
@@ -93,7 +101,7 @@ function readAttributes(body: string, at: number): RawAttribute[] {
     if (end < 0) badAttribute(at);
     const value = body.slice(i + 1, end);
     if (value.includes('<')) badAttribute(at);
-    out.push({ name, value });
+    if (out.push({ name, value }) > MAX_ATTRIBUTES) throw new XmlError(`hơn ${MAX_ATTRIBUTES} thuộc tính ở vị trí ${at} / more than ${MAX_ATTRIBUTES} attributes at ${at}`);
     i = end + 1;
     if (i < body.length && !isSpace(body[i])) badAttribute(at);
   }
@@ -239,7 +247,9 @@ export function scanXml(xml: string, handlers: XmlHandlers): void {
       if (selfClosing) {
         handlers.close?.(name, namespace);
         scope.leave();
-      } else stack.push({ qualified, local: name, namespace });
+      } else if (stack.push({ qualified, local: name, namespace }) > MAX_DEPTH) {
+        throw new XmlError(`phần tử lồng quá ${MAX_DEPTH} cấp / elements nested more than ${MAX_DEPTH} deep`);
+      }
       i = end + 1;
     }
   }
