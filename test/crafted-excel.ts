@@ -121,6 +121,11 @@ export function craftedFiles(zip64?: (bytes: Uint8Array) => Bytes): Crafted[] {
     },
     { name: 'a sheet name holding U+FFFF', bytes: editPart(filled, 'xl/workbook.xml', (s) => s.replace('name="BM03"', 'name="BM03\uFFFF"')), expected: 'malformed_xml' },
     { name: 'a sheet name holding a lone surrogate', bytes: editPart(filled, 'xl/workbook.xml', (s) => s.replace('name="BM03"', 'name="BM03&#xD800;"')), expected: 'malformed_xml' },
+    {
+      name: 'two sheets of one name',
+      bytes: editPart(filled, 'xl/workbook.xml', (s) => s.replace('<sheet name="_chitieu"', '<sheet name="bm03" sheetId="3" r:id="rId1"/><sheet name="_chitieu"')),
+      expected: 'malformed_xml',
+    },
     { name: 'a hidden sheet for another unit and period', bytes: withHiddenSheetSaying({ unit: 'BMT', unitName: 'UBND TP Buôn Ma Thuột', period: '2026-Q3' }), expected: 'heading_mismatch' },
   ];
 }

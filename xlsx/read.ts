@@ -229,11 +229,18 @@ export function readWorkbook(bytes: Uint8Array, options: ReadWorkbookOptions = {
   const rels = relsOf(zip, main);
   const targets = new Map(rels.map((r) => [r.id, r.target]));
   const sheets: SheetEntry[] = [];
+  const sheetNames = new Set<string>();
   const names: NameRef[] = [];
   let definedName: { name: string; local: boolean; text: string[] } | null = null;
   scanPart(main, workbookXml, {
     open(name, a) {
-      if (name === 'sheet' && a.name && a.id && targets.has(a.id)) sheets.push({ name: a.name, path: targets.get(a.id)! });
+      if (name === 'sheet' && a.name && a.id && targets.has(a.id)) {
+        // Excel names sheets without regard to case, and calls a workbook with two of one name damaged.
+        const key = a.name.toLowerCase();
+        if (sheetNames.has(key)) throw new WorkbookReadError('malformed_xml', { part: main, reason: `trang "${a.name}" có hai lần / sheet "${a.name}" appears twice` });
+        sheetNames.add(key);
+        sheets.push({ name: a.name, path: targets.get(a.id)! });
+      }
       else if (name === 'definedName') definedName = { name: a.name ?? '', local: a.localSheetId !== undefined, text: [] };
     },
     text(t) {

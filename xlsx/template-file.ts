@@ -31,11 +31,14 @@ function otherVersion(template: Template, metadata: SheetMetadata): ReadResult {
 }
 
 export function readTemplateFile(bytes: Uint8Array): TemplateSheet[] {
+  // Each template's area is laid out once per file, however many sheets claim it.
+  const areas = new Map<Template, ReturnType<typeof templateArea>>();
+  const areaOf = (template: Template) => areas.get(template) ?? areas.set(template, templateArea(template)).get(template)!;
   const contents = readWorkbook(bytes, {
     area: (sheet, metadata) => {
       const entry = metadata.find((m) => m.sheet === sheet);
       const template = entry && getTemplate(entry.template);
-      return template ? templateArea(template) : undefined;
+      return template ? areaOf(template) : undefined;
     },
   });
   if (contents.metadata.length === 0) throw new WorkbookReadError('no_metadata');
@@ -60,7 +63,7 @@ export function readTemplateFile(bytes: Uint8Array): TemplateSheet[] {
     if (!sheet) throw new WorkbookReadError('sheet_missing', { sheet: metadata.sheet, template: template.id });
     const outside = contents.outside.find((o) => o.sheet === metadata.sheet);
     if (outside) {
-      const area = templateArea(template);
+      const area = areaOf(template);
       throw new WorkbookReadError('cell_outside_area', { cell: addressOf(outside), count: outside.count, last: a1(area.rows - 1, area.cols - 1) });
     }
     const read = readTemplateGrid(template, sheet, { names: contents.names, metadata });
