@@ -61,8 +61,10 @@ export function cellValue(type: string, raw: string, inline: string, strings: re
       if (trimmed === '0' || trimmed === 'false') return false;
       throw new CellProblem(`giá trị đúng/sai "${trimmed}" / boolean "${trimmed}"`);
     case 'd': {
-      const day = raw.slice(0, 10);
-      return /^\d{4}-\d{2}-\d{2}$/.test(day) ? isoToExcelSerial(day) : raw;
+      if (trimmed === '') return null;
+      // ISO 8601, as the type requires: a date, perhaps with a time the engine does not need.
+      if (!/^\d{4}-\d{2}-\d{2}(?:T[0-9:.]{0,18}(?:Z|[+-]\d{2}:\d{2})?)?$/.test(trimmed)) throw new CellProblem(`ngày "${trimmed.slice(0, 40)}" sai / malformed date "${trimmed.slice(0, 40)}"`);
+      return isoToExcelSerial(trimmed.slice(0, 10));
     }
     default: {
       if (trimmed === '') return null;
