@@ -74,6 +74,9 @@ interface RawAttribute {
   value: string;
 }
 
+const ATTRIBUTE_NAME = /[^\s="'/<]*/y;
+const TAG_DELIMITER = /["'>]/g;
+
 function badAttribute(at: number): never {
   throw new XmlError(`thuộc tính sai ở vị trí ${at} / bad attribute at ${at}`);
 }
@@ -88,7 +91,10 @@ function readAttributes(body: string, at: number): RawAttribute[] {
       continue;
     }
     const nameStart = i;
-    while (i < body.length && !isSpace(body[i]) && body[i] !== '=' && body[i] !== '"' && body[i] !== "'" && body[i] !== '/' && body[i] !== '<') i++;
+    // A sticky pattern matches once, from here: the name is read in one native pass, never retried.
+    ATTRIBUTE_NAME.lastIndex = i;
+    ATTRIBUTE_NAME.test(body);
+    i = ATTRIBUTE_NAME.lastIndex;
     if (i === nameStart) badAttribute(at);
     const name = body.slice(nameStart, i);
     while (isSpace(body[i])) i++;
@@ -159,15 +165,14 @@ class NamespaceScope {
   }
 }
 
-/** Where the tag opened at `start` ends (its `>`), skipping quoted attribute values. */
+/** Where the tag opened at `start` ends (its `>`), skipping quoted attribute values; each search starts where the last ended. */
 function tagEnd(xml: string, start: number): number {
-  let quote = '';
-  for (let i = start + 1; i < xml.length; i++) {
-    const ch = xml[i];
-    if (quote) {
-      if (ch === quote) quote = '';
-    } else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '>') return i;
+  TAG_DELIMITER.lastIndex = start + 1;
+  for (let m = TAG_DELIMITER.exec(xml); m; m = TAG_DELIMITER.exec(xml)) {
+    if (m[0] === '>') return m.index;
+    const close = xml.indexOf(m[0], m.index + 1);
+    if (close < 0) break;
+    TAG_DELIMITER.lastIndex = close + 1;
   }
   throw new XmlError('thẻ không đóng / unterminated tag');
 }
