@@ -108,7 +108,7 @@ export function craftedFiles(zip64?: (bytes: Uint8Array) => Bytes): Crafted[] {
     { name: 'a number written in hexadecimal', bytes: cell(filled, 'E8', '<c r="E8"><v>0x48</v></c>'), expected: 'malformed_cell' },
     { name: 'a number written Infinity', bytes: cell(filled, 'E8', '<c r="E8"><v>Infinity</v></c>'), expected: 'malformed_cell' },
     { name: 'a row numbered 1e3', bytes: editPart(filled, SHEET, (s) => s.replace('<row r="8"', '<row r="8e0"')), expected: 'malformed_xml' },
-    { name: 'a cell of a type SpreadsheetML does not have', bytes: cell(filled, 'E8', '<c r="E8" t="x"><v>676</v></c>'), expected: 'malformed_xml' },
+    { name: 'a cell of a type SpreadsheetML does not have', bytes: cell(filled, 'E8', '<c r="E8" t="x"><v>676</v></c>'), expected: 'malformed_cell' },
     { name: 'a shared string that is not there', bytes: cell(filled, 'E8', '<c r="E8" t="s"><v>99999</v></c>'), expected: 'malformed_cell' },
     { name: 'a cell written twice', bytes: cell(filled, 'E8', '<c r="E8"><v>676</v></c><c r="E8"><v>1</v></c>'), expected: 'malformed_xml' },
     { name: 'a cell outside its row', bytes: cell(filled, 'E8', '<c r="E9"><v>676</v></c>'), expected: 'malformed_xml' },

@@ -142,6 +142,8 @@ function readSheetCells(part: string, xml: string, area: SheetArea, strings: rea
   const malformed: (reason: string) => never = (reason) => {
     throw new WorkbookReadError('malformed_xml', { part, reason });
   };
+  // What a file wrote is quoted in a refusal, never more than a few words of it.
+  const clip = (text: string) => (text.length > 20 ? `${text.slice(0, 20)}…` : text);
 
   scanPart(part, xml, {
     open(name, a) {
@@ -149,7 +151,7 @@ function readSheetCells(part: string, xml: string, area: SheetArea, strings: rea
       else if (!inSheetData) return;
       else if (name === 'row') {
         const r = a.r === undefined ? row + 1 : rowNumber(a.r);
-        if (r === undefined || r >= MAX_ROWS) malformed(`hàng "${a.r ?? row + 2}" / row "${a.r ?? row + 2}"`);
+        if (r === undefined || r >= MAX_ROWS) malformed(`hàng "${clip(a.r ?? String(row + 2))}" / row "${clip(a.r ?? String(row + 2))}"`);
         if (r <= row) malformed(`hàng ${r + 1} sau hàng ${row + 1} / row ${r + 1} after row ${row + 1}`);
         row = r;
         inRow = true;
@@ -159,14 +161,16 @@ function readSheetCells(part: string, xml: string, area: SheetArea, strings: rea
         let at: { row: number; col: number } | undefined;
         if (a.r !== undefined) {
           at = cellReference(a.r);
-          if (!at || at.row !== row) malformed(`ô "${a.r}" trong hàng ${row + 1} / cell "${a.r}" in row ${row + 1}`);
+          if (!at || at.row !== row) malformed(`ô "${clip(a.r)}" trong hàng ${row + 1} / cell "${clip(a.r)}" in row ${row + 1}`);
           if (at.col <= col) malformed(`ô ${a.r} lặp lại hoặc sai thứ tự / cell ${a.r} repeated or out of order`);
         } else {
           at = { row, col: col + 1 };
           if (at.col >= MAX_COLS) malformed(`hàng ${row + 1} quá nhiều ô / too many cells in row ${row + 1}`);
         }
         const type = a.t ?? 'n';
-        if (!isCellType(type)) malformed(`ô ${a1(at.row, at.col)} có kiểu "${type}" không có trong SpreadsheetML / cell ${a1(at.row, at.col)} has unknown type "${type}"`);
+        if (!isCellType(type)) {
+          throw new WorkbookReadError('malformed_cell', { part, cell: a1(at.row, at.col), reason: `kiểu "${clip(type)}" không có trong SpreadsheetML / unknown cell type "${clip(type)}"` });
+        }
         col = at.col;
         cell = { type, formula: false, value: null, inline: [], row: at.row, col: at.col };
       } else if (cell) {
@@ -237,7 +241,7 @@ export function readWorkbook(bytes: Uint8Array, options: ReadWorkbookOptions = {
       if (name === 'sheet' && a.name && a.id && targets.has(a.id)) {
         // Excel names sheets without regard to case, and calls a workbook with two of one name damaged.
         const key = a.name.toLowerCase();
-        if (sheetNames.has(key)) throw new WorkbookReadError('malformed_xml', { part: main, reason: `trang "${a.name}" có hai lần / sheet "${a.name}" appears twice` });
+        if (sheetNames.has(key)) throw new WorkbookReadError('malformed_xml', { part: main, reason: `trang "${a.name.slice(0, 40)}" có hai lần / sheet "${a.name.slice(0, 40)}" appears twice` });
         sheetNames.add(key);
         sheets.push({ name: a.name, path: targets.get(a.id)! });
       }

@@ -122,7 +122,7 @@ export class ZipReader {
       declared += entry.size;
       if (declared > limits.totalBytes) throw new WorkbookReadError('total_too_large', { limit: limits.totalBytes });
       const key = entry.name.toLowerCase();
-      if (seen.has(key)) corrupt(`"${entry.name}" có hai lần / "${entry.name}" appears twice`);
+      if (seen.has(key)) corrupt(`"${entry.name.slice(0, 100)}" có hai lần / "${entry.name.slice(0, 100)}" appears twice`);
       seen.add(key);
       this.entries.set(entry.name, entry);
       at += 46 + nameLength + extraLength + commentLength;
