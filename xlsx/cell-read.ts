@@ -5,6 +5,7 @@
  */
 import { isoToExcelSerial } from '../shared/dates';
 import type { RawValue } from '../shared/workbook';
+import { clip } from './xml-scan';
 
 /** Excel's grid: rows 1–1,048,576, columns A–XFD. */
 export const MAX_ROWS = 1_048_576;
@@ -47,7 +48,7 @@ export function cellValue(type: string, raw: string, inline: string, strings: re
     case 's': {
       if (trimmed === '') return null;
       const index = /^[0-9]{1,9}$/.test(trimmed) ? Number(trimmed) : NaN;
-      if (!(index < strings.length)) throw new CellProblem(`chuỗi dùng chung số "${trimmed}" không có (${strings.length} chuỗi) / shared string "${trimmed}" is missing (${strings.length} strings)`);
+      if (!(index < strings.length)) throw new CellProblem(`chuỗi dùng chung số "${clip(trimmed)}" không có (${strings.length} chuỗi) / shared string "${clip(trimmed)}" is missing (${strings.length} strings)`);
       return strings[index]!;
     }
     case 'inlineStr':
@@ -59,17 +60,17 @@ export function cellValue(type: string, raw: string, inline: string, strings: re
       if (trimmed === '') return null;
       if (trimmed === '1' || trimmed === 'true') return true;
       if (trimmed === '0' || trimmed === 'false') return false;
-      throw new CellProblem(`giá trị đúng/sai "${trimmed}" / boolean "${trimmed}"`);
+      throw new CellProblem(`giá trị đúng/sai "${clip(trimmed)}" / boolean "${clip(trimmed)}"`);
     case 'd': {
       if (trimmed === '') return null;
       // ISO 8601, as the type requires: a date, perhaps with a time the engine does not need.
-      if (!/^\d{4}-\d{2}-\d{2}(?:T[0-9:.]{0,18}(?:Z|[+-]\d{2}:\d{2})?)?$/.test(trimmed)) throw new CellProblem(`ngày "${trimmed.slice(0, 40)}" sai / malformed date "${trimmed.slice(0, 40)}"`);
+      if (!/^\d{4}-\d{2}-\d{2}(?:T[0-9:.]{0,18}(?:Z|[+-]\d{2}:\d{2})?)?$/.test(trimmed)) throw new CellProblem(`ngày "${clip(trimmed)}" sai / malformed date "${clip(trimmed)}"`);
       return isoToExcelSerial(trimmed.slice(0, 10));
     }
     default: {
       if (trimmed === '') return null;
       const n = NUMBER.test(trimmed) ? Number(trimmed) : NaN;
-      if (!Number.isFinite(n)) throw new CellProblem(`số "${trimmed.slice(0, 40)}" sai / malformed number "${trimmed.slice(0, 40)}"`);
+      if (!Number.isFinite(n)) throw new CellProblem(`số "${clip(trimmed)}" sai / malformed number "${clip(trimmed)}"`);
       return n;
     }
   }

@@ -4,7 +4,7 @@
  * none of which holds a figure chitieu reads). Markup compatibility is resolved as a consumer that
  * understands no extension does: `mc:Choice` is skipped, `mc:Fallback` is read in its place.
  */
-import { XmlError, type XmlHandlers } from './xml-scan';
+import { XmlError, clip, type XmlHandlers } from './xml-scan';
 
 export const SPREADSHEET_NAMESPACES: ReadonlySet<string> = new Set([
   'http://schemas.openxmlformats.org/spreadsheetml/2006/main',
@@ -21,7 +21,7 @@ export function ownElements(namespaces: ReadonlySet<string>, handlers: XmlHandle
   let root = true;
   return {
     open(name, attributes, selfClosing, namespace) {
-      if (root && !namespaces.has(namespace)) throw new XmlError(`phần tử gốc <${name}> thuộc không gian tên khác / root element <${name}> in namespace "${namespace}"`);
+      if (root && !namespaces.has(namespace)) throw new XmlError(`phần tử gốc <${clip(name)}> thuộc không gian tên khác / root element <${clip(name)}> in namespace "${clip(namespace)}"`);
       root = false;
       if (skipped > 0 || (!transparent(name, namespace) && (!namespaces.has(namespace) || name === 'extLst'))) {
         skipped++;

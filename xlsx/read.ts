@@ -9,7 +9,7 @@ import { CellProblem, MAX_COLS, MAX_ROWS, cellReference, cellValue, isCellType, 
 import { XLSX_LIMITS } from './limits';
 import { RELATIONSHIP_NAMESPACES, SPREADSHEET_NAMESPACES, ownElements } from './own-elements';
 import { WorkbookReadError } from './read-error';
-import { XmlError, scanXml, type XmlHandlers } from './xml-scan';
+import { XmlError, clip, scanXml, type XmlHandlers } from './xml-scan';
 import { ZipReader } from './zip-read';
 
 export { WorkbookReadError };
@@ -142,8 +142,6 @@ function readSheetCells(part: string, xml: string, area: SheetArea, strings: rea
   const malformed: (reason: string) => never = (reason) => {
     throw new WorkbookReadError('malformed_xml', { part, reason });
   };
-  // What a file wrote is quoted in a refusal, never more than a few words of it.
-  const clip = (text: string) => (text.length > 20 ? `${text.slice(0, 20)}…` : text);
 
   scanPart(part, xml, {
     open(name, a) {
@@ -241,7 +239,7 @@ export function readWorkbook(bytes: Uint8Array, options: ReadWorkbookOptions = {
       if (name === 'sheet' && a.name && a.id && targets.has(a.id)) {
         // Excel names sheets without regard to case, and calls a workbook with two of one name damaged.
         const key = a.name.toLowerCase();
-        if (sheetNames.has(key)) throw new WorkbookReadError('malformed_xml', { part: main, reason: `trang "${a.name.slice(0, 40)}" có hai lần / sheet "${a.name.slice(0, 40)}" appears twice` });
+        if (sheetNames.has(key)) throw new WorkbookReadError('malformed_xml', { part: main, reason: `trang "${clip(a.name)}" có hai lần / sheet "${clip(a.name)}" appears twice` });
         sheetNames.add(key);
         sheets.push({ name: a.name, path: targets.get(a.id)! });
       }

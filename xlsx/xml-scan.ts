@@ -22,6 +22,11 @@ export class XmlError extends Error {
   override readonly name = 'XmlError';
 }
 
+/** A name or text the part wrote, as a refusal quotes it: a few words at most. */
+export function clip(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
 
@@ -113,7 +118,7 @@ function readAttributes(body: string, at: number): RawAttribute[] {
   }
   // A handful of attributes is compared pairwise; many go through a set, so neither costs more than linear.
   const repeated = out.length <= 8 ? out.find((a, k) => out.findIndex((b) => b.name === a.name) !== k) : findRepeated(out);
-  if (repeated) throw new XmlError(`thuộc tính ${repeated.name} lặp lại / attribute ${repeated.name} repeated at ${at}`);
+  if (repeated) throw new XmlError(`thuộc tính ${clip(repeated.name)} lặp lại / attribute ${clip(repeated.name)} repeated at ${at}`);
   return out;
 }
 
@@ -161,7 +166,7 @@ class NamespaceScope {
     const uri = stack?.[stack.length - 1];
     if (uri !== undefined) return uri;
     if (prefix === '') return '';
-    throw new XmlError(`tiền tố chưa khai báo / undeclared prefix in <${qualified}>`);
+    throw new XmlError(`tiền tố chưa khai báo / undeclared prefix in <${clip(qualified)}>`);
   }
 }
 
@@ -222,7 +227,7 @@ export function scanXml(xml: string, handlers: XmlHandlers): void {
       if (end < 0) throw new XmlError('thẻ đóng không kết thúc / unterminated end tag');
       const qualified = xml.slice(lt + 2, end).trimEnd();
       const open = stack.pop();
-      if (open?.qualified !== qualified) throw new XmlError(`thẻ </${qualified}> không khớp <${open?.qualified ?? ''}> / mismatched end tag`);
+      if (open?.qualified !== qualified) throw new XmlError(`thẻ </${clip(qualified)}> không khớp <${clip(open?.qualified ?? '')}> / mismatched end tag`);
       handlers.close?.(open.local, open.namespace);
       scope.leave();
       i = end + 1;
@@ -258,6 +263,6 @@ export function scanXml(xml: string, handlers: XmlHandlers): void {
       i = end + 1;
     }
   }
-  if (stack.length > 0) throw new XmlError(`phần tử <${stack[stack.length - 1]!.qualified}> không đóng / unclosed element`);
+  if (stack.length > 0) throw new XmlError(`phần tử <${clip(stack[stack.length - 1]!.qualified)}> không đóng / unclosed element`);
   if (!seenRoot) throw new XmlError('không có phần tử nào / no element');
 }

@@ -7,6 +7,7 @@
 import { Inflate, strFromU8 } from 'fflate';
 import { XLSX_LIMITS, type XlsxLimits } from './limits';
 import { WorkbookReadError } from './read-error';
+import { clip } from './xml-scan';
 
 interface Entry {
   name: string;
@@ -122,7 +123,7 @@ export class ZipReader {
       declared += entry.size;
       if (declared > limits.totalBytes) throw new WorkbookReadError('total_too_large', { limit: limits.totalBytes });
       const key = entry.name.toLowerCase();
-      if (seen.has(key)) corrupt(`"${entry.name.slice(0, 100)}" có hai lần / "${entry.name.slice(0, 100)}" appears twice`);
+      if (seen.has(key)) corrupt(`"${clip(entry.name)}" có hai lần / "${clip(entry.name)}" appears twice`);
       seen.add(key);
       this.entries.set(entry.name, entry);
       at += 46 + nameLength + extraLength + commentLength;
