@@ -9,7 +9,7 @@ import { getTemplate } from '../shared/templates';
 import { buildMetadataSheet, buildTemplateWorkbook } from '../shared/workbook';
 import { writeTemplateFile } from '../xlsx/template-file';
 import { writeWorkbook } from '../xlsx/write';
-import { editPart, replaceCell, unpack } from './crafted-xlsx';
+import { editPart, pack, replaceCell, unpack } from './crafted-xlsx';
 
 type Bytes = Uint8Array<ArrayBuffer>;
 const bm03 = getTemplate('BM03')!;
@@ -33,6 +33,13 @@ export function withDuplicateEntry(bytes: Uint8Array, part: string, edit: (xml: 
   const first = zipSync(files);
   const again = zipSync({ [part]: strToU8(edit(new TextDecoder().decode(parts[part]!))) });
   return concatArchives(first, again);
+}
+
+/** The file with one part's bytes changed. */
+function withBytes(bytes: Uint8Array, part: string, edit: (data: Uint8Array) => Uint8Array): Bytes {
+  const parts = unpack(bytes);
+  parts[part] = edit(parts[part]!);
+  return pack(parts);
 }
 
 /** Two archives' entries under one central directory, the second's after the first's. */
@@ -119,6 +126,7 @@ export function craftedFiles(zip64?: (bytes: Uint8Array) => Bytes): Crafted[] {
       bytes: editPart(filled, '_rels/.rels', (s) => s.replace('<Relationship ', `<Relationship ${'a'.repeat(7000)} `)),
       expected: 'malformed_xml',
     },
+    { name: 'a shared string that is not UTF-8', bytes: withBytes(filled, 'xl/sharedStrings.xml', (b) => b.map((x, i) => (i === b.indexOf(0x3e, b.indexOf(0x3c, 60)) + 1 ? 0xff : x))), expected: 'malformed_xml' },
     { name: 'a sheet name holding U+FFFF', bytes: editPart(filled, 'xl/workbook.xml', (s) => s.replace('name="BM03"', 'name="BM03\uFFFF"')), expected: 'malformed_xml' },
     { name: 'a sheet name holding a lone surrogate', bytes: editPart(filled, 'xl/workbook.xml', (s) => s.replace('name="BM03"', 'name="BM03&#xD800;"')), expected: 'malformed_xml' },
     {

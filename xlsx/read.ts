@@ -3,7 +3,6 @@
  * within bounds: only the parts needed are inflated, and only the cells inside each sheet's area
  * are kept. A cell far outside is never allocated; when it holds something, it is named.
  */
-import { strFromU8 } from 'fflate';
 import { METADATA_SHEET, a1, parseMetadata, parseSheetAddress, sheetPrefix, type NameRef, type RawValue, type SheetGrid, type SheetMetadata } from '../shared/workbook';
 import { CellProblem, MAX_COLS, MAX_ROWS, cellReference, cellValue, isCellType, rowNumber } from './cell-read';
 import { XLSX_LIMITS } from './limits';
@@ -47,9 +46,19 @@ interface SheetEntry {
 
 const MAIN_REL = /\/officeDocument$/;
 
+/** The runtime's decoder: Node and workerd both have it; this package's types leave the DOM out. */
+declare const TextDecoder: new (label: string, options: { fatal: boolean }) => { decode(bytes: Uint8Array): string };
+/** Parts are UTF-8, as Excel writes them; bytes that are not are refused, not replaced. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 function xmlOf(zip: ZipReader, part: string): string | undefined {
   const bytes = zip.read(part);
-  return bytes ? strFromU8(bytes) : undefined;
+  if (!bytes) return undefined;
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    throw new WorkbookReadError('malformed_xml', { part, reason: 'không phải UTF-8 / not UTF-8' });
+  }
 }
 
 function scanPart(part: string, xml: string, handlers: XmlHandlers, namespaces = SPREADSHEET_NAMESPACES): void {

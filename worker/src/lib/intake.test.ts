@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { XLSX_MEDIA_TYPE } from '../../../shared/api/media';
 import { editPart } from '../../../test/crafted-xlsx';
-import { filledBm03, withDuplicateEntry, withHiddenSheetSaying } from '../../../test/crafted-excel';
+import { craftedFiles, filledBm03, withDuplicateEntry, withHiddenSheetSaying } from '../../../test/crafted-excel';
 import { api, count, json, makeToken, seedUnits } from '../../test/helpers';
 
 let dic: string;
@@ -68,4 +68,16 @@ describe('crafted spreadsheets at the worker', () => {
     expect(problem.detail).toContain('UBND TP Buôn Ma Thuột (BMT)');
     expect(await count('revisions')).toBe(before);
   });
+
+  it('answers every crafted file as the file reader does: each refusal a 422 with its code, nothing stored', async () => {
+    const before = await count('revisions');
+    for (const crafted of craftedFiles()) {
+      if (typeof crafted.expected !== 'string') continue;
+      const r = await upload(dic, crafted.bytes);
+      expect(r.status, crafted.name).toBe(422);
+      expect((await json(r)).code, crafted.name).toBe(crafted.expected);
+    }
+    expect(await count('revisions')).toBe(before);
+  });
 });
+
