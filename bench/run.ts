@@ -6,6 +6,7 @@ import { workbookBench } from './workbook';
 import { historyBench } from './history';
 import { paneLoadBench } from './pane-load';
 import { registryBench } from './registry';
+import { readersBench } from './readers';
 
 const suites: Record<string, () => Promise<void>> = {
   engine: engineBench,
@@ -15,6 +16,7 @@ const suites: Record<string, () => Promise<void>> = {
   history: historyBench,
   pane: paneLoadBench,
   registry: registryBench,
+  readers: readersBench,
 };
 
 const only = process.argv.slice(2);

@@ -79,6 +79,9 @@ export const PROBLEM_CODES = {
   token_replaced: 'conflict',
   // A province as a dated membership
   unit_not_member: 'invalid',
+  // Spreadsheet files: reading what Excel reads
+  malformed_cell: 'invalid',
+  heading_mismatch: 'invalid',
 } as const satisfies Record<string, ProblemKind>;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

@@ -75,6 +75,10 @@ export const en: ProblemWords = {
     token_replaced: (p) => `Token ${p.id} was replaced by ${p.by}; revoke ${p.by} to end the access.`,
     // A province as a dated membership
     unit_not_member: (p) => `In ${p.period} unit ${p.unit} still belonged to ${p.province}, not to this province; it cannot file for that period here.`,
+    // Spreadsheet files: reading what Excel reads
+    malformed_cell: (p) => `Cell ${p.cell} of part "${p.part}" of the .xlsx file is damaged (${p.reason}); Excel cannot read it either. Open the file in Excel, save it and send it again.`,
+    heading_mismatch: (p) =>
+      `Sheet "${p.sheet}" shows ${p.field} "${p.heading}" (cell ${p.cell}) but the workbook's hidden information (sheet _chitieu) says "${p.hidden}". Fill a template made for the right unit and period and send it again.`,
   },
 
   fields: {

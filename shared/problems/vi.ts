@@ -79,6 +79,10 @@ export const vi = {
     token_replaced: (p: P) => `Mã thông báo ${p.id} đã được thay bằng mã ${p.by}; thu hồi mã ${p.by} để chấm dứt quyền truy cập.`,
     // A province as a dated membership
     unit_not_member: (p: P) => `Kỳ ${p.period} đơn vị ${p.unit} còn thuộc tỉnh ${p.province}, chưa thuộc tỉnh này; không nộp báo cáo kỳ đó ở đây được.`,
+    // Spreadsheet files: reading what Excel reads
+    malformed_cell: (p: P) => `Ô ${p.cell} của thành phần "${p.part}" trong tệp .xlsx bị hỏng (${p.reason}); Excel cũng không đọc được ô này. Hãy mở bằng Excel, lưu lại rồi gửi lại.`,
+    heading_mismatch: (p: P) =>
+      `Trang "${p.sheet}" ghi ${HEADING_FIELD[String(p.field)] ?? p.field} là "${p.heading}" (ô ${p.cell}) nhưng thông tin ẩn của bảng tính (trang _chitieu) ghi "${p.hidden}". Hãy lập báo cáo từ mẫu đúng đơn vị và kỳ báo cáo rồi gửi lại.`,
   } satisfies Record<ProblemCode, (p: P) => string>,
 
   fields: {
@@ -113,6 +117,9 @@ export const vi = {
   root: '(gốc)',
   line: (line: number, field: string | undefined, message: string) => `dòng ${line}${field ? ` (${field})` : ''}: ${message}`,
 };
+
+/** What a sheet's heading shows, in a problem's words. */
+const HEADING_FIELD: Record<string, string> = { template: 'mẫu', unit: 'đơn vị báo cáo', period: 'kỳ báo cáo' };
 
 const KIND: Record<string, string> = { department: 'sở, ban, ngành', district: 'đơn vị cấp huyện', commune: 'đơn vị cấp xã' };
 

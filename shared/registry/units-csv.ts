@@ -71,47 +71,77 @@ export function unitsToCsv(units: readonly Unit[]): string {
   return lines.join('\r\n') + '\r\n';
 }
 
-/** RFC 4180 records: quoted fields may hold commas, quotes and line breaks. */
+/**
+ * RFC 4180 records: quoted fields may hold commas, quotes and line breaks; text after a closing
+ * quote is kept as written. Blank records are left out. One pass: each character is looked at a
+ * bounded number of times (no search runs past the end of its field) and nothing is kept for a
+ * blank line, so a megabyte of quotes or line breaks costs what a megabyte of units does.
+ */
 export function parseCsvRecords(text: string): { line: number; fields: string[] }[] {
+  const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const n = s.length;
   const records: { line: number; fields: string[] }[] = [];
   let fields: string[] = [];
-  let field = '';
-  let quoted = false;
+  let blank = true;
+  /** Empty fields not yet stored: kept as a count, so a record of commas alone costs nothing. */
+  let emptyRun = 0;
+  const flushEmpty = () => {
+    for (; emptyRun > 0; emptyRun--) fields.push('');
+  };
   let line = 1;
   let recordLine = 1;
-  const s = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!;
-    if (quoted) {
-      if (ch === '"' && s[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else {
-        if (ch === '\n') line++;
-        field += ch;
+  let i = 0;
+  for (;;) {
+    // Fast paths, so a text of separators costs no more per character than a text of units: a
+    // blank line at the start of a record, and an empty field.
+    if (fields.length === 0 && emptyRun === 0) {
+      for (let c = s.charCodeAt(i); c === 0x0a || c === 0x0d; c = s.charCodeAt(i)) {
+        i += c === 0x0d && s.charCodeAt(i + 1) === 0x0a ? 2 : 1;
+        line++;
       }
+      recordLine = line;
+    }
+    if (s.charCodeAt(i) === 0x2c) {
+      emptyRun++;
+      i++;
       continue;
     }
-    if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') {
+    let field = '';
+    if (s.charCodeAt(i) === 0x22) {
+      // The closing quote is the first one not doubled; the field is what lies between, undoubled in one pass.
+      let close = s.indexOf('"', i + 1);
+      while (close >= 0 && s.charCodeAt(close + 1) === 0x22) close = s.indexOf('"', close + 2);
+      const end = close < 0 ? n : close;
+      field = s.slice(i + 1, end);
+      for (let nl = field.indexOf('\n'); nl >= 0; nl = field.indexOf('\n', nl + 1)) line++;
+      if (field.includes('"')) field = field.replaceAll('""', '"');
+      i = close < 0 ? n : close + 1;
+    }
+    let j = i;
+    for (let c = s.charCodeAt(j); j < n && c !== 0x2c && c !== 0x0a && c !== 0x0d; c = s.charCodeAt(++j));
+    field += s.slice(i, j);
+    if (field === '') emptyRun++;
+    else {
+      flushEmpty();
       fields.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && s[i + 1] === '\n') i++;
-      fields.push(field);
+      if (blank && field.trim() !== '') blank = false;
+    }
+    if (j < n && s.charCodeAt(j) === 0x2c) {
+      i = j + 1;
+      continue;
+    }
+    if (!blank) {
+      flushEmpty();
       records.push({ line: recordLine, fields });
-      fields = [];
-      field = '';
-      line++;
-      recordLine = line;
-    } else field += ch;
+    }
+    if (j >= n) return records;
+    fields = [];
+    blank = true;
+    emptyRun = 0;
+    i = j + (s.charCodeAt(j) === 0x0d && s.charCodeAt(j + 1) === 0x0a ? 2 : 1);
+    line++;
+    recordLine = line;
   }
-  if (field !== '' || fields.length > 0) {
-    fields.push(field);
-    records.push({ line: recordLine, fields });
-  }
-  return records.filter((r) => r.fields.some((f) => f.trim() !== ''));
 }
 
 /**
