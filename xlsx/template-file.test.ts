@@ -77,7 +77,7 @@ describe('template → .xlsx → filled → validated', () => {
     expect(sheet!.read.submission).toMatchObject({ version: '2023.1', values: {} });
     const report = validate(sheet!.template, sheet!.read.submission);
     expect(report.errors.map((e) => e.code)).toEqual(['version_mismatch']);
-    expect(report.errors[0]!.message).toMatch(/phiên bản 2023\.1.*hiện hành là 2024\.1/);
+    expect(report.errors[0]!.message).toMatch(/phiên bản 2023\.1.*áp dụng cho kỳ 2024-H1 là 2024\.1/);
   });
 
   it('a workbook that is not a chitieu template is refused with a clear message', async () => {

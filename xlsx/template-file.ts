@@ -1,5 +1,5 @@
 /** Blank template workbooks out, filled ones in: the .xlsx side of a template. */
-import { getTemplate, templateCells, type Template } from '../shared/templates';
+import { getTemplate, templateCells, templateVersion, type Template } from '../shared/templates';
 import { a1, buildTemplateWorkbook, readTemplateGrid, templateArea, type ReadResult, type SheetMetadata, type TemplateSheetOptions } from '../shared/workbook';
 import { addressOf, readWorkbook, WorkbookReadError } from './read';
 import { writeWorkbook } from './write';
@@ -33,15 +33,18 @@ export function readTemplateFile(bytes: Uint8Array): TemplateSheet[] {
   const contents = readWorkbook(bytes, {
     area: (sheet, metadata) => {
       const entry = metadata.find((m) => m.sheet === sheet);
-      const template = entry && getTemplate(entry.template);
+      const template = entry && (templateVersion(entry.template, entry.version) ?? getTemplate(entry.template));
       return template ? templateArea(template) : undefined;
     },
   });
   if (contents.metadata.length === 0) throw new WorkbookReadError('no_metadata');
   const out: TemplateSheet[] = [];
   for (const metadata of contents.metadata) {
-    const template = getTemplate(metadata.template);
-    if (!template) throw new WorkbookReadError('template_unknown', { template: metadata.template });
+    const current = getTemplate(metadata.template);
+    if (!current) throw new WorkbookReadError('template_unknown', { template: metadata.template });
+    // A sheet is read with the rows of the version it was made from; whether that version is the one
+    // in force for its period is the engine's verdict.
+    const template = templateVersion(current.id, metadata.version) ?? current;
     if (metadata.version !== template.version) {
       // Read with another version's rows, figures would land in the wrong cells: the report carries
       // the sheet's version and no figures, and the engine refuses it as it refuses such JSON.

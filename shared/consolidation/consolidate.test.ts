@@ -3,7 +3,7 @@ import type { Unit } from '../registry/units';
 import { demoRecord } from '../demo/registry';
 import { plan203Tasks, plan30Tasks } from '../demo/seed-figures';
 import { parsePeriod } from '../periods';
-import { getTemplate } from '../templates';
+import { getTemplate, templateFor } from '../templates';
 import { validateSubmission } from '../validation';
 import type { Submission } from '../submission';
 import { SHARE_DECIMALS, consolidate, expectedUnits, type SubmittedReport } from './consolidate';
@@ -43,7 +43,7 @@ function report(code: string, submission: Omit<Submission, 'unit'>, extra: Parti
   };
 }
 
-const bm04 = (values: Submission['values']) => ({ template: 'BM04', version: versionOf('BM04'), period: '2024-H1', values });
+const bm04 = (values: Submission['values']) => ({ template: 'BM04', version: versionOf('BM04', '2024-H1'), period: '2024-H1', values });
 
 describe('provincial totals', () => {
   const submissions = [
@@ -56,7 +56,7 @@ describe('provincial totals', () => {
     // KPA has not submitted: its commune stands in for it.
     report('KPA-A', bm04({ 'VB01.KQ': 40, 'VB02.KQ': 40, 'VB03.KQ': 0 })),
   ];
-  const c = consolidate(getTemplate('BM04')!, H1, REGISTRY, submissions);
+  const c = consolidate(templateFor('BM04', H1)!, H1, REGISTRY, submissions);
 
   it('adds departments and districts, with communes standing in for a district that did not report', () => {
     expect(c.total.values['VB01.KQ']).toBe(1000 + 500 + 300 + 40);
@@ -99,7 +99,7 @@ describe('figures at their ceilings', () => {
     const top = MEASURE_CEILINGS.count!;
     const filed = many.map((u) => report(u.code, bm04({ 'VB01.KQ': top, 'VB02.KQ': top - 1, 'VB03.KQ': 1 })));
     expect(filed[0]!.values['VB01.KQ']).toBe(top);
-    const c = consolidate(getTemplate('BM04')!, H1, many, filed);
+    const c = consolidate(templateFor('BM04', H1)!, H1, many, filed);
     expect(c.total.values['VB01.KQ']).toBe(220 * top);
     expect(Number.isSafeInteger(c.total.values['VB01.KQ'])).toBe(true);
     expect(Object.values(c.total.values).every((v) => v === null || typeof v === 'string' || Number.isFinite(v))).toBe(true);

@@ -15,9 +15,8 @@ import { validDuring, validOn } from '../registry/units';
 import { coordinatorOn } from '../registry/coordinator';
 import { roundTo, sumDecimal } from '../numbers/decimal';
 import type { Period } from '../periods';
-import { daysLate as daysLateOf } from '../periods';
 import { templateCells } from '../templates/cells';
-import { filesTemplate } from '../templates/filing';
+import { daysLateFor, expectedFilerDay, filesTemplate } from '../templates/filing';
 import type { IndicatorTemplate, ListTemplate, Template } from '../templates/schema';
 import type { Issue } from '../validation/issues';
 import type { Completeness, Consolidation, DistrictCheck, OpenWarning, ReviewStatus, StatusCounts, UnitLine } from './schema';
@@ -42,9 +41,18 @@ export interface SubmittedReport {
   warnings: Issue[];
 }
 
-/** The units that must file `template` for `period`: valid at the period's end, of a kind that files it then. */
+/**
+ * The units that must file `template` for `period`: valid at the period's end, of a kind that files it
+ * then; for a template filed after its period (the DTI), those that file it on its deadline.
+ */
 export function expectedUnits(template: Template, period: Period, units: readonly Unit[]): Unit[] {
-  return units.filter((u) => validOn(u, period.end) && filesTemplate(template, u, period.end));
+  const day = expectedFilerDay(template, period);
+  return units.filter((u) => validOn(u, day) && filesTemplate(template, u, day));
+}
+
+/** The last day whose registry the consolidation of `templates` for `period` reads: the period's end, or a later deadline. */
+export function registryUntil(templates: readonly Template[], period: Period): string {
+  return templates.map((t) => expectedFilerDay(t, period)).reduce((a, b) => (b > a ? b : a), period.end);
 }
 
 /** The part of the period a unit was in force, when it was not in force for the whole of it. */
@@ -117,7 +125,7 @@ export function consolidate(
             revision: s.revision,
             receivedAt: s.receivedAt,
             firstReceivedAt: s.firstReceivedAt,
-            daysLate: daysLateOf(period, s.firstReceivedAt),
+            daysLate: daysLateFor(template, period, s.firstReceivedAt),
             status: s.status,
             reviewComment: s.reviewComment ?? null,
             warnings: s.warnings.length,

@@ -16,6 +16,8 @@ export interface IntakeContext extends Comparison {
   unit: Unit | null;
   /** Whether the code exists at all, to tell "unknown" from "not in force then". */
   unitExists: boolean;
+  /** Every record of the unit, oldest first: who it is on another day than the period's (a filing after the period). */
+  records: Unit[];
   /** The latest revision of this unit, template and period, to tell a filing that changes nothing. */
   latest: { hash: string; revision: number; receivedAt: string } | null;
   idempotency: IdempotencyRecord | null;
@@ -89,6 +91,7 @@ export async function loadIntake(
   return {
     unit,
     unitExists: mine.length > 0,
+    records: mine,
     ...comparison,
     latest: (latest!.results[0] as IntakeContext['latest'] | undefined) ?? null,
     idempotency: q.key ? ((key!.results[0] as IdempotencyRecord | undefined) ?? null) : null,

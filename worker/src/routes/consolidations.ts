@@ -3,11 +3,11 @@ import { Hono, type Context } from 'hono';
 import { API } from '../../../shared/api/routes';
 import { now } from '../lib/clock';
 import { route } from '../lib/route';
-import { consolidate, periodStatus, type Consolidation } from '../../../shared/consolidation';
+import { consolidate, periodStatus, registryUntil, type Consolidation } from '../../../shared/consolidation';
 import { newestFirst, sameTimeYearBefore, type Period } from '../../../shared/periods';
 import { draftReport } from '../../../shared/report/draft';
 import { writeReport } from '../../../docx/report';
-import { TEMPLATES, isFiledFor } from '../../../shared/templates';
+import { templatesFor } from '../../../shared/templates';
 import { ENGINE_VERSION } from '../../../shared/validation';
 import { consolidatedWorkbook } from '../../../shared/workbook';
 import { writeWorkbook } from '../../../xlsx/write';
@@ -20,18 +20,20 @@ import { docxResponse, xlsxResponse } from '../lib/xlsx-response';
 export const consolidationRoutes = new Hono<AppEnv>();
 
 route(consolidationRoutes, API.consolidation, async (c, { params }) => {
-  const template = requireTemplate(params.template);
+  requireTemplate(params.template);
   const period = requirePeriod(params.period);
+  const template = requireTemplate(params.template, undefined, period);
   requireFiledFor(template, period);
-  const [registry, reports] = await Promise.all([unitsDuring(c.env.DB, period.start, period.end), latestReports(c.env.DB, template.id, period.code)]);
+  const [registry, reports] = await Promise.all([unitsDuring(c.env.DB, period.start, registryUntil([template], period)), latestReports(c.env.DB, template.id, period.code)]);
   const result = consolidate(template, period, registry, reports);
   return c.json({ ...result, generatedAt: now(c.env).toISOString(), province: c.env.PROVINCE_NAME ?? '' });
 });
 
 /** Every template filed in the period, consolidated, from one read of the database. */
 async function consolidatePeriod(c: Context<AppEnv>, period: Period): Promise<Consolidation[]> {
-  const [registry, reports] = await Promise.all([unitsDuring(c.env.DB, period.start, period.end), latestReportsOfPeriod(c.env.DB, period.code)]);
-  return TEMPLATES.filter((t) => isFiledFor(t, period)).map((t) => consolidate(t, period, registry, reports.get(t.id) ?? []));
+  const templates = templatesFor(period);
+  const [registry, reports] = await Promise.all([unitsDuring(c.env.DB, period.start, registryUntil(templates, period)), latestReportsOfPeriod(c.env.DB, period.code)]);
+  return templates.map((t) => consolidate(t, period, registry, reports.get(t.id) ?? []));
 }
 
 route(consolidationRoutes, API.periodConsolidation, async (c, { params }) => {
@@ -68,8 +70,9 @@ route(consolidationRoutes, API.periodReport, async (c, { params, query }) => {
 
 route(consolidationRoutes, API.periodStatus, async (c, { params }) => {
   const period = requirePeriod(params.period);
-  const [registry, states] = await Promise.all([unitsDuring(c.env.DB, period.start, period.end), periodStates(c.env.DB, period.code)]);
-  return c.json({ ...periodStatus(TEMPLATES, period, registry, states), generatedAt: now(c.env).toISOString() });
+  const templates = templatesFor(period);
+  const [registry, states] = await Promise.all([unitsDuring(c.env.DB, period.start, registryUntil(templates, period)), periodStates(c.env.DB, period.code)]);
+  return c.json({ ...periodStatus(templates, period, registry, states), generatedAt: now(c.env).toISOString() });
 });
 
 route(consolidationRoutes, API.periods, async (c) => {
