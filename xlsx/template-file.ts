@@ -17,10 +17,11 @@ export interface TemplateSheet {
 }
 
 /**
- * Every template sheet of a filled workbook, each read within its template's area. A workbook that
- * does not say which template and version it holds, or holds another version, is refused: reading
- * it with shifted rows would put figures in the wrong cells. So is a figure the reader cannot see:
- * a formula saved without its result, or a value far outside the template.
+ * Every template sheet of a filled workbook, each read within the area of the version it was made
+ * from, so an old workbook keeps reading. A workbook that does not say which template and version it
+ * holds, or holds a version the catalogue does not have, is refused: reading it with shifted rows
+ * would put figures in the wrong cells. So is a figure the reader cannot see: a formula saved
+ * without its result, or a value far outside the template.
  */
 function otherVersion(template: Template, metadata: SheetMetadata): ReadResult {
   return {
