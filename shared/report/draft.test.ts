@@ -3,7 +3,7 @@ import { consolidate, type Consolidation } from '../consolidation';
 import { BM03_2024_H1 } from '../demo/seed-figures';
 import { DEMO_REGISTRY } from '../demo/registry';
 import { parsePeriod } from '../periods';
-import { getTemplate, templateCells, versionsOf } from '../templates';
+import { getTemplate, templateCells, templateFor, versionsOf } from '../templates';
 import { REPORT_SECTIONS } from '../templates/report-sentences';
 import { validateSubmission } from '../validation';
 import { draftReport, sourceOf, writeFigure } from './draft';
@@ -94,3 +94,22 @@ describe('the report’s sentences', () => {
   });
 });
 
+
+describe('the DTI in the report, in its period’s scheme', () => {
+  // Filed by the coordinating department of the filing day: the Sở TT&TT for DTI 2021, the Sở KH&CN for DTI 2024.
+  const dti = (period: string, unit: string, values: Record<string, number | string>): Consolidation => {
+    const p = parsePeriod(period)!;
+    const template = templateFor('BM08', p)!;
+    const report = validateSubmission({ template: 'BM08', version: template.version, unit, period, values });
+    expect(report.valid).toBe(true);
+    const at = `${p.year + 1}-03-10T03:00:00Z`;
+    return consolidate(template, p, DEMO_REGISTRY.filter((u) => u.code === 'STTTT' || u.code === 'SKHCN'), [{ unit, submissionId: 's', revision: 1, receivedAt: at, firstReceivedAt: at, status: 'received', values: report.values, warnings: report.warnings }]);
+  };
+
+  it('writes DTI 2024 as the 405 scheme’s value from 0 to 1 at its four decimals, and DTI 2021 in points', () => {
+    const y2024 = paragraphs(draftReport({ province: 'Đắk Lắk', period: parsePeriod('2024')!, generatedAt: '2025-04-10T03:00:00Z', consolidations: [dti('2024', 'SKHCN', { 'DT.KQ': '0,6961', 'DT.XH': 17 })] }));
+    expect(y2024).toContain('Chỉ số DTI tự đánh giá của tỉnh đạt 0,6961 (thang 0–1), xếp hạng 17.');
+    const y2021 = paragraphs(draftReport({ province: 'Đắk Lắk', period: parsePeriod('2021')!, generatedAt: '2022-04-10T03:00:00Z', consolidations: [dti('2021', 'STTTT', { 'DT.KQ': '398,49', 'DT.XH': 36 })] }));
+    expect(y2021).toContain('Chỉ số DTI tự đánh giá của tỉnh đạt 398,49 điểm, xếp hạng 36.');
+  });
+});

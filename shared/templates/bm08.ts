@@ -71,7 +71,7 @@ export const BM08 = defineTemplate({
   rules: [sum('DT.TONG', 'DT.KQ', POINTS.map((p) => `${p.code}.KQ`), 'seed 004 §II')],
 });
 
-const INDEX_VALUE = L('giá trị (0–1)', 'value (0–1)');
+const INDEX_VALUE = L('(thang 0–1)', '(on a 0–1 scale)');
 const indexRow = (code: string, label: ReturnType<typeof L>): RowInput => ({ ...pillar(code, label, 1), unit: INDEX_VALUE });
 
 /**
