@@ -136,11 +136,26 @@ describe('completeness', () => {
   });
 
   it('a province-wide score passes through as the province’s figure', () => {
-    const c = consolidate(getTemplate('BM08')!, parsePeriod('2024')!, REGISTRY, [
-      report('STTTT', { template: 'BM08', version: versionOf('BM08'), period: '2024', values: { 'D1.KQ': 74, 'D1.XH': 22 } }),
+    const c = consolidate(templateFor('BM08', '2023')!, parsePeriod('2023')!, REGISTRY, [
+      report('STTTT', { template: 'BM08', version: versionOf('BM08', '2023'), period: '2023', values: { 'D1.KQ': 74, 'D1.XH': 22 } }),
     ]);
     expect(c.total.values['D1.KQ']).toBe(74);
     expect(c.total.values['D1.XH']).toBe(22);
+  });
+
+  it('a filing stored under another version than its period’s stays as filed, its figures not consolidated', () => {
+    const y2024 = parsePeriod('2024')!;
+    const points = report('STTTT', { template: 'BM08', version: '2024.1', period: '2024', values: { 'DT.KQ': 398.49 } }, { templateVersion: '2024.1' });
+    const c = consolidate(templateFor('BM08', y2024)!, y2024, REGISTRY, [points]);
+    expect(c.template.version).toBe('2025.1');
+    const line = c.units.find((u) => u.code === 'STTTT')!;
+    expect(line.submission).toMatchObject({ otherVersion: '2024.1', revision: 1 });
+    expect(line.values).toEqual({});
+    expect(c.total.values['DT.KQ'] ?? null).toBeNull();
+    // The same filing under the period's version counts.
+    const same = consolidate(templateFor('BM08', y2024)!, y2024, REGISTRY, [{ ...points, values: { 'DT.KQ': 0.6961 }, templateVersion: '2025.1' }]);
+    expect(same.total.values['DT.KQ']).toBe(0.6961);
+    expect(same.units.find((u) => u.code === 'STTTT')!.submission!.otherVersion).toBeUndefined();
   });
 });
 

@@ -39,6 +39,8 @@ export interface SubmittedReport {
   values: Record<string, number | string>;
   rows?: Record<string, string>[];
   warnings: Issue[];
+  /** The template version the filing was checked against, where its report says. */
+  templateVersion?: string;
 }
 
 /**
@@ -111,6 +113,9 @@ export function consolidate(
 
   const lines: UnitLine[] = units.map((u) => {
     const s = byUnit.get(u.code);
+    // A filing stored under another version than the period's (before the period's version was dated)
+    // stays as filed, but its figures are never read against this version's rows.
+    const otherVersion = s?.templateVersion !== undefined && s.templateVersion !== template.version ? s.templateVersion : undefined;
     const part = s ? partOfPeriod(u.code, period, registry) : undefined;
     const line: UnitLine = {
       code: u.code,
@@ -129,9 +134,10 @@ export function consolidate(
             status: s.status,
             reviewComment: s.reviewComment ?? null,
             warnings: s.warnings.length,
+            ...(otherVersion ? { otherVersion } : {}),
           }
         : null,
-      values: s ? unitValues(template, s) : {},
+      values: s && !otherVersion ? unitValues(template, s) : {},
     };
     if (template.kind === 'list' && s) line.statusCounts = countByStatus(template, s.rows ?? []);
     return line;

@@ -79,7 +79,8 @@ function unitColumns(line: UnitLine, r: number, index: number, lang: Lang): Cell
       row: r,
       col: 4,
       value: s
-        ? formatTime(s.receivedAt) + (s.daysLate > 0 ? SHEET_WORDS[lang].daysLate(s.daysLate) : '') + (line.partOfPeriod ? SHEET_WORDS[lang].partOfPeriod(line.partOfPeriod.from, line.partOfPeriod.to) : '')
+        ? formatTime(s.receivedAt) + (s.daysLate > 0 ? SHEET_WORDS[lang].daysLate(s.daysLate) : '') + (line.partOfPeriod ? SHEET_WORDS[lang].partOfPeriod(line.partOfPeriod.from, line.partOfPeriod.to) : '') +
+          (s.otherVersion ? SHEET_WORDS[lang].otherVersion(s.otherVersion) : '')
         : '',
       style: 'muted',
     },

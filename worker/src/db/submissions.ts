@@ -255,6 +255,7 @@ function toSubmittedReport(row: LatestRow): SubmittedReport {
     values: report.values,
     ...(report.rows ? { rows: report.rows } : {}),
     warnings: report.warnings,
+    ...(report.templateVersion ? { templateVersion: report.templateVersion } : {}),
     ...(row.unit_name && row.unit_kind ? { asFiled: { name: row.unit_name, kind: row.unit_kind, parent: row.unit_parent } } : {}),
   };
 }

@@ -3,12 +3,15 @@
  * 405/QĐ-BKHCN, the DTI of 2021 still under the 2022 scheme, a filing of an earlier period keeping its
  * version, and every output of a period in the version of that period.
  */
+import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ConsolidationSchema, ProblemSchema, ReceiptSchema } from '../../../shared/api/schemas';
 import { demoSubmission } from '../../../shared/demo/generate';
 import { DEMO_REGISTRY } from '../../../shared/demo/registry';
 import { BM08_2021 } from '../../../shared/demo/seed-figures';
 import type { Submission } from '../../../shared/submission';
+import { templateFor } from '../../../shared/templates';
+import { validate } from '../../../shared/validation';
 import { EVERY_SHEET, readWorkbook } from '../../../xlsx/read';
 import { readTemplateFile } from '../../../xlsx/template-file';
 import { api, apiAt, json, makeToken, read, seedUnits } from '../../test/helpers';
@@ -164,5 +167,22 @@ describe('the version in force for a period', () => {
     expect(texts).toContain('DT: Chỉ số DTI');
     expect(texts.some((t) => t.includes('Tổng điểm DTI'))).toBe(false);
     expect(values).toContain(0.6961);
+  });
+
+  it('a DTI 2024 stored under the 2022 scheme before versions were dated stays as filed, marked, and is not consolidated', async () => {
+    const old = { template: 'BM08', version: '2024.1', unit: 'STTTT', period: '2024', values: { 'DT.KQ': '398,49', 'D1.KQ': 74 } };
+    const report = validate(templateFor('BM08', '2023')!, old);
+    await env.DB.batch([
+      env.DB.prepare("INSERT INTO submissions (id, unit_code, template, period, latest_revision, created_at) VALUES ('sub_old_dti', 'STTTT', 'BM08', '2024', 1, '2025-02-10T03:00:00Z')"),
+      env.DB
+        .prepare("INSERT INTO revisions (submission_id, revision, template_version, engine_version, received_at, days_late, hash, source, body, report, warnings, submitted_by) VALUES ('sub_old_dti', 1, '2024.1', ?1, '2025-02-10T03:00:00Z', 0, 'h', 'json', ?2, ?3, 0, 'tok_test')")
+        .bind(report.engineVersion, JSON.stringify(old), JSON.stringify(report)),
+    ]);
+    const c = await read(await apiAt('2025-04-10T03:00:00Z', '/consolidations/BM08/2024', { token: dic }), ConsolidationSchema);
+    expect(c.units.find((u) => u.code === 'STTTT')).toMatchObject({ submission: { otherVersion: '2024.1' }, values: {} });
+    expect(c.total.values['DT.KQ']).toBe(0.6961);
+    const bytes = new Uint8Array(await (await apiAt('2025-04-10T03:00:00Z', '/consolidations/2024.xlsx', { token: dic })).arrayBuffer());
+    const sheet = readWorkbook(bytes, EVERY_SHEET).sheets.find((x) => x.sheet === 'TH_BM08')!;
+    expect(sheet.values.flat().some((v) => String(v ?? '').includes('lập theo phiên bản 2024.1'))).toBe(true);
   });
 });
