@@ -79,8 +79,9 @@ export function checkUnit(target: Target, unit: Unit | null, exists: boolean, fi
     if (exists) failAt('unit', 'unit_not_in_force', { unit: code, period: period.code });
     failAt('unit', 'unit_unknown', { unit: code });
   }
-  const day = filerDay(template, lastDayIn(unit, period), filing?.day ?? lastDayIn(unit, period));
-  const record = day === lastDayIn(unit, period) ? unit : filing?.records.find((r) => validOn(r, day));
+  const lastDay = lastDayIn(unit, period);
+  const day = filerDay(template, lastDay, filing?.day ?? lastDay);
+  const record = day === lastDay ? unit : filing?.records.find((r) => validOn(r, day));
   // A unit no longer in force on the filing day (the dissolved coordinator) does not file it.
   if (!record) failAt('unit', 'coordinator_files', { template: template.id });
   const mismatch = filerMismatch(template, record, day);
