@@ -15,7 +15,7 @@ import { DEMO_REGISTRY } from '../shared/demo/registry';
 import { parsePeriod } from '../shared/periods';
 import { draftReport, writeFigure } from '../shared/report/draft';
 import { REPORT_SECTIONS } from '../shared/templates/report-sentences';
-import { getTemplate, templateCells, type IndicatorTemplate } from '../shared/templates';
+import { getTemplate, templateCells, templateOf, type IndicatorTemplate } from '../shared/templates';
 import { validateSubmission } from '../shared/validation';
 import { cellName } from '../shared/workbook/layout';
 import { demoConsolidations } from '../scripts/lib/demo-data';
@@ -74,7 +74,8 @@ describe('the drafted report, read back from its XML', () => {
     for (const [, text, , source] of rows) {
       const m = /^TH_(BM\d\d) · (BM\d\d)_([A-Z0-9]+)_([A-Z]+)$/.exec(source!);
       if (!m) continue;
-      const template = getTemplate(m[1]!) as IndicatorTemplate;
+      // The version the period's consolidation was made with.
+      const template = templateOf(byId.get(m[1]!)!.template) as IndicatorTemplate;
       const ref = `${m[3]}.${m[4]}`;
       expect(cellName(template.id, ref)).toBe(`${m[2]}_${m[3]}_${m[4]}`);
       const info = templateCells(template).get(ref)!;

@@ -11,7 +11,7 @@ import { DEMO_REGISTRY } from '../../shared/demo/registry';
 import { seedPeriodFilings } from '../../shared/demo/seed-periods';
 import { parsePeriod, periodBefore, periodContaining, periodsWithin, type Period, type PeriodKind } from '../../shared/periods';
 import { lastDayIn, recordsOn, validDuring, type Unit } from '../../shared/registry';
-import { TEMPLATES, filesTemplate, getTemplate, isFiledFor, versionOf } from '../../shared/templates';
+import { filesTemplate, filingOpens, getTemplate, templatesFor, versionOf } from '../../shared/templates';
 
 /** Share of due reports a demo period holds: most of a past period, part of one still under way. */
 const FILED_SHARE = { past: 0.85, current: 0.55 };
@@ -34,7 +34,8 @@ function coversPredecessors(unit: Unit, period: Period): boolean {
 function periodReports(period: Period, today: string): Submission[] {
   const share = period.end < today ? FILED_SHARE.past : FILED_SHARE.current;
   const out: Submission[] = [];
-  for (const template of TEMPLATES.filter((t) => isFiledFor(t, period))) {
+  // Each template in its period's version; one filed after its period (the DTI) only once it can be.
+  for (const template of templatesFor(period).filter((t) => filingOpens(t, period) <= today)) {
     for (const unit of filersOf(period)) {
       if (!filesTemplate(template, unit, lastDayIn(unit, period))) continue;
       if ((hashSeed(`${template.id}|${unit.code}|${period.code}`) % 100) / 100 >= share) continue;
@@ -103,7 +104,7 @@ export function demoConsolidations(periodCode: string, today = '2026-11-30'): Co
   const shorterCodes = new Set(periodsWithin(period).map((p) => p.code));
   const ended = new Set(endedDuring(period, registry).map((u) => u.code));
   const shorter = demoSubmissions(today).filter((s) => shorterCodes.has(s.period) && ended.has(s.unit ?? ''));
-  return TEMPLATES.filter((t) => isFiledFor(t, period)).map((template) => {
+  return templatesFor(period).map((template) => {
     const filed = reports
       .filter((s) => s.template === template.id)
       .map((s, i) => {

@@ -3,7 +3,7 @@ import { consolidate, type Consolidation } from '../consolidation';
 import { BM03_2024_H1 } from '../demo/seed-figures';
 import { DEMO_REGISTRY } from '../demo/registry';
 import { parsePeriod } from '../periods';
-import { getTemplate, templateCells } from '../templates';
+import { getTemplate, templateCells, templateFor, versionsOf } from '../templates';
 import { REPORT_SECTIONS } from '../templates/report-sentences';
 import { validateSubmission } from '../validation';
 import { draftReport, sourceOf, writeFigure } from './draft';
@@ -78,12 +78,15 @@ describe('the key indicators against the year’s targets', () => {
 describe('the report’s sentences', () => {
   it('name only cells their template has, in both languages, with the same figures in each', () => {
     for (const section of REPORT_SECTIONS) {
-      const template = getTemplate(section.template);
-      expect(template?.kind, section.template).toBe('indicator');
-      const cells = templateCells(template as Parameters<typeof templateCells>[0]);
+      const versions = versionsOf(section.template);
+      expect(versions.map((v) => v.kind), section.template).not.toContain('list');
+      const cellsOf = versions.map((v) => templateCells(v as Parameters<typeof templateCells>[0]));
       for (const sentence of section.sentences) {
         const refs = (text: string) => [...text.matchAll(/\{([A-Z0-9]+\.[A-Z]+)(?::(unit|change))?\}/g)].map((m) => m[1]!).sort();
-        for (const ref of refs(sentence.vi)) expect(cells.has(ref), `${section.template} ${ref}`).toBe(true);
+        // A figure outside [optional parts] is in every version; an optional one in some version (a row that ended).
+        const required = refs(sentence.vi.replace(/\[[^\]]*\]/g, ''));
+        for (const ref of required) expect(cellsOf.every((cells) => cells.has(ref)), `${section.template} ${ref}`).toBe(true);
+        for (const ref of refs(sentence.vi)) expect(cellsOf.some((cells) => cells.has(ref)), `${section.template} ${ref}`).toBe(true);
         expect(refs(sentence.en), sentence.vi).toEqual(refs(sentence.vi));
         // Every brace is a placeholder: a typo would otherwise print as text.
         expect(sentence.vi.replace(/\{[A-Z0-9]+\.[A-Z]+(?::(unit|change))?\}/g, '')).not.toMatch(/[{}]/);
@@ -92,3 +95,22 @@ describe('the report’s sentences', () => {
   });
 });
 
+
+describe('the DTI in the report, in its period’s scheme', () => {
+  // Filed by the coordinating department of the filing day: the Sở TT&TT for DTI 2021, the Sở KH&CN for DTI 2024.
+  const dti = (period: string, unit: string, values: Record<string, number | string>): Consolidation => {
+    const p = parsePeriod(period)!;
+    const template = templateFor('BM08', p)!;
+    const report = validateSubmission({ template: 'BM08', version: template.version, unit, period, values });
+    expect(report.valid).toBe(true);
+    const at = `${p.year + 1}-03-10T03:00:00Z`;
+    return consolidate(template, p, DEMO_REGISTRY.filter((u) => u.code === 'STTTT' || u.code === 'SKHCN'), [{ unit, submissionId: 's', revision: 1, receivedAt: at, firstReceivedAt: at, status: 'received', values: report.values, warnings: report.warnings }]);
+  };
+
+  it('writes DTI 2024 as the 405 scheme’s value from 0 to 1 at its four decimals, and DTI 2021 in points', () => {
+    const y2024 = paragraphs(draftReport({ province: 'Đắk Lắk', period: parsePeriod('2024')!, generatedAt: '2025-04-10T03:00:00Z', consolidations: [dti('2024', 'SKHCN', { 'DT.KQ': '0,6961', 'DT.XH': 17 })] }));
+    expect(y2024).toContain('Chỉ số DTI tự đánh giá của tỉnh đạt 0,6961 (thang 0–1), xếp hạng 17.');
+    const y2021 = paragraphs(draftReport({ province: 'Đắk Lắk', period: parsePeriod('2021')!, generatedAt: '2022-04-10T03:00:00Z', consolidations: [dti('2021', 'STTTT', { 'DT.KQ': '398,49', 'DT.XH': 36 })] }));
+    expect(y2021).toContain('Chỉ số DTI tự đánh giá của tỉnh đạt 398,49 điểm, xếp hạng 36.');
+  });
+});

@@ -8,7 +8,7 @@ import type { Consolidation } from '../consolidation';
 import type { Lang } from '../i18n';
 import { formatNumber, formatPercent } from '../numbers/format';
 import { periodLabel, type Period } from '../periods';
-import { getTemplate, templateCells } from '../templates';
+import { getTemplate, templateCells, templateOf } from '../templates';
 import type { IndicatorTemplate } from '../templates/schema';
 import { achievementOf } from '../validation/cell-checks';
 import { parseTarget } from '../validation/target';
@@ -74,6 +74,8 @@ export function writeFigure(value: number | string, measure: string, lang: Lang)
       return formatNumber(value, lang, 0);
     case 'score':
       return formatNumber(value, lang, 2);
+    case 'index':
+      return formatNumber(value, lang, 4);
     default:
       return formatNumber(value, lang);
   }
@@ -118,7 +120,8 @@ export function draftReport(input: DraftInput): ReportDraft {
       if (Math.abs(change) >= 0.05) record({ text: pct, label: `${label} (${w.previousYear(previous)})`, source: `${sourceOf(template.id, ref)} (${input.period.code}, ${previous})` });
       return text;
     }
-    const text = record({ text: writeFigure(value, measure, lang), label, source: sourceOf(template.id, ref) });
+    // An index published from 0 to 1 (BM08 under 405/QĐ-BKHCN) keeps its four decimals.
+    const text = record({ text: writeFigure(value, measure === 'score' && (info.row.max ?? Infinity) <= 1 ? 'index' : measure, lang), label, source: sourceOf(template.id, ref) });
     return modifier === 'unit' ? `${text} ${info.row.unit[lang]}` : text;
   };
   const fill = (sentence: string, template: IndicatorTemplate, c: Consolidation): string | null => {
@@ -141,7 +144,7 @@ export function draftReport(input: DraftInput): ReportDraft {
   // Key indicators against their targets (BM01).
   blocks.push({ kind: 'heading', level: 2, text: w.keyIndicators });
   const bm01 = byId.get('BM01');
-  const bm01Template = getTemplate('BM01') as IndicatorTemplate;
+  const bm01Template = (bm01 ? templateOf(bm01.template) : getTemplate('BM01')) as IndicatorTemplate;
   if (!bm01) blocks.push(paragraph(w.keyNotFiled, true));
   else {
     const rows: string[][] = [];
@@ -200,7 +203,7 @@ export function draftReport(input: DraftInput): ReportDraft {
   // The sections of sentences, each over its template's provincial figures.
   for (const section of REPORT_SECTIONS) {
     const c = byId.get(section.template);
-    const template = getTemplate(section.template);
+    const template = c && templateOf(c.template);
     if (!c || template?.kind !== 'indicator') continue;
     blocks.push({ kind: 'heading', level: 2, text: section.heading[lang] });
     if (c.completeness.submitted === 0) {

@@ -112,8 +112,9 @@ export const REPORT_SECTIONS: readonly ReportSection[] = [
     template: 'BM08',
     sentences: [
       {
-        vi: 'Tổng điểm tự đánh giá chỉ số DTI của tỉnh là {DT.KQ}[, xếp hạng {DT.XH}].',
-        en: 'The province’s self-assessed DTI score is {DT.KQ}[, ranked {DT.XH}].',
+        // Points (922/QĐ-BTTTT, DTI 2021–2023) or a value from 0 to 1 (405/QĐ-BKHCN, from DTI 2024): the period's version says which.
+        vi: 'Chỉ số DTI tự đánh giá của tỉnh đạt {DT.KQ:unit}[, xếp hạng {DT.XH}].',
+        en: 'The province’s self-assessed DTI is {DT.KQ:unit}[, ranked {DT.XH}].',
       },
     ],
   },

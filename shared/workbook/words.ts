@@ -84,6 +84,8 @@ const vi = {
   districtCheckHeaders: ['STT', 'Mẫu', 'Huyện', 'Ô', 'Số cấp huyện', 'Tổng cấp xã', 'Ghi chú'],
   communesComplete: (n: number) => `Đủ ${n} xã đã nộp: cần đối chiếu`,
   communesPartial: (n: number) => `Mới ${n} xã nộp`,
+  // Template versions
+  otherVersion: (version: string) => ` · lập theo phiên bản ${version}, khác phiên bản của kỳ: giữ nguyên như đã nộp, không tổng hợp`,
 };
 
 type SheetWords = typeof vi;
@@ -160,6 +162,8 @@ const en: SheetWords = {
   districtCheckHeaders: ['No.', 'Template', 'District', 'Cell', 'District figure', 'Communes sum', 'Note'],
   communesComplete: (n) => `All ${n} communes filed: reconcile`,
   communesPartial: (n) => `Only ${n} communes filed`,
+  // Template versions
+  otherVersion: (version) => ` · filed under version ${version}, not the period's: kept as filed, not consolidated`,
 };
 
 export const SHEET_WORDS = catalogue({ vi, en });

@@ -2,7 +2,7 @@
 import type { Lang } from '../../i18n';
 import { achievementOf } from '../../validation/cell-checks';
 import { parseTarget } from '../../validation/target';
-import { getTemplate } from '../../templates';
+import { templateOf } from '../../templates';
 import type { IndicatorTemplate } from '../../templates/schema';
 import type { CellModel, CellStyle, ChartModel, SheetModel } from '../model';
 import { NUMBER_FORMATS } from '../styles';
@@ -52,7 +52,7 @@ export function summarySheet(input: ConsolidatedInput): { sheet: SheetModel; cha
     emptySection(w.summaryKeyNotFiled);
     r++;
   } else {
-    const template = getTemplate('BM01') as IndicatorTemplate;
+    const template = templateOf(bm01.template) as IndicatorTemplate;
     const chartTop = r;
     w.summaryKeyHeaders.forEach((h, col) => cells.push({ row: r, col, value: h, style: 'header' }));
     r++;
@@ -95,7 +95,7 @@ export function summarySheet(input: ConsolidatedInput): { sheet: SheetModel; cha
   r++;
   const figuresTop = r;
   for (const c of input.consolidations) {
-    const template = getTemplate(c.template.id)!;
+    const template = templateOf(c.template)!;
     if (template.kind === 'list') {
       const counts = c.total.statusCounts;
       if (!counts) continue;

@@ -1,7 +1,7 @@
 /** A consolidated template: the provincial total first (with the template's cell names), then a row per unit. */
 import type { Consolidation, UnitLine } from '../../consolidation';
 import type { Lang } from '../../i18n';
-import { getTemplate, templateCells } from '../../templates';
+import { templateCells, templateOf } from '../../templates';
 import type { IndicatorTemplate, ListTemplate, Template } from '../../templates/schema';
 import { cellName } from '../layout';
 import type { CellModel, SheetMetadata, SheetModel } from '../model';
@@ -79,7 +79,8 @@ function unitColumns(line: UnitLine, r: number, index: number, lang: Lang): Cell
       row: r,
       col: 4,
       value: s
-        ? formatTime(s.receivedAt) + (s.daysLate > 0 ? SHEET_WORDS[lang].daysLate(s.daysLate) : '') + (line.partOfPeriod ? SHEET_WORDS[lang].partOfPeriod(line.partOfPeriod.from, line.partOfPeriod.to) : '')
+        ? formatTime(s.receivedAt) + (s.daysLate > 0 ? SHEET_WORDS[lang].daysLate(s.daysLate) : '') + (line.partOfPeriod ? SHEET_WORDS[lang].partOfPeriod(line.partOfPeriod.from, line.partOfPeriod.to) : '') +
+          (s.otherVersion ? SHEET_WORDS[lang].otherVersion(s.otherVersion) : '')
         : '',
       style: 'muted',
     },
@@ -105,7 +106,7 @@ export function localParts(c: Consolidation): LocalParts {
 }
 
 export function consolidatedTemplateSheet(c: Consolidation, input: ConsolidatedInput): ConsolidatedSheet {
-  const template = getTemplate(c.template.id)!;
+  const template = templateOf(c.template)!;
   if (c.completeness.submitted === 0) return nobodyFiledSheet(template, c, input);
   return template.kind === 'indicator' ? indicatorSheet(template, c, input) : listSheet(template, c, input);
 }

@@ -1,6 +1,6 @@
 /** "Cảnh báo": every warning still open, with the clerk's explanation, and districts that differ from their communes. */
 import type { Lang } from '../../i18n';
-import { getTemplate } from '../../templates';
+import { templateFor } from '../../templates';
 import type { CellModel, SheetModel } from '../model';
 import { HEADER_ROWS, headerLines, printLayout, valueCell, type ConsolidatedInput } from './common';
 import { templateCells } from '../../templates/cells';
@@ -43,7 +43,7 @@ export function warningsSheet(input: ConsolidatedInput): SheetModel {
     w.districtCheckHeaders.forEach((h, col) => cells.push({ row: r, col, value: h, style: 'header' }));
     r++;
     checks.forEach((d, i) => {
-      const template = getTemplate(d.template);
+      const template = templateFor(d.template, input.period);
       const info = template?.kind === 'indicator' ? templateCells(template).get(d.ref) : undefined;
       const measure = info?.measure ?? 'count';
       cells.push(

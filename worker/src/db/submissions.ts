@@ -262,6 +262,7 @@ function toSubmittedReport(row: LatestRow): SubmittedReport {
     ...(report.rows ? { rows: report.rows } : {}),
     warnings: report.warnings,
     ...(report.coversPredecessors ? { coversPredecessors: true } : {}),
+    ...(report.templateVersion ? { templateVersion: report.templateVersion } : {}),
     ...(row.unit_name && row.unit_kind ? { asFiled: { name: row.unit_name, kind: row.unit_kind, parent: row.unit_parent } } : {}),
   };
 }

@@ -3,12 +3,12 @@ import { Hono, type Context } from 'hono';
 import { API } from '../../../shared/api/routes';
 import { now } from '../lib/clock';
 import { route } from '../lib/route';
-import { consolidate, endedDuring, periodStatus, type Consolidation, type ShorterFiling } from '../../../shared/consolidation';
+import { consolidate, endedDuring, periodStatus, registryUntil, type Consolidation, type ShorterFiling } from '../../../shared/consolidation';
 import type { Unit } from '../../../shared/registry/units';
 import { newestFirst, periodsWithin, sameTimeYearBefore, type Period } from '../../../shared/periods';
 import { draftReport } from '../../../shared/report/draft';
 import { writeReport } from '../../../docx/report';
-import { TEMPLATES, isFiledFor } from '../../../shared/templates';
+import { templatesFor } from '../../../shared/templates';
 import { ENGINE_VERSION } from '../../../shared/validation';
 import { consolidatedWorkbook } from '../../../shared/workbook';
 import { writeWorkbook } from '../../../xlsx/write';
@@ -27,10 +27,11 @@ function coveringFilings(c: Context<AppEnv>, period: Period, registry: readonly 
 }
 
 route(consolidationRoutes, API.consolidation, async (c, { params }) => {
-  const template = requireTemplate(params.template);
+  requireTemplate(params.template);
   const period = requirePeriod(params.period);
+  const template = requireTemplate(params.template, undefined, period);
   requireFiledFor(template, period);
-  const registry = await unitsDuring(c.env.DB, period.start, period.end);
+  const registry = await unitsDuring(c.env.DB, period.start, registryUntil([template], period));
   const [reports, shorter] = await Promise.all([latestReports(c.env.DB, template.id, period.code), coveringFilings(c, period, registry, template.id)]);
   const result = consolidate(template, period, registry, reports, shorter.get(template.id));
   return c.json({ ...result, generatedAt: now(c.env).toISOString(), province: c.env.PROVINCE_NAME ?? '' });
@@ -38,9 +39,10 @@ route(consolidationRoutes, API.consolidation, async (c, { params }) => {
 
 /** Every template filed in the period, consolidated, from one read of the database. */
 async function consolidatePeriod(c: Context<AppEnv>, period: Period): Promise<Consolidation[]> {
-  const registry = await unitsDuring(c.env.DB, period.start, period.end);
+  const templates = templatesFor(period);
+  const registry = await unitsDuring(c.env.DB, period.start, registryUntil(templates, period));
   const [reports, shorter] = await Promise.all([latestReportsOfPeriod(c.env.DB, period.code), coveringFilings(c, period, registry)]);
-  return TEMPLATES.filter((t) => isFiledFor(t, period)).map((t) => consolidate(t, period, registry, reports.get(t.id) ?? [], shorter.get(t.id)));
+  return templates.map((t) => consolidate(t, period, registry, reports.get(t.id) ?? [], shorter.get(t.id)));
 }
 
 route(consolidationRoutes, API.periodConsolidation, async (c, { params }) => {
@@ -77,10 +79,11 @@ route(consolidationRoutes, API.periodReport, async (c, { params, query }) => {
 
 route(consolidationRoutes, API.periodStatus, async (c, { params }) => {
   const period = requirePeriod(params.period);
-  const registry = await unitsDuring(c.env.DB, period.start, period.end);
+  const templates = templatesFor(period);
+  const registry = await unitsDuring(c.env.DB, period.start, registryUntil(templates, period));
   const ended = endedDuring(period, registry).map((u) => u.code);
   const [states, shorter] = await Promise.all([periodStates(c.env.DB, period.code), shorterFilingKeys(c.env.DB, periodsWithin(period).map((p) => p.code), ended)]);
-  return c.json({ ...periodStatus(TEMPLATES, period, registry, states, shorter), generatedAt: now(c.env).toISOString() });
+  return c.json({ ...periodStatus(templates, period, registry, states, shorter), generatedAt: now(c.env).toISOString() });
 });
 
 route(consolidationRoutes, API.periods, async (c) => {

@@ -3,8 +3,8 @@ import { Hono, type Context } from 'hono';
 import { API } from '../../../shared/api/routes';
 import { route } from '../lib/route';
 import { ReviewRequestSchema, type Receipt } from '../../../shared/api/schemas';
-import { daysLate, vietnamDay } from '../../../shared/periods';
-import { comparedPeriod } from '../../../shared/templates';
+import { vietnamDay } from '../../../shared/periods';
+import { comparedPeriod, daysLateFor } from '../../../shared/templates';
 import { validate } from '../../../shared/validation';
 import { lastDayIn } from '../../../shared/registry/units';
 import { allow } from '../auth';
@@ -56,10 +56,10 @@ route(submissionRoutes, API.fileSubmission, async (c, { query }) => {
     const replay = await replayed(c, key, requestHash, context.idempotency);
     if (replay) return c.json(replay, 200);
   }
-  const unit = checkUnit(target, context.unit, context.unitExists);
+  const at = now(c.env);
+  const unit = checkUnit(target, context.unit, context.unitExists, { day: vietnamDay(at), records: context.records });
   if (intake.submission.coversPredecessors && context.predecessors.length === 0) failAt('coversPredecessors', 'covers_without_predecessors', { unit: unit.code, period: period.code });
   const submission = { ...intake.submission, template: template.id, unit: unit.code, period: period.code };
-  const at = now(c.env);
   const options = {
     unitKind: unit.kind,
     unitUntil: lastDayIn(unit, period),
@@ -90,7 +90,7 @@ route(submissionRoutes, API.fileSubmission, async (c, { query }) => {
     fail('submission_unchanged', { revision: context.latest.revision, receivedAt: formatTime(context.latest.receivedAt) });
   }
   const receivedAt = at.toISOString();
-  const late = daysLate(period, receivedAt);
+  const late = daysLateFor(template, period, receivedAt);
   let saved: { id: string; revision: number };
   try {
     saved = await storeRevision(
