@@ -94,6 +94,9 @@ describe('template → .xlsx → filled → validated', () => {
       const meta = wb.getWorksheet('_chitieu')!;
       const column = (meta.getRow(1).values as unknown[]).indexOf('period');
       meta.getRow(2).getCell(column).value = '2025-H2';
+      // The heading a person sees says the same, or the file is refused before its version is looked at.
+      const heading = wb.getWorksheet('BM01')!.getCell('E2');
+      heading.value = String(heading.value).replace('6 tháng đầu năm 2025 (2025-H1)', '6 tháng cuối năm 2025 (2025-H2)');
     });
     const [moved] = readTemplateFile(later);
     const refused = validate(templateOfSubmission(moved!.read.submission)!, moved!.read.submission);
