@@ -72,6 +72,8 @@ export const PROBLEM_CODES = {
   registry_history_conflict: 'conflict',
   unit_record_not_found: 'not-found',
   unit_record_in_use: 'conflict',
+  // Training clock (npm start)
+  training_clock_invalid: 'invalid',
 } as const satisfies Record<string, ProblemKind>;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

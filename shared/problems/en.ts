@@ -69,6 +69,8 @@ export const en: ProblemWords = {
       `A record that reports were filed under cannot be edited in place (${p.list}): end it (valid_to) and add a record from the next day, naming the successor.`,
     unit_record_not_found: (p) => `Unit ${p.code} has no record from ${p.from}.`,
     unit_record_in_use: (p) => `The record of unit ${p.code} from ${p.from} has reports for ${p.periods}; it cannot be retracted, only ended.`,
+    // Training clock (npm start)
+    training_clock_invalid: (p) => `The ${p.header} header “${p.value}” is not a calendar date (YYYY-MM-DD, e.g. 2025-06-10) or an ISO 8601 instant.`,
   },
 
   fields: {

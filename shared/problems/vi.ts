@@ -73,6 +73,8 @@ export const vi = {
       `Không sửa trực tiếp được bản ghi đã có báo cáo (${p.list}): hãy kết thúc bản ghi (valid_to) và thêm bản ghi mới từ ngày hôm sau, ghi đơn vị kế nhiệm.`,
     unit_record_not_found: (p: P) => `Không có bản ghi của đơn vị ${p.code} từ ngày ${dmy(p.from)}.`,
     unit_record_in_use: (p: P) => `Bản ghi của đơn vị ${p.code} từ ngày ${dmy(p.from)} đã có báo cáo các kỳ ${p.periods}; không rút lại được, chỉ kết thúc được.`,
+    // Training clock (npm start)
+    training_clock_invalid: (p: P) => `Tiêu đề ${p.header} “${p.value}” không phải một ngày (YYYY-MM-DD, ví dụ 2025-06-10) hay một thời điểm ISO 8601.`,
   } satisfies Record<ProblemCode, (p: P) => string>,
 
   fields: {

@@ -55,7 +55,7 @@ route(submissionRoutes, API.fileSubmission, async (c, { query }) => {
   }
   const unit = checkUnit(target, context.unit, context.unitExists);
   const submission = { ...intake.submission, template: template.id, unit: unit.code, period: period.code };
-  const at = now(c.env);
+  const at = now(c);
   const options = {
     unitKind: unit.kind,
     unitUntil: lastDayIn(unit, period),
@@ -218,6 +218,7 @@ route(submissionRoutes, API.review, async (c, { params, body: request }) => {
     c.env.DB,
     { submissionId: summary.id, revision, decision: request.decision === 'accept' ? 'accepted' : 'returned', comment: request.comment ?? null },
     c.get('principal'),
+    now(c).toISOString(),
   );
   return c.json(review, 201);
 });

@@ -66,7 +66,7 @@ route(unitRoutes, API.importUnits, async (c, { query }) => {
     unchanged: plan.unchanged,
   };
   if (query.dryRun) return c.json({ ...summary, dryRun: true, changes: plan.changes });
-  await applyImport(c.env.DB, plan.changes, c.get('principal'), now(c.env).toISOString());
+  await applyImport(c.env.DB, plan.changes, c.get('principal'), now(c).toISOString());
   return c.json({ ...summary, dryRun: false, changes: plan.changes });
 });
 
@@ -78,6 +78,6 @@ route(unitRoutes, API.retractUnit, async (c, { params }) => {
   if (periods.length > 0) fail('unit_record_in_use', { code: record.code, from: record.validFrom, periods: periods.join(', ') });
   const problems = registryProblems(registry.filter((u) => u !== record));
   if (problems.length > 0) refuseProblems(c, problems.map((p) => lineOf(p, new Map(), c.get('lang'))), 'registry_invalid');
-  await retractRecord(c.env.DB, record, c.get('principal'), now(c.env).toISOString());
+  await retractRecord(c.env.DB, record, c.get('principal'), now(c).toISOString());
   return c.body(null, 204);
 });
