@@ -36,6 +36,7 @@ describe('the training clock, turned on', () => {
     expect(onTime.status).toBe(201);
     const receipt = await json(onTime);
     expect(vietnamDay(receipt.receivedAt)).toBe('2025-09-10');
+    expect(onTime.headers.get(TRAINING_CLOCK_HEADER)).toBe('2025-09-10');
     expect(receipt).toMatchObject({ late: false, daysLate: 0 });
 
     const late = await training('/submissions', { token: clerk, day: '2025-10-02T09:30:00+07:00', json: bm03('2025-Q3', 1001) });
@@ -79,6 +80,7 @@ describe('the training clock, off (any deployment that does not set TRAINING_CLO
       const r = await api('/submissions', { token: clerk, json: bm03('2025-Q3', 1010 + day.length), headers: { [TRAINING_CLOCK_HEADER]: day } });
       expect(r.status, JSON.stringify(await r.clone().json())).toBe(201);
       expect(vietnamDay((await json(r)).receivedAt)).toBe(vietnamDay(new Date()));
+      expect(r.headers.get(TRAINING_CLOCK_HEADER)).toBeNull();
     }
   });
 });

@@ -6,6 +6,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { TRAINING_CLOCK_HEADER, trainingInstant } from '../../../shared/api/training-clock';
+import { vietnamDay } from '../../../shared/periods';
 import type { AppEnv, Env } from '../env';
 import { fail } from './problem';
 
@@ -27,11 +28,20 @@ export function trainingClockOn(env: Pick<Env, 'TRAINING_CLOCK'>): boolean {
   return env.TRAINING_CLOCK === 'on';
 }
 
-/** Sets the request's instant; a training header that is not a day or an instant is a 422 naming it. */
+/**
+ * Sets the request's instant; a training header that is not a day or an instant is a 422 naming it.
+ * A followed header is answered with the day taken (`Chitieu-Today: 2025-06-10`).
+ */
 export const requestClock: MiddlewareHandler<AppEnv> = async (c, next) => {
   const real = envNow(c.env);
   const header = trainingClockOn(c.env) ? c.req.header(TRAINING_CLOCK_HEADER) : undefined;
-  if (header === undefined) c.set('now', real);
-  else c.set('now', trainingInstant(header, real) ?? fail('training_clock_invalid', { header: TRAINING_CLOCK_HEADER, value: header.slice(0, 40) }));
+  if (header === undefined) {
+    c.set('now', real);
+    return next();
+  }
+  const at = trainingInstant(header, real) ?? fail('training_clock_invalid', { header: TRAINING_CLOCK_HEADER, value: header.slice(0, 40) });
+  c.set('now', at);
   await next();
+  // The answer says which day it was given as, so a training page can tell that the clock was followed.
+  c.res.headers.set(TRAINING_CLOCK_HEADER, vietnamDay(at));
 };
