@@ -24,6 +24,9 @@ const TODAY = vietnamDay(new Date());
 const DEMO_TOKENS = demoTokens(TODAY);
 
 const started = Date.now();
+/** The running `wrangler dev`, stopped with this program however it ends. */
+let running: ChildProcess | null = null;
+let stopping = false;
 const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1).replace('.', ',')} s`;
 
 /** One line per step, when it is done, with how long it took. */
@@ -62,6 +65,7 @@ function startWorker(port: number): { child: ChildProcess; output: () => string 
   };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
+  running = child;
   return { child, output: () => kept };
 }
 
@@ -117,7 +121,6 @@ async function main(): Promise<void> {
   const workerSince = Date.now();
   const worker = startWorker(PORT);
   let front: HttpsFront | null = null;
-  let stopping = false;
   const stop = () => {
     stopping = true;
     worker.child.kill('SIGINT');
@@ -132,15 +135,8 @@ async function main(): Promise<void> {
     front?.server?.close();
     process.exit(1);
   });
-  let db: DemoDatabase;
-  try {
-    db = await database;
-    await waitForHealth(origin, worker);
-  } catch (e) {
-    stopping = true;
-    worker.child.kill('SIGINT');
-    throw e;
-  }
+  const db = await database;
+  await waitForHealth(origin, worker);
   step(`Máy chủ (wrangler dev, đồng hồ chạy thử bật): ${origin}`, workerSince);
 
   // Demo reports go into an empty database only: what DIC and clerks filed survives a restart.
@@ -182,6 +178,8 @@ Dừng: Ctrl+C
 }
 
 main().catch((e: Error) => {
+  stopping = true;
+  running?.kill('SIGINT');
   process.stderr.write(`\n\x1b[31mKhông khởi động được chitieu.\x1b[0m ${e.message}\n`);
   process.exit(1);
 });
