@@ -83,6 +83,40 @@ export function demoSubmissions(today: string): Submission[] {
   return [...seeds, ...recent];
 }
 
+/** Share of demo filings sent after their unit deadline, and how late at most. */
+const LATE = { share: 0.1, maxDays: 10 };
+/** How many days before the deadline an on-time filing may come. */
+const EARLY_DAYS = 20;
+const DAY_MS = 86_400_000;
+
+function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * When a demo report was filed: within its period and before the unit deadline for most, a few days
+ * after it for about one in ten, never after `today` (nor after `now` on `today`), during office
+ * hours in Viet Nam. Stable for a report, so every run dates it alike.
+ */
+export function demoReceivedAt(submission: Submission, today: string, now = new Date()): string {
+  const period = parsePeriod(submission.period ?? '')!;
+  const key = `${submission.template}|${submission.unit}|${period.code}`;
+  const late = (hashSeed(`${key}|late`) % 1000) / 1000 < LATE.share;
+  const offset = hashSeed(`${key}|day`);
+  let day = late ? addDays(period.unitDeadline, 1 + (offset % LATE.maxDays)) : addDays(period.unitDeadline, -(offset % (EARLY_DAYS + 1)));
+  // A period whose deadline is still ahead has its filings spread over the days up to today.
+  if (day > today) day = addDays(today, -(offset % (EARLY_DAYS + 1)));
+  if (day < period.start) day = period.start;
+  const minutes = 8 * 60 + (hashSeed(`${key}|time`) % (9 * 60));
+  const at = Date.parse(`${day}T00:00:00Z`) - 7 * 3_600_000 + minutes * 60_000;
+  return new Date(Math.min(at, Math.max(now.getTime(), Date.parse(`${day}T00:00:00Z`) - 7 * 3_600_000))).toISOString();
+}
+
+/** Every demo report with the instant it is filed as of (`Chitieu-Today`), in filing order. */
+export function demoFilings(today: string, now = new Date()): { submission: Submission; receivedAt: string }[] {
+  return demoSubmissions(today).map((submission) => ({ submission, receivedAt: demoReceivedAt(submission, today, now) }));
+}
+
 /** The submission with a note on each row a warning names, as a clerk would explain them. */
 export function explained(submission: Submission, warnings: readonly { cells: string[] }[]): Submission {
   const notes: Record<string, string> = { ...submission.notes };

@@ -82,6 +82,8 @@ export const PROBLEM_CODES = {
   // Spreadsheet files: reading what Excel reads
   malformed_cell: 'invalid',
   heading_mismatch: 'invalid',
+  // Training clock (npm start)
+  training_clock_invalid: 'invalid',
 } as const satisfies Record<string, ProblemKind>;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

@@ -34,7 +34,7 @@ route(consolidationRoutes, API.consolidation, async (c, { params }) => {
   const registry = await unitsDuring(c.env.DB, period.start, registryUntil([template], period));
   const [reports, shorter] = await Promise.all([latestReports(c.env.DB, template.id, period.code), coveringFilings(c, period, registry, template.id)]);
   const result = consolidate(template, period, registry, reports, shorter.get(template.id));
-  return c.json({ ...result, generatedAt: now(c.env).toISOString(), province: c.env.PROVINCE_NAME ?? '' });
+  return c.json({ ...result, generatedAt: now(c).toISOString(), province: c.env.PROVINCE_NAME ?? '' });
 });
 
 /** Every template filed in the period, consolidated, from one read of the database. */
@@ -48,14 +48,14 @@ async function consolidatePeriod(c: Context<AppEnv>, period: Period): Promise<Co
 route(consolidationRoutes, API.periodConsolidation, async (c, { params }) => {
   const period = requirePeriod(params.period);
   const consolidations = await consolidatePeriod(c, period);
-  return c.json({ period: period.code, province: c.env.PROVINCE_NAME ?? '', generatedAt: now(c.env).toISOString(), engineVersion: ENGINE_VERSION, consolidations });
+  return c.json({ period: period.code, province: c.env.PROVINCE_NAME ?? '', generatedAt: now(c).toISOString(), engineVersion: ENGINE_VERSION, consolidations });
 });
 
 route(consolidationRoutes, API.periodWorkbook, async (c, { params, query }) => {
   const period = requirePeriod(params.period);
   const consolidations = await consolidatePeriod(c, period);
   const lang = query.lang ?? c.get('lang');
-  const generatedAt = now(c.env);
+  const generatedAt = now(c);
   const model = consolidatedWorkbook({ province: c.env.PROVINCE_NAME ?? '', period, generatedAt: generatedAt.toISOString(), engineVersion: ENGINE_VERSION, consolidations, lang });
   // The file's own creation date is the generation time, so the same data at the same time gives the same bytes.
   return xlsxResponse(writeWorkbook(model, { created: generatedAt }), `tong-hop-${period.code}.xlsx`);
@@ -68,7 +68,7 @@ route(consolidationRoutes, API.periodReport, async (c, { params, query }) => {
   const draft = draftReport({
     province: c.env.PROVINCE_NAME ?? '',
     period,
-    generatedAt: now(c.env).toISOString(),
+    generatedAt: now(c).toISOString(),
     consolidations,
     // A template nobody filed a year before gives nothing to compare with.
     previousYear: previous.filter((x) => x.completeness.submitted > 0),
@@ -83,7 +83,7 @@ route(consolidationRoutes, API.periodStatus, async (c, { params }) => {
   const registry = await unitsDuring(c.env.DB, period.start, registryUntil(templates, period));
   const ended = endedDuring(period, registry).map((u) => u.code);
   const [states, shorter] = await Promise.all([periodStates(c.env.DB, period.code), shorterFilingKeys(c.env.DB, periodsWithin(period).map((p) => p.code), ended)]);
-  return c.json({ ...periodStatus(templates, period, registry, states, shorter), generatedAt: now(c.env).toISOString() });
+  return c.json({ ...periodStatus(templates, period, registry, states, shorter), generatedAt: now(c).toISOString() });
 });
 
 route(consolidationRoutes, API.periods, async (c) => {

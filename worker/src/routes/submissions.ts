@@ -56,7 +56,7 @@ route(submissionRoutes, API.fileSubmission, async (c, { query }) => {
     const replay = await replayed(c, key, requestHash, context.idempotency);
     if (replay) return c.json(replay, 200);
   }
-  const at = now(c.env);
+  const at = now(c);
   const unit = checkUnit(target, context.unit, context.unitExists, { day: vietnamDay(at), records: context.records });
   if (intake.submission.coversPredecessors && context.predecessors.length === 0) failAt('coversPredecessors', 'covers_without_predecessors', { unit: unit.code, period: period.code });
   const submission = { ...intake.submission, template: template.id, unit: unit.code, period: period.code };
@@ -225,6 +225,7 @@ route(submissionRoutes, API.review, async (c, { params, body: request }) => {
     c.env.DB,
     { submissionId: summary.id, revision, decision: request.decision === 'accept' ? 'accepted' : 'returned', comment: request.comment ?? null },
     c.get('principal'),
+    now(c).toISOString(),
   );
   return c.json(review, 201);
 });

@@ -68,7 +68,7 @@ route(unitRoutes, API.importUnits, async (c, { query }) => {
     periodsChanged: plan.periodsChanged,
   };
   if (query.dryRun) return c.json({ ...summary, dryRun: true, changes: plan.changes });
-  await unlessConflicting(() => applyImport(c.env.DB, snapshot, plan.changes, c.get('principal'), now(c.env).toISOString()));
+  await unlessConflicting(() => applyImport(c.env.DB, snapshot, plan.changes, c.get('principal'), now(c).toISOString()));
   return c.json({ ...summary, dryRun: false, changes: plan.changes });
 });
 
@@ -81,6 +81,6 @@ route(unitRoutes, API.retractUnit, async (c, { params }) => {
   if (periods.length > 0) fail('unit_record_in_use', { code: record.code, from: record.validFrom, periods: periods.join(', ') });
   const problems = retractionProblems(record, registry);
   if (problems.length > 0) refuseProblems(c, problems.map((p) => lineOf(p, new Map(), c.get('lang'))), 'registry_invalid');
-  await unlessConflicting(() => retractRecord(c.env.DB, snapshot, record, c.get('principal'), now(c.env).toISOString()));
+  await unlessConflicting(() => retractRecord(c.env.DB, snapshot, record, c.get('principal'), now(c).toISOString()));
   return c.body(null, 204);
 });
