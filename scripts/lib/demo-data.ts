@@ -133,7 +133,8 @@ export function explained(submission: Submission, warnings: readonly { cells: st
  */
 export function demoConsolidations(periodCode: string, today = '2026-11-30'): Consolidation[] {
   const period = parsePeriod(periodCode)!;
-  const registry = DEMO_REGISTRY.filter((u) => validDuring(u, period.start, period.end));
+  // The province's own records, as the worker's registry read for a period holds them.
+  const registry = DEMO_REGISTRY.filter((u) => isMember(u) && validDuring(u, period.start, period.end));
   const reports = demoSubmissions(today).filter((s) => s.period === period.code);
   const shorterCodes = new Set(periodsWithin(period).map((p) => p.code));
   const ended = new Set(endedDuring(period, registry).map((u) => u.code));
