@@ -18,7 +18,8 @@ import { validate, validateSubmission } from '../../../shared/validation';
 import { COMPLETENESS_SHEET, WARNINGS_SHEET, readRecords, readTemplateGrid, type SheetGrid } from '../../../shared/workbook';
 import { EVERY_SHEET, readWorkbook, type WorkbookContents } from '../../../xlsx/read';
 import { checkGrid } from '../../../addin/src/check';
-import { api, json, makeToken, seedUnits } from '../../test/helpers';
+import { api, apiAt, json, makeToken, seedUnits } from '../../test/helpers';
+import { coordinatorOn } from '../../../shared/registry/coordinator';
 import { strFromU8, unzipSync } from 'fflate';
 import { writeFigure } from '../../../shared/report/draft';
 
@@ -209,10 +210,28 @@ describe('GET /reports/:period.docx', () => {
     expect(r.status).toBe(200);
     const xml = strFromU8(unzipSync(new Uint8Array(await r.arrayBuffer()))['word/document.xml']!);
     const text = [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(' ');
-    expect(text).toContain('Chưa có số liệu: chưa đơn vị nào nộp mẫu BM03 trong kỳ');
+    expect(text).toContain('Chưa có số liệu: chưa đơn vị nào nộp biểu “Thủ tục hành chính và dịch vụ công trực tuyến” trong kỳ');
     expect(text).not.toContain('thủ tục, trong đó');
     // The first year the API takes compares with one it does not: still a report, not a 500.
     expect((await api('/reports/2000-H1.docx', { token: dic })).status).toBe(200);
+  });
+
+  it('is issued by the coordinator of the drafting day, naming the period’s where it differs', async () => {
+    const textOn = async (day: string) => {
+      const r = await apiAt(day, `/reports/${PERIOD}.docx`, { token: dic });
+      expect(r.status).toBe(200);
+      const xml = strFromU8(unzipSync(new Uint8Array(await r.arrayBuffer()))['word/document.xml']!);
+      return [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(' ');
+    };
+    const later = coordinatorOn(DEMO_REGISTRY, '2026-11-30')!;
+    expect(later.code).not.toBe('STTTT');
+    const drafted2026 = await textOn('2026-11-30T03:00:00Z');
+    expect(drafted2026).toContain(`/BC-${later.code}`);
+    expect(drafted2026).toContain(later.name.toLocaleUpperCase('vi'));
+    expect(drafted2026).toContain('cơ quan tổng hợp trong kỳ báo cáo là Sở Thông tin và Truyền thông');
+    const drafted2025 = await textOn('2025-01-10T03:00:00Z');
+    expect(drafted2025).toContain('/BC-STTTT');
+    expect(drafted2025).not.toContain('cơ quan tổng hợp trong kỳ báo cáo');
   });
 
   it('answers only DIC and auditors, and names a bad period; again and again in one isolate', async () => {

@@ -4,7 +4,8 @@ import { API } from '../../../shared/api/routes';
 import { now } from '../lib/clock';
 import { route } from '../lib/route';
 import { consolidate, periodStatus, type Consolidation } from '../../../shared/consolidation';
-import { newestFirst, sameTimeYearBefore, type Period } from '../../../shared/periods';
+import { newestFirst, sameTimeYearBefore, vietnamDay, type Period } from '../../../shared/periods';
+import { coordinatorOn } from '../../../shared/registry/coordinator';
 import { draftReport } from '../../../shared/report/draft';
 import { writeReport } from '../../../docx/report';
 import { TEMPLATES, isFiledFor } from '../../../shared/templates';
@@ -53,11 +54,15 @@ route(consolidationRoutes, API.periodWorkbook, async (c, { params, query }) => {
 route(consolidationRoutes, API.periodReport, async (c, { params, query }) => {
   const period = requirePeriod(params.period);
   const yearBefore = sameTimeYearBefore(period);
-  const [consolidations, previous] = await Promise.all([consolidatePeriod(c, period), consolidatePeriod(c, yearBefore)]);
+  const drafted = now(c.env);
+  const today = vietnamDay(drafted);
+  // Issued by the coordinator of the drafting day, which may not be the period's.
+  const [consolidations, previous, registryToday] = await Promise.all([consolidatePeriod(c, period), consolidatePeriod(c, yearBefore), unitsDuring(c.env.DB, today, today)]);
   const draft = draftReport({
     province: c.env.PROVINCE_NAME ?? '',
     period,
-    generatedAt: now(c.env).toISOString(),
+    generatedAt: drafted.toISOString(),
+    issuer: coordinatorOn(registryToday, today),
     consolidations,
     // A template nobody filed a year before gives nothing to compare with.
     previousYear: previous.filter((x) => x.completeness.submitted > 0),
