@@ -35,6 +35,12 @@ async function consolidatePeriod(c: Context<AppEnv>, period: Period): Promise<Co
   return TEMPLATES.filter((t) => isFiledFor(t, period)).map((t) => consolidate(t, period, registry, reports.get(t.id) ?? []));
 }
 
+/** The coordinator in force on the day `at` (Viet Nam time): who issues what is drafted that day. */
+async function issuerOn(c: Context<AppEnv>, at: Date) {
+  const day = vietnamDay(at);
+  return coordinatorOn(await unitsDuring(c.env.DB, day, day), day);
+}
+
 route(consolidationRoutes, API.periodConsolidation, async (c, { params }) => {
   const period = requirePeriod(params.period);
   const consolidations = await consolidatePeriod(c, period);
@@ -43,10 +49,11 @@ route(consolidationRoutes, API.periodConsolidation, async (c, { params }) => {
 
 route(consolidationRoutes, API.periodWorkbook, async (c, { params, query }) => {
   const period = requirePeriod(params.period);
-  const consolidations = await consolidatePeriod(c, period);
   const lang = query.lang ?? c.get('lang');
   const generatedAt = now(c.env);
-  const model = consolidatedWorkbook({ province: c.env.PROVINCE_NAME ?? '', period, generatedAt: generatedAt.toISOString(), engineVersion: ENGINE_VERSION, consolidations, lang });
+  // The workbook is the annex of the report drafted the same day, by the same issuer.
+  const [consolidations, issuer] = await Promise.all([consolidatePeriod(c, period), issuerOn(c, generatedAt)]);
+  const model = consolidatedWorkbook({ province: c.env.PROVINCE_NAME ?? '', period, generatedAt: generatedAt.toISOString(), engineVersion: ENGINE_VERSION, consolidations, lang, issuer });
   // The file's own creation date is the generation time, so the same data at the same time gives the same bytes.
   return xlsxResponse(writeWorkbook(model, { created: generatedAt }), `tong-hop-${period.code}.xlsx`);
 });
@@ -55,14 +62,13 @@ route(consolidationRoutes, API.periodReport, async (c, { params, query }) => {
   const period = requirePeriod(params.period);
   const yearBefore = sameTimeYearBefore(period);
   const drafted = now(c.env);
-  const today = vietnamDay(drafted);
   // Issued by the coordinator of the drafting day, which may not be the period's.
-  const [consolidations, previous, registryToday] = await Promise.all([consolidatePeriod(c, period), consolidatePeriod(c, yearBefore), unitsDuring(c.env.DB, today, today)]);
+  const [consolidations, previous, issuer] = await Promise.all([consolidatePeriod(c, period), consolidatePeriod(c, yearBefore), issuerOn(c, drafted)]);
   const draft = draftReport({
     province: c.env.PROVINCE_NAME ?? '',
     period,
     generatedAt: drafted.toISOString(),
-    issuer: coordinatorOn(registryToday, today),
+    issuer,
     consolidations,
     // A template nobody filed a year before gives nothing to compare with.
     previousYear: previous.filter((x) => x.completeness.submitted > 0),
