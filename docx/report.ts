@@ -74,7 +74,8 @@ function table(header: readonly string[], rows: readonly (readonly string[])[], 
   });
 }
 
-function block(b: Block): (Paragraph | Table)[] {
+/** A block of the text; `keepNext` keeps its paragraph on the page of what follows (the last one, with the closing). */
+function block(b: Block, keepNext = false): (Paragraph | Table)[] {
   switch (b.kind) {
     case 'heading':
       return [new Paragraph({ spacing: { before: 160, after: 80 }, keepNext: true, children: [text(b.text, { bold: true, size: b.level === 1 ? SIZE.body : SIZE.heading })] })];
@@ -84,6 +85,7 @@ function block(b: Block): (Paragraph | Table)[] {
           alignment: AlignmentType.JUSTIFIED,
           indent: { firstLine: convertMillimetersToTwip(10) },
           spacing: { after: 80, line: 300 },
+          keepNext,
           children: b.runs.map((r) => text(r.text, { bold: r.bold ?? false, italic: r.italic ?? false, size: b.note ? SIZE.table : SIZE.body })),
         }),
       ];
@@ -135,7 +137,8 @@ export function reportDocument(draft: ReportDraft): Document {
           line(draft.title, { bold: true }),
           line(draft.rule, { size: SIZE.small, after: 60 }),
           line(draft.note, { italic: true, size: SIZE.small, after: 200 }),
-          ...draft.blocks.flatMap(block),
+          // The last paragraph of the text goes with the closing line and the signature: never alone on a page.
+          ...draft.blocks.flatMap((b, i) => block(b, i === draft.blocks.length - 1)),
           new Paragraph({
             ...kept,
             alignment: AlignmentType.JUSTIFIED,
