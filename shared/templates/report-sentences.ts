@@ -91,7 +91,7 @@ export const REPORT_SECTIONS: readonly ReportSection[] = [
       },
       {
         vi: 'Toàn tỉnh có {XH01.KQ:unit} công nghệ số cộng đồng với {XH02.KQ:unit}; {XH03.KQ:unit} có kết nối Internet cáp quang và {XH04.KQ:unit} có người dùng điện thoại thông minh.',
-        en: 'There are {XH01.KQ} community digital-technology teams with {XH02.KQ:unit}; {XH03.KQ:unit} have fibre Internet and {XH04.KQ:unit} have a smartphone user.',
+        en: 'There are {XH01.KQ} community digital-technology teams with {XH02.KQ} members; {XH03.KQ:unit} have fibre Internet and {XH04.KQ:unit} have a smartphone user.',
       },
       {
         vi: 'Đã có {XH05.KQ:unit} được đưa lên sàn thương mại điện tử; {XH06.KQ:unit} định danh điện tử mức 1 và {XH07.KQ:unit} mức 2 được kích hoạt.',
