@@ -82,7 +82,7 @@ describe('the consolidated workbook on paper', () => {
     pages.forEach((text, i) => {
       const page = squeeze(text);
       expect(TABLES.some((t) => page.startsWith(t.title)), `page ${i + 1}: ${page.slice(0, 120)}`).toBe(true);
-      expect(page, `page ${i + 1}`).toContain('(Kèm theo Báo cáo số /BC-STTTT ngày tháng năm 2026 của Sở Thông tin và Truyền thông)');
+      expect(page, `page ${i + 1}`).toContain('(Phụ lục kèm theo Báo cáo số /BC-STTTT ngày tháng năm 2026 của Sở Thông tin và Truyền thông)');
       expect(page, `page ${i + 1}`).toContain('Kỳ báo cáo: 6 tháng đầu năm 2024 (2024-H1)');
       expect(page, `page ${i + 1}`).not.toMatch(/chitieu|seed|nguồn:|bộ kiểm tra/i);
     });

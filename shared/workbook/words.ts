@@ -84,7 +84,7 @@ const vi = {
 
   // Consolidated sheets printed as annexes of the report, one table each
   annexOf: (issuerCode: string, issuerName: string, year: number) =>
-    `(Kèm theo Báo cáo số          /BC-${issuerCode} ngày        tháng        năm ${year} của ${issuerName})`,
+    `(Phụ lục kèm theo Báo cáo số          /BC-${issuerCode} ngày        tháng        năm ${year} của ${issuerName})`,
   madeAt: (when: string) => `Số liệu tổng hợp lúc ${when}`,
   figuresSheet: 'Số liệu toàn tỉnh',
   figuresTitle: (province: string) => `SỐ LIỆU TỔNG HỢP TOÀN TỈNH ${province.toUpperCase()}`,

@@ -32,7 +32,7 @@ export const HEADER_ROWS = 5;
 export const PROVINCE_ROW_CODE: Record<Lang, string> = { vi: SHEET_WORDS.vi.provinceRowCode, en: SHEET_WORDS.en.provinceRowCode };
 
 /**
- * The heading of a sheet printed as an annex of the report: its title, "(Kèm theo Báo cáo số …/BC-…
+ * The heading of a sheet printed as an annex of the report: its title, "(Phụ lục kèm theo Báo cáo số …/BC-…
  * ngày … của …)" for the clerk to complete, the province, period and coordinator, and when it was
  * made with how (`extra`). Nothing internal: the engine's version stays in the file's metadata.
  */

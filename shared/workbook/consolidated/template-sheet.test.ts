@@ -26,7 +26,7 @@ describe('a consolidated template sheet', () => {
 
   it('opens with the annex line and ends with the signature block', () => {
     const sheet = bm08('2024');
-    expect(String(sheet.cells.find((c) => c.row === 1 && c.col === 0)?.value)).toMatch(/^\(Kèm theo Báo cáo số +\/BC-STTTT ngày +tháng +năm 2026 của Sở Thông tin và Truyền thông\)$/);
+    expect(String(sheet.cells.find((c) => c.row === 1 && c.col === 0)?.value)).toMatch(/^\(Phụ lục kèm theo Báo cáo số +\/BC-STTTT ngày +tháng +năm 2026 của Sở Thông tin và Truyền thông\)$/);
     const last = Math.max(...sheet.cells.map((c) => c.row));
     expect(sheet.cells.filter((c) => c.row >= last - 2).map((c) => c.value)).toEqual(expect.arrayContaining(['NGƯỜI LẬP BIỂU', 'THỦ TRƯỞNG ĐƠN VỊ']));
   });

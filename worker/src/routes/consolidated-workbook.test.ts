@@ -104,7 +104,7 @@ describe('GET /consolidations/:period.xlsx', () => {
     expect(header[0]).toBe('TỔNG HỢP BIỂU MẪU BM03. THỦ TỤC HÀNH CHÍNH VÀ DỊCH VỤ CÔNG TRỰC TUYẾN');
     // The annex of the report drafted the same day, by the coordinator of that day.
     const issuer = coordinatorOn(DEMO_REGISTRY, vietnamDay(new Date()))!;
-    expect(header[1]).toMatch(new RegExp(`^\\(Kèm theo Báo cáo số +/BC-${issuer.code} ngày +tháng +năm \\d{4} của ${issuer.name}\\)$`));
+    expect(header[1]).toMatch(new RegExp(`^\\(Phụ lục kèm theo Báo cáo số +/BC-${issuer.code} ngày +tháng +năm \\d{4} của ${issuer.name}\\)$`));
     expect(header[2]).toBe('Tỉnh Đắk Lắk · Kỳ báo cáo: Năm 2024 (2024) · Cơ quan tổng hợp: Sở Thông tin và Truyền thông');
     expect(header[3]).toMatch(/^Số liệu tổng hợp lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} · mẫu BM03 phiên bản 2024\.1/);
   });
