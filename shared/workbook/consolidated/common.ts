@@ -15,6 +15,7 @@ export interface ConsolidatedInput {
   period: Period;
   /** ISO time the figures were read. */
   generatedAt: string;
+  /** The validation engine that checked the figures; not printed (see headerLines). */
   engineVersion: string;
   consolidations: readonly Consolidation[];
   lang?: Lang;
@@ -34,7 +35,8 @@ export const PROVINCE_ROW_CODE: Record<Lang, string> = { vi: SHEET_WORDS.vi.prov
 /**
  * The heading of a sheet printed as an annex of the report: its title, "(Phụ lục kèm theo Báo cáo số …/BC-…
  * ngày … của …)" for the clerk to complete, the province, period and coordinator, and when it was
- * made with how (`extra`). Nothing internal: the engine's version stays in the file's metadata.
+ * made with how (`extra`). Nothing internal is printed: the engine's version is said by the JSON
+ * consolidation and the receipts, not on an annex a ministry reads.
  */
 export function headerLines(title: string, input: ConsolidatedInput, extra?: string): CellModel[] {
   const w = SHEET_WORDS[input.lang ?? 'vi'];
