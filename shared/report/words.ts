@@ -44,7 +44,8 @@ const vi = {
   sourcesHeaders: ['STT', 'Số liệu', 'Chỉ tiêu', 'Trang tính · ô'],
   previousYear: (period: string) => `cùng kỳ ${period}`,
   // Formal elements of the report form, comparisons, ranks
-  ruleUnderTitle: '――――――――',
+  // A thin rule a third of the title's line long (Decree 30/2020/NĐ-CP).
+  ruleUnderTitle: '――――――――――――――',
   closingLine: (period: string, province: string, issuer: string) =>
     `Trên đây là báo cáo kết quả thực hiện chuyển đổi số ${period} trên địa bàn tỉnh ${province} của ${issuer}./.`,
   points: (n: string) => `${n} điểm phần trăm`,
@@ -100,7 +101,7 @@ const en: ReportWords = {
   sourcesIntro: 'Each figure of the report and the cell of the consolidated workbook (chitieu) it was taken from.',
   sourcesHeaders: ['No.', 'Figure', 'Indicator', 'Sheet · cell'],
   previousYear: (period) => `same period ${period}`,
-  ruleUnderTitle: '――――――――',
+  ruleUnderTitle: '――――――――――――――',
   closingLine: (period, province, issuer) => `This concludes the report of ${issuer} on digital transformation results, ${period}, ${province} province./.`,
   points: (n) => `${n} percentage points`,
   sameTime: 'on the same period',
