@@ -18,12 +18,6 @@ function bm08(year: string) {
 }
 
 describe('a consolidated template sheet', () => {
-  it('heads a rank column with the number ranked: 63 provinces until DTI 2023, 34 from DTI 2024', () => {
-    const header = (year: string) => bm08(year).cells.find((c) => c.row === HEADER_ROWS && String(c.value).startsWith('DT (Xếp hạng'))?.value;
-    expect(header('2023')).toBe('DT (Xếp hạng/63): Tổng điểm DTI');
-    expect(header('2024')).toBe('DT (Xếp hạng/34): Tổng điểm DTI');
-  });
-
   it('opens with the annex line and ends with the signature block', () => {
     const sheet = bm08('2024');
     expect(String(sheet.cells.find((c) => c.row === 1 && c.col === 0)?.value)).toMatch(/^\(Phụ lục kèm theo Báo cáo số +\/BC-STTTT ngày +tháng +năm 2026 của Sở Thông tin và Truyền thông\)$/);

@@ -3,7 +3,6 @@ import type { Consolidation, UnitLine } from '../../consolidation';
 import type { Lang } from '../../i18n';
 import { getTemplate, templateCells } from '../../templates';
 import type { IndicatorTemplate, ListTemplate, Template } from '../../templates/schema';
-import { rankUniverse } from '../../report/rank-universe';
 import { cellName } from '../layout';
 import type { CellModel, SheetMetadata, SheetModel } from '../model';
 import { NUMBER_FORMATS } from '../styles';
@@ -166,9 +165,7 @@ function indicatorSheet(template: IndicatorTemplate, c: Consolidation, input: Co
   });
   figures.forEach((info, i) => {
     const col = FIXED + i;
-    // A rank says among how many it was ranked: "(Xếp hạng/34)".
-    const universe = info.measure === 'rank' ? rankUniverse(template.id, input.period) : null;
-    const suffix = info.column.key === 'KQ' ? '' : ` (${info.column.label[lang]}${universe ? `/${universe}` : ''})`;
+    const suffix = info.column.key === 'KQ' ? '' : ` (${info.column.label[lang]})`;
     cells.push(
       { row: headerRow, col, value: `${info.row.code}${suffix}: ${info.row.label[lang]}`, style: 'header' },
       { row: keyRow, col, value: info.ref, style: 'key' },
