@@ -10,7 +10,7 @@ import { demoSubmission, hashSeed } from '../../shared/demo/generate';
 import { DEMO_REGISTRY } from '../../shared/demo/registry';
 import { seedPeriodFilings } from '../../shared/demo/seed-periods';
 import { parsePeriod, periodBefore, periodContaining, periodsWithin, type Period, type PeriodKind } from '../../shared/periods';
-import { lastDayIn, recordsOn, validDuring, type Unit } from '../../shared/registry';
+import { isMember, lastDayIn, recordsOn, validDuring, type Unit } from '../../shared/registry';
 import { filesTemplate, filingOpens, getTemplate, templatesFor, versionOf } from '../../shared/templates';
 
 /** Share of due reports a demo period holds: most of a past period, part of one still under way. */
@@ -27,7 +27,8 @@ function filersOf(period: Period): Unit[] {
 
 /** A department that took over another during the period reports for both, and says so. */
 function coversPredecessors(unit: Unit, period: Period): boolean {
-  return unit.kind === 'department' && DEMO_REGISTRY.some((p) => p.successors.includes(unit.code) && p.validTo !== null && p.validTo >= period.start && p.validTo < period.end);
+  // A department of another province that joined in the merger was not this province's part of the period.
+  return unit.kind === 'department' && DEMO_REGISTRY.some((p) => isMember(p) && p.successors.includes(unit.code) && p.validTo !== null && p.validTo >= period.start && p.validTo < period.end);
 }
 
 /** Every due report of a period, less a stable pseudo-random few, so the dashboard has someone to chase. */

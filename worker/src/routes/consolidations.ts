@@ -5,7 +5,8 @@ import { now } from '../lib/clock';
 import { route } from '../lib/route';
 import { consolidate, endedDuring, periodStatus, registryUntil, type Consolidation, type ShorterFiling } from '../../../shared/consolidation';
 import type { Unit } from '../../../shared/registry/units';
-import { newestFirst, periodsWithin, sameTimeYearBefore, type Period } from '../../../shared/periods';
+import { newestFirst, periodsWithin, sameTimeYearBefore, vietnamDay, type Period } from '../../../shared/periods';
+import { coordinatorOn } from '../../../shared/registry/coordinator';
 import { draftReport } from '../../../shared/report/draft';
 import { writeReport } from '../../../docx/report';
 import { templatesFor } from '../../../shared/templates';
@@ -45,6 +46,12 @@ async function consolidatePeriod(c: Context<AppEnv>, period: Period): Promise<Co
   return templates.map((t) => consolidate(t, period, registry, reports.get(t.id) ?? [], shorter.get(t.id)));
 }
 
+/** The coordinator in force on the day `at` (Viet Nam time): who issues what is drafted that day. */
+async function issuerOn(c: Context<AppEnv>, at: Date) {
+  const day = vietnamDay(at);
+  return coordinatorOn(await unitsDuring(c.env.DB, day, day), day);
+}
+
 route(consolidationRoutes, API.periodConsolidation, async (c, { params }) => {
   const period = requirePeriod(params.period);
   const consolidations = await consolidatePeriod(c, period);
@@ -53,10 +60,11 @@ route(consolidationRoutes, API.periodConsolidation, async (c, { params }) => {
 
 route(consolidationRoutes, API.periodWorkbook, async (c, { params, query }) => {
   const period = requirePeriod(params.period);
-  const consolidations = await consolidatePeriod(c, period);
   const lang = query.lang ?? c.get('lang');
   const generatedAt = now(c);
-  const model = consolidatedWorkbook({ province: c.env.PROVINCE_NAME ?? '', period, generatedAt: generatedAt.toISOString(), engineVersion: ENGINE_VERSION, consolidations, lang });
+  // The workbook is the annex of the report drafted the same day, by the same issuer.
+  const [consolidations, issuer] = await Promise.all([consolidatePeriod(c, period), issuerOn(c, generatedAt)]);
+  const model = consolidatedWorkbook({ province: c.env.PROVINCE_NAME ?? '', period, generatedAt: generatedAt.toISOString(), engineVersion: ENGINE_VERSION, consolidations, lang, issuer });
   // The file's own creation date is the generation time, so the same data at the same time gives the same bytes.
   return xlsxResponse(writeWorkbook(model, { created: generatedAt }), `tong-hop-${period.code}.xlsx`);
 });
@@ -64,11 +72,14 @@ route(consolidationRoutes, API.periodWorkbook, async (c, { params, query }) => {
 route(consolidationRoutes, API.periodReport, async (c, { params, query }) => {
   const period = requirePeriod(params.period);
   const yearBefore = sameTimeYearBefore(period);
-  const [consolidations, previous] = await Promise.all([consolidatePeriod(c, period), consolidatePeriod(c, yearBefore)]);
+  const drafted = now(c);
+  // Issued by the coordinator of the drafting day, which may not be the period's.
+  const [consolidations, previous, issuer] = await Promise.all([consolidatePeriod(c, period), consolidatePeriod(c, yearBefore), issuerOn(c, drafted)]);
   const draft = draftReport({
     province: c.env.PROVINCE_NAME ?? '',
     period,
-    generatedAt: now(c).toISOString(),
+    generatedAt: drafted.toISOString(),
+    issuer,
     consolidations,
     // A template nobody filed a year before gives nothing to compare with.
     previousYear: previous.filter((x) => x.completeness.submitted > 0),
