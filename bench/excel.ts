@@ -27,7 +27,7 @@ function filledBm03() {
     values[n.row]![n.col] = ref === 'TT01.KQ' ? Number(v) + 1 : v;
   }
   const names = model.names.map((n) => ({ name: n.name, formula: `='BM03'!$${String.fromCharCode(65 + n.col)}$${n.row + 1}` }));
-  const meta = [['sheet', 'template', 'version', 'period'], ['BM03', 'BM03', versionOf('BM03'), '2024-H1']];
+  const meta = [['sheet', 'template', 'version', 'period'], ['BM03', 'BM03', versionOf('BM03', '2024-H1'), '2024-H1']];
   return { values, names, meta };
 }
 

@@ -28,7 +28,7 @@ describe('template → .xlsx → filled → validated', () => {
     const bytes = await writeTemplateFile(bm03, { unit: { code: 'STTTT', name: 'Sở Thông tin và Truyền thông', kind: 'department' }, period: '2024-H1' });
     const contents = readWorkbook(bytes, { area: () => ({ rows: 100, cols: 20 }) });
     expect(contents.metadata).toEqual([
-      { sheet: 'BM03', template: 'BM03', version: versionOf('BM03'), unit: 'STTTT', unitName: 'Sở Thông tin và Truyền thông', unitKind: 'department', period: '2024-H1' },
+      { sheet: 'BM03', template: 'BM03', version: versionOf('BM03', '2024-H1'), unit: 'STTTT', unitName: 'Sở Thông tin và Truyền thông', unitKind: 'department', period: '2024-H1' },
     ]);
     expect(contents.names.find((n) => n.name === 'BM03_TT02_KQ')).toMatchObject({ sheet: 'BM03', row: 7, col: 4 });
     expect(contents.sheets.map((s) => s.sheet)).toEqual(['BM03']);

@@ -28,7 +28,7 @@ describe('the demo page on another day', () => {
     };
     let follows = false;
     const api = new ApiClient({ token: () => 'ctk_x', lang: () => 'vi', today: () => '2025-06-10', fetch: trainingFetch(server, async () => follows) });
-    const filing = { template: 'BM03', version: versionOf('BM03'), unit: 'PHUOCAN', period: '2025-Q2', values: { 'HS01.KQ': 1 } };
+    const filing = { template: 'BM03', version: versionOf('BM03', '2025-Q2'), unit: 'PHUOCAN', period: '2025-Q2', values: { 'HS01.KQ': 1 } };
 
     const refused = await api.submit(filing, 'k1').catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ApiError);

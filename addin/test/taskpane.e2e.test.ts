@@ -261,7 +261,7 @@ describe('a clerk in a district office', () => {
 
   it('Kiểm tra compares with the previous period as Nộp will: each sharp change at its cell, clickable', async () => {
     // The district's second half of 2023, far smaller than its first half of 2024.
-    const previous = { template: 'BM03', version: versionOf('BM03'), unit: 'KPA', period: '2023-H2', values: { 'HS01.KQ': 10_000, 'HS02.KQ': 2_000, 'HS03.KQ': 9_000, 'HS04.KQ': 8_500 } };
+    const previous = { template: 'BM03', version: versionOf('BM03', '2023-H2'), unit: 'KPA', period: '2023-H2', values: { 'HS01.KQ': 10_000, 'HS02.KQ': 2_000, 'HS03.KQ': 9_000, 'HS04.KQ': 8_500 } };
     const filed = await fetch(`${worker.origin}/api/v1/submissions`, { method: 'POST', headers: { authorization: `Bearer ${worker.tokens.dic}`, 'content-type': 'application/json' }, body: JSON.stringify(previous) });
     expect(filed.status).toBe(201);
     await page.locator('#check').click();

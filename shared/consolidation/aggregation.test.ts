@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { demoRecord } from '../demo/registry';
 import { parsePeriod } from '../periods';
 import type { Unit } from '../registry/units';
-import { getTemplate, type IndicatorTemplate } from '../templates';
+import { getTemplate, templateFor, type IndicatorTemplate } from '../templates';
 import { validate } from '../validation';
 import { versionOf } from '../templates';
 import { auditProvinceTotal } from './audit';
@@ -37,7 +37,9 @@ function filed(code: string, values: Record<string, number>, extra: Partial<Subm
 }
 const shorter = (code: string, period: string, values: Record<string, number>): ShorterFiling => ({ unit: code, period, submissionId: `sub_${code}_${period}`, revision: 1, values });
 
-const BM03 = getTemplate('BM03') as IndicatorTemplate;
+// The half-year keeps the version of the province with districts; the year is judged by its last day.
+const BM03 = templateFor('BM03', '2025-H1') as IndicatorTemplate;
+const BM03_YEAR = templateFor('BM03', '2025') as IndicatorTemplate;
 const BM04 = getTemplate('BM04') as IndicatorTemplate;
 const BM05 = getTemplate('BM05') as IndicatorTemplate;
 const BM06 = getTemplate('BM06') as IndicatorTemplate;
@@ -170,7 +172,7 @@ describe('a total filed without its optional breakdown', () => {
     expect([c.total.values['HS05A.KQ'], c.total.values['HS05B.KQ'], c.total.values['HS05C.KQ']]).toEqual([null, null, null]);
     expect(c.breakdowns).toEqual([{ total: 'HS05.KQ', parts: ['HS05A.KQ', 'HS05B.KQ', 'HS05C.KQ'], units: ['D1'] }]);
     const values = Object.fromEntries(Object.entries(c.total.values).filter(([, v]) => v !== null)) as Record<string, number>;
-    const report = validate(BM03, { template: 'BM03', version: versionOf('BM03'), period: '2025-H1', values });
+    const report = validate(BM03, { template: 'BM03', version: versionOf('BM03', '2025-H1'), period: '2025-H1', values });
     expect(report.errors).toEqual([]);
   });
 });
@@ -203,7 +205,7 @@ describe('properties', () => {
             if (last >= first) parts.push(shorter(g.record.code, code, { 'HS01.KQ': months(first, last) }));
           }
         }
-        const c = consolidate(BM03, YEAR, registry, reports, parts);
+        const c = consolidate(BM03_YEAR, YEAR, registry, reports, parts);
         // The months the filings cover, each unit's counted once.
         let expected = 12 * keep;
         for (const g of gone) {

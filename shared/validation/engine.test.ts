@@ -4,10 +4,10 @@ import type { Submission } from '../submission';
 import { ENGINE_VERSION, validate, validateSubmission } from './index';
 import { versionOf } from '../templates';
 
-const bm03 = getTemplate('BM03')!;
+const bm03 = templateFor('BM03', '2024-H1')!;
 const sub = (values: Submission['values'], extra: Partial<Submission> = {}): Submission => ({
   template: 'BM03',
-  version: versionOf('BM03'),
+  version: versionOf('BM03', '2024-H1'),
   period: '2024-H1',
   values,
   ...extra,
@@ -17,7 +17,7 @@ const codes = (issues: { code: string }[]) => issues.map((i) => i.code);
 describe('the report', () => {
   it('names the engine and template versions, so every side can show the same verdict', () => {
     const r = validate(bm03, sub({ 'HS01.KQ': 10 }));
-    expect(r).toMatchObject({ template: 'BM03', templateVersion: versionOf('BM03'), engineVersion: ENGINE_VERSION, period: '2024-H1', lang: 'vi' });
+    expect(r).toMatchObject({ template: 'BM03', templateVersion: versionOf('BM03', '2024-H1'), engineVersion: ENGINE_VERSION, period: '2024-H1', lang: 'vi' });
     expect(r.stats.filledCells).toBe(1);
   });
 

@@ -72,13 +72,13 @@ describe('the template sheet', () => {
     const meta = wb.sheets.find((s) => s.name === '_chitieu')!;
     expect(meta.visibility).toBe('veryHidden');
     expect(parseMetadata(gridOf(meta))).toEqual([
-      { sheet: 'BM03', template: 'BM03', version: versionOf('BM03'), unit: 'KPA', unitName: 'UBND huyện Krông Pắc', unitKind: 'district', period: '2024-Q3' },
+      { sheet: 'BM03', template: 'BM03', version: versionOf('BM03', '2024-Q3'), unit: 'KPA', unitName: 'UBND huyện Krông Pắc', unitKind: 'district', period: '2024-Q3' },
     ]);
   });
 });
 
 describe('reading a filled sheet back', () => {
-  const metadata = { sheet: 'BM03', template: 'BM03', version: versionOf('BM03'), period: '2024-H1', unit: 'STTTT' };
+  const metadata = { sheet: 'BM03', template: 'BM03', version: versionOf('BM03', '2024-H1'), period: '2024-H1', unit: 'STTTT' };
 
   it('by names: percent cells hold fractions, as Excel stores them', () => {
     const sheet = buildTemplateSheet(bm03);
@@ -87,7 +87,7 @@ describe('reading a filled sheet back', () => {
     const { submission, locate } = readTemplateGrid(bm03, { sheet: 'BM03', values: grid }, { names: namesOf(sheet), metadata });
     expect(submission).toEqual({
       template: 'BM03',
-      version: versionOf('BM03'),
+      version: versionOf('BM03', '2024-H1'),
       period: '2024-H1',
       unit: 'STTTT',
       values: { 'HS03.KQ': 384618, 'HS04.KQ': 382982, 'TL08.KQ': 99.57, 'HS04.GC': 'Số liệu iGate' },

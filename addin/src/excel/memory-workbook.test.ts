@@ -43,7 +43,7 @@ describe('the in-memory workbook', () => {
     const bm03 = getTemplate('BM03')!;
     await wb.writeSheets([buildTemplateSheet(bm03, { period: '2024-H1' })], [sheetMetadataFor(bm03, { period: '2024-H1' })]);
     expect(wb.active).toBe('BM03');
-    expect(await wb.templateSheets()).toEqual([{ sheet: 'BM03', template: 'BM03', version: versionOf('BM03'), period: '2024-H1' }]);
+    expect(await wb.templateSheets()).toEqual([{ sheet: 'BM03', template: 'BM03', version: versionOf('BM03', '2024-H1'), period: '2024-H1' }]);
     const at = wb.names.get(cellName('BM03', 'HS02.KQ'))!;
     wb.type('E17', '500.000');
     wb.type('E16', '400.000');

@@ -32,7 +32,7 @@ function filledBm03() {
   }
   const meta = [
     ['sheet', 'template', 'version', 'unit', 'unitName', 'unitKind', 'period'],
-    ['BM03', 'BM03', versionOf('BM03'), 'KPA', 'UBND huyện Krông Pắc', 'district', '2024-H1'],
+    ['BM03', 'BM03', versionOf('BM03', '2024-H1'), 'KPA', 'UBND huyện Krông Pắc', 'district', '2024-H1'],
   ];
   return { values, names, meta };
 }

@@ -28,7 +28,7 @@ async function training(path: string, call: Call & { day?: string }): Promise<Re
   return app.fetch(new Request(`http://chitieu.test/api/v1${path}`, { method: call.json ? 'POST' : 'GET', headers, ...(call.json ? { body: JSON.stringify(call.json) } : {}) }), trainingEnv, CONTEXT);
 }
 
-const bm03 = (period: string, hs01: number) => ({ template: 'BM03', version: versionOf('BM03'), unit: 'PHUOCAN', period, values: { 'HS01.KQ': hs01, 'HS02.KQ': 300, 'HS03.KQ': 900, 'HS04.KQ': 890 } });
+const bm03 = (period: string, hs01: number) => ({ template: 'BM03', version: versionOf('BM03', period), unit: 'PHUOCAN', period, values: { 'HS01.KQ': hs01, 'HS02.KQ': 300, 'HS03.KQ': 900, 'HS04.KQ': 890 } });
 
 describe('the training clock, turned on', () => {
   it('files as of the day the header names: on time, late, or before the period began', async () => {

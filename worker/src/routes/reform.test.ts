@@ -14,7 +14,7 @@ import { api, makeToken, read, seedUnits } from '../../test/helpers';
 let dic: string;
 const bm03 = (unit: string, period: string, hs01: number) => ({
   template: 'BM03',
-  version: versionOf('BM03'),
+  version: versionOf('BM03', period),
   unit,
   period,
   values: { 'HS01.KQ': hs01, 'HS02.KQ': Math.round(hs01 / 4), 'HS03.KQ': Math.round(hs01 * 0.9), 'HS04.KQ': Math.round(hs01 * 0.85) },

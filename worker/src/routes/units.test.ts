@@ -28,7 +28,7 @@ beforeAll(async () => {
   dic = await makeToken('dic', 'SKHCN');
   // Krông Pắc filed BM03 for 2024-H1 and 2025-H1; Tân Lợi everything it was due for in 2024-H1.
   for (const period of ['2024-H1', '2025-H1']) {
-    const r = await api('/submissions', { token: dic, json: { template: 'BM03', version: versionOf('BM03'), unit: 'KPA', period, values: OK } });
+    const r = await api('/submissions', { token: dic, json: { template: 'BM03', version: versionOf('BM03', period), unit: 'KPA', period, values: OK } });
     expect(r.status).toBe(201);
   }
   const tanLoi = record('BMT-TANLOI');
