@@ -72,6 +72,11 @@ export const PROBLEM_CODES = {
   registry_history_conflict: 'conflict',
   unit_record_not_found: 'not-found',
   unit_record_in_use: 'conflict',
+  // Closing a period
+  period_closed: 'conflict',
+  period_closing: 'conflict',
+  period_not_closed: 'conflict',
+  close_version_not_found: 'not-found',
 } as const satisfies Record<string, ProblemKind>;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

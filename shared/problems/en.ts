@@ -69,6 +69,11 @@ export const en: ProblemWords = {
       `A record that reports were filed under cannot be edited in place (${p.list}): end it (valid_to) and add a record from the next day, naming the successor.`,
     unit_record_not_found: (p) => `Unit ${p.code} has no record from ${p.from}.`,
     unit_record_in_use: (p) => `The record of unit ${p.code} from ${p.from} has reports for ${p.periods}; it cannot be retracted, only ended.`,
+    // Closing a period
+    period_closed: (p) => `Period ${p.period} is closed${p.version ? ` (version ${p.version})` : ''}; its figures stay as closed. To correct them, DIC reopens the period (with a reason) and closes it again.`,
+    period_closing: (p) => `Period ${p.period} is being closed; try again in a moment.`,
+    period_not_closed: (p) => `Period ${p.period} is not closed (or has been reopened).`,
+    close_version_not_found: (p) => `Period ${p.period} has no close version ${p.version}.`,
   },
 
   fields: {
@@ -92,6 +97,8 @@ export const en: ProblemWords = {
     registry_successors_need_end: () => 'successors are written only on a record that has ended (valid_to)',
     registry_change_missing: () => 'a record with successors needs its change (merge, split or rename)',
     registry_successor_missing: (p) => `successor ${p.successor} is not in force from ${p.day}`,
+    // Closing a period
+    reopen_reason_required: () => 'reopening a closed period needs a reason',
   },
 
   roles: { unit: 'unit', dic: 'coordinating department', auditor: 'auditor' },

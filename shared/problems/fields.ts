@@ -20,5 +20,7 @@ export const FIELD_CODES = [
   'registry_successors_need_end',
   'registry_change_missing',
   'registry_successor_missing',
+  // Closing a period
+  'reopen_reason_required',
 ] as const;
 export type FieldCode = (typeof FIELD_CODES)[number];

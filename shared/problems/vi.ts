@@ -73,6 +73,11 @@ export const vi = {
       `Không sửa trực tiếp được bản ghi đã có báo cáo (${p.list}): hãy kết thúc bản ghi (valid_to) và thêm bản ghi mới từ ngày hôm sau, ghi đơn vị kế nhiệm.`,
     unit_record_not_found: (p: P) => `Không có bản ghi của đơn vị ${p.code} từ ngày ${dmy(p.from)}.`,
     unit_record_in_use: (p: P) => `Bản ghi của đơn vị ${p.code} từ ngày ${dmy(p.from)} đã có báo cáo các kỳ ${p.periods}; không rút lại được, chỉ kết thúc được.`,
+    // Closing a period
+    period_closed: (p: P) => `Kỳ ${p.period} đã chốt số liệu${p.version ? ` (lần ${p.version})` : ''}; số liệu đã chốt không thay đổi. Muốn sửa, cơ quan thường trực mở lại kỳ (ghi lý do) rồi chốt lại.`,
+    period_closing: (p: P) => `Kỳ ${p.period} đang được chốt số liệu; hãy thử lại sau giây lát.`,
+    period_not_closed: (p: P) => `Kỳ ${p.period} chưa chốt số liệu (hoặc đã được mở lại).`,
+    close_version_not_found: (p: P) => `Kỳ ${p.period} không có lần chốt ${p.version}.`,
   } satisfies Record<ProblemCode, (p: P) => string>,
 
   fields: {
@@ -96,6 +101,8 @@ export const vi = {
     registry_successors_need_end: () => 'đơn vị kế nhiệm chỉ ghi cho bản ghi đã kết thúc (valid_to)',
     registry_change_missing: () => 'bản ghi có đơn vị kế nhiệm cần ghi cách thay đổi (merge, split hoặc rename)',
     registry_successor_missing: (p: P) => `đơn vị kế nhiệm ${p.successor} không có hiệu lực từ ngày ${dmy(p.day)}`,
+    // Closing a period
+    reopen_reason_required: () => 'mở lại kỳ đã chốt cần ghi lý do (reason)',
   } satisfies Record<FieldCode, (p: P) => string>,
 
   /** Names of the roles in messages. */

@@ -1,69 +1,88 @@
-/** Provincial figures and completeness, for DIC and auditors: as JSON per template or per period, and as a workbook. */
+/**
+ * Provincial figures and completeness, for DIC and auditors: as JSON per template or per period, and as a
+ * workbook and a drafted report. A closed period answers its closed files, byte for byte, unless
+ * `?live=true` asks for the live figures, which are then marked as live.
+ */
 import { Hono, type Context } from 'hono';
 import { API } from '../../../shared/api/routes';
+import { PeriodConsolidationSchema } from '../../../shared/api/schemas';
 import { now } from '../lib/clock';
 import { route } from '../lib/route';
-import { consolidate, periodStatus, type Consolidation } from '../../../shared/consolidation';
-import { newestFirst, sameTimeYearBefore, type Period } from '../../../shared/periods';
-import { draftReport } from '../../../shared/report/draft';
-import { writeReport } from '../../../docx/report';
-import { TEMPLATES, isFiledFor } from '../../../shared/templates';
-import { ENGINE_VERSION } from '../../../shared/validation';
-import { consolidatedWorkbook } from '../../../shared/workbook';
-import { writeWorkbook } from '../../../xlsx/write';
-import { filedPeriodSummaries, latestReports, latestReportsOfPeriod, periodStates } from '../db/submissions';
+import { consolidate, periodStatus } from '../../../shared/consolidation';
+import { newestFirst, type Period } from '../../../shared/periods';
+import { TEMPLATES } from '../../../shared/templates';
+import { filedPeriodSummaries, latestReports, periodStates } from '../db/submissions';
 import { unitsDuring } from '../db/units';
+import { closedFile, lockOf, type ClosedKind, type StoredFile } from '../db/closing';
 import type { AppEnv } from '../env';
 import { requireFiledFor, requirePeriod, requireTemplate } from '../lib/params';
 import { docxResponse, xlsxResponse } from '../lib/xlsx-response';
+import { closedResponse, CLOSED_VERSION_HEADER, markedLive } from '../lib/closed-response';
+import { consolidatePeriod, periodJson, periodReportBytes, periodWorkbookBytes } from '../lib/period-files';
+import { DOCX_MEDIA_TYPE, XLSX_MEDIA_TYPE } from '../../../shared/api/media';
 
 export const consolidationRoutes = new Hono<AppEnv>();
 
-route(consolidationRoutes, API.consolidation, async (c, { params }) => {
+/** The closed file of the period, unless the live figures are asked for. */
+function closedUnlessLive(c: Context<AppEnv>, period: Period, kind: ClosedKind, live: boolean | undefined): Promise<StoredFile | null> {
+  return live ? Promise.resolve(null) : closedFile(c.env.DB, period.code, kind);
+}
+
+/** A live answer, marked live when the period is closed. */
+async function live(c: Context<AppEnv>, period: Period, asked: boolean | undefined, response: Response): Promise<Response> {
+  return asked && (await lockOf(c.env.DB, period.code))?.state === 'closed' ? markedLive(response) : response;
+}
+
+route(consolidationRoutes, API.consolidation, async (c, { params, query }) => {
   const template = requireTemplate(params.template);
   const period = requirePeriod(params.period);
   requireFiledFor(template, period);
+  const province = c.env.PROVINCE_NAME ?? '';
+  const closed = await closedUnlessLive(c, period, 'json', query.live);
+  if (closed) {
+    const stored = PeriodConsolidationSchema.parse(JSON.parse(new TextDecoder().decode(closed.bytes)));
+    const result = stored.consolidations.find((x) => x.template.id === template.id);
+    if (result) {
+      const response = c.json({ ...result, generatedAt: stored.generatedAt, province: stored.province, ...(stored.closed ? { closed: stored.closed } : {}) });
+      response.headers.set(CLOSED_VERSION_HEADER, String(closed.version));
+      return response;
+    }
+  }
   const [registry, reports] = await Promise.all([unitsDuring(c.env.DB, period.start, period.end), latestReports(c.env.DB, template.id, period.code)]);
   const result = consolidate(template, period, registry, reports);
-  return c.json({ ...result, generatedAt: now(c.env).toISOString(), province: c.env.PROVINCE_NAME ?? '' });
+  const labelled = query.live && (await lockOf(c.env.DB, period.code))?.state === 'closed';
+  const response = c.json({ ...result, generatedAt: now(c.env).toISOString(), province, ...(labelled ? { live: true } : {}) });
+  return labelled ? markedLive(response) : response;
 });
 
-/** Every template filed in the period, consolidated, from one read of the database. */
-async function consolidatePeriod(c: Context<AppEnv>, period: Period): Promise<Consolidation[]> {
-  const [registry, reports] = await Promise.all([unitsDuring(c.env.DB, period.start, period.end), latestReportsOfPeriod(c.env.DB, period.code)]);
-  return TEMPLATES.filter((t) => isFiledFor(t, period)).map((t) => consolidate(t, period, registry, reports.get(t.id) ?? []));
-}
-
-route(consolidationRoutes, API.periodConsolidation, async (c, { params }) => {
+route(consolidationRoutes, API.periodConsolidation, async (c, { params, query }) => {
   const period = requirePeriod(params.period);
-  const consolidations = await consolidatePeriod(c, period);
-  return c.json({ period: period.code, province: c.env.PROVINCE_NAME ?? '', generatedAt: now(c.env).toISOString(), engineVersion: ENGINE_VERSION, consolidations });
+  const closed = await closedUnlessLive(c, period, 'json', query.live);
+  if (closed) return closedResponse(c, closed, 'application/json; charset=utf-8');
+  const consolidations = await consolidatePeriod(c.env.DB, period);
+  const labelled = query.live && (await lockOf(c.env.DB, period.code))?.state === 'closed';
+  const response = c.json(periodJson(c.env.PROVINCE_NAME ?? '', period, consolidations, now(c.env), labelled ? { live: true } : {}));
+  return labelled ? markedLive(response) : response;
 });
 
 route(consolidationRoutes, API.periodWorkbook, async (c, { params, query }) => {
   const period = requirePeriod(params.period);
-  const consolidations = await consolidatePeriod(c, period);
-  const lang = query.lang ?? c.get('lang');
-  const generatedAt = now(c.env);
-  const model = consolidatedWorkbook({ province: c.env.PROVINCE_NAME ?? '', period, generatedAt: generatedAt.toISOString(), engineVersion: ENGINE_VERSION, consolidations, lang });
-  // The file's own creation date is the generation time, so the same data at the same time gives the same bytes.
-  return xlsxResponse(writeWorkbook(model, { created: generatedAt }), `tong-hop-${period.code}.xlsx`);
+  const filename = `tong-hop-${period.code}.xlsx`;
+  const closed = await closedUnlessLive(c, period, 'xlsx', query.live);
+  if (closed) return closedResponse(c, closed, XLSX_MEDIA_TYPE, filename);
+  const consolidations = await consolidatePeriod(c.env.DB, period);
+  const bytes = periodWorkbookBytes(c.env.PROVINCE_NAME ?? '', period, consolidations, query.lang ?? c.get('lang'), now(c.env));
+  return live(c, period, query.live, xlsxResponse(bytes, filename));
 });
 
 route(consolidationRoutes, API.periodReport, async (c, { params, query }) => {
   const period = requirePeriod(params.period);
-  const yearBefore = sameTimeYearBefore(period);
-  const [consolidations, previous] = await Promise.all([consolidatePeriod(c, period), consolidatePeriod(c, yearBefore)]);
-  const draft = draftReport({
-    province: c.env.PROVINCE_NAME ?? '',
-    period,
-    generatedAt: now(c.env).toISOString(),
-    consolidations,
-    // A template nobody filed a year before gives nothing to compare with.
-    previousYear: previous.filter((x) => x.completeness.submitted > 0),
-    lang: query.lang ?? c.get('lang'),
-  });
-  return docxResponse(await writeReport(draft), `bao-cao-${period.code}.docx`);
+  const filename = `bao-cao-${period.code}.docx`;
+  const closed = await closedUnlessLive(c, period, 'docx', query.live);
+  if (closed) return closedResponse(c, closed, DOCX_MEDIA_TYPE, filename);
+  const consolidations = await consolidatePeriod(c.env.DB, period);
+  const bytes = await periodReportBytes(c.env.DB, c.env.PROVINCE_NAME ?? '', period, consolidations, query.lang ?? c.get('lang'), now(c.env));
+  return live(c, period, query.live, docxResponse(bytes, filename));
 });
 
 route(consolidationRoutes, API.periodStatus, async (c, { params }) => {

@@ -24,6 +24,7 @@ import { loadComparison, loadIntake } from '../db/intake';
 import { fail, failAt, MAX_PROBLEM_ISSUES } from '../lib/problem';
 import { requirePeriod, requireTemplate } from '../lib/params';
 import { now } from '../lib/clock';
+import { isClosedRefusal, refuseClosed, writeUnlessClosed } from '../lib/closed-periods';
 import { DEFAULT_LANG } from '../../../shared/i18n';
 import { formatTime } from '../../../shared/workbook';
 
@@ -111,6 +112,8 @@ route(submissionRoutes, API.fileSubmission, async (c, { query }) => {
       principal,
     );
   } catch (e) {
+    // The period was closed: the filing is refused, never stored outside what was closed.
+    if (isClosedRefusal(e)) await refuseClosed(c.env.DB, period.code);
     const message = String((e as Error).message);
     // Two requests with one key raced: the other one stored its revision first.
     if (key && /UNIQUE constraint failed: idempotency_keys/.test(message)) {
@@ -214,10 +217,12 @@ route(submissionRoutes, API.review, async (c, { params, body: request }) => {
   if (revision !== summary.revision) {
     fail('review_outdated', { latest: summary.revision, revision });
   }
-  const review = await addReview(
-    c.env.DB,
-    { submissionId: summary.id, revision, decision: request.decision === 'accept' ? 'accepted' : 'returned', comment: request.comment ?? null },
-    c.get('principal'),
+  const review = await writeUnlessClosed(c.env.DB, summary.period, () =>
+    addReview(
+      c.env.DB,
+      { submissionId: summary.id, revision, decision: request.decision === 'accept' ? 'accepted' : 'returned', comment: request.comment ?? null },
+      c.get('principal'),
+    ),
   );
   return c.json(review, 201);
 });

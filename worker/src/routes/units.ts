@@ -12,6 +12,7 @@ import { parseUnitsCsv, unitsToCsv } from '../../../shared/registry/units-csv';
 import { applyImport, filedPeriods, listUnits, retractRecord, unitsDuring } from '../db/units';
 import type { AppEnv } from '../env';
 import { now } from '../lib/clock';
+import { refuseRegistryChanges, writeRegistryUnlessClosed } from '../lib/closed-periods';
 import { requirePeriod } from '../lib/params';
 import { fail, MAX_PROBLEM_ISSUES } from '../lib/problem';
 import { route } from '../lib/route';
@@ -65,8 +66,9 @@ route(unitRoutes, API.importUnits, async (c, { query }) => {
     updated: plan.changes.filter((ch) => ch.action === 'updated').length,
     unchanged: plan.unchanged,
   };
+  await refuseRegistryChanges(c.env.DB, plan.changes);
   if (query.dryRun) return c.json({ ...summary, dryRun: true, changes: plan.changes });
-  await applyImport(c.env.DB, plan.changes, c.get('principal'), now(c.env).toISOString());
+  await writeRegistryUnlessClosed(c.env.DB, plan.changes, () => applyImport(c.env.DB, plan.changes, c.get('principal'), now(c.env).toISOString()));
   return c.json({ ...summary, dryRun: false, changes: plan.changes });
 });
 
@@ -78,6 +80,8 @@ route(unitRoutes, API.retractUnit, async (c, { params }) => {
   if (periods.length > 0) fail('unit_record_in_use', { code: record.code, from: record.validFrom, periods: periods.join(', ') });
   const problems = registryProblems(registry.filter((u) => u !== record));
   if (problems.length > 0) refuseProblems(c, problems.map((p) => lineOf(p, new Map(), c.get('lang'))), 'registry_invalid');
-  await retractRecord(c.env.DB, record, c.get('principal'), now(c.env).toISOString());
+  const retraction = [{ before: record, after: null }];
+  await refuseRegistryChanges(c.env.DB, retraction);
+  await writeRegistryUnlessClosed(c.env.DB, retraction, () => retractRecord(c.env.DB, record, c.get('principal'), now(c.env).toISOString()));
   return c.body(null, 204);
 });
