@@ -17,6 +17,9 @@ Cách dùng:
       hoặc biến môi trường CHITIEU_SERVER, CHITIEU_TOKEN). Cần mã thông báo của cơ quan thường trực (DIC) hoặc kiểm tra.
   chitieu report --period 2024-H1 --out bao-cao.docx [--server URL] [--token MÃ] [--lang vi|en]
       Tải dự thảo báo cáo định kỳ (.docx) dựng từ số liệu tổng hợp, như trên.
+  chitieu close --period 2024-H1 [--note GHI CHÚ] [--server URL] [--token MÃ]
+      Chốt số liệu kỳ khi gửi báo cáo lên cấp trên (mã thông báo của cơ quan thường trực): máy chủ giữ
+      tổng hợp, bảng tính và báo cáo đúng như lúc chốt; in lần chốt và mã băm SHA-256 của từng tệp.
   chitieu templates
       Liệt kê các mẫu báo cáo.
 `,
@@ -52,6 +55,8 @@ Cách dùng:
     serverRefused: (status: number, detail: string) => `Máy chủ từ chối (${status}): ${detail}`,
     consolidatedWritten: (file: string, period: string, size: number) => `Đã ghi ${file}: bảng tính tổng hợp kỳ ${period} (${Math.round(size / 1024)} KB).`,
     reportWritten: (file: string, period: string, size: number) => `Đã ghi ${file}: dự thảo báo cáo kỳ ${period} (${Math.round(size / 1024)} KB).`,
+    // Closing a period
+    closed: (period: string, version: number, at: string) => `Đã chốt số liệu kỳ ${period}, lần ${version}, lúc ${at}. Tệp đã chốt (loại, SHA-256, số byte):`,
   },
   en: {
     usage: `chitieu — check and create digital-transformation indicator report templates
@@ -68,6 +73,9 @@ Usage:
       or the CHITIEU_SERVER and CHITIEU_TOKEN environment variables). Needs a DIC or auditor token.
   chitieu report --period 2024-H1 --out report.docx [--server URL] [--token TOKEN] [--lang vi|en]
       Download the periodic report drafted from the consolidated figures (.docx), as above.
+  chitieu close --period 2024-H1 [--note NOTE] [--server URL] [--token TOKEN]
+      Close the period when its report goes upward (DIC token): the server keeps the consolidation,
+      workbook and report as they are now; prints the close version and each file's SHA-256.
   chitieu templates
       List the report templates.
 `,
@@ -103,6 +111,8 @@ Usage:
     serverRefused: (status: number, detail: string) => `The server refused (${status}): ${detail}`,
     consolidatedWritten: (file: string, period: string, size: number) => `Wrote ${file}: the consolidated workbook of ${period} (${Math.round(size / 1024)} KB).`,
     reportWritten: (file: string, period: string, size: number) => `Wrote ${file}: the drafted report of ${period} (${Math.round(size / 1024)} KB).`,
+    // Closing a period
+    closed: (period: string, version: number, at: string) => `Closed ${period}, version ${version}, at ${at}. Closed files (kind, SHA-256, bytes):`,
   },
 } as const;
 
