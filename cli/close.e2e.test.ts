@@ -56,7 +56,7 @@ describe('chitieu close', () => {
     // From now on the period takes no filing.
     const late = await fileKpa();
     expect(late.status).toBe(409);
-    expect((await late.json()).code).toBe('period_closed');
+    expect(((await late.json()) as { code: string }).code).toBe('period_closed');
   });
 
   it('says what went wrong: closed already, not DIC, a bad period, no token', async () => {
