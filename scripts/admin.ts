@@ -15,6 +15,7 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseUnitsCsv, unitsToCsv } from '../shared/registry/units-csv';
 import { auditActionOf, planImport, type FiledPeriod } from '../shared/registry/history';
+import { closedPeriodsAltered, type ClosedSpan } from '../shared/registry/closed-periods';
 import { problemLine, renderField, renderProblem } from '../shared/problems';
 import { UNIT_COLUMNS, toUnit, type UnitRow } from '../worker/src/db/units';
 import { d1, sql, type LocalState, type Target } from './lib/d1';
@@ -100,7 +101,11 @@ async function main(argv: string[]): Promise<number> {
     const existing = (await d1(target, `SELECT ${UNIT_COLUMNS} FROM units ORDER BY rowid`, state)).map((r) => toUnit(r as unknown as UnitRow));
     const filings = (await d1(target, 'SELECT DISTINCT unit_code AS unit, period FROM submissions', state)) as unknown as FiledPeriod[];
     const plan = parsed.problems.length > 0 ? undefined : planImport(existing, parsed.units, filings);
+    // Closed periods: what was sent upward is not altered (the database's triggers refuse it too).
+    const closed = (await d1(target, 'SELECT period, first_day AS start, last_day AS "end" FROM period_locks', state)) as unknown as ClosedSpan[];
+    const altered = plan ? closedPeriodsAltered(plan.changes, closed) : [];
     const problems = [
+      ...(altered.length > 0 ? [{ line: undefined, field: undefined, message: renderProblem('period_closed', { period: altered.join(', '), version: '' }, 'vi') }] : []),
       ...parsed.problems,
       ...(plan?.problems ?? []).map((p) => ({ line: lineOf.get(`${p.code}|${p.validFrom}`), field: p.field, message: `${p.code}: ${renderField({ code: p.problem, ...(p.params ? { params: p.params } : {}) }, 'vi')}` })),
       ...(plan?.conflicts ?? []).map((c) => ({ line: lineOf.get(`${c.code}|${c.validFrom}`), field: 'code', message: renderProblem('registry_history_conflict', { list: `${c.code}@${c.validFrom}: ${c.periods.join(', ')}` }, 'vi') })),

@@ -190,6 +190,6 @@ export async function closedFile(db: D1Database, period: string, kind: ClosedKin
 
 /** The closed periods, with their days: what a registry change must not alter. */
 export async function closedSpans(db: D1Database): Promise<ClosedSpan[]> {
-  const { results } = await db.prepare('SELECT period, first_day AS start, last_day AS end FROM period_locks ORDER BY first_day, period').all<ClosedSpan>();
+  const { results } = await db.prepare('SELECT period, first_day AS start, last_day AS "end" FROM period_locks ORDER BY first_day, period').all<ClosedSpan>();
   return results;
 }
