@@ -329,7 +329,7 @@ export const API = define({
     summary: 'Những gì khác nhau giữa hai lần chốt: từng ô theo mẫu, đơn vị và tổng; đơn vị thêm, bớt trong danh sách phải nộp và chưa nộp',
     roles: ['dic', 'auditor'],
     params: PeriodParam,
-    query: z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) }),
+    query: z.object({ from: z.coerce.number().int().min(1).max(1_000_000), to: z.coerce.number().int().min(1).max(1_000_000) }),
     responses: { 200: { description: 'Thay đổi giữa hai lần chốt', schema: S.PeriodChangesSchema } },
   },
   tokens: {
