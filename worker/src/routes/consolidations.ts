@@ -28,9 +28,9 @@ function closedUnlessLive(c: Context<AppEnv>, period: Period, kind: ClosedKind, 
   return live ? Promise.resolve(null) : closedFile(c.env.DB, period.code, kind);
 }
 
-/** A live answer, marked live when the period is closed. */
-async function live(c: Context<AppEnv>, period: Period, asked: boolean | undefined, response: Response): Promise<Response> {
-  return asked && (await lockOf(c.env.DB, period.code))?.state === 'closed' ? markedLive(response) : response;
+/** Whether a live answer (`?live=true`) is of a closed period: it is then marked as live. */
+async function liveOfClosed(c: Context<AppEnv>, period: Period, asked: boolean | undefined): Promise<boolean> {
+  return asked === true && (await lockOf(c.env.DB, period.code))?.state === 'closed';
 }
 
 route(consolidationRoutes, API.consolidation, async (c, { params, query }) => {
@@ -50,7 +50,7 @@ route(consolidationRoutes, API.consolidation, async (c, { params, query }) => {
   }
   const [registry, reports] = await Promise.all([unitsDuring(c.env.DB, period.start, period.end), latestReports(c.env.DB, template.id, period.code)]);
   const result = consolidate(template, period, registry, reports);
-  const labelled = query.live && (await lockOf(c.env.DB, period.code))?.state === 'closed';
+  const labelled = await liveOfClosed(c, period, query.live);
   const response = c.json({ ...result, generatedAt: now(c.env).toISOString(), province, ...(labelled ? { live: true } : {}) });
   return labelled ? markedLive(response) : response;
 });
@@ -60,7 +60,7 @@ route(consolidationRoutes, API.periodConsolidation, async (c, { params, query })
   const closed = await closedUnlessLive(c, period, 'json', query.live);
   if (closed) return closedResponse(c, closed, 'application/json; charset=utf-8');
   const consolidations = await consolidatePeriod(c.env.DB, period);
-  const labelled = query.live && (await lockOf(c.env.DB, period.code))?.state === 'closed';
+  const labelled = await liveOfClosed(c, period, query.live);
   const response = c.json(periodJson(c.env.PROVINCE_NAME ?? '', period, consolidations, now(c.env), labelled ? { live: true } : {}));
   return labelled ? markedLive(response) : response;
 });
@@ -72,7 +72,7 @@ route(consolidationRoutes, API.periodWorkbook, async (c, { params, query }) => {
   if (closed) return closedResponse(c, closed, XLSX_MEDIA_TYPE, filename);
   const consolidations = await consolidatePeriod(c.env.DB, period);
   const bytes = periodWorkbookBytes(c.env.PROVINCE_NAME ?? '', period, consolidations, query.lang ?? c.get('lang'), now(c.env));
-  return live(c, period, query.live, xlsxResponse(bytes, filename));
+  return (await liveOfClosed(c, period, query.live)) ? markedLive(xlsxResponse(bytes, filename)) : xlsxResponse(bytes, filename);
 });
 
 route(consolidationRoutes, API.periodReport, async (c, { params, query }) => {
@@ -82,7 +82,7 @@ route(consolidationRoutes, API.periodReport, async (c, { params, query }) => {
   if (closed) return closedResponse(c, closed, DOCX_MEDIA_TYPE, filename);
   const consolidations = await consolidatePeriod(c.env.DB, period);
   const bytes = await periodReportBytes(c.env.DB, c.env.PROVINCE_NAME ?? '', period, consolidations, query.lang ?? c.get('lang'), now(c.env));
-  return live(c, period, query.live, docxResponse(bytes, filename));
+  return (await liveOfClosed(c, period, query.live)) ? markedLive(docxResponse(bytes, filename)) : docxResponse(bytes, filename);
 });
 
 route(consolidationRoutes, API.periodStatus, async (c, { params }) => {

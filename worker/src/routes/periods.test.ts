@@ -216,4 +216,18 @@ describe('closing a period', () => {
     // Open periods are live without a label.
     expect((await api('/consolidations/2024-H2?live=true', { token: auditor })).headers.get('chitieu-live')).toBeNull();
   });
+
+  it('a close under way already refuses writes; one whose worker died is taken over after ten minutes', async () => {
+    const since = '2026-11-29T03:00:00.000Z';
+    await env.DB.prepare(`INSERT INTO period_locks (period, first_day, last_day, state, holder, since) VALUES ('2024-H2', '2024-07-01', '2024-12-31', 'closing', 'close_dead', ?1)`).bind(since).run();
+    const filing = await file('SNV', '2024-H2');
+    expect(filing.status).toBe(409);
+    expect(filing.headers.get('retry-after')).toBe('5');
+    expect(await problem(filing)).toMatchObject({ code: 'period_closing', detail: expect.stringContaining('2024-H2') });
+    expect((await read(await api('/periods/2024-H2', { token: dic }), PeriodStateSchema)).closing).toBe(true);
+    expect(await problem(await apiAt('2026-11-29T03:09:00Z', '/periods/2024-H2/close', { token: dic, json: {} }))).toMatchObject({ status: 409, code: 'period_closing' });
+    const takenOver = await apiAt('2026-11-29T03:11:00Z', '/periods/2024-H2/close', { token: dic, json: {} });
+    expect(takenOver.status).toBe(201);
+    expect((await read(await api('/periods/2024-H2', { token: dic }), PeriodStateSchema)).current?.version).toBe(1);
+  });
 });
