@@ -68,16 +68,21 @@ describe('a close racing what would alter the period', () => {
   });
 
   it('a registry change racing a close is in the closed files or refused', async () => {
-    const sct = DEMO_REGISTRY.find((u) => u.code === 'SCT')!;
-    for (let round = 0; round < 4; round++) {
-      const csv = unitsToCsv([{ ...sct, name: `Sở Công Thương (${round})` }]);
-      const [closing, imported] = await Promise.all([close(), api('/units', { method: 'PUT', token: dic, body: csv, headers: { 'content-type': 'text/csv' } })]);
-      expect(closing.status).toBe(201);
+    // A department that files nothing here, so that only the close can stand in the rename's way.
+    const svh = DEMO_REGISTRY.find((u) => u.code === 'SVHTTDL')!;
+    const after = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    for (let round = 0; round < 6; round++) {
+      const csv = unitsToCsv([{ ...svh, name: `Sở Văn hóa, Thể thao và Du lịch (${round})` }]);
+      const importing = () => api('/units', { method: 'PUT', token: dic, body: csv, headers: { 'content-type': 'text/csv' } });
+      // Each goes first in turn, by a little more each round.
+      const lead = Math.floor(round / 2) * 4;
+      const [closing, imported] = await Promise.all([after(round % 2 ? lead : 0).then(close), after(round % 2 ? 0 : lead).then(importing)]);
+      expect((closing as Response).status).toBe(201);
       expect([200, 409]).toContain(imported.status);
       if (imported.status === 409) expect(REFUSED).toContain((await json(imported)).code);
       const closed = await expectClosedIsLive();
-      const line = closed.consolidations.find((c) => c.template.id === 'BM03')!.units.find((u) => u.code === 'SCT')!;
-      if (imported.status === 200) expect(line.name).toBe(`Sở Công Thương (${round})`);
+      const line = closed.consolidations.find((c) => c.template.id === 'BM03')!.units.find((u) => u.code === 'SVHTTDL')!;
+      if (imported.status === 200) expect(line.name).toBe(`Sở Văn hóa, Thể thao và Du lịch (${round})`);
       expect((await reopen()).status).toBe(201);
     }
   });
