@@ -114,8 +114,10 @@ END;
 -- changes what it says about those days: its fields, or the days of the period it covers. A record that
 -- lies wholly outside every closed period, or an end date moved within days after the period, is free
 -- (shared/registry/closed-periods.ts says the same for the answer's words and the dry run).
+-- An upsert of an existing record fires this before its update: the update's trigger judges that case.
 CREATE TRIGGER units_insert_in_closed_periods BEFORE INSERT ON units
 WHEN EXISTS (SELECT 1 FROM period_locks l WHERE NEW.valid_from <= l.last_day AND coalesce(NEW.valid_to, '9999-12-31') >= l.first_day)
+  AND NOT EXISTS (SELECT 1 FROM units WHERE code = NEW.code AND valid_from = NEW.valid_from)
 BEGIN
   SELECT RAISE(ABORT, 'period_closed');
 END;

@@ -13,6 +13,7 @@ import { unitsToCsv } from '../../../shared/registry/units-csv';
 import { api, apiAt, count, json, makeToken, problem, read, seedUnits } from '../../test/helpers';
 import { sha256Hex } from '../lib/crypto';
 import { closedFile } from '../db/closing';
+import { upsertUnitStatement } from '../db/units';
 import { z } from 'zod';
 
 let dic: string;
@@ -114,6 +115,11 @@ describe('closing a period', () => {
     expect((await put(unitsToCsv([later]))).status).toBe(200);
     expect((await api('/units/SMOI/2027-01-01', { method: 'DELETE', token: dic })).status).toBe(204);
 
+    // Moving an end among days after the period leaves it as closed: taken, and undone by its inverse.
+    const lak = record('LAK');
+    expect((await put(unitsToCsv([{ ...lak, validTo: '2025-12-31' }]))).status).toBe(200);
+    expect((await put(unitsToCsv([lak]))).status).toBe(200);
+
     const now = await served();
     expect(await sha256Hex(await bytesOf(now.xlsx))).toBe(closed.files.xlsx.sha256);
   });
@@ -124,6 +130,10 @@ describe('closing a period', () => {
     await expect(
       env.DB.prepare(`INSERT INTO units (code, valid_from, valid_to, name, kind, coordinator, updated_at) VALUES ('SX', '2024-03-01', NULL, 'Sở X', 'department', 0, '')`).run(),
     ).rejects.toThrow(/period_closed/);
+    // The registry's own write, an upsert, is judged as the update it is.
+    await expect(upsertUnitStatement(env.DB, { ...record('SCT'), name: 'Sở Công Thương (sửa)' }, '').run()).rejects.toThrow(/period_closed/);
+    await upsertUnitStatement(env.DB, { ...record('LAK'), validTo: '2026-06-30' }, '').run();
+    await upsertUnitStatement(env.DB, record('LAK'), '').run();
     // An end moved among days after the period leaves the period as it was: allowed, and put back.
     const lak = record('LAK');
     expect(lak.validTo).toBe('2025-06-30');
