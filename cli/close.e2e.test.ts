@@ -72,4 +72,18 @@ describe('chitieu close', () => {
     expect((await run('close', '--server', worker.origin)).stderr).toContain('--period');
     expect((await run('close', '--period', '2024-H2', '--server', worker.origin)).stderr).toContain('CHITIEU_TOKEN');
   });
+
+  it('reopens with a reason, after which the period takes filings and closes again as version 2', async () => {
+    const noReason = await run('reopen', '--period', '2024-H1', '--server', worker.origin, '--token', worker.tokens.dic!);
+    expect(noReason.code).toBe(2);
+    expect(noReason.stderr).toContain('--reason');
+    const reopened = await run('reopen', '--period', '2024-H1', '--reason', 'Krông Pắc bổ sung số liệu', '--server', worker.origin, '--token', worker.tokens.dic!);
+    expect(reopened).toMatchObject({ code: 0, stderr: '' });
+    expect(reopened.stdout).toContain('Đã mở lại kỳ 2024-H1 (lần chốt 1 vẫn được giữ)');
+    expect((await fileKpa()).status).toBe(201);
+    const again = await run('close', '--period', '2024-H1', '--server', worker.origin, '--token', worker.tokens.dic!);
+    expect(again.stdout).toContain('Đã chốt số liệu kỳ 2024-H1, lần 2');
+    const twice = await run('reopen', '--period', '2024-H2', '--reason', 'x', '--server', worker.origin, '--token', worker.tokens.dic!);
+    expect(twice.stderr).toContain('Máy chủ từ chối (409): Kỳ 2024-H2 chưa chốt số liệu');
+  });
 });

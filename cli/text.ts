@@ -20,6 +20,8 @@ Cách dùng:
   chitieu close --period 2024-H1 [--note GHI CHÚ] [--server URL] [--token MÃ]
       Chốt số liệu kỳ khi gửi báo cáo lên cấp trên (mã thông báo của cơ quan thường trực): máy chủ giữ
       tổng hợp, bảng tính và báo cáo đúng như lúc chốt; in lần chốt và mã băm SHA-256 của từng tệp.
+  chitieu reopen --period 2024-H1 --reason LÝ DO [--server URL] [--token MÃ]
+      Mở lại kỳ đã chốt, ghi lý do; lần chốt sau là lần chốt mới, các lần trước vẫn được giữ.
   chitieu templates
       Liệt kê các mẫu báo cáo.
 `,
@@ -57,6 +59,7 @@ Cách dùng:
     reportWritten: (file: string, period: string, size: number) => `Đã ghi ${file}: dự thảo báo cáo kỳ ${period} (${Math.round(size / 1024)} KB).`,
     // Closing a period
     closed: (period: string, version: number, at: string) => `Đã chốt số liệu kỳ ${period}, lần ${version}, lúc ${at}. Tệp đã chốt (loại, SHA-256, số byte):`,
+    reopened: (period: string, version: number) => `Đã mở lại kỳ ${period} (lần chốt ${version} vẫn được giữ).`,
   },
   en: {
     usage: `chitieu — check and create digital-transformation indicator report templates
@@ -76,6 +79,8 @@ Usage:
   chitieu close --period 2024-H1 [--note NOTE] [--server URL] [--token TOKEN]
       Close the period when its report goes upward (DIC token): the server keeps the consolidation,
       workbook and report as they are now; prints the close version and each file's SHA-256.
+  chitieu reopen --period 2024-H1 --reason REASON [--server URL] [--token TOKEN]
+      Reopen a closed period, with its reason; the next close is a new version, earlier ones are kept.
   chitieu templates
       List the report templates.
 `,
@@ -113,6 +118,7 @@ Usage:
     reportWritten: (file: string, period: string, size: number) => `Wrote ${file}: the drafted report of ${period} (${Math.round(size / 1024)} KB).`,
     // Closing a period
     closed: (period: string, version: number, at: string) => `Closed ${period}, version ${version}, at ${at}. Closed files (kind, SHA-256, bytes):`,
+    reopened: (period: string, version: number) => `Reopened ${period} (close version ${version} is kept).`,
   },
 } as const;
 
