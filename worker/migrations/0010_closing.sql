@@ -114,10 +114,16 @@ END;
 -- changes what it says about those days: its fields, or the days of the period it covers. A record that
 -- lies wholly outside every closed period, or an end date moved within days after the period, is free
 -- (shared/registry/closed-periods.ts says the same for the answer's words and the dry run).
--- An upsert of an existing record fires this before its update: the update's trigger judges that case.
+-- An insert over an existing record (an upsert, or a replace, which fires no delete trigger) is judged
+-- against that record, as an update is.
 CREATE TRIGGER units_insert_in_closed_periods BEFORE INSERT ON units
-WHEN EXISTS (SELECT 1 FROM period_locks l WHERE NEW.valid_from <= l.last_day AND coalesce(NEW.valid_to, '9999-12-31') >= l.first_day)
-  AND NOT EXISTS (SELECT 1 FROM units WHERE code = NEW.code AND valid_from = NEW.valid_from)
+WHEN EXISTS (
+  SELECT 1 FROM period_locks l LEFT JOIN units o ON o.code = NEW.code AND o.valid_from = NEW.valid_from
+  WHERE (NEW.valid_from <= l.last_day AND coalesce(NEW.valid_to, '9999-12-31') >= l.first_day
+         OR o.code IS NOT NULL AND o.valid_from <= l.last_day AND coalesce(o.valid_to, '9999-12-31') >= l.first_day)
+    AND (o.code IS NULL OR NEW.name IS NOT o.name OR NEW.kind IS NOT o.kind OR NEW.parent IS NOT o.parent
+         OR NEW.coordinator IS NOT o.coordinator OR NEW.successors IS NOT o.successors OR NEW.change IS NOT o.change
+         OR min(coalesce(NEW.valid_to, '9999-12-31'), l.last_day) IS NOT min(coalesce(o.valid_to, '9999-12-31'), l.last_day)))
 BEGIN
   SELECT RAISE(ABORT, 'period_closed');
 END;

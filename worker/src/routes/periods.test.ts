@@ -132,6 +132,9 @@ describe('closing a period', () => {
     ).rejects.toThrow(/period_closed/);
     // The registry's own write, an upsert, is judged as the update it is.
     await expect(upsertUnitStatement(env.DB, { ...record('SCT'), name: 'Sở Công Thương (sửa)' }, '').run()).rejects.toThrow(/period_closed/);
+    await expect(
+      env.DB.prepare(`INSERT OR REPLACE INTO units (code, valid_from, valid_to, name, kind, coordinator, updated_at) VALUES ('SCT', ?1, NULL, 'Sở Công Thương (thay)', 'department', 0, '')`).bind(record('SCT').validFrom).run(),
+    ).rejects.toThrow(/period_closed/);
     await upsertUnitStatement(env.DB, { ...record('LAK'), validTo: '2026-06-30' }, '').run();
     await upsertUnitStatement(env.DB, record('LAK'), '').run();
     // An end moved among days after the period leaves the period as it was: allowed, and put back.
