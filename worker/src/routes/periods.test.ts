@@ -110,6 +110,9 @@ describe('closing a period', () => {
       const r = await put(renamed, query);
       expect(await problem(r)).toMatchObject({ status: 409, code: 'period_closed', detail: expect.stringContaining('2024-H1') });
     }
+    // Retracting a record in force during the period would drop a unit from it.
+    const retract = await api(`/units/LAK/${record('LAK').validFrom}`, { method: 'DELETE', token: dic });
+    expect(await problem(retract)).toMatchObject({ status: 409, code: 'period_closed', detail: expect.stringContaining('2024-H1') });
     // A record that begins after the period does not touch it, nor does retracting it.
     const later = { ...record('SCT'), code: 'SMOI', name: 'Sở Mới', validFrom: '2027-01-01', validTo: null, coordinator: false };
     expect((await put(unitsToCsv([later]))).status).toBe(200);
