@@ -14,6 +14,8 @@ import { api, apiAt, count, json, makeToken, problem, read, seedUnits } from '..
 import { sha256Hex } from '../lib/crypto';
 import { closedFile } from '../db/closing';
 import { upsertUnitStatement } from '../db/units';
+import { addReview, storeRevision } from '../db/submissions';
+import type { Principal } from '../env';
 import { z } from 'zod';
 
 let dic: string;
@@ -42,7 +44,9 @@ beforeAll(async () => {
   await seedUnits();
   dic = await makeToken('dic', 'SKHCN');
   auditor = await makeToken('auditor');
-  for (const code of ['SNV', 'STC', 'SYT']) expect((await file(code)).status).toBe(201);
+  for (const code of ['STC', 'SYT']) expect((await file(code)).status).toBe(201);
+  const snv = await api('/submissions', { token: dic, json: demoSubmission('BM03', department('SNV'), '2024-H1'), headers: { 'idempotency-key': 'snv-2024-h1' } });
+  expect(snv.status).toBe(201);
 });
 
 describe('closing a period', () => {
@@ -79,6 +83,12 @@ describe('closing a period', () => {
     expect(state).toMatchObject({ closed: true, closing: false, current: { version: 1, closedAt: T1, note: 'Gửi UBND tỉnh, Bộ KH&CN', reopened: null } });
     expect(state.versions).toHaveLength(1);
     expect((await read(await api('/periods/2024-H2', { token: auditor }), PeriodStateSchema)).closed).toBe(false);
+  });
+
+  it('answers a retried filing stored before the close with its receipt, not a refusal', async () => {
+    const again = await api('/submissions', { token: dic, json: demoSubmission('BM03', department('SNV'), '2024-H1'), headers: { 'idempotency-key': 'snv-2024-h1' } });
+    expect(again.status).toBe(200);
+    expect((await json(again)).revision).toBe(1);
   });
 
   it('serves the Vietnamese closed files to an English request, and answers 304 to a matching ETag', async () => {
@@ -128,6 +138,14 @@ describe('closing a period', () => {
   });
 
   it('is enforced by the database itself: the triggers refuse what would alter the closed period', async () => {
+    // A filing and a review written past the API are refused where they are written.
+    const actor: Principal = { tokenId: 'tok_test', role: 'dic', unit: 'SKHCN', label: null };
+    const series = await env.DB.prepare(`SELECT id, latest_revision AS revision FROM submissions WHERE period = '2024-H1' AND unit_code = 'SNV'`).first<{ id: string; revision: number }>();
+    const filing = { submissionId: 'sub_x', unit: 'SNV', template: 'BM03', period: '2024-H1', templateVersion: '1', engineVersion: '1', receivedAt: T1, daysLate: 0, hash: 'x', source: 'json' as const, body: '{}', report: '{}', warnings: 0, asFiled: { name: 'Sở Nội vụ', kind: 'department', parent: null } };
+    await expect(storeRevision(env.DB, filing, actor)).rejects.toThrow(/period_closed/);
+    await expect(storeRevision(env.DB, { ...filing, unit: 'SXD' }, actor)).rejects.toThrow(/period_closed/);
+    expect(await env.DB.prepare(`SELECT count(*) AS n FROM submissions WHERE unit_code = 'SXD'`).first('n')).toBe(0);
+    await expect(addReview(env.DB, { submissionId: series!.id, revision: series!.revision, decision: 'accepted', comment: null }, actor)).rejects.toThrow(/period_closed/);
     await expect(env.DB.prepare(`UPDATE units SET name = name || ' (sửa)' WHERE code = 'SCT'`).run()).rejects.toThrow(/period_closed/);
     await expect(env.DB.prepare(`DELETE FROM units WHERE code = 'SCT'`).run()).rejects.toThrow(/period_closed/);
     await expect(

@@ -25,6 +25,7 @@ import { fail, failAt, MAX_PROBLEM_ISSUES } from '../lib/problem';
 import { requirePeriod, requireTemplate } from '../lib/params';
 import { now } from '../lib/clock';
 import { isClosedRefusal, refuseClosed, writeUnlessClosed } from '../lib/closed-periods';
+import { lockOf } from '../db/closing';
 import { DEFAULT_LANG } from '../../../shared/i18n';
 import { formatTime } from '../../../shared/workbook';
 
@@ -42,18 +43,23 @@ route(submissionRoutes, API.fileSubmission, async (c, { query }) => {
   const requestHash = await sha256Hex(concat(new TextEncoder().encode(c.req.header('content-type') ?? ''), intake.bytes));
   const target = resolveTarget(c, intake.submission);
   const { template, period } = target;
-  const context = await loadIntake(c.env.DB, {
-    unit: target.unitCode,
-    template: template.id,
-    period,
-    previous: periodBefore(period),
-    tokenId: principal.tokenId,
-    ...(key ? { key } : {}),
-  });
+  const [context, lock] = await Promise.all([
+    loadIntake(c.env.DB, {
+      unit: target.unitCode,
+      template: template.id,
+      period,
+      previous: periodBefore(period),
+      tokenId: principal.tokenId,
+      ...(key ? { key } : {}),
+    }),
+    lockOf(c.env.DB, period.code),
+  ]);
   if (key && context.idempotency) {
     const replay = await replayed(c, key, requestHash, context.idempotency);
     if (replay) return c.json(replay, 200);
   }
+  // A closed period is said at once, before the report is checked; the trigger still decides at the write.
+  if (lock) await refuseClosed(c.env.DB, period.code);
   const unit = checkUnit(target, context.unit, context.unitExists);
   const submission = { ...intake.submission, template: template.id, unit: unit.code, period: period.code };
   const at = now(c.env);
