@@ -7,11 +7,14 @@ import { mountTaskPane } from '../src/taskpane/app';
 import { useFluent } from '../src/taskpane/fluent';
 import { storageSession } from '../src/taskpane/session';
 import { renderWorkbook } from './render';
+import { isCalendarDate } from '../../shared/dates/days';
 
 useFluent();
 const workbook = new MemoryWorkbook();
 const params = new URLSearchParams(location.search);
-const today = params.get('today');
+// A day of the calendar only: `?today=2025-06-31` is ignored, the computer's date stands.
+const asked = params.get('today');
+const today = asked && isCalendarDate(asked) ? asked : null;
 renderWorkbook(document.getElementById('workbook')!, workbook);
 mountTaskPane(document.getElementById('app')!, { port: workbook, session: storageSession(), ...(today ? { today: () => today } : {}) });
 

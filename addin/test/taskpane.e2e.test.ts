@@ -329,7 +329,7 @@ describe('DIC', () => {
     expect(await pane().innerText()).toContain('Theo huyện (gồm xã)');
     expect(await page.locator('#coordinator').innerText()).toBe('Cơ quan tổng hợp: Sở Thông tin và Truyền thông');
     // Who to chase, by name, with the deadline; narrowed to one template and to districts.
-    expect(await page.locator('#deadline').innerText()).toBe('Hạn đơn vị gửi báo cáo: 24/06/2024');
+    expect(await page.locator('#deadline').innerText()).toBe('Hạn đơn vị gửi báo cáo: 24/06/2024 · Hạn báo cáo lên cấp trên: 01/07/2024');
     const chase = pane().locator('#chase-list .chase-item');
     const all = await chase.count();
     expect(all).toBeGreaterThan(20);

@@ -7,7 +7,7 @@ export function unitsInsertSql(units: readonly Unit[]): string {
   return units
     .map(
       (u) =>
-        `INSERT INTO units (code, valid_from, valid_to, name, kind, parent, coordinator, successors, change, updated_at) VALUES (${sql(u.code)}, ${sql(u.validFrom)}, ${sql(u.validTo)}, ${sql(u.name)}, ${sql(u.kind)}, ${sql(u.parent)}, ${u.coordinator ? 1 : 0}, ${sql(u.successors.join(' '))}, ${sql(u.change)}, ${sql(now)}) ON CONFLICT (code, valid_from) DO UPDATE SET valid_to = excluded.valid_to, name = excluded.name, kind = excluded.kind, parent = excluded.parent, coordinator = excluded.coordinator, successors = excluded.successors, change = excluded.change, updated_at = excluded.updated_at;`,
+        `INSERT INTO units (code, valid_from, valid_to, name, kind, parent, coordinator, successors, change, province, catalogue, contact, updated_at) VALUES (${sql(u.code)}, ${sql(u.validFrom)}, ${sql(u.validTo)}, ${sql(u.name)}, ${sql(u.kind)}, ${sql(u.parent)}, ${u.coordinator ? 1 : 0}, ${sql(u.successors.join(' '))}, ${sql(u.change)}, ${sql(u.province ?? null)}, ${u.catalogue ? 1 : 0}, ${sql(u.contact ?? null)}, ${sql(now)}) ON CONFLICT (code, valid_from) DO UPDATE SET valid_to = excluded.valid_to, name = excluded.name, kind = excluded.kind, parent = excluded.parent, coordinator = excluded.coordinator, successors = excluded.successors, change = excluded.change, province = excluded.province, catalogue = excluded.catalogue, contact = excluded.contact, updated_at = excluded.updated_at;`,
     )
     .join('\n');
 }

@@ -51,7 +51,15 @@ export const ReceiptSchema = z.object({
   hash: z.string(),
   report: ReportSchema,
   /** What the sharp-jump check compared with: the unit's previous period, or its predecessors' summed, or why it could not. */
-  comparedWith: z.object({ period: z.string(), units: z.array(z.string()), compared: z.boolean() }).optional(),
+  comparedWith: z
+    .object({
+      period: z.string(),
+      units: z.array(z.string()),
+      compared: z.boolean(),
+      /** Why no comparison was made: a split, or a declared structural break (the 2025 reform) the unit was formed in. */
+      reason: z.enum(['split', 'structural_break', 'partly_filed']).optional(),
+    })
+    .optional(),
 });
 export type Receipt = z.infer<typeof ReceiptSchema>;
 
@@ -61,6 +69,8 @@ export const ComparisonSchema = z.object({
   units: z.array(z.string()),
   /** False when no fair comparison exists (a split, or only some predecessors filed); `values` is null then, and when nothing was filed before. */
   compared: z.boolean(),
+  /** Why no comparison was made. */
+  reason: z.enum(['split', 'structural_break', 'partly_filed']).optional(),
   values: z.record(z.string(), z.union([z.number(), z.string()])).nullable(),
 });
 export type Comparison = z.infer<typeof ComparisonSchema>;
@@ -222,6 +232,8 @@ export const UnitImportResultSchema = z.object({
   created: z.number(),
   updated: z.number(),
   unchanged: z.number(),
+  /** Periods with filings whose expected, missing or summed units the import changes. */
+  periodsChanged: z.array(z.string()),
   /** A preview: nothing was written. */
   dryRun: z.boolean(),
   changes: z.array(RecordChangeSchema),

@@ -187,5 +187,8 @@ export function demoSubmission(templateId: string, unit: DemoUnit, period: strin
   const r = rng(hashSeed(`${templateId}|${unit.code}|${period}|${salt}`));
   const base = { template: template.id, version: template.version, unit: unit.code, period: parsed.code };
   if (template.kind === 'list') return { ...base, rows: taskRows(r, unit, parsed.year) };
-  return { ...base, values: GENERATORS[template.id]!(r, unit.kind, parsed.year) };
+  const values = GENERATORS[template.id]!(r, unit.kind, parsed.year);
+  // The catalogue is the province's, filed by the body that keeps it; every other unit files the records it handled.
+  if (!unit.catalogue) for (const row of template.rows) if (row.aggregation === 'catalogue') for (const key of row.columns) delete values[`${row.code}.${key}`];
+  return { ...base, values };
 }

@@ -31,7 +31,10 @@ function sameFields(a: Unit, b: Unit): boolean {
     (a.parent ?? null) === (b.parent ?? null) &&
     a.coordinator === b.coordinator &&
     a.successors.join(' ') === b.successors.join(' ') &&
-    (a.change ?? null) === (b.change ?? null)
+    (a.change ?? null) === (b.change ?? null) &&
+    (a.province ?? null) === (b.province ?? null) &&
+    (a.catalogue ?? null) === (b.catalogue ?? null) &&
+    (a.contact ?? null) === (b.contact ?? null)
   );
 }
 

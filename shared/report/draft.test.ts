@@ -11,9 +11,10 @@ import { demoSubmission } from '../demo/generate';
 
 function bm03(period: string, values: Record<string, number | string>): Consolidation {
   const p = parsePeriod(period)!;
-  const report = validateSubmission({ ...BM03_2024_H1, period, unit: 'STTTT', values }, { unitKind: 'department' });
+  // The Office of the People's Committee keeps the province's catalogue of procedures, and files its own records too.
+  const report = validateSubmission({ ...BM03_2024_H1, period, unit: 'VPUBND', values }, { unitKind: 'department' });
   const at = `${p.end}T03:00:00Z`;
-  return consolidate(getTemplate('BM03')!, p, DEMO_REGISTRY.filter((u) => u.code === 'STTTT'), [{ unit: 'STTTT', submissionId: 's', revision: 1, receivedAt: at, firstReceivedAt: at, status: 'received', values: report.values, warnings: report.warnings }]);
+  return consolidate(getTemplate('BM03')!, p, DEMO_REGISTRY.filter((u) => u.code === 'VPUBND'), [{ unit: 'VPUBND', submissionId: 's', revision: 1, receivedAt: at, firstReceivedAt: at, status: 'received', values: report.values, warnings: report.warnings }]);
 }
 
 const paragraphs = (d: ReturnType<typeof draftReport>) => d.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.runs.map((r) => r.text).join('')] : []));

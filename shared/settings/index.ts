@@ -27,6 +27,13 @@ export const PROVINCE_COUNT: readonly Dated<number>[] = [
   { from: TWO_LEVEL_LOCAL_GOVERNMENT_FROM, value: 34 },
 ];
 
+/**
+ * Days a structure changed so much that a unit formed on them cannot be compared with what it took
+ * over: the first period after is a declared break with no jump check (a new commune took over its
+ * old communes and part of an abolished district's work, which no filing measured apart).
+ */
+export const STRUCTURAL_BREAKS: readonly string[] = [TWO_LEVEL_LOCAL_GOVERNMENT_FROM];
+
 /** Does the province have districts on `day`? */
 export function hasDistricts(day: string): boolean {
   return day < TWO_LEVEL_LOCAL_GOVERNMENT_FROM;

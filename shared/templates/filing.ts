@@ -4,6 +4,7 @@
  * commune level files what the district level filed, and an old period keeps its old rule.
  */
 import type { PeriodKind } from '../periods/kinds';
+import { periodBefore, sameTimeYearBefore, type Period } from '../periods';
 import { TWO_LEVEL_LOCAL_GOVERNMENT_FROM } from '../settings';
 import type { FilingRule, Template, UnitKind } from './schema';
 
@@ -49,6 +50,15 @@ export function filesTemplate(template: Template, unit: Filer, day: string): boo
 export function requiredKinds(template: Template, kind: UnitKind, day: string): UnitKind[] {
   const standsFor = filingRuleOn(template, day).standsFor?.[kind];
   return standsFor ? [kind, standsFor] : [kind];
+}
+
+/**
+ * The period a filing is compared with: the one before for flows of the period alone, the same period
+ * a year before for flows cumulative from the start of the year (a half-year's figures run from 1
+ * January, the second half's to 31 December: the one before is no like for like).
+ */
+export function comparedPeriod(template: Template, period: Period): Period {
+  return template.flows === 'year-to-date' ? sameTimeYearBefore(period) : periodBefore(period);
 }
 
 export function isFiledFor(template: Template, period: { kind: PeriodKind }): boolean {

@@ -22,6 +22,8 @@ export interface ValidateOptions {
   unitKind?: UnitKind;
   /** The unit's figures of the previous period, for jump warnings. */
   previous?: Record<string, number | string | null>;
+  /** Which period and whose figures `previous` holds (the unit's own, or those of the units it took over from). */
+  compared?: { period: string; units: readonly string[] };
   /** Sheet address of a cell (`'BM03'!E12`), when the values came from a sheet. */
   locate?: (cellRef: string) => string | undefined;
   /** Number of provinces a rank is taken among, where the dated setting (shared/settings) is not to be used. */
@@ -76,7 +78,7 @@ export function validate(template: Template, submission: Submission, options: Va
     drafts.push(...cellIssues);
     // The first cell of a single-cell issue is the one at fault.
     const broken = new Set(cellIssues.filter((i) => i.severity === 'error').map((i) => i.cells[0]!));
-    const rules = ruleChecks(template, normalized, options.previous, broken);
+    const rules = ruleChecks(template, normalized, options.previous, broken, options.compared);
     drafts.push(...rules.issues);
     rulesChecked = rules.checked;
     rulesSkipped = rules.skipped;
@@ -100,7 +102,9 @@ export function validate(template: Template, submission: Submission, options: Va
     });
   }
 
-  const issues = drafts.map((draft) => finish(draft, template, lang, notes, options.locate));
+  // One explanation of a sharp change covers every sharp change of the report: they share their cause (a reorganisation, a new system).
+  const jumpNote = drafts.filter((d) => d.code === 'jump').map((d) => notes.get(noteKey(d.cells[0]!))).find((n) => n !== undefined);
+  const issues = drafts.map((draft) => finish(draft, template, lang, notes, options.locate, draft.code === 'jump' ? jumpNote : undefined));
   const errors = issues.filter((i) => i.severity === 'error');
   const warnings = issues.filter((i) => i.severity === 'warning');
   const report: Report = {
@@ -118,6 +122,7 @@ export function validate(template: Template, submission: Submission, options: Va
   };
   if (submission.unit) report.unit = submission.unit;
   if (normalizedRows) report.rows = normalizedRows;
+  if (submission.coversPredecessors) report.coversPredecessors = true;
   return report;
 }
 
@@ -168,6 +173,8 @@ function finish(
   lang: Lang,
   notes: Map<string, string>,
   locate: ValidateOptions['locate'],
+  /** A note that explains this warning when its own rows have none. */
+  sharedNote?: string,
 ): Issue {
   const issue: Issue = { ...draft, message: renderMessage(draft, template, lang) };
   if (locate) {
@@ -175,7 +182,7 @@ function finish(
     if (addresses.length > 0) issue.addresses = addresses;
   }
   if (draft.severity === 'warning') {
-    const note = draft.cells.map((c) => notes.get(noteKey(c))).find((n) => n !== undefined);
+    const note = draft.cells.map((c) => notes.get(noteKey(c))).find((n) => n !== undefined) ?? sharedNote;
     issue.explained = note !== undefined;
     if (note !== undefined) issue.note = note;
   }

@@ -127,7 +127,7 @@ const vi: Record<EngineIssueCode, Render> = {
   },
   total_mismatch: (i, w) => `Tổng tỉnh ${said(i, w)}, nhưng tính lại từ các đơn vị trong trang được ${w.value(first(i), i.expected ?? null)}.`,
   jump: (i, w) =>
-    `${said(i, w)} thay đổi bất thường so với kỳ trước (${w.value(first(i), (p(i, 'previous') as IssueParam) ?? null)}, gấp hoặc giảm hơn ${w.num(p(i, 'factor'))} lần); cần giải trình.`,
+    `${said(i, w)} thay đổi bất thường so với ${p(i, 'period') ? `kỳ ${p(i, 'period')}${p(i, 'units') ? ` (số liệu của ${p(i, 'units')})` : ''}` : 'kỳ trước'} (${w.value(first(i), (p(i, 'previous') as IssueParam) ?? null)}, gấp hoặc giảm hơn ${w.num(p(i, 'factor'))} lần); cần giải trình (một giải trình dùng cho mọi thay đổi bất thường của báo cáo).`,
   list_empty: () => 'Danh sách nhiệm vụ trống.',
   unknown_column: (i) => `Cột ${first(i).split('.').pop()} không có trong mẫu.`,
   list_missing_field: (i, w) => `Dòng ${p(i, 'row')}: thiếu ${w.cell(first(i))}.`,
@@ -170,7 +170,7 @@ const en: Record<EngineIssueCode, Render> = {
   },
   total_mismatch: (i, w) => `The provincial total ${said(i, w)}, but recomputed from the units on the sheet it is ${w.value(first(i), i.expected ?? null)}.`,
   jump: (i, w) =>
-    `${said(i, w)} changed sharply from the previous period (${w.value(first(i), (p(i, 'previous') as IssueParam) ?? null)}, more than ${w.num(p(i, 'factor'))} times); explain it.`,
+    `${said(i, w)} changed sharply from ${p(i, 'period') ? `${p(i, 'period')}${p(i, 'units') ? ` (figures of ${p(i, 'units')})` : ''}` : 'the previous period'} (${w.value(first(i), (p(i, 'previous') as IssueParam) ?? null)}, more than ${w.num(p(i, 'factor'))} times); explain it (one explanation covers every sharp change of the report).`,
   list_empty: () => 'The task list is empty.',
   unknown_column: (i) => `Column ${first(i).split('.').pop()} does not exist in the template.`,
   list_missing_field: (i, w) => `Row ${p(i, 'row')}: ${w.cell(first(i))} is missing.`,

@@ -97,15 +97,28 @@ BEGIN
   SELECT RAISE(ABORT, 'reopens are kept');
 END;
 
--- While a period is closed (or being closed), no filing or review of it is stored. The worker turns the
--- message into a 409 `period_closed` naming the period.
+-- The filings a closed period's consolidation reads: its own, and those of the shorter periods within it
+-- (2024-Q1 in 2024-H1 or 2024) by a unit that ended during it, which cover that unit's part.
+CREATE VIEW closed_filings AS
+SELECT s.id AS submission_id, l.period AS closed_period FROM submissions s JOIN period_locks l ON l.period = s.period
+UNION ALL
+SELECT s.id, l.period FROM submissions s JOIN period_locks l
+  ON substr(s.period, 1, 4) = substr(l.period, 1, 4) AND s.period <> l.period
+ AND (length(l.period) = 4
+      OR l.period LIKE '%-H1' AND (s.period LIKE '%-Q1' OR s.period LIKE '%-Q2')
+      OR l.period LIKE '%-H2' AND (s.period LIKE '%-Q3' OR s.period LIKE '%-Q4'))
+WHERE EXISTS (SELECT 1 FROM units u WHERE u.code = s.unit_code AND u.valid_to >= l.first_day AND u.valid_to < l.last_day)
+  AND NOT EXISTS (SELECT 1 FROM units u WHERE u.code = s.unit_code AND u.valid_from <= l.last_day AND coalesce(u.valid_to, '9999-12-31') >= l.last_day);
+
+-- While a period is closed (or being closed), no filing or review it reads is stored. The worker turns
+-- the message into a 409 `period_closed` naming the period.
 CREATE TRIGGER revisions_of_closed_periods BEFORE INSERT ON revisions
-WHEN EXISTS (SELECT 1 FROM submissions s JOIN period_locks l ON l.period = s.period WHERE s.id = NEW.submission_id)
+WHEN EXISTS (SELECT 1 FROM closed_filings WHERE submission_id = NEW.submission_id)
 BEGIN
   SELECT RAISE(ABORT, 'period_closed');
 END;
 CREATE TRIGGER reviews_of_closed_periods BEFORE INSERT ON reviews
-WHEN EXISTS (SELECT 1 FROM submissions s JOIN period_locks l ON l.period = s.period WHERE s.id = NEW.submission_id)
+WHEN EXISTS (SELECT 1 FROM closed_filings WHERE submission_id = NEW.submission_id)
 BEGIN
   SELECT RAISE(ABORT, 'period_closed');
 END;
@@ -123,6 +136,7 @@ WHEN EXISTS (
          OR o.code IS NOT NULL AND o.valid_from <= l.last_day AND coalesce(o.valid_to, '9999-12-31') >= l.first_day)
     AND (o.code IS NULL OR NEW.name IS NOT o.name OR NEW.kind IS NOT o.kind OR NEW.parent IS NOT o.parent
          OR NEW.coordinator IS NOT o.coordinator OR NEW.successors IS NOT o.successors OR NEW.change IS NOT o.change
+         OR NEW.province IS NOT o.province OR NEW.catalogue IS NOT o.catalogue OR NEW.contact IS NOT o.contact
          OR min(coalesce(NEW.valid_to, '9999-12-31'), l.last_day) IS NOT min(coalesce(o.valid_to, '9999-12-31'), l.last_day)))
 BEGIN
   SELECT RAISE(ABORT, 'period_closed');
@@ -139,6 +153,7 @@ WHEN EXISTS (
          OR NEW.valid_from <= l.last_day AND coalesce(NEW.valid_to, '9999-12-31') >= l.first_day)
     AND (NEW.code IS NOT OLD.code OR NEW.name IS NOT OLD.name OR NEW.kind IS NOT OLD.kind OR NEW.parent IS NOT OLD.parent
          OR NEW.coordinator IS NOT OLD.coordinator OR NEW.successors IS NOT OLD.successors OR NEW.change IS NOT OLD.change
+         OR NEW.province IS NOT OLD.province OR NEW.catalogue IS NOT OLD.catalogue OR NEW.contact IS NOT OLD.contact
          OR max(NEW.valid_from, l.first_day) IS NOT max(OLD.valid_from, l.first_day)
          OR min(coalesce(NEW.valid_to, '9999-12-31'), l.last_day) IS NOT min(coalesce(OLD.valid_to, '9999-12-31'), l.last_day)))
 BEGIN

@@ -5,6 +5,7 @@
  */
 import { closedPeriodsAltered } from '../../../shared/registry/closed-periods';
 import type { Unit } from '../../../shared/registry/units';
+import { parsePeriod, periodContaining, PERIOD_KINDS } from '../../../shared/periods';
 import { closedSpans, lockOf } from '../db/closing';
 import { fail } from './problem';
 
@@ -13,11 +14,19 @@ export function isClosedRefusal(error: unknown): boolean {
   return error instanceof Error && /\bperiod_closed\b/.test(error.message);
 }
 
-/** The 409 for a write into `period`, closed (or being closed) now. */
+/**
+ * The 409 for a write of a filing of `period`: the period itself is closed (or being closed), or one
+ * containing it whose consolidation reads this filing (a unit that ended during it files shorter periods).
+ */
 export async function refuseClosed(db: D1Database, period: string): Promise<never> {
-  const lock = await lockOf(db, period);
-  if (lock?.state === 'closing') fail('period_closing', { period }, { retryAfter: 5 });
-  fail('period_closed', { period, version: lock?.version ?? '' });
+  const parsed = parsePeriod(period);
+  const containing = parsed ? PERIOD_KINDS.filter((k) => k !== parsed.kind).map((k) => periodContaining(k, parsed.end)).filter((p) => p.start <= parsed.start && p.end >= parsed.end && p.code !== period) : [];
+  for (const code of [period, ...containing.map((p) => p.code)]) {
+    const lock = await lockOf(db, code);
+    if (lock?.state === 'closing') fail('period_closing', { period: code }, { retryAfter: 5 });
+    if (lock) fail('period_closed', { period: code, version: lock.version ?? '' });
+  }
+  fail('period_closed', { period, version: '' });
 }
 
 /** Runs a write of one period's filings or reviews, answering the 409 when the period is closed. */

@@ -4,7 +4,7 @@
  */
 import type { Context } from 'hono';
 import { SubmissionSchema, type ParsedSubmission } from '../../../shared/submission';
-import { lastDayIn, type Unit } from '../../../shared/registry/units';
+import { isMember, lastDayIn, type Unit } from '../../../shared/registry/units';
 import { XLSX_MEDIA_TYPE } from '../../../shared/api/media';
 import type { Period } from '../../../shared/periods';
 import { filerMismatch, type Template } from '../../../shared/templates';
@@ -75,6 +75,8 @@ export function checkUnit(target: Target, unit: Unit | null, exists: boolean): U
     if (exists) failAt('unit', 'unit_not_in_force', { unit: code, period: period.code });
     failAt('unit', 'unit_unknown', { unit: code });
   }
+  // A unit that joined from another province files here only for the periods after it joined.
+  if (!isMember(unit)) failAt('unit', 'unit_not_member', { unit: code, period: period.code, province: unit.province ?? '' });
   const mismatch = filerMismatch(template, unit, lastDayIn(unit, period));
   if (mismatch === 'kind') failAt('unit', 'unit_kind_not_filer', { template: template.id, kind: unit.kind, name: unit.name });
   if (mismatch === 'coordinator') failAt('unit', 'coordinator_files', { template: template.id });

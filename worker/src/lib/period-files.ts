@@ -3,9 +3,10 @@
  * workbook and the drafted report. Served live by the consolidation routes, and made once, at the close's
  * time, when a period is closed: the same code, so a closed file is what the live one was at that moment.
  */
-import { consolidate, type Consolidation } from '../../../shared/consolidation';
+import { consolidate, endedDuring, type Consolidation, type ShorterFiling } from '../../../shared/consolidation';
+import type { Unit } from '../../../shared/registry/units';
 import type { Lang } from '../../../shared/i18n';
-import { sameTimeYearBefore, type Period } from '../../../shared/periods';
+import { periodsWithin, sameTimeYearBefore, type Period } from '../../../shared/periods';
 import { draftReport } from '../../../shared/report/draft';
 import { TEMPLATES, isFiledFor } from '../../../shared/templates';
 import { ENGINE_VERSION } from '../../../shared/validation';
@@ -13,13 +14,20 @@ import { consolidatedWorkbook } from '../../../shared/workbook';
 import { writeReport } from '../../../docx/report';
 import { writeWorkbook } from '../../../xlsx/write';
 import type { PeriodConsolidation } from '../../../shared/api/schemas';
-import { latestReportsOfPeriod } from '../db/submissions';
+import { latestReportsOfPeriod, shorterFilings } from '../db/submissions';
 import { unitsDuring } from '../db/units';
 
-/** Every template filed in the period, consolidated, from one read of the database. */
+/** The filings of shorter periods that cover the part of units that ended during the period, by template. */
+export function coveringFilings(db: D1Database, period: Period, registry: readonly Unit[], template?: string): Promise<Map<string, ShorterFiling[]>> {
+  const ended = endedDuring(period, registry).map((u) => u.code);
+  return shorterFilings(db, periodsWithin(period).map((p) => p.code), ended, template);
+}
+
+/** Every template filed in the period, consolidated. */
 export async function consolidatePeriod(db: D1Database, period: Period): Promise<Consolidation[]> {
-  const [registry, reports] = await Promise.all([unitsDuring(db, period.start, period.end), latestReportsOfPeriod(db, period.code)]);
-  return TEMPLATES.filter((t) => isFiledFor(t, period)).map((t) => consolidate(t, period, registry, reports.get(t.id) ?? []));
+  const registry = await unitsDuring(db, period.start, period.end);
+  const [reports, shorter] = await Promise.all([latestReportsOfPeriod(db, period.code), coveringFilings(db, period, registry)]);
+  return TEMPLATES.filter((t) => isFiledFor(t, period)).map((t) => consolidate(t, period, registry, reports.get(t.id) ?? [], shorter.get(t.id)));
 }
 
 export function periodJson(province: string, period: Period, consolidations: Consolidation[], generatedAt: Date, extra: Pick<PeriodConsolidation, 'closed' | 'live'> = {}): PeriodConsolidation {

@@ -9,16 +9,17 @@ import { PeriodConsolidationSchema } from '../../../shared/api/schemas';
 import { now } from '../lib/clock';
 import { route } from '../lib/route';
 import { consolidate, periodStatus } from '../../../shared/consolidation';
-import { newestFirst, type Period } from '../../../shared/periods';
+import { newestFirst, periodsWithin, type Period } from '../../../shared/periods';
 import { TEMPLATES } from '../../../shared/templates';
-import { filedPeriodSummaries, latestReports, periodStates } from '../db/submissions';
+import { filedPeriodSummaries, latestReports, periodStates, shorterFilingKeys } from '../db/submissions';
+import { endedDuring } from '../../../shared/consolidation';
 import { unitsDuring } from '../db/units';
 import { closedFile, lockOf, type ClosedKind, type StoredFile } from '../db/closing';
 import type { AppEnv } from '../env';
 import { requireFiledFor, requirePeriod, requireTemplate } from '../lib/params';
 import { docxResponse, xlsxResponse } from '../lib/xlsx-response';
 import { closedResponse, CLOSED_VERSION_HEADER, markedLive } from '../lib/closed-response';
-import { consolidatePeriod, periodJson, periodReportBytes, periodWorkbookBytes } from '../lib/period-files';
+import { consolidatePeriod, coveringFilings, periodJson, periodReportBytes, periodWorkbookBytes } from '../lib/period-files';
 import { DOCX_MEDIA_TYPE, XLSX_MEDIA_TYPE } from '../../../shared/api/media';
 
 export const consolidationRoutes = new Hono<AppEnv>();
@@ -48,8 +49,9 @@ route(consolidationRoutes, API.consolidation, async (c, { params, query }) => {
       return response;
     }
   }
-  const [registry, reports] = await Promise.all([unitsDuring(c.env.DB, period.start, period.end), latestReports(c.env.DB, template.id, period.code)]);
-  const result = consolidate(template, period, registry, reports);
+  const registry = await unitsDuring(c.env.DB, period.start, period.end);
+  const [reports, shorter] = await Promise.all([latestReports(c.env.DB, template.id, period.code), coveringFilings(c.env.DB, period, registry, template.id)]);
+  const result = consolidate(template, period, registry, reports, shorter.get(template.id));
   const labelled = await liveOfClosed(c, period, query.live);
   const response = c.json({ ...result, generatedAt: now(c.env).toISOString(), province, ...(labelled ? { live: true } : {}) });
   return labelled ? markedLive(response) : response;
@@ -87,8 +89,10 @@ route(consolidationRoutes, API.periodReport, async (c, { params, query }) => {
 
 route(consolidationRoutes, API.periodStatus, async (c, { params }) => {
   const period = requirePeriod(params.period);
-  const [registry, states] = await Promise.all([unitsDuring(c.env.DB, period.start, period.end), periodStates(c.env.DB, period.code)]);
-  return c.json({ ...periodStatus(TEMPLATES, period, registry, states), generatedAt: now(c.env).toISOString() });
+  const registry = await unitsDuring(c.env.DB, period.start, period.end);
+  const ended = endedDuring(period, registry).map((u) => u.code);
+  const [states, shorter] = await Promise.all([periodStates(c.env.DB, period.code), shorterFilingKeys(c.env.DB, periodsWithin(period).map((p) => p.code), ended)]);
+  return c.json({ ...periodStatus(TEMPLATES, period, registry, states, shorter), generatedAt: now(c.env).toISOString() });
 });
 
 route(consolidationRoutes, API.periods, async (c) => {

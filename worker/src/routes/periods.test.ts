@@ -214,9 +214,12 @@ describe('closing a period', () => {
     const bm03 = changes.templates.find((t) => t.template === 'BM03')!;
     expect(bm03.missing.removed).toEqual(['SGDDT']);
     const sgddt = bm03.units.find((u) => u.unit === 'SGDDT')!;
-    expect(sgddt.cells).toContainEqual({ ref: 'TT01.KQ', before: null, after: expect.any(Number) });
-    const after = sgddt.cells.find((c) => c.ref === 'TT01.KQ')!.after as number;
-    const total = bm03.total.find((c) => c.ref === 'TT01.KQ')!;
+    // Every figure it filed is new, from blank; a count it filed moves the total by as much.
+    expect(sgddt.cells.length).toBeGreaterThan(0);
+    expect(sgddt.cells.every((c) => c.before === null && c.after !== null)).toBe(true);
+    const cell = sgddt.cells.find((c) => c.ref === 'HS01.KQ')!;
+    const after = cell.after as number;
+    const total = bm03.total.find((c) => c.ref === 'HS01.KQ')!;
     expect((total.after as number) - (total.before as number)).toBe(after);
     // A template nobody touched has nothing to show.
     expect(changes.templates.find((t) => t.template === 'BM05')).toMatchObject({ total: [], units: [] });
@@ -263,5 +266,15 @@ describe('closing a period', () => {
     const takenOver = await apiAt('2026-11-29T03:11:00Z', '/periods/2024-H2/close', { token: dic, json: {} });
     expect(takenOver.status).toBe(201);
     expect((await read(await api('/periods/2024-H2', { token: dic }), PeriodStateSchema)).current?.version).toBe(1);
+  });
+
+  it('refuses a shorter filing the closed period reads (a unit that ended during it), and takes the others', async () => {
+    expect((await api('/periods/2025/close', { token: dic, json: {} })).status).toBe(201);
+    // The districts ended on 30 June 2025: the year 2025 covers their part with their 2025-Q2 filings.
+    const district = DEMO_REGISTRY.find((u) => u.code === 'LAK')!;
+    const ended = await api('/submissions', { token: dic, json: demoSubmission('BM03', district, '2025-Q2') });
+    expect(await problem(ended)).toMatchObject({ status: 409, code: 'period_closed', detail: expect.stringContaining('Kỳ 2025 đã chốt số liệu (lần 1)') });
+    // A department that goes on files its quarters: the year does not read them.
+    expect((await file('SNV', '2025-Q3')).status).toBe(201);
   });
 });

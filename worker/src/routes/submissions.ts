@@ -3,7 +3,8 @@ import { Hono, type Context } from 'hono';
 import { API } from '../../../shared/api/routes';
 import { route } from '../lib/route';
 import { ReviewRequestSchema, type Receipt } from '../../../shared/api/schemas';
-import { daysLate, periodBefore, previousPeriod, vietnamDay } from '../../../shared/periods';
+import { daysLate, vietnamDay } from '../../../shared/periods';
+import { comparedPeriod } from '../../../shared/templates';
 import { validate } from '../../../shared/validation';
 import { lastDayIn } from '../../../shared/registry/units';
 import { allow } from '../auth';
@@ -21,6 +22,8 @@ import { check, limitBody, readJson } from '../lib/body';
 import { canonicalJson, randomId, sha256Hex } from '../lib/crypto';
 import { checkUnit, readSubmission, resolveTarget } from '../lib/intake';
 import { loadComparison, loadIntake } from '../db/intake';
+import { isWriteConflict } from '../db/guards';
+import { WRITE_CONFLICT_RETRY_SECONDS } from '../lib/write-conflict';
 import { fail, failAt, MAX_PROBLEM_ISSUES } from '../lib/problem';
 import { requirePeriod, requireTemplate } from '../lib/params';
 import { now } from '../lib/clock';
@@ -48,7 +51,7 @@ route(submissionRoutes, API.fileSubmission, async (c, { query }) => {
       unit: target.unitCode,
       template: template.id,
       period,
-      previous: periodBefore(period),
+      previous: comparedPeriod(template, period),
       tokenId: principal.tokenId,
       ...(key ? { key } : {}),
     }),
@@ -61,13 +64,14 @@ route(submissionRoutes, API.fileSubmission, async (c, { query }) => {
   // A closed period is said at once, before the report is checked; the trigger still decides at the write.
   if (lock) await refuseClosed(c.env.DB, period.code);
   const unit = checkUnit(target, context.unit, context.unitExists);
+  if (intake.submission.coversPredecessors && context.predecessors.length === 0) failAt('coversPredecessors', 'covers_without_predecessors', { unit: unit.code, period: period.code });
   const submission = { ...intake.submission, template: template.id, unit: unit.code, period: period.code };
   const at = now(c.env);
   const options = {
     unitKind: unit.kind,
     unitUntil: lastDayIn(unit, period),
     today: vietnamDay(at),
-    ...(context.previous ? { previous: context.previous.values } : {}),
+    ...(context.previous ? { previous: context.previous.values, compared: { period: comparedPeriod(template, period).code, units: context.previous.units } } : {}),
     ...(intake.locate ? { locate: intake.locate } : {}),
   };
   const report = validate(template, submission, { ...options, lang });
@@ -113,6 +117,7 @@ route(submissionRoutes, API.fileSubmission, async (c, { query }) => {
         report: JSON.stringify(stored),
         warnings: report.warnings.length,
         asFiled: { name: unit.name, kind: unit.kind, parent: unit.parent },
+        checked: { unit, period },
         ...(key ? { idempotency: { key, requestHash } } : {}),
       },
       principal,
@@ -121,6 +126,8 @@ route(submissionRoutes, API.fileSubmission, async (c, { query }) => {
     // The period was closed: the filing is refused, never stored outside what was closed.
     if (isClosedRefusal(e)) await refuseClosed(c.env.DB, period.code);
     const message = String((e as Error).message);
+    // The unit's record was retracted or changed after it was checked: nothing was stored; sent again, it is checked afresh.
+    if (isWriteConflict(e)) fail('write_conflict', {}, { retryAfter: WRITE_CONFLICT_RETRY_SECONDS });
     // Two requests with one key raced: the other one stored its revision first.
     if (key && /UNIQUE constraint failed: idempotency_keys/.test(message)) {
       const replay = await replayed(c, key, requestHash);
@@ -133,9 +140,9 @@ route(submissionRoutes, API.fileSubmission, async (c, { query }) => {
     throw e;
   }
   const comparedWith = context.previous
-    ? { period: previousPeriod(period), units: context.previous.units, compared: true }
+    ? { period: comparedPeriod(template, period).code, units: context.previous.units, compared: true }
     : context.incomparable
-      ? { period: previousPeriod(period), units: context.incomparable, compared: false }
+      ? { period: comparedPeriod(template, period).code, units: context.incomparable, compared: false, ...(context.reason ? { reason: context.reason } : {}) }
       : undefined;
   const receipt: Receipt = { id: saved.id, revision: saved.revision, status: 'received', receivedAt, late: late > 0, daysLate: late, hash, report, ...(comparedWith ? { comparedWith } : {}) };
   return c.json(receipt, 201);
@@ -240,13 +247,14 @@ route(submissionRoutes, API.comparison, async (c, { params, query }) => {
   const unit = (query.unit ?? principal.unit ?? '').toUpperCase();
   if (!unit) failAt('unit', 'unit_missing');
   if (principal.role === 'unit' && unit !== principal.unit) fail('unit_reads_own_only', { own: principal.unit ?? '' });
-  const previous = periodBefore(period);
+  const previous = comparedPeriod(template, period);
   const comparison = await loadComparison(c.env.DB, { unit, template: template.id, previous });
   if (!comparison.unitExists) failAt('unit', 'unit_unknown', { unit });
   return c.json({
     period: previous.code,
     units: comparison.previous?.units ?? comparison.incomparable ?? [],
     compared: comparison.incomparable === null,
+    ...(comparison.reason ? { reason: comparison.reason } : {}),
     values: comparison.previous?.values ?? null,
   });
 });

@@ -7,6 +7,7 @@ import { defaultExpiry, expiryProblem, TOKEN_LIFETIME_DAYS } from '../../../shar
 import { vietnamDay } from '../../../shared/periods';
 import { createToken, findToken, listTokens, revokeToken, rotateToken } from '../db/tokens';
 import { findUnit } from '../db/units';
+import { unlessConflicting } from '../lib/write-conflict';
 import type { AppEnv } from '../env';
 import { check, readJson } from '../lib/body';
 import { now } from '../lib/clock';
@@ -56,14 +57,15 @@ route(tokenRoutes, API.rotateToken, async (c, { params }) => {
   const request = check(TokenRotateRequestSchema, body, c.get('lang'));
   const at = now(c.env);
   const { token, hash, id } = await secret();
-  const info = await rotateToken(c.env.DB, old, { id, hash, expiresAt: expiryOf(request.expiresAt, vietnamDay(at)) }, c.get('principal'), at.toISOString());
+  const info = await unlessConflicting(() => rotateToken(c.env.DB, old, { id, hash, expiresAt: expiryOf(request.expiresAt, vietnamDay(at)) }, c.get('principal'), at.toISOString()));
   return c.json({ ...info, token, replaces: old.id }, 201);
 });
 
 route(tokenRoutes, API.revokeToken, async (c, { params }) => {
   const { id } = params;
   if (id === c.get('principal').tokenId) fail('token_self_revoke');
-  const outcome = await revokeToken(c.env.DB, id, c.get('principal'), now(c.env).toISOString());
+  const outcome = await unlessConflicting(() => revokeToken(c.env.DB, id, c.get('principal'), now(c.env).toISOString()));
   if (outcome === 'not_found') fail('token_not_found', { id });
+  if (typeof outcome === 'object') fail('token_replaced', { id, by: outcome.replacedBy });
   return c.body(null, 204);
 });

@@ -99,5 +99,5 @@ export function chaseView(consolidations: readonly Consolidation[], period: Peri
 
   for (const el of filters.querySelectorAll('fluent-dropdown')) el.addEventListener('change', render);
   render();
-  return h('div', { class: 'chase-view' }, h('h3', {}, t.chaseTitle(all.length)), h('p', { class: 'muted', id: 'deadline' }, t.deadline(formatDateVi(period.unitDeadline))), filters, body);
+  return h('div', { class: 'chase-view' }, h('h3', {}, t.chaseTitle(all.length)), h('p', { class: 'muted', id: 'deadline' }, t.deadline(formatDateVi(period.unitDeadline), formatDateVi(period.dicDeadline))), filters, body);
 }
