@@ -26,27 +26,30 @@ const REGISTRY = [unit('STTTT', 'department', { coordinator: true }), unit('SYT'
 
 describe('diffConsolidation', () => {
   it('lists each cell that differs, per unit and in the total, and nothing else', () => {
-    const before = consolidate(BM03, H1, REGISTRY, [report('STTTT', { 'TT02.KQ': 10, 'TT03.KQ': 5 }), report('SYT', { 'TT02.KQ': 3 })]);
-    const after = consolidate(BM03, H1, REGISTRY, [report('STTTT', { 'TT02.KQ': 12, 'TT03.KQ': 5 }, 2), report('SYT', { 'TT02.KQ': 3 })]);
+    const before = consolidate(BM03, H1, REGISTRY, [report('STTTT', { 'HS01.KQ': 10, 'HS02.KQ': 5 }), report('SYT', { 'HS01.KQ': 3 })]);
+    const after = consolidate(BM03, H1, REGISTRY, [report('STTTT', { 'HS01.KQ': 12, 'HS02.KQ': 5 }, 2), report('SYT', { 'HS01.KQ': 3 })]);
     const changes = diffConsolidation('BM03', before, after);
-    expect(changes.units).toEqual([{ unit: 'STTTT', name: 'Đơn vị STTTT', cells: [{ ref: 'TT02.KQ', before: 10, after: 12 }] }]);
-    expect(changes.total).toContainEqual({ ref: 'TT02.KQ', before: 13, after: 15 });
-    expect(changes.total.find((c) => c.ref === 'TT03.KQ')).toBeUndefined();
+    // Only the unit that refiled changed: its figure, and what its line derives from it.
+    expect(changes.units.map((u) => u.unit)).toEqual(['STTTT']);
+    expect(changes.units[0]!.cells).toContainEqual({ ref: 'HS01.KQ', before: 10, after: 12 });
+    expect(changes.units[0]!.cells.find((c) => c.ref === 'HS02.KQ')).toBeUndefined();
+    expect(changes.total).toContainEqual({ ref: 'HS01.KQ', before: 13, after: 15 });
+    expect(changes.total.find((c) => c.ref === 'HS02.KQ')).toBeUndefined();
     expect(changes.missing).toEqual({ added: [], removed: [] });
   });
 
   it('names units that came into or left the expected and missing lists, and cells that became blank', () => {
-    const before = consolidate(BM03, H1, REGISTRY, [report('STTTT', { 'TT02.KQ': 10 }), report('SYT', { 'TT02.KQ': 3 })]);
+    const before = consolidate(BM03, H1, REGISTRY, [report('STTTT', { 'HS01.KQ': 10 }), report('SYT', { 'HS01.KQ': 3 })]);
     const later = [...REGISTRY.filter((u) => u.code !== 'SGD'), unit('SNN', 'department')];
-    const after = consolidate(BM03, H1, later, [report('STTTT', { 'TT02.KQ': 10 }), report('SGD', { 'TT02.KQ': 1 })]);
+    const after = consolidate(BM03, H1, later, [report('STTTT', { 'HS01.KQ': 10 }), report('SGD', { 'HS01.KQ': 1 })]);
     const changes = diffConsolidation('BM03', before, after);
     expect(changes.expected).toEqual({ added: ['SNN'], removed: ['SGD'] });
     expect(changes.missing).toEqual({ added: ['SNN', 'SYT'], removed: ['SGD'] });
-    expect(changes.units.find((u) => u.unit === 'SYT')!.cells).toContainEqual({ ref: 'TT02.KQ', before: 3, after: null });
+    expect(changes.units.find((u) => u.unit === 'SYT')!.cells).toContainEqual({ ref: 'HS01.KQ', before: 3, after: null });
   });
 
   it('says nothing changed between identical versions, and treats a template only one version has as empty', () => {
-    const one = consolidate(BM03, H1, REGISTRY, [report('STTTT', { 'TT02.KQ': 10 })]);
+    const one = consolidate(BM03, H1, REGISTRY, [report('STTTT', { 'HS01.KQ': 10 })]);
     expect(diffConsolidation('BM03', one, structuredClone(one))).toEqual({ template: 'BM03', total: [], units: [], expected: { added: [], removed: [] }, missing: { added: [], removed: [] } });
     const bm04 = consolidate(BM04, H1, REGISTRY, []);
     const changes = diffPeriod([one], [one, bm04]);
