@@ -57,6 +57,9 @@ Cách dùng:
     serverRefused: (status: number, detail: string) => `Máy chủ từ chối (${status}): ${detail}`,
     consolidatedWritten: (file: string, period: string, size: number) => `Đã ghi ${file}: bảng tính tổng hợp kỳ ${period} (${Math.round(size / 1024)} KB).`,
     reportWritten: (file: string, period: string, size: number) => `Đã ghi ${file}: dự thảo báo cáo kỳ ${period} (${Math.round(size / 1024)} KB).`,
+    // Template versions
+    versionFrom: (version: string, day: string) => `${version} cho các kỳ kết thúc từ ${day.split('-').reverse().join('/')}`,
+    versions: (list: string) => `phiên bản: ${list}`,
     // Closing a period
     closed: (period: string, version: number, at: string) => `Đã chốt số liệu kỳ ${period}, lần ${version}, lúc ${at}. Tệp đã chốt (loại, SHA-256, số byte):`,
     reopened: (period: string, version: number) => `Đã mở lại kỳ ${period} (lần chốt ${version} vẫn được giữ).`,
@@ -116,6 +119,9 @@ Usage:
     serverRefused: (status: number, detail: string) => `The server refused (${status}): ${detail}`,
     consolidatedWritten: (file: string, period: string, size: number) => `Wrote ${file}: the consolidated workbook of ${period} (${Math.round(size / 1024)} KB).`,
     reportWritten: (file: string, period: string, size: number) => `Wrote ${file}: the drafted report of ${period} (${Math.round(size / 1024)} KB).`,
+    // Template versions
+    versionFrom: (version: string, day: string) => `${version} for periods ending from ${day}`,
+    versions: (list: string) => `versions: ${list}`,
     // Closing a period
     closed: (period: string, version: number, at: string) => `Closed ${period}, version ${version}, at ${at}. Closed files (kind, SHA-256, bytes):`,
     reopened: (period: string, version: number) => `Reopened ${period} (close version ${version} is kept).`,

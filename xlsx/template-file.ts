@@ -1,5 +1,5 @@
 /** Blank template workbooks out, filled ones in: the .xlsx side of a template. */
-import { getTemplate, templateCells, type Template } from '../shared/templates';
+import { getTemplate, templateCells, templateVersion, type Template } from '../shared/templates';
 import { a1, buildTemplateWorkbook, headingMismatch, readTemplateGrid, sheetPrefix, templateArea, type ReadResult, type SheetMetadata, type TemplateSheetOptions } from '../shared/workbook';
 import { addressOf, readWorkbook, WorkbookReadError } from './read';
 import { writeWorkbook } from './write';
@@ -17,11 +17,12 @@ export interface TemplateSheet {
 }
 
 /**
- * Every template sheet of a filled workbook, each read within its template's area. A workbook that
- * does not say which template and version it holds, or holds another version, is refused: reading
- * it with shifted rows would put figures in the wrong cells. So is a figure the reader cannot see:
- * a formula saved without its result, or a value far outside the template. So is a sheet whose
- * heading shows another template, unit or period than the hidden sheet records.
+ * Every template sheet of a filled workbook, each read within the area of the version it was made
+ * from, so an old workbook keeps reading. A workbook that does not say which template and version it
+ * holds, or holds a version the catalogue does not have, is refused: reading it with shifted rows
+ * would put figures in the wrong cells. So is a figure the reader cannot see: a formula saved
+ * without its result, or a value far outside the template.
+ * So is a sheet whose heading shows another template, unit or period than the hidden sheet records.
  */
 function otherVersion(template: Template, metadata: SheetMetadata): ReadResult {
   return {
@@ -37,15 +38,18 @@ export function readTemplateFile(bytes: Uint8Array): TemplateSheet[] {
   const contents = readWorkbook(bytes, {
     area: (sheet, metadata) => {
       const entry = metadata.find((m) => m.sheet === sheet);
-      const template = entry && getTemplate(entry.template);
+      const template = entry && (templateVersion(entry.template, entry.version) ?? getTemplate(entry.template));
       return template ? areaOf(template) : undefined;
     },
   });
   if (contents.metadata.length === 0) throw new WorkbookReadError('no_metadata');
   const out: TemplateSheet[] = [];
   for (const metadata of contents.metadata) {
-    const template = getTemplate(metadata.template);
-    if (!template) throw new WorkbookReadError('template_unknown', { template: metadata.template });
+    const current = getTemplate(metadata.template);
+    if (!current) throw new WorkbookReadError('template_unknown', { template: metadata.template });
+    // A sheet is read with the rows of the version it was made from; whether that version is the one
+    // in force for its period is the engine's verdict.
+    const template = templateVersion(current.id, metadata.version) ?? current;
     const shown = contents.sheets.find((s) => s.sheet === metadata.sheet);
     // The hidden sheet decides where a report is filed: it must say what the person who sent it saw.
     const mismatch = shown && headingMismatch(shown.values, metadata);

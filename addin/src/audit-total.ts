@@ -6,7 +6,7 @@ import { auditProvinceTotal } from '../../shared/consolidation';
 import type { Lang } from '../../shared/i18n';
 import type { Unit } from '../../shared/registry/units';
 import { parsePeriod } from '../../shared/periods';
-import { getTemplate } from '../../shared/templates';
+import { getTemplate, templateOf } from '../../shared/templates';
 import { PROVINCE_ROW_CODE } from '../../shared/workbook';
 import type { SheetCheck } from './check';
 
@@ -19,7 +19,9 @@ export function hasProvinceTotal(checks: readonly SheetCheck[]): boolean {
 
 /** The checks with the total's report carrying every cell that is not what its unit rows add up to. */
 export function withTotalAudit(checks: readonly SheetCheck[], templateId: string, registry: readonly Unit[], lang: Lang): SheetCheck[] {
-  const template = getTemplate(templateId);
+  // The consolidated sheet's own version (its period's), as its checks were made with.
+  const version = checks[0]?.report.templateVersion;
+  const template = version ? templateOf({ id: templateId, version }) : getTemplate(templateId);
   if (template?.kind !== 'indicator' || !hasProvinceTotal(checks)) return [...checks];
   const total = checks.find((c) => c.label !== null && TOTAL_LABELS.has(c.label))!;
   // Balances and the catalogue are counted as of the period's end: a sheet without its period has nothing to recompute against.

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_REGISTRY } from '../../shared/demo/registry';
-import { parsePeriod } from '../../shared/periods';
+import { daysLate, parsePeriod, vietnamDay } from '../../shared/periods';
 import { lastDayIn, validDuring } from '../../shared/registry';
 import { validateSubmission } from '../../shared/validation';
-import { demoConsolidations, demoSubmissions, periodsAround } from './demo-data';
+import { demoConsolidations, demoFilings, demoSubmissions, periodsAround } from './demo-data';
 
 describe('the demo reports of npm start', () => {
   it.each(['2024-11-20', '2025-08-15', '2026-11-29', '2031-03-03'])('on %s cover the periods around the day, and each passes the engine as its unit', (today) => {
@@ -41,5 +41,24 @@ describe('the demo reports of npm start', () => {
     const budget = demoConsolidations('2023').find((c) => c.template.id === 'BM07')!;
     expect(budget.total.values['KP09.KQ']).toBe(409.8);
     expect(budget.total.values['KP07.KQ']).toBe(5.9);
+  });
+
+  it.each(['2025-08-15', '2026-12-05', '2026-12-19', '2026-12-24'])('on %s are dated within their periods, most on time, about one in ten late, none after today', (today) => {
+    const now = new Date(`${today}T03:00:00Z`); // 10:00 in Viet Nam
+    const filings = demoFilings(today, now);
+    expect(filings.map((f) => f.submission)).toEqual(demoSubmissions(today));
+    expect(demoFilings(today, now)).toEqual(filings);
+    let late = 0;
+    for (const { submission, receivedAt } of filings) {
+      const period = parsePeriod(submission.period!)!;
+      const day = vietnamDay(receivedAt);
+      const where = `${submission.template} ${submission.unit} ${submission.period} ${receivedAt}`;
+      expect(day >= period.start && day <= today, where).toBe(true);
+      expect(Date.parse(receivedAt), where).toBeLessThanOrEqual(now.getTime());
+      expect(daysLate(period, receivedAt), where).toBeLessThanOrEqual(10);
+      if (daysLate(period, receivedAt) > 0) late++;
+    }
+    expect(late / filings.length).toBeGreaterThan(0.04);
+    expect(late / filings.length).toBeLessThan(0.16);
   });
 });

@@ -10,8 +10,8 @@ import { demoSubmission, hashSeed } from '../../shared/demo/generate';
 import { DEMO_REGISTRY } from '../../shared/demo/registry';
 import { seedPeriodFilings } from '../../shared/demo/seed-periods';
 import { parsePeriod, periodBefore, periodContaining, periodsWithin, type Period, type PeriodKind } from '../../shared/periods';
-import { lastDayIn, recordsOn, validDuring, type Unit } from '../../shared/registry';
-import { TEMPLATES, filesTemplate, getTemplate, isFiledFor, versionOf } from '../../shared/templates';
+import { isMember, lastDayIn, recordsOn, validDuring, type Unit } from '../../shared/registry';
+import { filesTemplate, filingOpens, getTemplate, templatesFor, versionOf } from '../../shared/templates';
 
 /** Share of due reports a demo period holds: most of a past period, part of one still under way. */
 const FILED_SHARE = { past: 0.85, current: 0.55 };
@@ -27,14 +27,16 @@ function filersOf(period: Period): Unit[] {
 
 /** A department that took over another during the period reports for both, and says so. */
 function coversPredecessors(unit: Unit, period: Period): boolean {
-  return unit.kind === 'department' && DEMO_REGISTRY.some((p) => p.successors.includes(unit.code) && p.validTo !== null && p.validTo >= period.start && p.validTo < period.end);
+  // A department of another province that joined in the merger was not this province's part of the period.
+  return unit.kind === 'department' && DEMO_REGISTRY.some((p) => isMember(p) && p.successors.includes(unit.code) && p.validTo !== null && p.validTo >= period.start && p.validTo < period.end);
 }
 
 /** Every due report of a period, less a stable pseudo-random few, so the dashboard has someone to chase. */
 function periodReports(period: Period, today: string): Submission[] {
   const share = period.end < today ? FILED_SHARE.past : FILED_SHARE.current;
   const out: Submission[] = [];
-  for (const template of TEMPLATES.filter((t) => isFiledFor(t, period))) {
+  // Each template in its period's version; one filed after its period (the DTI) only once it can be.
+  for (const template of templatesFor(period).filter((t) => filingOpens(t, period) <= today)) {
     for (const unit of filersOf(period)) {
       if (!filesTemplate(template, unit, lastDayIn(unit, period))) continue;
       if ((hashSeed(`${template.id}|${unit.code}|${period.code}`) % 100) / 100 >= share) continue;
@@ -82,6 +84,40 @@ export function demoSubmissions(today: string): Submission[] {
   return [...seeds, ...recent];
 }
 
+/** Share of demo filings sent after their unit deadline, and how late at most. */
+const LATE = { share: 0.1, maxDays: 10 };
+/** How many days before the deadline an on-time filing may come. */
+const EARLY_DAYS = 20;
+const DAY_MS = 86_400_000;
+
+function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * When a demo report was filed: within its period and before the unit deadline for most, a few days
+ * after it for about one in ten, never after `today` (nor after `now` on `today`), during office
+ * hours in Viet Nam. Stable for a report, so every run dates it alike.
+ */
+export function demoReceivedAt(submission: Submission, today: string, now = new Date()): string {
+  const period = parsePeriod(submission.period ?? '')!;
+  const key = `${submission.template}|${submission.unit}|${period.code}`;
+  const late = (hashSeed(`${key}|late`) % 1000) / 1000 < LATE.share;
+  const offset = hashSeed(`${key}|day`);
+  let day = late ? addDays(period.unitDeadline, 1 + (offset % LATE.maxDays)) : addDays(period.unitDeadline, -(offset % (EARLY_DAYS + 1)));
+  // A period whose deadline is still ahead has its filings spread over the days up to today.
+  if (day > today) day = addDays(today, -(offset % (EARLY_DAYS + 1)));
+  if (day < period.start) day = period.start;
+  const minutes = 8 * 60 + (hashSeed(`${key}|time`) % (9 * 60));
+  const at = Date.parse(`${day}T00:00:00Z`) - 7 * 3_600_000 + minutes * 60_000;
+  return new Date(Math.min(at, Math.max(now.getTime(), Date.parse(`${day}T00:00:00Z`) - 7 * 3_600_000))).toISOString();
+}
+
+/** Every demo report with the instant it is filed as of (`Chitieu-Today`), in filing order. */
+export function demoFilings(today: string, now = new Date()): { submission: Submission; receivedAt: string }[] {
+  return demoSubmissions(today).map((submission) => ({ submission, receivedAt: demoReceivedAt(submission, today, now) }));
+}
+
 /** The submission with a note on each row a warning names, as a clerk would explain them. */
 export function explained(submission: Submission, warnings: readonly { cells: string[] }[]): Submission {
   const notes: Record<string, string> = { ...submission.notes };
@@ -98,12 +134,13 @@ export function explained(submission: Submission, warnings: readonly { cells: st
  */
 export function demoConsolidations(periodCode: string, today = '2026-11-30'): Consolidation[] {
   const period = parsePeriod(periodCode)!;
-  const registry = DEMO_REGISTRY.filter((u) => validDuring(u, period.start, period.end));
+  // The province's own records, as the worker's registry read for a period holds them.
+  const registry = DEMO_REGISTRY.filter((u) => isMember(u) && validDuring(u, period.start, period.end));
   const reports = demoSubmissions(today).filter((s) => s.period === period.code);
   const shorterCodes = new Set(periodsWithin(period).map((p) => p.code));
   const ended = new Set(endedDuring(period, registry).map((u) => u.code));
   const shorter = demoSubmissions(today).filter((s) => shorterCodes.has(s.period) && ended.has(s.unit ?? ''));
-  return TEMPLATES.filter((t) => isFiledFor(t, period)).map((template) => {
+  return templatesFor(period).map((template) => {
     const filed = reports
       .filter((s) => s.template === template.id)
       .map((s, i) => {

@@ -35,16 +35,34 @@ export async function createTokenIn(
     const found = await d1(target, `SELECT code FROM units WHERE code = ${sql(unit)} LIMIT 1`, state);
     if (found.length === 0) throw new Error(`Không có đơn vị mã ${unit} trong danh mục (nhập danh mục trước: npm run admin -- units import FILE.csv).`);
   }
+  const created = await newTokenSql(role, unit, label, expiresAt);
+  await d1(target, created.sql, state);
+  return { id: created.id, token: created.token, expiresAt: created.expiresAt };
+}
+
+/**
+ * A new token and the SQL that stores it with its audit line, for running alone or with other
+ * statements; with `onlyIf` (an SQL condition) both are stored only where it holds.
+ */
+export async function newTokenSql(
+  role: Role,
+  unit: string | null,
+  label: string | null,
+  expiresAt = tokenExpiry(undefined),
+  onlyIf = '1',
+): Promise<{ id: string; token: string; hash: string; expiresAt: string; sql: string }> {
   const token = newToken();
+  const hash = await sha256Hex(token);
   const id = randomId('tok', 10);
   const now = new Date().toISOString();
-  await d1(
-    target,
-    `INSERT INTO tokens (id, hash, role, unit_code, label, created_at, created_by, expires_at) VALUES (${sql(id)}, ${sql(await sha256Hex(token))}, ${sql(role)}, ${sql(unit)}, ${sql(label)}, ${sql(now)}, 'admin', ${sql(expiresAt)});
-     INSERT INTO audit_log (at, actor, role, action, target, detail) VALUES (${sql(now)}, 'admin', 'dic', 'tokens.create', ${sql(id)}, ${sql(JSON.stringify({ role, unit, label, expiresAt }))});`,
-    state,
-  );
-  return { id, token, expiresAt };
+  return {
+    id,
+    token,
+    hash,
+    expiresAt,
+    sql: `INSERT INTO tokens (id, hash, role, unit_code, label, created_at, created_by, expires_at) SELECT ${sql(id)}, ${sql(hash)}, ${sql(role)}, ${sql(unit)}, ${sql(label)}, ${sql(now)}, 'admin', ${sql(expiresAt)} WHERE ${onlyIf};
+     INSERT INTO audit_log (at, actor, role, action, target, detail) SELECT ${sql(now)}, 'admin', 'dic', 'tokens.create', ${sql(id)}, ${sql(JSON.stringify({ role, unit, label, expiresAt }))} WHERE ${onlyIf};`,
+  };
 }
 
 /** A new secret for the same role, unit and label; the old token is revoked in the same execution. */

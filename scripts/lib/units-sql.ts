@@ -11,3 +11,16 @@ export function unitsInsertSql(units: readonly Unit[]): string {
     )
     .join('\n');
 }
+
+/**
+ * The records as SQL that writes them only into an empty registry: a table holding any row this very
+ * run did not write (told by its `updated_at`) is left as it is, so a registry DIC edited survives.
+ */
+export function unitsSeedSql(units: readonly Unit[], now = new Date().toISOString()): string {
+  return units
+    .map(
+      (u) =>
+        `INSERT INTO units (code, valid_from, valid_to, name, kind, parent, coordinator, successors, change, updated_at) SELECT ${sql(u.code)}, ${sql(u.validFrom)}, ${sql(u.validTo)}, ${sql(u.name)}, ${sql(u.kind)}, ${sql(u.parent)}, ${u.coordinator ? 1 : 0}, ${sql(u.successors.join(' '))}, ${sql(u.change)}, ${sql(now)} WHERE NOT EXISTS (SELECT 1 FROM units WHERE updated_at <> ${sql(now)});`,
+    )
+    .join('\n');
+}

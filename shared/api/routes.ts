@@ -106,9 +106,10 @@ export const API = define({
     method: 'get',
     path: '/templates/{id}',
     tag: 'Mẫu báo cáo',
-    summary: 'Định nghĩa đầy đủ của một mẫu',
+    summary: 'Định nghĩa đầy đủ của một mẫu: phiên bản áp dụng cho kỳ (?period=), không có kỳ thì phiên bản hiện hành',
     roles: 'public',
     params: TemplateParam,
+    query: z.object({ period: code.optional() }),
     responses: { 200: { description: 'Định nghĩa mẫu' } },
   },
   units: {

@@ -179,6 +179,8 @@ export const TemplateSummarySchema = z.object({
   periodKinds: z.array(PeriodKindSchema),
   filedBy: z.array(FilingRuleSchema),
   scope: z.enum(['unit', 'province']),
+  /** Every version, oldest first: each in force for the periods whose last day is on or after its `from`. */
+  versions: z.array(z.object({ version: z.string(), from: z.string() })),
 });
 
 export const HealthSchema = z.object({

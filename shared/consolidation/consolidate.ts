@@ -17,9 +17,8 @@ import { sumDecimal } from '../numbers/decimal';
 import { isMember, validOn } from '../registry/units';
 import { catalogueKeeperOn, coordinatorOn } from '../registry/coordinator';
 import type { Period } from '../periods';
-import { daysLate as daysLateOf } from '../periods';
 import { templateCells } from '../templates/cells';
-import { filesTemplate } from '../templates/filing';
+import { daysLateFor, expectedFilerDay, filesTemplate } from '../templates/filing';
 import { lastDayIn } from '../registry/units';
 import type { IndicatorTemplate, ListTemplate, Template } from '../templates/schema';
 import type { Issue } from '../validation/issues';
@@ -47,14 +46,25 @@ export interface SubmittedReport {
   warnings: Issue[];
   /** The filing includes the part of the period its predecessors were in force (a successor that says so). */
   coversPredecessors?: boolean;
+  /** The template version the filing was checked against, where its report says. */
+  templateVersion?: string;
 }
 
 /** A filing of a shorter period inside the consolidated one, by a unit that ended during it. */
 export type ShorterFiling = PartFiling & { unit: string };
 
-/** The units that must file `template` for `period`: of this province, valid at the period's end, of a kind that files it then. */
+/**
+ * The units that must file `template` for `period`: of this province, valid at the period's end, of a
+ * kind that files it then; for a template filed after its period (the DTI), those that file it on its deadline.
+ */
 export function expectedUnits(template: Template, period: Period, units: readonly Unit[]): Unit[] {
-  return units.filter((u) => isMember(u) && validOn(u, period.end) && filesTemplate(template, u, period.end));
+  const day = expectedFilerDay(template, period);
+  return units.filter((u) => isMember(u) && validOn(u, day) && filesTemplate(template, u, day));
+}
+
+/** The last day whose registry the consolidation of `templates` for `period` reads: the period's end, or a later deadline. */
+export function registryUntil(templates: readonly Template[], period: Period): string {
+  return templates.map((t) => expectedFilerDay(t, period)).reduce((a, b) => (b > a ? b : a), period.end);
 }
 
 /**
@@ -137,6 +147,9 @@ export function consolidate(
   const overlaps: Overlap[] = [];
   const lines: UnitLine[] = units.map((u) => {
     const s = byUnit.get(u.code);
+    // A filing stored under another version than the period's (before the period's version was dated)
+    // stays as filed, but its figures are never read against this version's rows.
+    const otherVersion = s?.templateVersion !== undefined && s.templateVersion !== template.version ? s.templateVersion : undefined;
     const part = partOfPeriod(u.code, period, registry);
     const successor = includedBy.get(u.code);
     const line: UnitLine = {
@@ -153,13 +166,14 @@ export function consolidate(
             revision: s.revision,
             receivedAt: s.receivedAt,
             firstReceivedAt: s.firstReceivedAt,
-            daysLate: daysLateOf(period, s.firstReceivedAt),
+            daysLate: daysLateFor(template, period, s.firstReceivedAt),
             status: s.status,
             reviewComment: s.reviewComment ?? null,
             warnings: s.warnings.length,
+            ...(otherVersion ? { otherVersion } : {}),
           }
         : null,
-      values: s ? unitValues(template, s.values) : {},
+      values: s && !otherVersion ? unitValues(template, s.values) : {},
     };
     if (template.kind === 'list' && s) line.statusCounts = countByStatus(template, s.rows ?? []);
     if (template.kind !== 'indicator' || !ended.has(u.code) || !part) return line;

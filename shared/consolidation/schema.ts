@@ -47,6 +47,8 @@ export const UnitLineSchema = UnitRefSchema.extend({
       status: ReviewStatusSchema,
       reviewComment: z.string().nullable(),
       warnings: z.number(),
+      /** The template version of a filing made under another version than the period's: kept as filed, its figures not consolidated. */
+      otherVersion: z.string().optional(),
     })
     .nullable(),
   values: z.record(z.string(), z.union([z.number(), z.string()])),

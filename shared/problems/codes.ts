@@ -82,6 +82,8 @@ export const PROBLEM_CODES = {
   // Spreadsheet files: reading what Excel reads
   malformed_cell: 'invalid',
   heading_mismatch: 'invalid',
+  // Training clock (npm start)
+  training_clock_invalid: 'invalid',
   // Closing a period
   period_closed: 'conflict',
   period_closing: 'conflict',

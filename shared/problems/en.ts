@@ -79,6 +79,8 @@ export const en: ProblemWords = {
     malformed_cell: (p) => `Cell ${p.cell} of part "${p.part}" of the .xlsx file is damaged (${p.reason}); Excel cannot read it either. Open the file in Excel, save it and send it again.`,
     heading_mismatch: (p) =>
       `Sheet "${p.sheet}" shows ${p.field} "${p.heading}" (cell ${p.cell}) but the workbook's hidden information (sheet _chitieu) says "${p.hidden}". Fill a template made for the right unit and period and send it again.`,
+    // Training clock (npm start)
+    training_clock_invalid: (p) => `The ${p.header} header “${p.value}” is not a calendar date (YYYY-MM-DD, e.g. 2025-06-10) or an ISO 8601 instant.`,
     // Closing a period
     period_closed: (p) => `Period ${p.period} is closed${p.version ? ` (version ${p.version})` : ''}; its figures stay as closed. To correct them, DIC reopens the period (with a reason) and closes it again.`,
     period_closing: (p) => `Period ${p.period} is being closed; try again in a moment.`,

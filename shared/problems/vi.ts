@@ -83,6 +83,8 @@ export const vi = {
     malformed_cell: (p: P) => `Ô ${p.cell} của thành phần "${p.part}" trong tệp .xlsx bị hỏng (${p.reason}); Excel cũng không đọc được ô này. Hãy mở bằng Excel, lưu lại rồi gửi lại.`,
     heading_mismatch: (p: P) =>
       `Trang "${p.sheet}" ghi ${HEADING_FIELD[String(p.field)] ?? p.field} là "${p.heading}" (ô ${p.cell}) nhưng thông tin ẩn của bảng tính (trang _chitieu) ghi "${p.hidden}". Hãy lập báo cáo từ mẫu đúng đơn vị và kỳ báo cáo rồi gửi lại.`,
+    // Training clock (npm start)
+    training_clock_invalid: (p: P) => `Tiêu đề ${p.header} “${p.value}” không phải một ngày (YYYY-MM-DD, ví dụ 2025-06-10) hay một thời điểm ISO 8601.`,
     // Closing a period
     period_closed: (p: P) => `Kỳ ${p.period} đã chốt số liệu${p.version ? ` (lần ${p.version})` : ''}; số liệu đã chốt không thay đổi. Muốn sửa, cơ quan thường trực mở lại kỳ (ghi lý do) rồi chốt lại.`,
     period_closing: (p: P) => `Kỳ ${p.period} đang được chốt số liệu; hãy thử lại sau giây lát.`,

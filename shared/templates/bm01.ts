@@ -1,6 +1,8 @@
 /** BM01 — Kết quả thực hiện chỉ tiêu chủ yếu (seed 001 §II.1: the 25 key indicators). */
 import { defineTemplate } from './define';
 import { filedBy } from './filing';
+import { nextVersion } from './versions';
+import { TWO_LEVEL_LOCAL_GOVERNMENT_FROM } from '../settings';
 import { BALANCE, CATALOGUE, DENOMINATOR_COLUMN, FLOW, L, NOTE_COLUMN_DEF, NUMERATOR_COLUMN, RESULT_COLUMN, UNITS, fractionRow, fractionRules, type RowInput } from './build';
 
 const percentOnly = (code: string, label: ReturnType<typeof L>, source?: string): RowInput => ({
@@ -77,3 +79,6 @@ export const BM01 = defineTemplate({
   rows,
   rules: fractionRules(rows),
 });
+
+/** From 1 July 2025 there is no district level (Resolution 202/2025/QH15): its work-records row ends. */
+export const BM01_VERSIONS = [BM01, nextVersion(BM01, { version: '2025.1', from: TWO_LEVEL_LOCAL_GOVERNMENT_FROM, dropRows: ['CT05B'] })];

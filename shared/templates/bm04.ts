@@ -1,6 +1,8 @@
 /** BM04 — Văn bản điện tử và hồ sơ công việc (seeds 000 §9, 001 §7, 003 §5a). */
 import { defineTemplate } from './define';
 import { filedBy } from './filing';
+import { nextVersion } from './versions';
+import { TWO_LEVEL_LOCAL_GOVERNMENT_FROM } from '../settings';
 import {
   DENOMINATOR_COLUMN, FLOW, L, NOTE_COLUMN_DEF, NUMERATOR_COLUMN, RESULT_COLUMN,
   countRow, fractionRow, fractionRules, le, shareRow, shareRules, sum, type RowInput,
@@ -39,3 +41,6 @@ export const BM04 = defineTemplate({
     ...fractionRules(rows),
   ],
 });
+
+/** From 1 July 2025 there is no district level (Resolution 202/2025/QH15): the district's work-records row ends. */
+export const BM04_VERSIONS = [BM04, nextVersion(BM04, { version: '2025.1', from: TWO_LEVEL_LOCAL_GOVERNMENT_FROM, dropRows: ['HC02'] })];

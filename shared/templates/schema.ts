@@ -119,10 +119,33 @@ export const FilingRuleSchema = z.object({
 });
 export type FilingRule = z.infer<typeof FilingRuleSchema>;
 
+/** A day of the year, `MM-DD`. */
+const MonthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/);
+
+/**
+ * A template filed after its period rather than during it (the DTI of year N is assessed and filed in
+ * N+1): the first day it may be filed and the unit deadline, as days of the year after the period's end.
+ */
+export const FiledAfterPeriodSchema = z.object({
+  opens: MonthDay,
+  deadline: MonthDay,
+  /** Why these days (the decision or plan they come from). */
+  basis: z.string().min(1),
+});
+export type FiledAfterPeriod = z.infer<typeof FiledAfterPeriodSchema>;
+
 const TemplateBase = {
   id: z.string().regex(/^BM\d{2}$/),
   /** A change of rows is a new version; old submissions keep theirs. */
   version: z.string().regex(/^\d{4}\.\d+$/),
+  /**
+   * The version is in force for the periods whose last day is on or after this day (ISO date), until
+   * the next version's: a period is judged by its last day, as filing rules are (see versions.ts).
+   */
+  from: IsoDate.default('2000-01-01'),
+  /** Ranks (measure `rank`) are taken among this many provinces: the universe of the year assessed, not of the filing day. */
+  rankAmong: z.number().int().positive().optional(),
+  filedAfterPeriod: FiledAfterPeriodSchema.optional(),
   title: LocalizedSchema,
   source: z.string(),
   periodKinds: z.array(PeriodKindSchema).min(1),

@@ -3,8 +3,8 @@
  * custom function and the command line all call `validate(template, submission)`.
  */
 import type { Lang } from '../i18n';
-import { hasBegun, parsePeriod } from '../periods';
-import { getTemplate, isFiledFor } from '../templates';
+import { parsePeriod } from '../periods';
+import { filingOpens, getTemplate, isFiledFor, templateFor, templateVersion } from '../templates';
 import { splitRef } from '../templates/cells';
 import type { Template, UnitKind } from '../templates/schema';
 import type { Submission } from '../submission';
@@ -41,18 +41,20 @@ export function validate(template: Template, submission: Submission, options: Va
     drafts.push({ code, severity: 'error', cells: [], values: {}, params });
   };
 
+  // A sheet checked outside any report (the auditor's function) may carry no period.
+  const period = submission.period === '' ? undefined : parsePeriod(submission.period);
   if (submission.template.toUpperCase() !== template.id) {
     header('template_unknown', { template: submission.template });
   } else if (submission.version !== template.version) {
-    header('version_mismatch', { template: template.id, got: submission.version, expected: template.version });
+    // The version named is the one in force for the period, where there is one.
+    header('version_mismatch', { template: template.id, got: submission.version, expected: template.version, ...(period ? { period: period.code } : {}) });
   }
-  // A sheet checked outside any report (the auditor's function) may carry no period.
-  const period = submission.period === '' ? undefined : parsePeriod(submission.period);
   if (!period && submission.period !== '') header('period_invalid', { period: submission.period });
   else if (period && !isFiledFor(template, period)) {
     header('period_not_allowed', { template: template.id, period: period.code });
-  } else if (period && options.today && !hasBegun(period, options.today)) {
-    header('period_not_begun', { period: period.code, start: period.start });
+  } else if (period && options.today && options.today < filingOpens(template, period)) {
+    const opens = filingOpens(template, period);
+    header('period_not_begun', { period: period.code, start: opens, ...(opens !== period.start ? { filedAfter: template.id } : {}) });
   }
 
   const values = submission.values ?? {};
@@ -128,7 +130,7 @@ export function validate(template: Template, submission: Submission, options: Va
 
 /** Validates a submission against the template it names. */
 export function validateSubmission(submission: Submission, options: ValidateOptions = {}): Report {
-  const template = getTemplate(submission.template);
+  const template = templateOfSubmission(submission);
   if (template) return validate(template, submission, options);
   const lang = options.lang ?? 'vi';
   const issue: Issue = {
@@ -152,6 +154,16 @@ export function validateSubmission(submission: Submission, options: ValidateOpti
     values: {},
     stats: { filledCells: 0, rulesChecked: 0, rulesSkipped: 0 },
   };
+}
+
+/**
+ * The version a submission is checked against: the one in force for its period; without a period (an
+ * auditor's sheet) the version it names where the catalogue has it, else the current one.
+ */
+export function templateOfSubmission(submission: Pick<Submission, 'template' | 'version' | 'period'>) {
+  const period = parsePeriod(submission.period);
+  if (period) return templateFor(submission.template, period);
+  return templateVersion(submission.template, submission.version) ?? getTemplate(submission.template);
 }
 
 function optionsFor(options: ValidateOptions, day: string | undefined) {

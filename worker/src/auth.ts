@@ -35,7 +35,7 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = await findTokenByHash(c.env.DB, await sha256Hex(match[1]!));
   if (!token) return refuse(c, 'token_unknown');
   if (token.revokedAt) return refuse(c, 'token_revoked');
-  const at = now(c.env);
+  const at = now(c);
   if (isExpired(token.expiresAt, vietnamDay(at))) return refuse(c, 'token_expired', { date: token.expiresAt! });
   c.set('principal', { tokenId: token.id, role: token.role, unit: token.unit, label: token.label });
   c.executionCtx.waitUntil(touchToken(c.env.DB, token.id, token.lastUsedAt, at).catch(() => undefined));

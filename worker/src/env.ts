@@ -9,6 +9,8 @@ import type { Role } from '../../shared/api/schemas';
 export type Env = Cloudflare.Env & {
   /** Tests and training demos only: the clock stands still at this ISO instant (lib/clock.ts). */
   FIXED_NOW?: string;
+  /** `"on"` where requests may set the day with the `Chitieu-Today` header: `npm start`'s `--var`, never production. */
+  TRAINING_CLOCK?: string;
 };
 
 export interface Principal {
@@ -20,5 +22,5 @@ export interface Principal {
 
 export type AppEnv = {
   Bindings: Env;
-  Variables: { principal: Principal; lang: Lang };
+  Variables: { principal: Principal; lang: Lang; now: Date };
 };

@@ -18,6 +18,8 @@ export interface IntakeContext extends Comparison {
   unitExists: boolean;
   /** The units it took over from during the period: a filing may include their part. */
   predecessors: string[];
+  /** Every record of the unit, oldest first: who it is on another day than the period's (a filing after the period). */
+  records: Unit[];
   /** The latest revision of this unit, template and period, to tell a filing that changes nothing. */
   latest: { hash: string; revision: number; receivedAt: string } | null;
   idempotency: IdempotencyRecord | null;
@@ -95,6 +97,7 @@ export async function loadIntake(
     unit,
     unitExists: mine.length > 0,
     predecessors: [...new Set(predecessors)],
+    records: mine,
     ...comparison,
     latest: (latest!.results[0] as IntakeContext['latest'] | undefined) ?? null,
     idempotency: q.key ? ((key!.results[0] as IdempotencyRecord | undefined) ?? null) : null,

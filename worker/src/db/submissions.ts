@@ -262,6 +262,7 @@ function toSubmittedReport(row: LatestRow): SubmittedReport {
     ...(report.rows ? { rows: report.rows } : {}),
     warnings: report.warnings,
     ...(report.coversPredecessors ? { coversPredecessors: true } : {}),
+    ...(report.templateVersion ? { templateVersion: report.templateVersion } : {}),
     ...(row.unit_name && row.unit_kind ? { asFiled: { name: row.unit_name, kind: row.unit_kind, parent: row.unit_parent } } : {}),
   };
 }
@@ -295,8 +296,8 @@ export async function addReview(
   db: D1Database,
   review: { submissionId: string; revision: number; decision: Review['decision']; comment: string | null },
   actor: Principal,
+  now: string,
 ): Promise<Review> {
-  const now = new Date().toISOString();
   const [inserted] = await db.batch([
     db
       .prepare('INSERT INTO reviews (submission_id, revision, decision, comment, reviewed_by, reviewed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id')

@@ -8,11 +8,10 @@ import { API } from '../../../shared/api/routes';
 import { PeriodConsolidationSchema } from '../../../shared/api/schemas';
 import { now } from '../lib/clock';
 import { route } from '../lib/route';
-import { consolidate, periodStatus } from '../../../shared/consolidation';
+import { consolidate, endedDuring, periodStatus, registryUntil } from '../../../shared/consolidation';
 import { newestFirst, periodsWithin, type Period } from '../../../shared/periods';
-import { TEMPLATES } from '../../../shared/templates';
 import { filedPeriodSummaries, latestReports, periodStates, shorterFilingKeys } from '../db/submissions';
-import { endedDuring } from '../../../shared/consolidation';
+import { templatesFor } from '../../../shared/templates';
 import { unitsDuring } from '../db/units';
 import { closedFile, lockOf, type ClosedKind, type StoredFile } from '../db/closing';
 import type { AppEnv } from '../env';
@@ -35,8 +34,9 @@ async function liveOfClosed(c: Context<AppEnv>, period: Period, asked: boolean |
 }
 
 route(consolidationRoutes, API.consolidation, async (c, { params, query }) => {
-  const template = requireTemplate(params.template);
+  requireTemplate(params.template);
   const period = requirePeriod(params.period);
+  const template = requireTemplate(params.template, undefined, period);
   requireFiledFor(template, period);
   const province = c.env.PROVINCE_NAME ?? '';
   const closed = await closedUnlessLive(c, period, 'json', query.live);
@@ -49,11 +49,11 @@ route(consolidationRoutes, API.consolidation, async (c, { params, query }) => {
       return response;
     }
   }
-  const registry = await unitsDuring(c.env.DB, period.start, period.end);
+  const registry = await unitsDuring(c.env.DB, period.start, registryUntil([template], period));
   const [reports, shorter] = await Promise.all([latestReports(c.env.DB, template.id, period.code), coveringFilings(c.env.DB, period, registry, template.id)]);
   const result = consolidate(template, period, registry, reports, shorter.get(template.id));
   const labelled = await liveOfClosed(c, period, query.live);
-  const response = c.json({ ...result, generatedAt: now(c.env).toISOString(), province, ...(labelled ? { live: true } : {}) });
+  const response = c.json({ ...result, generatedAt: now(c).toISOString(), province, ...(labelled ? { live: true } : {}) });
   return labelled ? markedLive(response) : response;
 });
 
@@ -63,7 +63,7 @@ route(consolidationRoutes, API.periodConsolidation, async (c, { params, query })
   if (closed) return closedResponse(c, closed, 'application/json; charset=utf-8');
   const consolidations = await consolidatePeriod(c.env.DB, period);
   const labelled = await liveOfClosed(c, period, query.live);
-  const response = c.json(periodJson(c.env.PROVINCE_NAME ?? '', period, consolidations, now(c.env), labelled ? { live: true } : {}));
+  const response = c.json(periodJson(c.env.PROVINCE_NAME ?? '', period, consolidations, now(c), labelled ? { live: true } : {}));
   return labelled ? markedLive(response) : response;
 });
 
@@ -73,7 +73,7 @@ route(consolidationRoutes, API.periodWorkbook, async (c, { params, query }) => {
   const closed = await closedUnlessLive(c, period, 'xlsx', query.live);
   if (closed) return closedResponse(c, closed, XLSX_MEDIA_TYPE, filename);
   const consolidations = await consolidatePeriod(c.env.DB, period);
-  const bytes = periodWorkbookBytes(c.env.PROVINCE_NAME ?? '', period, consolidations, query.lang ?? c.get('lang'), now(c.env));
+  const bytes = await periodWorkbookBytes(c.env.DB, c.env.PROVINCE_NAME ?? '', period, consolidations, query.lang ?? c.get('lang'), now(c));
   return (await liveOfClosed(c, period, query.live)) ? markedLive(xlsxResponse(bytes, filename)) : xlsxResponse(bytes, filename);
 });
 
@@ -83,16 +83,17 @@ route(consolidationRoutes, API.periodReport, async (c, { params, query }) => {
   const closed = await closedUnlessLive(c, period, 'docx', query.live);
   if (closed) return closedResponse(c, closed, DOCX_MEDIA_TYPE, filename);
   const consolidations = await consolidatePeriod(c.env.DB, period);
-  const bytes = await periodReportBytes(c.env.DB, c.env.PROVINCE_NAME ?? '', period, consolidations, query.lang ?? c.get('lang'), now(c.env));
+  const bytes = await periodReportBytes(c.env.DB, c.env.PROVINCE_NAME ?? '', period, consolidations, query.lang ?? c.get('lang'), now(c));
   return (await liveOfClosed(c, period, query.live)) ? markedLive(docxResponse(bytes, filename)) : docxResponse(bytes, filename);
 });
 
 route(consolidationRoutes, API.periodStatus, async (c, { params }) => {
   const period = requirePeriod(params.period);
-  const registry = await unitsDuring(c.env.DB, period.start, period.end);
+  const templates = templatesFor(period);
+  const registry = await unitsDuring(c.env.DB, period.start, registryUntil(templates, period));
   const ended = endedDuring(period, registry).map((u) => u.code);
   const [states, shorter] = await Promise.all([periodStates(c.env.DB, period.code), shorterFilingKeys(c.env.DB, periodsWithin(period).map((p) => p.code), ended)]);
-  return c.json({ ...periodStatus(TEMPLATES, period, registry, states, shorter), generatedAt: now(c.env).toISOString() });
+  return c.json({ ...periodStatus(templates, period, registry, states, shorter), generatedAt: now(c).toISOString() });
 });
 
 route(consolidationRoutes, API.periods, async (c) => {

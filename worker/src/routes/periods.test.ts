@@ -145,7 +145,7 @@ describe('closing a period', () => {
     await expect(storeRevision(env.DB, filing, actor)).rejects.toThrow(/period_closed/);
     await expect(storeRevision(env.DB, { ...filing, unit: 'SXD' }, actor)).rejects.toThrow(/period_closed/);
     expect(await env.DB.prepare(`SELECT count(*) AS n FROM submissions WHERE unit_code = 'SXD'`).first('n')).toBe(0);
-    await expect(addReview(env.DB, { submissionId: series!.id, revision: series!.revision, decision: 'accepted', comment: null }, actor)).rejects.toThrow(/period_closed/);
+    await expect(addReview(env.DB, { submissionId: series!.id, revision: series!.revision, decision: 'accepted', comment: null }, actor, T1)).rejects.toThrow(/period_closed/);
     await expect(env.DB.prepare(`UPDATE units SET name = name || ' (sửa)' WHERE code = 'SCT'`).run()).rejects.toThrow(/period_closed/);
     await expect(env.DB.prepare(`DELETE FROM units WHERE code = 'SCT'`).run()).rejects.toThrow(/period_closed/);
     await expect(

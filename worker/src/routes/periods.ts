@@ -14,7 +14,7 @@ import type { AppEnv, Principal } from '../env';
 import { now } from '../lib/clock';
 import { randomId, sha256Hex } from '../lib/crypto';
 import { requirePeriod } from '../lib/params';
-import { consolidatePeriod, periodJson, periodReportBytes, periodWorkbookBytes } from '../lib/period-files';
+import { consolidatePeriod, lastRegistryDay, periodJson, periodReportBytes, periodWorkbookBytes } from '../lib/period-files';
 import { fail } from '../lib/problem';
 import { route } from '../lib/route';
 
@@ -24,7 +24,7 @@ export const periodRoutes = new Hono<AppEnv>();
 async function closedFiles(db: D1Database, province: string, period: Period, mark: { version: number; closedAt: string; closedBy: string }, at: Date): Promise<ClosedFileBytes[]> {
   const consolidations = await consolidatePeriod(db, period);
   const json = new TextEncoder().encode(JSON.stringify(periodJson(province, period, consolidations, at, { closed: mark })));
-  const xlsx = periodWorkbookBytes(province, period, consolidations, 'vi', at);
+  const xlsx = await periodWorkbookBytes(db, province, period, consolidations, 'vi', at);
   const docx = await periodReportBytes(db, province, period, consolidations, 'vi', at);
   const files = [
     { kind: 'json', bytes: json },
@@ -45,7 +45,9 @@ route(periodRoutes, API.closePeriod, async (c, { params, body }) => {
   const principal: Principal = c.get('principal');
   const at = now(c.env);
   const holder = randomId('close');
-  const taken = await acquireClose(db, { period: period.code, start: period.start, end: period.end }, holder, at);
+  // The registry's days the consolidation reads: the period's, and after it those a yearly index is filed on.
+  const lastDay = lastRegistryDay(period);
+  const taken = await acquireClose(db, { period: period.code, start: period.start, end: lastDay > period.end ? lastDay : period.end }, holder, at);
   if (!taken.acquired) refuseTaken(period.code, taken.lock);
   const closedAt = at.toISOString();
   const close = { period: period.code, version: taken.version, closedAt, closedBy: principal.tokenId };

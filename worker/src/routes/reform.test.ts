@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ComparisonSchema, ConsolidationSchema, PeriodConsolidationSchema, ProblemSchema, ReceiptSchema } from '../../../shared/api/schemas';
 import { versionOf } from '../../../shared/templates';
-import { COMPLETENESS_SHEET } from '../../../shared/workbook';
+import { BY_DISTRICT_SHEET, COMPLETENESS_SHEET } from '../../../shared/workbook';
 import { EVERY_SHEET, readWorkbook } from '../../../xlsx/read';
 import { api, makeToken, read, seedUnits } from '../../test/helpers';
 
@@ -118,7 +118,8 @@ describe('outputs follow the structure of their period', () => {
     expect(text('TH_BM05')).toContain('II. CẤP XÃ');
     expect(text('TH_BM05')).not.toContain('CẤP HUYỆN');
     expect(text('TH_BM05')).toContain('Cơ quan tổng hợp: Sở Khoa học và Công nghệ');
-    expect(text(COMPLETENESS_SHEET.vi)).not.toContain('Theo đơn vị cấp huyện');
+    expect(book.sheets.map((s) => s.sheet)).not.toContain(BY_DISTRICT_SHEET.vi);
+    expect(text(COMPLETENESS_SHEET.vi)).not.toContain('Cấp huyện');
   });
 
   it('a period with districts keeps them, in JSON and in the workbook alike', async () => {
@@ -130,7 +131,7 @@ describe('outputs follow the structure of their period', () => {
     const text = (sheet: string) => book.sheets.find((s) => s.sheet === sheet)!.values.flat().map(String).join('\n');
     expect(text('TH_BM03')).toContain('II. CẤP HUYỆN VÀ CẤP XÃ');
     expect(text('TH_BM03')).toContain('Cơ quan tổng hợp: Sở Khoa học và Công nghệ');
-    expect(text(COMPLETENESS_SHEET.vi)).toContain('Theo đơn vị cấp huyện');
+    expect(text(BY_DISTRICT_SHEET.vi)).toContain('THEO ĐƠN VỊ CẤP HUYỆN');
   });
 });
 

@@ -3,8 +3,8 @@ import { Hono, type Context } from 'hono';
 import { API } from '../../../shared/api/routes';
 import { route } from '../lib/route';
 import { ReviewRequestSchema, type Receipt } from '../../../shared/api/schemas';
-import { daysLate, vietnamDay } from '../../../shared/periods';
-import { comparedPeriod } from '../../../shared/templates';
+import { vietnamDay } from '../../../shared/periods';
+import { comparedPeriod, daysLateFor } from '../../../shared/templates';
 import { validate } from '../../../shared/validation';
 import { lastDayIn } from '../../../shared/registry/units';
 import { allow } from '../auth';
@@ -63,10 +63,10 @@ route(submissionRoutes, API.fileSubmission, async (c, { query }) => {
   }
   // A closed period is said at once, before the report is checked; the trigger still decides at the write.
   if (lock) await refuseClosed(c.env.DB, period.code);
-  const unit = checkUnit(target, context.unit, context.unitExists);
+  const at = now(c);
+  const unit = checkUnit(target, context.unit, context.unitExists, { day: vietnamDay(at), records: context.records });
   if (intake.submission.coversPredecessors && context.predecessors.length === 0) failAt('coversPredecessors', 'covers_without_predecessors', { unit: unit.code, period: period.code });
   const submission = { ...intake.submission, template: template.id, unit: unit.code, period: period.code };
-  const at = now(c.env);
   const options = {
     unitKind: unit.kind,
     unitUntil: lastDayIn(unit, period),
@@ -97,7 +97,7 @@ route(submissionRoutes, API.fileSubmission, async (c, { query }) => {
     fail('submission_unchanged', { revision: context.latest.revision, receivedAt: formatTime(context.latest.receivedAt) });
   }
   const receivedAt = at.toISOString();
-  const late = daysLate(period, receivedAt);
+  const late = daysLateFor(template, period, receivedAt);
   let saved: { id: string; revision: number };
   try {
     saved = await storeRevision(
@@ -235,6 +235,7 @@ route(submissionRoutes, API.review, async (c, { params, body: request }) => {
       c.env.DB,
       { submissionId: summary.id, revision, decision: request.decision === 'accept' ? 'accepted' : 'returned', comment: request.comment ?? null },
       c.get('principal'),
+      now(c).toISOString(),
     ),
   );
   return c.json(review, 201);

@@ -175,9 +175,10 @@ describe('history is never rewritten', () => {
 
   it('leaves a past consolidation identical, byte for byte, after every change above and a rename', async () => {
     expect(published.json).toContain('UBND huyện Krông Pắc');
-    // The coordinator renamed from 1 July 2026: its record ends and a new one of the same code follows.
+    // The coordinator renamed from 1 December 2026: its record ends and a new one of the same code follows.
+    // (After the drafting day of the workbook compared: its annex line names the issuer of that day.)
     const renamed = await put(
-      csvOf('SKHCN,Sở Khoa học và Công nghệ,department,,1,2025-03-01,2026-06-30,,rename', 'SKHCN,Sở Khoa học và Công nghệ tỉnh Đắk Lắk,department,,1,2026-07-01,,,'),
+      csvOf('SKHCN,Sở Khoa học và Công nghệ,department,,1,2025-03-01,2026-11-30,,rename', 'SKHCN,Sở Khoa học và Công nghệ tỉnh Đắk Lắk,department,,1,2026-12-01,,,'),
     );
     expect(renamed.status).toBe(200);
     // Tân Lợi, which filed everything it was due for in 2024-H1, renamed on 1 April 2024: the period's

@@ -70,7 +70,7 @@ route(unitRoutes, API.importUnits, async (c, { query }) => {
   };
   await refuseRegistryChanges(c.env.DB, plan.changes);
   if (query.dryRun) return c.json({ ...summary, dryRun: true, changes: plan.changes });
-  await writeRegistryUnlessClosed(c.env.DB, plan.changes, () => unlessConflicting(() => applyImport(c.env.DB, snapshot, plan.changes, c.get('principal'), now(c.env).toISOString())));
+  await writeRegistryUnlessClosed(c.env.DB, plan.changes, () => unlessConflicting(() => applyImport(c.env.DB, snapshot, plan.changes, c.get('principal'), now(c).toISOString())));
   return c.json({ ...summary, dryRun: false, changes: plan.changes });
 });
 
@@ -85,6 +85,6 @@ route(unitRoutes, API.retractUnit, async (c, { params }) => {
   if (problems.length > 0) refuseProblems(c, problems.map((p) => lineOf(p, new Map(), c.get('lang'))), 'registry_invalid');
   const retraction = [{ before: record, after: null }];
   await refuseRegistryChanges(c.env.DB, retraction);
-  await writeRegistryUnlessClosed(c.env.DB, retraction, () => unlessConflicting(() => retractRecord(c.env.DB, snapshot, record, c.get('principal'), now(c.env).toISOString())));
+  await writeRegistryUnlessClosed(c.env.DB, retraction, () => unlessConflicting(() => retractRecord(c.env.DB, snapshot, record, c.get('principal'), now(c).toISOString())));
   return c.body(null, 204);
 });
