@@ -16,7 +16,8 @@ function bm03(period: string, values: Record<string, number | string>): Consolid
   // The Office of the People's Committee keeps the province's catalogue of procedures, and files its own records too.
   const report = validateSubmission({ ...BM03_2024_H1, period, unit: 'VPUBND', values }, { unitKind: 'department' });
   const at = `${p.end}T03:00:00Z`;
-  return consolidate(getTemplate('BM03')!, p, DEMO_REGISTRY.filter((u) => u.code === 'VPUBND'), [{ unit: 'VPUBND', submissionId: 's', revision: 1, receivedAt: at, firstReceivedAt: at, status: 'received', values: report.values, warnings: report.warnings }]);
+  // With the coordinating department of the period in the registry, who issues and who coordinated are named.
+  return consolidate(getTemplate('BM03')!, p, DEMO_REGISTRY.filter((u) => u.code === 'VPUBND' || u.code === 'STTTT'), [{ unit: 'VPUBND', submissionId: 's', revision: 1, receivedAt: at, firstReceivedAt: at, status: 'received', values: report.values, warnings: report.warnings }]);
 }
 
 const paragraphs = (d: ReturnType<typeof draftReport>) => d.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.runs.map((r) => r.text).join('')] : []));
@@ -111,9 +112,9 @@ describe('the DTI in the report, in its period’s scheme', () => {
 
   it('writes DTI 2024 as the 405 scheme’s value from 0 to 1 at its four decimals, and DTI 2021 in points', () => {
     const y2024 = paragraphs(draftReport({ province: 'Đắk Lắk', period: parsePeriod('2024')!, generatedAt: '2025-04-10T03:00:00Z', consolidations: [dti('2024', 'SKHCN', { 'DT.KQ': '0,6961', 'DT.XH': 17 })] }));
-    expect(y2024).toContain('Chỉ số DTI tự đánh giá của tỉnh đạt 0,6961 (thang 0–1), xếp hạng 17.');
+    expect(y2024).toContain('Chỉ số DTI tự đánh giá của tỉnh đạt 0,6961 (thang 0–1), xếp hạng 17/34.');
     const y2021 = paragraphs(draftReport({ province: 'Đắk Lắk', period: parsePeriod('2021')!, generatedAt: '2022-04-10T03:00:00Z', consolidations: [dti('2021', 'STTTT', { 'DT.KQ': '398,49', 'DT.XH': 36 })] }));
-    expect(y2021).toContain('Chỉ số DTI tự đánh giá của tỉnh đạt 398,49 điểm, xếp hạng 36.');
+    expect(y2021).toContain('Chỉ số DTI tự đánh giá của tỉnh đạt 398,49 điểm, xếp hạng 36/63.');
   });
 });
 
@@ -169,7 +170,7 @@ describe('what the figures mean', () => {
     const text = paragraphs(draftReport({ province: 'Đắk Lắk', period: H1, generatedAt: '2026-11-30T03:00:00Z', consolidations: [{ ...now, structure: { ...now.structure, districts: false } }], previousYear: [withDistricts] })).join(' ');
     expect(text).toContain('(tăng 12,2% so với cùng kỳ, khi tỉnh còn cấp huyện)');
     const before = bm03('2023-H1', { ...values, 'TT01.KQ': 1500, 'TT02.KQ': 493 });
-    const moreUnits: Consolidation = { ...before, units: [...before.units, { ...before.units[0]!, code: 'SNV', name: 'Sở Nội vụ' }] };
+    const moreUnits: Consolidation = { ...before, units: [...before.units, { ...before.units.find((u) => u.submission)!, code: 'SNV', name: 'Sở Nội vụ' }] };
     const other = paragraphs(draftReport({ province: 'Đắk Lắk', period: H1, generatedAt: '2026-11-30T03:00:00Z', consolidations: [now], previousYear: [moreUnits] })).join(' ');
     expect(other).toContain('(tăng 12,2% so với cùng kỳ; kỳ này 1 đơn vị nộp, cùng kỳ 2 đơn vị)');
   });
@@ -184,11 +185,10 @@ describe('what the figures mean', () => {
 
   it('writes a DTI rank with the number of provinces ranked', () => {
     const p = parsePeriod('2024')!;
-    const unit = DEMO_REGISTRY.find((u) => u.code === 'STTTT')!;
-    const submission = demoSubmission('BM08', unit, '2024');
-    const report = validateSubmission({ ...submission, values: { ...submission.values, 'DT.XH': 36 } }, { unitKind: 'department' });
+    const template = templateFor('BM08', p)!;
+    const report = validateSubmission({ template: 'BM08', version: template.version, unit: 'SKHCN', period: '2024', values: { 'DT.KQ': '0,6961', 'DT.XH': 36 } });
     const at = '2025-03-10T03:00:00Z';
-    const bm08 = consolidate(getTemplate('BM08')!, p, [unit], [{ unit: 'STTTT', submissionId: 's', revision: 1, receivedAt: at, firstReceivedAt: at, status: 'received', values: report.values, warnings: report.warnings }]);
+    const bm08 = consolidate(template, p, DEMO_REGISTRY.filter((u) => u.code === 'SKHCN'), [{ unit: 'SKHCN', submissionId: 's', revision: 1, receivedAt: at, firstReceivedAt: at, status: 'received', values: report.values, warnings: report.warnings }]);
     const text = paragraphs(draftReport({ province: 'Đắk Lắk', period: p, generatedAt: '2026-11-30T03:00:00Z', consolidations: [bm08] })).join(' ');
     expect(text).toContain('xếp hạng 36/34');
   });
