@@ -54,6 +54,22 @@ export async function workerBench(): Promise<void> {
       reportBytes = (await r.arrayBuffer()).byteLength;
     }, { runs: 5, budgetMs: 60_000 });
 
+    // Closing the period: the JSON, workbook and report made and stored at once (each run reopens it after),
+    // then the closed workbook served from storage.
+    const closing = await time('close', async () => {
+      const r = await fetch(`${worker.origin}/api/v1/periods/${PERIOD}/close`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: '{}' });
+      if (r.status !== 201) throw new Error(`close: ${r.status} ${await r.text()}`);
+      const reopened = await fetch(`${worker.origin}/api/v1/periods/${PERIOD}/reopen`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: '{"reason":"bench"}' });
+      if (reopened.status !== 201) throw new Error(`reopen: ${reopened.status} ${await reopened.text()}`);
+    }, { runs: 5, budgetMs: 60_000 });
+    await fetch(`${worker.origin}/api/v1/periods/${PERIOD}/close`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: '{}' });
+    const closedWorkbook = await time('closed xlsx', async () => {
+      const r = await fetch(`${worker.origin}/api/v1/consolidations/${PERIOD}.xlsx`, { headers: auth });
+      if (!r.headers.get('chitieu-closed-version')) throw new Error('the period is not closed');
+      await r.arrayBuffer();
+    }, { runs: 20 });
+    await fetch(`${worker.origin}/api/v1/periods/${PERIOD}/reopen`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: '{"reason":"bench"}' });
+
     // Load: new revisions of BM03 for units of the province, by one client, then 20 at once.
     const bodies = province.slice(0, 200).map((u) => JSON.stringify(demoSubmission('BM03', u, '2025-Q1')));
     let next = 0;
@@ -98,6 +114,8 @@ export async function workerBench(): Promise<void> {
       { name: 'Tổng hợp cả 8 mẫu, 220 đơn vị', value: ms(consolidateAll.medianMs) },
       { name: `Bảng tính tổng hợp .xlsx trong workerd (${Math.round(workbookBytes / 1024)} KB)`, value: ms(workbook.medianMs), goal: '< 2 s', ok: workbook.medianMs < 2000 },
       { name: `Dự thảo báo cáo .docx trong workerd (${Math.round(reportBytes / 1024)} KB, cùng số liệu)`, value: ms(report.medianMs), goal: '< 1 s', ok: report.medianMs < 1000 },
+      { name: 'Chốt số liệu kỳ (lưu JSON, .xlsx, .docx) rồi mở lại', value: ms(closing.medianMs), goal: '< 3 s', ok: closing.medianMs < 3000 },
+      { name: 'Bảng tính tổng hợp của kỳ đã chốt (đọc từ D1)', value: ms(closedWorkbook.medianMs) },
       {
         name: `Chạy bền: ${soaked.requests} yêu cầu lẫn nhau, 20 máy khách (${soaked.seconds.toFixed(0)} s): 5xx`,
         value: String(soaked.serverErrors),

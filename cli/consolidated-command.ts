@@ -7,10 +7,9 @@ import { parsePeriod } from '../shared/periods';
 import { CliError, type CliText } from './text';
 import type { CliIo } from './io';
 import type { Lang } from '../shared/i18n';
-import { ProblemSchema } from '../shared/api/schemas';
 import { renderProblem } from '../shared/problems';
+import { connection, send } from './server';
 
-export const DEFAULT_SERVER = 'http://127.0.0.1:8787';
 
 /** What each download command fetches, and how it says it is done. */
 const DOWNLOADS = {
@@ -41,26 +40,8 @@ async function download(kind: keyof typeof DOWNLOADS, args: string[], lang: Lang
   const period = parsePeriod(values.period);
   if (!period) throw new CliError(renderProblem('period_invalid', { period: values.period }, lang), 2);
   if (!values.out) throw new CliError(t.missing('--out'), 2);
-  const token = values.token ?? env.CHITIEU_TOKEN;
-  if (!token) throw new CliError(t.missingToken, 2);
-  const server = (values.server ?? env.CHITIEU_SERVER ?? DEFAULT_SERVER).replace(/\/+$/, '');
-
-  let response: Response;
-  try {
-    response = await fetcher(`${server}${DOWNLOADS[kind].path(period.code)}?lang=${lang}`, { headers: { authorization: `Bearer ${token}` } });
-  } catch (e) {
-    throw new CliError(t.unreachable(server, (e as Error).message), 2);
-  }
-  if (!response.ok) {
-    let detail = `HTTP ${response.status}`;
-    try {
-      const problem = ProblemSchema.safeParse(await response.json());
-      if (problem.success) detail = problem.data.detail;
-    } catch {
-      // not a problem document
-    }
-    throw new CliError(t.serverRefused(response.status, detail), 2);
-  }
+  const to = connection(values, env, t);
+  const response = await send(fetcher, to, `${DOWNLOADS[kind].path(period.code)}?lang=${lang}`, t);
   const bytes = new Uint8Array(await response.arrayBuffer());
   try {
     await io.writeFile(values.out, bytes);

@@ -5,6 +5,7 @@ import { langOf, type Lang } from '../shared/i18n';
 import { templateCommand } from './template-command';
 import { validateCommand } from './validate-command';
 import { consolidatedCommand, reportCommand } from './consolidated-command';
+import { closeCommand, reopenCommand } from './close-command';
 import { CliError, TEXT } from './text';
 import { FileTooLargeError, type CliIo } from './io';
 
@@ -45,6 +46,10 @@ export async function main(args: string[], io: CliIo = nodeIo): Promise<number> 
         return await consolidatedCommand(rest, lang, t, io);
       case 'report':
         return await reportCommand(rest, lang, t, io);
+      case 'close':
+        return await closeCommand(rest, lang, t, io);
+      case 'reopen':
+        return await reopenCommand(rest, lang, t, io);
       case 'templates':
         io.stdout(t.listHeader + '\n');
         for (const tpl of TEMPLATES) {

@@ -17,6 +17,11 @@ Cách dùng:
       hoặc biến môi trường CHITIEU_SERVER, CHITIEU_TOKEN). Cần mã thông báo của cơ quan thường trực (DIC) hoặc kiểm tra.
   chitieu report --period 2024-H1 --out bao-cao.docx [--server URL] [--token MÃ] [--lang vi|en]
       Tải dự thảo báo cáo định kỳ (.docx) dựng từ số liệu tổng hợp, như trên.
+  chitieu close --period 2024-H1 [--note GHI CHÚ] [--server URL] [--token MÃ]
+      Chốt số liệu kỳ khi gửi báo cáo lên cấp trên (mã thông báo của cơ quan thường trực): máy chủ giữ
+      tổng hợp, bảng tính và báo cáo đúng như lúc chốt; in lần chốt và mã băm SHA-256 của từng tệp.
+  chitieu reopen --period 2024-H1 --reason LÝ DO [--server URL] [--token MÃ]
+      Mở lại kỳ đã chốt, ghi lý do; lần chốt sau là lần chốt mới, các lần trước vẫn được giữ.
   chitieu templates
       Liệt kê các mẫu báo cáo.
 `,
@@ -55,6 +60,9 @@ Cách dùng:
     // Template versions
     versionFrom: (version: string, day: string) => `${version} cho các kỳ kết thúc từ ${day.split('-').reverse().join('/')}`,
     versions: (list: string) => `phiên bản: ${list}`,
+    // Closing a period
+    closed: (period: string, version: number, at: string) => `Đã chốt số liệu kỳ ${period}, lần ${version}, lúc ${at}. Tệp đã chốt (loại, SHA-256, số byte):`,
+    reopened: (period: string, version: number) => `Đã mở lại kỳ ${period} (lần chốt ${version} vẫn được giữ).`,
   },
   en: {
     usage: `chitieu — check and create digital-transformation indicator report templates
@@ -71,6 +79,11 @@ Usage:
       or the CHITIEU_SERVER and CHITIEU_TOKEN environment variables). Needs a DIC or auditor token.
   chitieu report --period 2024-H1 --out report.docx [--server URL] [--token TOKEN] [--lang vi|en]
       Download the periodic report drafted from the consolidated figures (.docx), as above.
+  chitieu close --period 2024-H1 [--note NOTE] [--server URL] [--token TOKEN]
+      Close the period when its report goes upward (DIC token): the server keeps the consolidation,
+      workbook and report as they are now; prints the close version and each file's SHA-256.
+  chitieu reopen --period 2024-H1 --reason REASON [--server URL] [--token TOKEN]
+      Reopen a closed period, with its reason; the next close is a new version, earlier ones are kept.
   chitieu templates
       List the report templates.
 `,
@@ -109,6 +122,9 @@ Usage:
     // Template versions
     versionFrom: (version: string, day: string) => `${version} for periods ending from ${day}`,
     versions: (list: string) => `versions: ${list}`,
+    // Closing a period
+    closed: (period: string, version: number, at: string) => `Closed ${period}, version ${version}, at ${at}. Closed files (kind, SHA-256, bytes):`,
+    reopened: (period: string, version: number) => `Reopened ${period} (close version ${version} is kept).`,
   },
 } as const;
 

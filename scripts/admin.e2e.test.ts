@@ -114,4 +114,18 @@ describe('npm run admin', () => {
     const actions = (await d1('local', 'SELECT action FROM audit_log ORDER BY id', state())).map((r) => r.action);
     expect(actions).toEqual(['units.create', 'units.create', 'units.create', 'tokens.create', 'tokens.rotate', 'tokens.revoke']);
   });
+
+  // Closing a period
+  it('refuses a registry import that would alter a closed period, naming it, and takes one that does not', async () => {
+    await d1('local', "INSERT INTO period_locks (period, first_day, last_day, state, holder, since) VALUES ('2024-H1', '2024-01-01', '2024-06-30', 'closed', 'test', '2026-01-01T00:00:00Z')", state());
+    const renamed = join(dir, 'doi-ten.csv');
+    await writeFile(renamed, 'code,name,kind,parent,coordinator,valid_from,valid_to\nKPA,UBND huyện Krông Pắc (mới),district,,0,2020-01-01,\n');
+    const refused = await admin('units', 'import', renamed);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('Kỳ 2024-H1 đã chốt số liệu');
+    expect(await d1('local', "SELECT name FROM units WHERE code = 'KPA'", state())).toEqual([{ name: 'UBND huyện Krông Pắc' }]);
+    const later = join(dir, 'don-vi-moi.csv');
+    await writeFile(later, 'code,name,kind,parent,coordinator,valid_from,valid_to\nSMOI,Sở Mới,department,,0,2030-01-01,\n');
+    expect((await admin('units', 'import', later)).code).toBe(0);
+  });
 });

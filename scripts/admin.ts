@@ -15,6 +15,7 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { keepAbsentColumns, parseUnitsCsv, unitsToCsv } from '../shared/registry/units-csv';
 import { auditActionOf, planImport, type FiledEnd, type FiledPeriod } from '../shared/registry/history';
+import { closedPeriodsAltered, type ClosedSpan } from '../shared/registry/closed-periods';
 import { problemLine, renderField, renderProblem } from '../shared/problems';
 import { UNIT_COLUMNS, toUnit, type UnitRow } from '../worker/src/db/units';
 import { d1, sql, type LocalState, type Target } from './lib/d1';
@@ -105,7 +106,8 @@ async function main(argv: string[]): Promise<number> {
       `SELECT (SELECT version FROM registry_version WHERE id = 1) AS version,
          (SELECT json_group_array(json_object(${UNIT_COLUMNS.split(', ').map((c) => `'${c}', ${c}`).join(', ')})) FROM (SELECT * FROM units ORDER BY rowid)) AS units,
          (SELECT json_group_array(json_object('unit', unit_code, 'period', period)) FROM (SELECT DISTINCT unit_code, period FROM submissions)) AS filings,
-         (SELECT json_group_array(json_object('code', code, 'validFrom', valid_from, 'validTo', valid_to)) FROM filed_record_ends) AS ends`,
+         (SELECT json_group_array(json_object('code', code, 'validFrom', valid_from, 'validTo', valid_to)) FROM filed_record_ends) AS ends,
+         (SELECT json_group_array(json_object('period', period, 'start', first_day, 'end', last_day)) FROM period_locks) AS closed`,
       state,
     );
     const version = Number(read!.version);
@@ -113,7 +115,10 @@ async function main(argv: string[]): Promise<number> {
     const filings = JSON.parse(String(read!.filings)) as FiledPeriod[];
     const filedEnds = JSON.parse(String(read!.ends)) as FiledEnd[];
     const plan = parsed.problems.length > 0 ? undefined : planImport(existing, keepAbsentColumns(parsed.units, parsed.columns, existing), filings, filedEnds);
+    // Closed periods: what was sent upward is not altered (the database's triggers refuse it too).
+    const altered = plan ? closedPeriodsAltered(plan.changes, JSON.parse(String(read!.closed)) as ClosedSpan[]) : [];
     const problems = [
+      ...(altered.length > 0 ? [{ line: undefined, field: undefined, message: renderProblem('period_closed', { period: altered.join(', '), version: '' }, 'vi') }] : []),
       ...parsed.problems,
       ...(plan?.problems ?? []).map((p) => ({ line: lineOf.get(`${p.code}|${p.validFrom}`), field: p.field, message: `${p.code}: ${renderField({ code: p.problem, ...(p.params ? { params: p.params } : {}) }, 'vi')}` })),
       ...(plan?.conflicts ?? []).map((c) => ({ line: lineOf.get(`${c.code}|${c.validFrom}`), field: 'code', message: renderProblem('registry_history_conflict', { list: `${c.code}@${c.validFrom}: ${c.periods.join(', ')}` }, 'vi') })),

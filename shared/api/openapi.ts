@@ -56,6 +56,8 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   'Tổng hợp': 'Số liệu toàn tỉnh, tình hình nộp, sổ tổng hợp .xlsx và dự thảo báo cáo .docx',
   'Mã thông báo': 'Cấp, xem, đổi và thu hồi mã thông báo',
   'Nhật ký': 'Nhật ký thay đổi',
+  // Closing a period
+  'Chốt số liệu': 'Chốt số liệu kỳ khi gửi báo cáo lên cấp trên, mở lại có lý do, các lần chốt và thay đổi giữa chúng',
 };
 
 const REF = '#/components/schemas/';

@@ -191,7 +191,15 @@ export const HealthSchema = z.object({
   time: z.string(),
 });
 
-export const ConsolidationSchema = ConsolidationResultSchema.extend({ generatedAt: z.string(), province: z.string() });
+/** The close a consolidation comes from, when its period is closed; `live` marks live figures of a closed period. */
+export const ClosedMarkSchema = z.object({ version: z.number().int(), closedAt: z.string(), closedBy: z.string() });
+
+export const ConsolidationSchema = ConsolidationResultSchema.extend({
+  generatedAt: z.string(),
+  province: z.string(),
+  closed: ClosedMarkSchema.optional(),
+  live: z.boolean().optional(),
+});
 export type ConsolidationResponse = z.infer<typeof ConsolidationSchema>;
 
 export const PeriodConsolidationSchema = z.object({
@@ -200,6 +208,10 @@ export const PeriodConsolidationSchema = z.object({
   generatedAt: z.string(),
   engineVersion: z.string(),
   consolidations: z.array(ConsolidationResultSchema),
+  /** Present when the period is closed: these are the figures as closed. */
+  closed: ClosedMarkSchema.optional(),
+  /** True for live figures of a closed period (`?live=true`): not what was closed. */
+  live: z.boolean().optional(),
 });
 export type PeriodConsolidation = z.infer<typeof PeriodConsolidationSchema>;
 
@@ -238,3 +250,66 @@ export const AuditEntrySchema = z.object({
   target: z.string(),
   detail: z.unknown().nullable(),
 });
+
+// Closing a period
+
+export const CloseRequestSchema = z.object({ note: safeText(2000).trim().optional() });
+export const ReopenRequestSchema = z.object({
+  reason: safeText(2000)
+    .trim()
+    .refine((r) => r.length > 0, fieldIssue('reopen_reason_required')),
+});
+
+/** A closed file: the SHA-256 of its bytes (also its ETag) and its size. */
+export const ClosedFileSchema = z.object({ sha256: z.string(), bytes: z.number().int() });
+export const ClosedFilesSchema = z.object({ json: ClosedFileSchema, xlsx: ClosedFileSchema, docx: ClosedFileSchema });
+
+export const PeriodClosedSchema = z.object({
+  period: z.string(),
+  version: z.number().int(),
+  closedAt: z.string(),
+  /** The token that closed it. */
+  closedBy: z.string(),
+  files: ClosedFilesSchema,
+});
+export type PeriodClosed = z.infer<typeof PeriodClosedSchema>;
+
+export const PeriodReopenedSchema = z.object({ period: z.string(), version: z.number().int(), reopenedAt: z.string(), reopenedBy: z.string(), reason: z.string() });
+
+export const CloseVersionSchema = PeriodClosedSchema.omit({ period: true }).extend({
+  note: z.string().nullable(),
+  /** How this close ended, if it did. */
+  reopened: z.object({ at: z.string(), by: z.string(), reason: z.string() }).nullable(),
+});
+
+export const PeriodStateSchema = z.object({
+  period: z.string(),
+  closed: z.boolean(),
+  /** A close under way (files being made): writes are already refused. */
+  closing: z.boolean(),
+  /** The close in force. */
+  current: CloseVersionSchema.nullable(),
+  /** Every close, the first first. */
+  versions: z.array(CloseVersionSchema),
+});
+export type PeriodState = z.infer<typeof PeriodStateSchema>;
+
+const CellValueSchema = z.union([z.number(), z.string(), z.null()]);
+const CellChangeSchema = z.object({ ref: z.string(), before: CellValueSchema, after: CellValueSchema });
+const MembershipSchema = z.object({ added: z.array(z.string()), removed: z.array(z.string()) });
+
+export const PeriodChangesSchema = z.object({
+  period: z.string(),
+  from: z.number().int(),
+  to: z.number().int(),
+  templates: z.array(
+    z.object({
+      template: z.string(),
+      total: z.array(CellChangeSchema),
+      units: z.array(z.object({ unit: z.string(), name: z.string(), cells: z.array(CellChangeSchema) })),
+      expected: MembershipSchema,
+      missing: MembershipSchema,
+    }),
+  ),
+});
+export type PeriodChanges = z.infer<typeof PeriodChangesSchema>;

@@ -84,6 +84,11 @@ export const PROBLEM_CODES = {
   heading_mismatch: 'invalid',
   // Training clock (npm start)
   training_clock_invalid: 'invalid',
+  // Closing a period
+  period_closed: 'conflict',
+  period_closing: 'conflict',
+  period_not_closed: 'conflict',
+  close_version_not_found: 'not-found',
 } as const satisfies Record<string, ProblemKind>;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

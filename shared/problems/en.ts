@@ -81,6 +81,11 @@ export const en: ProblemWords = {
       `Sheet "${p.sheet}" shows ${p.field} "${p.heading}" (cell ${p.cell}) but the workbook's hidden information (sheet _chitieu) says "${p.hidden}". Fill a template made for the right unit and period and send it again.`,
     // Training clock (npm start)
     training_clock_invalid: (p) => `The ${p.header} header “${p.value}” is not a calendar date (YYYY-MM-DD, e.g. 2025-06-10) or an ISO 8601 instant.`,
+    // Closing a period
+    period_closed: (p) => `Period ${p.period} is closed${p.version ? ` (version ${p.version})` : ''}; its figures stay as closed. To correct them, DIC reopens the period (with a reason) and closes it again.`,
+    period_closing: (p) => `Period ${p.period} is being closed; try again in a moment.`,
+    period_not_closed: (p) => `Period ${p.period} is not closed (or has been reopened).`,
+    close_version_not_found: (p) => `Period ${p.period} has no close version ${p.version}.`,
   },
 
   fields: {
@@ -107,6 +112,8 @@ export const en: ProblemWords = {
     // The unit registry: catalogue keeper, days without a coordinator
     csv_catalogue_department: () => 'the keeper of the catalogue of procedures must be a department',
     registry_no_coordinator: (p) => `no coordinating department is in force from ${p.from}${p.to ? ` to ${p.to}` : ''}`,
+    // Closing a period
+    reopen_reason_required: () => 'reopening a closed period needs a reason',
   },
 
   roles: { unit: 'unit', dic: 'coordinating department', auditor: 'auditor' },

@@ -23,5 +23,7 @@ export const FIELD_CODES = [
   // The unit registry: catalogue keeper, days without a coordinator
   'csv_catalogue_department',
   'registry_no_coordinator',
+  // Closing a period
+  'reopen_reason_required',
 ] as const;
 export type FieldCode = (typeof FIELD_CODES)[number];

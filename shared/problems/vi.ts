@@ -85,6 +85,11 @@ export const vi = {
       `Trang "${p.sheet}" ghi ${HEADING_FIELD[String(p.field)] ?? p.field} là "${p.heading}" (ô ${p.cell}) nhưng thông tin ẩn của bảng tính (trang _chitieu) ghi "${p.hidden}". Hãy lập báo cáo từ mẫu đúng đơn vị và kỳ báo cáo rồi gửi lại.`,
     // Training clock (npm start)
     training_clock_invalid: (p: P) => `Tiêu đề ${p.header} “${p.value}” không phải một ngày (YYYY-MM-DD, ví dụ 2025-06-10) hay một thời điểm ISO 8601.`,
+    // Closing a period
+    period_closed: (p: P) => `Kỳ ${p.period} đã chốt số liệu${p.version ? ` (lần ${p.version})` : ''}; số liệu đã chốt không thay đổi. Muốn sửa, cơ quan thường trực mở lại kỳ (ghi lý do) rồi chốt lại.`,
+    period_closing: (p: P) => `Kỳ ${p.period} đang được chốt số liệu; hãy thử lại sau giây lát.`,
+    period_not_closed: (p: P) => `Kỳ ${p.period} chưa chốt số liệu (hoặc đã được mở lại).`,
+    close_version_not_found: (p: P) => `Kỳ ${p.period} không có lần chốt ${p.version}.`,
   } satisfies Record<ProblemCode, (p: P) => string>,
 
   fields: {
@@ -111,6 +116,8 @@ export const vi = {
     // The unit registry: catalogue keeper, days without a coordinator
     csv_catalogue_department: () => 'cơ quan giữ danh mục thủ tục hành chính phải là sở, ban, ngành',
     registry_no_coordinator: (p: P) => `từ ngày ${dmy(p.from)}${p.to ? ` đến ngày ${dmy(p.to)}` : ''} không có cơ quan thường trực nào`,
+    // Closing a period
+    reopen_reason_required: () => 'mở lại kỳ đã chốt cần ghi lý do (reason)',
   } satisfies Record<FieldCode, (p: P) => string>,
 
   /** Names of the roles in messages. */

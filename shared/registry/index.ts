@@ -3,3 +3,4 @@ export * from './units-csv';
 export * from './history';
 export * from './lineage';
 export * from './coordinator';
+export * from './closed-periods';

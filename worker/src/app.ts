@@ -11,6 +11,7 @@ import { ProblemError, problemResponse } from './lib/problem';
 import { auditRoutes } from './routes/audit';
 import { consolidationRoutes } from './routes/consolidations';
 import { meRoutes } from './routes/me';
+import { periodRoutes } from './routes/periods';
 import { publicRoutes } from './routes/public';
 import { submissionRoutes } from './routes/submissions';
 import { tokenRoutes } from './routes/tokens';
@@ -28,6 +29,7 @@ export function createApp() {
   api.route('/', unitRoutes);
   api.route('/', submissionRoutes);
   api.route('/', consolidationRoutes);
+  api.route('/', periodRoutes);
   api.route('/', tokenRoutes);
   api.route('/', auditRoutes);
 

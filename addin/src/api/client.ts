@@ -16,6 +16,10 @@ import {
   SubmissionSummarySchema,
   TemplateSummarySchema,
   TokenCreatedSchema,
+  PeriodClosedSchema,
+  PeriodReopenedSchema,
+  PeriodStateSchema,
+  PeriodChangesSchema,
   type Problem,
 } from '../../../shared/api/schemas';
 import type { Submission } from '../../../shared/submission';
@@ -160,6 +164,36 @@ export class ApiClient {
 
   periodStatus(period: string) {
     return this.call(PeriodStatusSchema, `/periods/${period}/status`);
+  }
+
+  // Closing a period
+
+  /** Whether the period is closed, when and by whom, and every closed version. */
+  periodState(period: string) {
+    return this.call(PeriodStateSchema, `/periods/${encodeURIComponent(period)}`);
+  }
+
+  /** Closes the period (DIC): its consolidation, workbook and report are kept as they are now. */
+  closePeriod(period: string, note?: string) {
+    return this.call(PeriodClosedSchema, `/periods/${encodeURIComponent(period)}/close`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(note ? { note } : {}),
+    });
+  }
+
+  /** Reopens a closed period (DIC), with the reason the audit log keeps. */
+  reopenPeriod(period: string, reason: string) {
+    return this.call(PeriodReopenedSchema, `/periods/${encodeURIComponent(period)}/reopen`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ reason }),
+    });
+  }
+
+  /** What changed between two closed versions of a period, cell by cell. */
+  periodChanges(period: string, from: number, to: number) {
+    return this.call(PeriodChangesSchema, `/periods/${encodeURIComponent(period)}/changes?from=${from}&to=${to}`);
   }
 
   createToken(role: 'unit' | 'dic' | 'auditor', unit: string | undefined, label: string | undefined) {

@@ -1,91 +1,90 @@
-/** Provincial figures and completeness, for DIC and auditors: as JSON per template or per period, and as a workbook. */
+/**
+ * Provincial figures and completeness, for DIC and auditors: as JSON per template or per period, and as a
+ * workbook and a drafted report. A closed period answers its closed files, byte for byte, unless
+ * `?live=true` asks for the live figures, which are then marked as live.
+ */
 import { Hono, type Context } from 'hono';
 import { API } from '../../../shared/api/routes';
+import { PeriodConsolidationSchema } from '../../../shared/api/schemas';
 import { now } from '../lib/clock';
 import { route } from '../lib/route';
-import { consolidate, endedDuring, periodStatus, registryUntil, type Consolidation, type ShorterFiling } from '../../../shared/consolidation';
-import type { Unit } from '../../../shared/registry/units';
-import { newestFirst, periodsWithin, sameTimeYearBefore, vietnamDay, type Period } from '../../../shared/periods';
-import { coordinatorOn } from '../../../shared/registry/coordinator';
-import { draftReport } from '../../../shared/report/draft';
-import { writeReport } from '../../../docx/report';
+import { consolidate, endedDuring, periodStatus, registryUntil } from '../../../shared/consolidation';
+import { newestFirst, periodsWithin, type Period } from '../../../shared/periods';
+import { filedPeriodSummaries, latestReports, periodStates, shorterFilingKeys } from '../db/submissions';
 import { templatesFor } from '../../../shared/templates';
-import { ENGINE_VERSION } from '../../../shared/validation';
-import { consolidatedWorkbook } from '../../../shared/workbook';
-import { writeWorkbook } from '../../../xlsx/write';
-import { filedPeriodSummaries, latestReports, latestReportsOfPeriod, periodStates, shorterFilingKeys, shorterFilings } from '../db/submissions';
 import { unitsDuring } from '../db/units';
+import { closedFile, lockOf, type ClosedKind, type StoredFile } from '../db/closing';
 import type { AppEnv } from '../env';
 import { requireFiledFor, requirePeriod, requireTemplate } from '../lib/params';
 import { docxResponse, xlsxResponse } from '../lib/xlsx-response';
+import { closedResponse, CLOSED_VERSION_HEADER, markedLive } from '../lib/closed-response';
+import { consolidatePeriod, coveringFilings, periodJson, periodReportBytes, periodWorkbookBytes } from '../lib/period-files';
+import { DOCX_MEDIA_TYPE, XLSX_MEDIA_TYPE } from '../../../shared/api/media';
 
 export const consolidationRoutes = new Hono<AppEnv>();
 
-/** The filings of shorter periods that cover the part of units that ended during the period, by template. */
-function coveringFilings(c: Context<AppEnv>, period: Period, registry: readonly Unit[], template?: string): Promise<Map<string, ShorterFiling[]>> {
-  const ended = endedDuring(period, registry).map((u) => u.code);
-  return shorterFilings(c.env.DB, periodsWithin(period).map((p) => p.code), ended, template);
+/** The closed file of the period, unless the live figures are asked for. */
+function closedUnlessLive(c: Context<AppEnv>, period: Period, kind: ClosedKind, live: boolean | undefined): Promise<StoredFile | null> {
+  return live ? Promise.resolve(null) : closedFile(c.env.DB, period.code, kind);
 }
 
-route(consolidationRoutes, API.consolidation, async (c, { params }) => {
+/** Whether a live answer (`?live=true`) is of a closed period: it is then marked as live. */
+async function liveOfClosed(c: Context<AppEnv>, period: Period, asked: boolean | undefined): Promise<boolean> {
+  return asked === true && (await lockOf(c.env.DB, period.code))?.state === 'closed';
+}
+
+route(consolidationRoutes, API.consolidation, async (c, { params, query }) => {
   requireTemplate(params.template);
   const period = requirePeriod(params.period);
   const template = requireTemplate(params.template, undefined, period);
   requireFiledFor(template, period);
+  const province = c.env.PROVINCE_NAME ?? '';
+  const closed = await closedUnlessLive(c, period, 'json', query.live);
+  if (closed) {
+    const stored = PeriodConsolidationSchema.parse(JSON.parse(new TextDecoder().decode(closed.bytes)));
+    const result = stored.consolidations.find((x) => x.template.id === template.id);
+    if (result) {
+      const response = c.json({ ...result, generatedAt: stored.generatedAt, province: stored.province, ...(stored.closed ? { closed: stored.closed } : {}) });
+      response.headers.set(CLOSED_VERSION_HEADER, String(closed.version));
+      return response;
+    }
+  }
   const registry = await unitsDuring(c.env.DB, period.start, registryUntil([template], period));
-  const [reports, shorter] = await Promise.all([latestReports(c.env.DB, template.id, period.code), coveringFilings(c, period, registry, template.id)]);
+  const [reports, shorter] = await Promise.all([latestReports(c.env.DB, template.id, period.code), coveringFilings(c.env.DB, period, registry, template.id)]);
   const result = consolidate(template, period, registry, reports, shorter.get(template.id));
-  return c.json({ ...result, generatedAt: now(c).toISOString(), province: c.env.PROVINCE_NAME ?? '' });
+  const labelled = await liveOfClosed(c, period, query.live);
+  const response = c.json({ ...result, generatedAt: now(c).toISOString(), province, ...(labelled ? { live: true } : {}) });
+  return labelled ? markedLive(response) : response;
 });
 
-/** Every template filed in the period, consolidated, from one read of the database. */
-async function consolidatePeriod(c: Context<AppEnv>, period: Period): Promise<Consolidation[]> {
-  const templates = templatesFor(period);
-  const registry = await unitsDuring(c.env.DB, period.start, registryUntil(templates, period));
-  const [reports, shorter] = await Promise.all([latestReportsOfPeriod(c.env.DB, period.code), coveringFilings(c, period, registry)]);
-  return templates.map((t) => consolidate(t, period, registry, reports.get(t.id) ?? [], shorter.get(t.id)));
-}
-
-/** The coordinator in force on the day `at` (Viet Nam time): who issues what is drafted that day. */
-async function issuerOn(c: Context<AppEnv>, at: Date) {
-  const day = vietnamDay(at);
-  return coordinatorOn(await unitsDuring(c.env.DB, day, day), day);
-}
-
-route(consolidationRoutes, API.periodConsolidation, async (c, { params }) => {
+route(consolidationRoutes, API.periodConsolidation, async (c, { params, query }) => {
   const period = requirePeriod(params.period);
-  const consolidations = await consolidatePeriod(c, period);
-  return c.json({ period: period.code, province: c.env.PROVINCE_NAME ?? '', generatedAt: now(c).toISOString(), engineVersion: ENGINE_VERSION, consolidations });
+  const closed = await closedUnlessLive(c, period, 'json', query.live);
+  if (closed) return closedResponse(c, closed, 'application/json; charset=utf-8');
+  const consolidations = await consolidatePeriod(c.env.DB, period);
+  const labelled = await liveOfClosed(c, period, query.live);
+  const response = c.json(periodJson(c.env.PROVINCE_NAME ?? '', period, consolidations, now(c), labelled ? { live: true } : {}));
+  return labelled ? markedLive(response) : response;
 });
 
 route(consolidationRoutes, API.periodWorkbook, async (c, { params, query }) => {
   const period = requirePeriod(params.period);
-  const lang = query.lang ?? c.get('lang');
-  const generatedAt = now(c);
-  // The workbook is the annex of the report drafted the same day, by the same issuer.
-  const [consolidations, issuer] = await Promise.all([consolidatePeriod(c, period), issuerOn(c, generatedAt)]);
-  const model = consolidatedWorkbook({ province: c.env.PROVINCE_NAME ?? '', period, generatedAt: generatedAt.toISOString(), engineVersion: ENGINE_VERSION, consolidations, lang, issuer });
-  // The file's own creation date is the generation time, so the same data at the same time gives the same bytes.
-  return xlsxResponse(writeWorkbook(model, { created: generatedAt }), `tong-hop-${period.code}.xlsx`);
+  const filename = `tong-hop-${period.code}.xlsx`;
+  const closed = await closedUnlessLive(c, period, 'xlsx', query.live);
+  if (closed) return closedResponse(c, closed, XLSX_MEDIA_TYPE, filename);
+  const consolidations = await consolidatePeriod(c.env.DB, period);
+  const bytes = await periodWorkbookBytes(c.env.DB, c.env.PROVINCE_NAME ?? '', period, consolidations, query.lang ?? c.get('lang'), now(c));
+  return (await liveOfClosed(c, period, query.live)) ? markedLive(xlsxResponse(bytes, filename)) : xlsxResponse(bytes, filename);
 });
 
 route(consolidationRoutes, API.periodReport, async (c, { params, query }) => {
   const period = requirePeriod(params.period);
-  const yearBefore = sameTimeYearBefore(period);
-  const drafted = now(c);
-  // Issued by the coordinator of the drafting day, which may not be the period's.
-  const [consolidations, previous, issuer] = await Promise.all([consolidatePeriod(c, period), consolidatePeriod(c, yearBefore), issuerOn(c, drafted)]);
-  const draft = draftReport({
-    province: c.env.PROVINCE_NAME ?? '',
-    period,
-    generatedAt: drafted.toISOString(),
-    issuer,
-    consolidations,
-    // A template nobody filed a year before gives nothing to compare with.
-    previousYear: previous.filter((x) => x.completeness.submitted > 0),
-    lang: query.lang ?? c.get('lang'),
-  });
-  return docxResponse(await writeReport(draft), `bao-cao-${period.code}.docx`);
+  const filename = `bao-cao-${period.code}.docx`;
+  const closed = await closedUnlessLive(c, period, 'docx', query.live);
+  if (closed) return closedResponse(c, closed, DOCX_MEDIA_TYPE, filename);
+  const consolidations = await consolidatePeriod(c.env.DB, period);
+  const bytes = await periodReportBytes(c.env.DB, c.env.PROVINCE_NAME ?? '', period, consolidations, query.lang ?? c.get('lang'), now(c));
+  return (await liveOfClosed(c, period, query.live)) ? markedLive(docxResponse(bytes, filename)) : docxResponse(bytes, filename);
 });
 
 route(consolidationRoutes, API.periodStatus, async (c, { params }) => {

@@ -27,6 +27,8 @@ import { WRITE_CONFLICT_RETRY_SECONDS } from '../lib/write-conflict';
 import { fail, failAt, MAX_PROBLEM_ISSUES } from '../lib/problem';
 import { requirePeriod, requireTemplate } from '../lib/params';
 import { now } from '../lib/clock';
+import { isClosedRefusal, refuseClosed, writeUnlessClosed } from '../lib/closed-periods';
+import { lockOf } from '../db/closing';
 import { DEFAULT_LANG } from '../../../shared/i18n';
 import { formatTime } from '../../../shared/workbook';
 
@@ -44,18 +46,23 @@ route(submissionRoutes, API.fileSubmission, async (c, { query }) => {
   const requestHash = await sha256Hex(concat(new TextEncoder().encode(c.req.header('content-type') ?? ''), intake.bytes));
   const target = resolveTarget(c, intake.submission);
   const { template, period } = target;
-  const context = await loadIntake(c.env.DB, {
-    unit: target.unitCode,
-    template: template.id,
-    period,
-    previous: comparedPeriod(template, period),
-    tokenId: principal.tokenId,
-    ...(key ? { key } : {}),
-  });
+  const [context, lock] = await Promise.all([
+    loadIntake(c.env.DB, {
+      unit: target.unitCode,
+      template: template.id,
+      period,
+      previous: comparedPeriod(template, period),
+      tokenId: principal.tokenId,
+      ...(key ? { key } : {}),
+    }),
+    lockOf(c.env.DB, period.code),
+  ]);
   if (key && context.idempotency) {
     const replay = await replayed(c, key, requestHash, context.idempotency);
     if (replay) return c.json(replay, 200);
   }
+  // A closed period is said at once, before the report is checked; the trigger still decides at the write.
+  if (lock) await refuseClosed(c.env.DB, period.code);
   const at = now(c);
   const unit = checkUnit(target, context.unit, context.unitExists, { day: vietnamDay(at), records: context.records });
   if (intake.submission.coversPredecessors && context.predecessors.length === 0) failAt('coversPredecessors', 'covers_without_predecessors', { unit: unit.code, period: period.code });
@@ -116,6 +123,8 @@ route(submissionRoutes, API.fileSubmission, async (c, { query }) => {
       principal,
     );
   } catch (e) {
+    // The period was closed: the filing is refused, never stored outside what was closed.
+    if (isClosedRefusal(e)) await refuseClosed(c.env.DB, period.code);
     const message = String((e as Error).message);
     // The unit's record was retracted or changed after it was checked: nothing was stored; sent again, it is checked afresh.
     if (isWriteConflict(e)) fail('write_conflict', {}, { retryAfter: WRITE_CONFLICT_RETRY_SECONDS });
@@ -221,11 +230,13 @@ route(submissionRoutes, API.review, async (c, { params, body: request }) => {
   if (revision !== summary.revision) {
     fail('review_outdated', { latest: summary.revision, revision });
   }
-  const review = await addReview(
-    c.env.DB,
-    { submissionId: summary.id, revision, decision: request.decision === 'accept' ? 'accepted' : 'returned', comment: request.comment ?? null },
-    c.get('principal'),
-    now(c).toISOString(),
+  const review = await writeUnlessClosed(c.env.DB, summary.period, () =>
+    addReview(
+      c.env.DB,
+      { submissionId: summary.id, revision, decision: request.decision === 'accept' ? 'accepted' : 'returned', comment: request.comment ?? null },
+      c.get('principal'),
+      now(c).toISOString(),
+    ),
   );
   return c.json(review, 201);
 });

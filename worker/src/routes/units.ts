@@ -12,6 +12,7 @@ import { keepAbsentColumns, parseUnitsCsv, unitsToCsv } from '../../../shared/re
 import { applyImport, listUnits, readRegistry, retractRecord, unitsDuring } from '../db/units';
 import type { AppEnv } from '../env';
 import { now } from '../lib/clock';
+import { refuseRegistryChanges, writeRegistryUnlessClosed } from '../lib/closed-periods';
 import { requirePeriod } from '../lib/params';
 import { fail, MAX_PROBLEM_ISSUES } from '../lib/problem';
 import { route } from '../lib/route';
@@ -67,8 +68,9 @@ route(unitRoutes, API.importUnits, async (c, { query }) => {
     unchanged: plan.unchanged,
     periodsChanged: plan.periodsChanged,
   };
+  await refuseRegistryChanges(c.env.DB, plan.changes);
   if (query.dryRun) return c.json({ ...summary, dryRun: true, changes: plan.changes });
-  await unlessConflicting(() => applyImport(c.env.DB, snapshot, plan.changes, c.get('principal'), now(c).toISOString()));
+  await writeRegistryUnlessClosed(c.env.DB, plan.changes, () => unlessConflicting(() => applyImport(c.env.DB, snapshot, plan.changes, c.get('principal'), now(c).toISOString())));
   return c.json({ ...summary, dryRun: false, changes: plan.changes });
 });
 
@@ -81,6 +83,8 @@ route(unitRoutes, API.retractUnit, async (c, { params }) => {
   if (periods.length > 0) fail('unit_record_in_use', { code: record.code, from: record.validFrom, periods: periods.join(', ') });
   const problems = retractionProblems(record, registry);
   if (problems.length > 0) refuseProblems(c, problems.map((p) => lineOf(p, new Map(), c.get('lang'))), 'registry_invalid');
-  await unlessConflicting(() => retractRecord(c.env.DB, snapshot, record, c.get('principal'), now(c).toISOString()));
+  const retraction = [{ before: record, after: null }];
+  await refuseRegistryChanges(c.env.DB, retraction);
+  await writeRegistryUnlessClosed(c.env.DB, retraction, () => unlessConflicting(() => retractRecord(c.env.DB, snapshot, record, c.get('principal'), now(c).toISOString())));
   return c.body(null, 204);
 });
