@@ -61,7 +61,7 @@ export function mountTaskPane(root: HTMLElement, deps: AppDeps): void {
   let checking = false;
   /** Why the kept token could not be checked when the server did not answer; the token stays. */
   let unreachable: string | null = null;
-  const memory: PaneMemory = { checkedSheet: null };
+  const memory: PaneMemory = { checkedSheet: null, checkedKeys: new Set() };
   // One subscription to the workbook for the pane's life; the view shown gets its changes.
   let viewListener: ((change: WorkbookChange) => void) | null = null;
   void port.watch((change) => viewListener?.(change)).catch(() => undefined);
@@ -159,6 +159,7 @@ export function mountTaskPane(root: HTMLElement, deps: AppDeps): void {
     session.setToken(null);
     me = null;
     memory.checkedSheet = null;
+    memory.checkedKeys.clear();
     unreachable = null;
     render();
   };
