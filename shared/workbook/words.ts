@@ -84,6 +84,8 @@ const vi = {
   districtCheckHeaders: ['STT', 'Mẫu', 'Huyện', 'Ô', 'Số cấp huyện', 'Tổng cấp xã', 'Ghi chú'],
   communesComplete: (n: number) => `Đủ ${n} xã đã nộp: cần đối chiếu`,
   communesPartial: (n: number) => `Mới ${n} xã nộp`,
+  // Required rows marked on the template sheets.
+  requiredLegend: 'Dòng có dấu * đơn vị bắt buộc điền.',
 };
 
 type SheetWords = typeof vi;
@@ -160,6 +162,8 @@ const en: SheetWords = {
   districtCheckHeaders: ['No.', 'Template', 'District', 'Cell', 'District figure', 'Communes sum', 'Note'],
   communesComplete: (n) => `All ${n} communes filed: reconcile`,
   communesPartial: (n) => `Only ${n} communes filed`,
+  // Required rows marked on the template sheets.
+  requiredLegend: 'Rows marked * must be filled by your unit.',
 };
 
 export const SHEET_WORDS = catalogue({ vi, en });
