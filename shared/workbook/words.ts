@@ -86,6 +86,10 @@ const vi = {
   communesPartial: (n: number) => `Mới ${n} xã nộp`,
   // Required rows marked on the template sheets.
   requiredLegend: 'Dòng có dấu * đơn vị bắt buộc điền.',
+  // Filing by template on the filing-status sheet, charted for every period.
+  byTemplate: 'Theo mẫu báo cáo',
+  byTemplateHeaders: ['Mẫu', 'Đã nộp', 'Chưa nộp'],
+  byTemplateChart: 'Tình hình nộp báo cáo theo mẫu',
 };
 
 type SheetWords = typeof vi;
@@ -164,6 +168,10 @@ const en: SheetWords = {
   communesPartial: (n) => `Only ${n} communes filed`,
   // Required rows marked on the template sheets.
   requiredLegend: 'Rows marked * must be filled by your unit.',
+  // Filing by template on the filing-status sheet, charted for every period.
+  byTemplate: 'By template',
+  byTemplateHeaders: ['Template', 'Filed', 'Missing'],
+  byTemplateChart: 'Filing by template',
 };
 
 export const SHEET_WORDS = catalogue({ vi, en });

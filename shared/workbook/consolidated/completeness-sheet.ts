@@ -79,6 +79,33 @@ export function completenessSheet(input: ConsolidatedInput): { sheet: SheetModel
     });
   }
 
+  // Filing by template, charted in every period: one without districts (after the reform) has no chart above.
+  if (input.consolidations.length > 0) {
+    r++;
+    cells.push({ row: r++, col: 1, value: w.byTemplate, style: 'subtitle' });
+    const top = r;
+    w.byTemplateHeaders.forEach((h, i) => cells.push({ row: r, col: 1 + i, value: h, style: 'header' }));
+    r++;
+    for (const c of input.consolidations) {
+      const k = c.completeness;
+      cells.push(
+        { row: r, col: 1, value: c.template.id, style: 'code' },
+        { row: r, col: 2, value: k.submitted, numberFormat: NUMBER_FORMATS.count, style: 'value' },
+        { row: r, col: 3, value: k.missing.length, numberFormat: NUMBER_FORMATS.count, style: 'value' },
+      );
+      r++;
+    }
+    charts.push({
+      sheet: name,
+      kind: 'columnStacked',
+      title: w.byTemplateChart,
+      source: { row: top, col: 1, rows: r - top, cols: 3 },
+      anchor: { row: top, col: 5 },
+      width: 480,
+      height: 260,
+    });
+  }
+
   return {
     sheet: {
       name,
