@@ -4,14 +4,12 @@
  * filed it. A unit that has ended is offered the periods up to its end, by the rules of its last day.
  */
 import { formatDateVi } from '../../../../shared/dates';
-import { parsePeriod, periodLabel, recentPeriods, type Period, type PeriodKind } from '../../../../shared/periods';
+import { parsePeriod, periodLabel, recentPeriods, type Period } from '../../../../shared/periods';
 import { lastDayIn, validDuring } from '../../../../shared/registry/units';
 import { TEMPLATES, filesTemplate, getTemplate, type Template } from '../../../../shared/templates';
 import type { Ctx } from '../context';
 import { button, h, message, replace, select, valueOf } from '../dom';
-
-/** The first year the pane offers under Kỳ khác…. */
-const FIRST_YEAR = 2020;
+import { otherPeriodPicker } from './period-picker';
 
 export function insertForm(ctx: Ctx, onInsert: (template: string, period: string) => Promise<void>): HTMLElement {
   const t = ctx.t;
@@ -35,49 +33,18 @@ export function insertForm(ctx: Ctx, onInsert: (template: string, period: string
     return root;
   }
   const periodBox = h('div', { id: 'period-box' });
-  const otherBox = h('div', { id: 'other-period-box', hidden: true, role: 'group', 'aria-label': t.day.otherPeriod });
   const problem = h('div', { 'aria-live': 'polite', id: 'insert-problem' });
-  let otherOpen = false;
+  const other = otherPeriodPicker(ctx, 'other-period', templates[0]!.periodKinds, reference.slice(0, 4), (open) => (periodBox.hidden = open));
 
   const template = () => getTemplate(valueOf(root, 'insert-template')) ?? templates[0]!;
   const fillPeriods = () => {
     const tpl = template();
     const periods = recentPeriods(tpl.periodKinds, reference, 3).filter((p) => refusal(tpl, p) === null);
     replace(periodBox, select('insert-period', t.sheet.period, periods.map((p) => ({ value: p.code, label: `${periodLabel(p, ctx.lang)} (${p.code})` }))));
-    fillOther();
-  };
-  const fillIndex = () => {
-    const kind = (valueOf(otherBox, 'other-kind') || 'Q') as PeriodKind;
-    const year = valueOf(otherBox, 'other-year');
-    const count = kind === 'Q' ? 4 : kind === 'H' ? 2 : 0;
-    const slot = otherBox.querySelector('#other-index-slot')!;
-    const options = Array.from({ length: count }, (_, i) => ({ value: String(i + 1), label: periodLabel(parsePeriod(`${year}-${kind}${i + 1}`)!, ctx.lang) }));
-    replace(slot, count ? select('other-index', t.day.index, options) : null);
-  };
-  const fillOther = () => {
-    const tpl = template();
-    const years = Array.from({ length: Number(today.slice(0, 4)) - FIRST_YEAR + 1 }, (_, i) => String(Number(today.slice(0, 4)) - i));
-    replace(
-      otherBox,
-      h(
-        'div',
-        { class: 'row-end' },
-        select('other-year', t.day.year, years.map((y) => ({ value: y, label: y })), reference.slice(0, 4)),
-        select('other-kind', t.day.kind, tpl.periodKinds.map((k) => ({ value: k, label: t.periodKinds[k] }))),
-        h('div', { id: 'other-index-slot', class: 'field-slot' }),
-      ),
-    );
-    otherBox.querySelector('#other-kind')!.addEventListener('change', fillIndex);
-    otherBox.querySelector('#other-year')!.addEventListener('change', fillIndex);
-    fillIndex();
+    other.setKinds(tpl.periodKinds);
   };
   /** The period chosen: from Kỳ khác… when it is open. */
-  const chosenPeriod = (): string => {
-    if (!otherOpen) return valueOf(root, 'insert-period');
-    const kind = valueOf(otherBox, 'other-kind') as PeriodKind;
-    const year = valueOf(otherBox, 'other-year');
-    return kind === 'Y' ? year : `${year}-${kind}${valueOf(otherBox, 'other-index') || '1'}`;
-  };
+  const chosenPeriod = (): string => (other.isOpen() ? other.value() : valueOf(root, 'insert-period'));
   const run = async () => {
     const tpl = template();
     const period = parsePeriod(chosenPeriod());
@@ -89,28 +56,11 @@ export function insertForm(ctx: Ctx, onInsert: (template: string, period: string
     replace(problem);
     await onInsert(tpl.id, period!.code);
   };
-  const toggle = h(
-    'button',
-    {
-      class: 'link-button',
-      type: 'button',
-      id: 'other-period',
-      'aria-expanded': 'false',
-      'aria-controls': 'other-period-box',
-      onclick: () => {
-        otherOpen = !otherOpen;
-        otherBox.hidden = !otherOpen;
-        periodBox.hidden = otherOpen;
-        toggle.setAttribute('aria-expanded', String(otherOpen));
-      },
-    },
-    t.day.otherPeriod,
-  );
   root.append(
     select('insert-template', t.sheet.template, templates.map((tpl) => ({ value: tpl.id, label: `${tpl.id} · ${tpl.title[ctx.lang]}` }))),
     periodBox,
-    toggle,
-    otherBox,
+    other.toggle,
+    other.box,
     h('div', { class: 'actions' }, button(t.sheet.insert, () => void run(), { id: 'insert', appearance: 'primary' })),
     problem,
   );
