@@ -16,6 +16,9 @@ export interface DueActions {
   openFiled: (filing: { id: string; revision: number; template: string; period: string }) => Promise<void>;
 }
 
+/** Lines shown before Xem thêm: the first screen stays short, the oldest and returned first. */
+const FIRST_LINES = 6;
+
 /** Days between two ISO dates. */
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
@@ -53,6 +56,8 @@ export function dueView(ctx: Ctx, actions: DueActions): { root: HTMLElement; ref
     );
   }
 
+  let showAll = false;
+
   async function refresh(): Promise<void> {
     let filings: SubmissionSummary[] = [];
     let failed = false;
@@ -68,7 +73,13 @@ export function dueView(ctx: Ctx, actions: DueActions): { root: HTMLElement; ref
     replace(
       list,
       failed ? message('warning', t.dueLoadFailed) : null,
-      toFile.length ? h('ul', { class: 'plain-list due-list', 'aria-label': t.dueTitle }, ...toFile.map(line)) : message('success', t.dueNone),
+      toFile.length ? h('ul', { class: 'plain-list due-list', 'aria-label': t.dueTitle }, ...(showAll ? toFile : toFile.slice(0, FIRST_LINES)).map(line)) : message('success', t.dueNone),
+      !showAll && toFile.length > FIRST_LINES
+        ? button(t.showAll(toFile.length), () => {
+            showAll = true;
+            void refresh().then(() => (list.querySelectorAll('.due-item')[FIRST_LINES]?.querySelector('fluent-button') as HTMLElement | null)?.focus());
+          }, { id: 'due-more', appearance: 'subtle' })
+        : null,
       filed.length
         ? h('details', { class: 'due-filed', id: 'due-filed' }, h('summary', {}, t.filedEarlier(filed.length)), h('ul', { class: 'plain-list due-list' }, ...filed.map(line)))
         : null,

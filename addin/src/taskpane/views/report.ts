@@ -172,6 +172,8 @@ export function reportView(ctx: Ctx): HTMLElement {
       submitting = false;
       renderSheet();
     }
+    // Once Nộp can be pressed again: the question asked (file again anyway?) takes the keyboard.
+    (results.querySelector('#submit-anyway') as HTMLElement | null)?.focus();
   }
 
   /** Files what Kiểm tra passed; content already filed as the latest revision is filed again only when `anyway`. */
@@ -208,7 +210,6 @@ export function reportView(ctx: Ctx): HTMLElement {
           message('warning', h('span', { id: 'unchanged-note' }, t.submit.unchanged), ' ', button(t.submit.anyway, () => void runSubmit(true), { id: 'submit-anyway' })),
           verdict(checks),
         );
-        (results.querySelector('#submit-anyway') as HTMLElement | null)?.focus();
       } else if (e instanceof ApiError && e.problem?.issues?.length) {
         replace(results, message('error', `${t.submit.refused} ${e.problem.detail}`), await showServerIssues(check, e.problem.issues));
       } else replace(results, message('error', (e as Error).message));
