@@ -210,6 +210,7 @@ function edit(t: HTMLTableElement, wb: MemoryWorkbook, sheet: string, address: s
   input.setAttribute('aria-label', `${sheet}!${address}`);
   td.replaceChildren(input);
   input.focus();
+  input.setSelectionRange(initial.length, initial.length);
   let done = false;
   const commit = (then: [number, number] | null) => {
     if (done) return;

@@ -44,8 +44,9 @@ const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.
 const pane = () => page.locator('.demo-pane');
 const cell = (address: string) => page.locator(`table.sheet td[data-address="${address}"]`);
 
+/** Types into a cell as in Excel: one click selects it, typing replaces what it holds. */
 async function type(address: string, text: string): Promise<void> {
-  await cell(address).dblclick();
+  await cell(address).click();
   await page.keyboard.type(text);
   await page.keyboard.press('Enter');
 }
@@ -337,7 +338,10 @@ describe('DIC', () => {
     await choose('chase-kind', 'district');
     await expect.poll(() => chase.count()).toBe(15);
     const kpa = pane().locator('#chase-list .chase-item[data-unit="KPA"]');
-    expect(await kpa.locator('summary').innerText()).toMatch(/BM03 · UBND huyện Krông Pắc · KPA · nộp muộn \d+ ngày/);
+    // One line per unit: what it has not filed and what it filed late, together.
+    expect(await kpa.locator('summary').innerText()).toMatch(/UBND huyện Krông Pắc · KPA · .*Nộp muộn: BM03 \(nộp muộn \d+ ngày\)/);
+    const units = await chase.evaluateAll((els) => els.map((e) => e.getAttribute('data-unit')));
+    expect(new Set(units).size).toBe(units.length);
     expect(await pane().locator('#chase-list .chase-item[data-unit="BDO"] summary').innerText()).toContain('chưa nộp, chưa đến hạn');
     await kpa.locator('summary').click();
     await expect.poll(() => kpa.locator('.unit-filings').innerText()).toContain('BM03 · Lần 5');
