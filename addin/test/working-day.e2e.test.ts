@@ -127,10 +127,19 @@ describe('a working day by keyboard alone', () => {
     }, `BM03_${ref.replace('.', '_')}`);
     expect(inSheet).toBe(value);
 
-    // Kiểm tra: the verdict arrives, focus stays on the button.
+    // Kiểm tra without the comparison (the connection dropped): it says so and never reads valid.
+    await page.route('**/api/v1/comparisons/**', (route) => route.abort());
     await tabTo(page, '#check');
     await page.keyboard.press('Enter');
     await settled(page, '#results');
+    expect(await focused(page)).toBe('check');
+    await page.locator('#check-incomplete').waitFor();
+    expect(await page.locator('#results').innerText()).not.toContain('Hợp lệ');
+    await page.unroute('**/api/v1/comparisons/**');
+
+    // Kiểm tra again, online: the verdict arrives, focus stays on the button.
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => !document.querySelector('#check-incomplete') && !document.querySelector('#results .busy'), null, { timeout: 20_000 });
     expect(await focused(page)).toBe('check');
 
     // Nộp: the same content asks first (focus on the question's button), then the receipt takes focus.

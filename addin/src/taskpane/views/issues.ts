@@ -1,7 +1,7 @@
 /** A verdict as the clerk reads it: a summary, the versions used, and every issue, each a button to its cell. */
 import type { Issue, Report } from '../../../../shared/validation';
 import type { SheetCheck } from '../../check';
-import { parseSheetAddress } from '../../../../shared/workbook';
+import { inSheetOrder } from '../../issue-order';
 import type { Ctx } from '../context';
 import { h, message } from '../dom';
 
@@ -20,20 +20,6 @@ export function summaryOf(reports: readonly Report[], ctx: Ctx, options: Verdict
   if (options.incomplete) return message('warning', h('strong', {}, `${ctx.t.day.notValidYet}. `), h('span', { id: 'check-incomplete' }, ctx.t.day.checkIncomplete));
   if (warnings > 0) return message('success', t.okWarnings(warnings));
   return message('success', t.ok);
-}
-
-/** Where an issue sits on its sheet (row, then column); an issue without a cell after every one with. */
-function sheetOrder(issue: Issue): [number, number] {
-  const at = issue.addresses?.[0] ? parseSheetAddress(issue.addresses[0]) : undefined;
-  return at ? [at.row, at.col] : [Number.MAX_SAFE_INTEGER, 0];
-}
-
-/** Issues in the order the clerk reads the sheet: row by row, left to right. */
-export function inSheetOrder(issues: readonly Issue[]): Issue[] {
-  return issues
-    .map((issue, i) => ({ issue, i, at: sheetOrder(issue) }))
-    .sort((a, b) => a.at[0] - b.at[0] || a.at[1] - b.at[1] || a.i - b.i)
-    .map((x) => x.issue);
 }
 
 export function renderChecks(checks: readonly SheetCheck[], ctx: Ctx, options: VerdictOptions = {}): HTMLElement {
