@@ -295,14 +295,16 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   async highlight(restore: readonly Restore[], marks: readonly Highlight[]): Promise<void> {
-    const set = (address: string, fill: string | null) => {
+    const set = (address: string, fill: string | null, numberFormat: string | undefined) => {
       const at = parseSheetAddress(address);
       const sheet = at && this.sheet(at.sheet);
       if (!at || !sheet) return;
-      this.at(sheet, at.row, at.col).fill = fill;
+      const cell = this.at(sheet, at.row, at.col);
+      cell.fill = fill;
+      if (numberFormat) cell.numberFormat = numberFormat;
     };
-    for (const r of restore) set(r.address, null);
-    for (const m of marks) set(m.address, HIGHLIGHT_FILL[m.severity]);
+    for (const r of restore) set(r.address, null, r.numberFormat);
+    for (const m of marks) set(m.address, HIGHLIGHT_FILL[m.severity], m.numberFormat);
     this.changed();
   }
 
