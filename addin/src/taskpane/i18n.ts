@@ -195,7 +195,6 @@ const vi = {
     noTemplatesFor: (period: string) => `Đơn vị không lập mẫu nào cho ${period}.`,
     checkIncomplete: 'Chưa kiểm tra đầy đủ: không lấy được số liệu kỳ trước để so sánh (mất kết nối hoặc máy chủ chưa trả lời). Khi nộp, máy chủ sẽ so sánh và có thể báo thêm cảnh báo.',
     notValidYet: 'Chưa thể kết luận hợp lệ',
-    required: 'Dòng có dấu * là dòng đơn vị bắt buộc điền.',
     chaseMissing: (templates: string) => `Chưa nộp: ${templates}`,
     chaseReturned: (templates: string) => `Bị trả lại: ${templates}`,
     chaseLate: (templates: string) => `Nộp muộn: ${templates}`,
@@ -206,7 +205,6 @@ const vi = {
     chaseText: (unit: string, templates: string, period: string, deadline: string, from: string) =>
       `Kính gửi ${unit}: đến nay đơn vị chưa gửi báo cáo ${templates} kỳ ${period} (hạn gửi ${deadline}). Đề nghị đơn vị hoàn thành và nộp qua chitieu sớm. Trân trọng, ${from}.`,
     periodActions: 'Việc của kỳ',
-    closeSlot: 'Khóa kỳ: chưa có',
     openReport: 'Mở báo cáo vào trang tính',
     tasksByStatus: 'Nhiệm vụ theo trạng thái',
   },
@@ -403,7 +401,6 @@ const en: Strings = {
     noTemplatesFor: (period) => `Your unit files no template for ${period}.`,
     checkIncomplete: 'Not fully checked: the previous period’s figures for the comparison could not be fetched (no connection, or no answer). On filing, the server compares them and may report more warnings.',
     notValidYet: 'Cannot be called valid yet',
-    required: 'Rows marked * are rows your unit must fill.',
     chaseMissing: (templates) => `Not filed: ${templates}`,
     chaseReturned: (templates) => `Returned: ${templates}`,
     chaseLate: (templates) => `Filed late: ${templates}`,
@@ -415,7 +412,6 @@ const en: Strings = {
     chaseText: (unit, templates, period, deadline, from) =>
       `Kính gửi ${unit}: đến nay đơn vị chưa gửi báo cáo ${templates} kỳ ${period} (hạn gửi ${deadline}). Đề nghị đơn vị hoàn thành và nộp qua chitieu sớm. Trân trọng, ${from}.`,
     periodActions: 'Period actions',
-    closeSlot: 'Closing the period: not available yet',
     openReport: 'Open the report in a sheet',
     tasksByStatus: 'Tasks by status',
   },
