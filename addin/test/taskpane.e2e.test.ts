@@ -48,8 +48,9 @@ const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.
 const pane = () => page.locator('.demo-pane');
 const cell = (address: string) => page.locator(`table.sheet td[data-address="${address}"]`);
 
+/** Types into a cell as in Excel: one click selects it, typing replaces what it holds. */
 async function type(address: string, text: string): Promise<void> {
-  await cell(address).dblclick();
+  await cell(address).click();
   await page.keyboard.type(text);
   await page.keyboard.press('Enter');
 }
@@ -344,6 +345,9 @@ describe('DIC', () => {
     // Krông Pắc filed BM03 on 10 June, before the deadline: nobody chases it; the other 14 districts are.
     await expect.poll(() => chase.count()).toBe(14);
     expect(await pane().locator('#chase-list .chase-item[data-unit="KPA"]').count()).toBe(0);
+    // One line per unit, whatever it has not filed.
+    const units = await chase.evaluateAll((els) => els.map((e) => e.getAttribute('data-unit')));
+    expect(new Set(units).size).toBe(units.length);
     expect(await pane().locator('#chase-list .chase-item[data-unit="BDO"] summary').innerText()).toContain('chưa nộp, chưa đến hạn');
     await shot('04-dashboard');
   });

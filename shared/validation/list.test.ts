@@ -54,3 +54,22 @@ describe('the task list (BM02)', () => {
     expect(codes(run([]).errors)).toEqual(['empty_submission']);
   });
 });
+
+describe('the task list’s words to the clerk', () => {
+  it('suggests the status a near miss was meant to be, whatever its diacritics and case', () => {
+    const r = run([{ MA: 'A1', ND: 'Việc 1', TT: 'Hoan thanh' }, { MA: 'A2', ND: 'Việc 2', TT: 'DANG THUC HIEN' }, { MA: 'A3', ND: 'Việc 3', TT: 'Xong rồi' }]);
+    const messages = r.errors.filter((e) => e.code === 'status_unknown').map((e) => e.message);
+    expect(messages[0]).toContain('Có phải "Hoàn thành"?');
+    expect(messages[1]).toContain('Có phải "Đang thực hiện"?');
+    expect(messages[2]).not.toContain('Có phải');
+    const en = validate(bm02, { template: 'BM02', version: versionOf('BM02'), period: '2024-H1', rows: [{ MA: 'A1', ND: 'Việc 1', TT: 'Hoan thanh' }] }, { lang: 'en' });
+    expect(en.errors[0]!.message).toMatch(/Did you mean "[^"]+"\?/);
+  });
+
+  it('sends an overdue task’s explanation to a column BM02 has', () => {
+    const r = run([{ MA: 'A1', ND: 'Việc 1', TT: 'Đang thực hiện', TH: '31/03/2024' }]);
+    const warning = r.warnings.find((w) => w.code === 'task_overdue')!;
+    expect(warning.message).toContain('cột Kết quả');
+    expect(warning.message).not.toContain('Ghi chú');
+  });
+});

@@ -19,6 +19,17 @@ export function statusFor(template: ListTemplate, written: string): Status | und
   );
 }
 
+/** Text without diacritics, case or extra spaces: `Hoan  thanh` and `Hoàn thành` read alike. */
+function folded(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** The status a near miss (`Hoan thanh`, `hoàn  thành`) was meant to be, to suggest it. */
+export function statusNearMiss(template: ListTemplate, written: string): Status | undefined {
+  const s = folded(written);
+  return template.statuses.find((st) => folded(st.label.vi) === s || folded(st.label.en) === s || st.code.toLowerCase() === s);
+}
+
 export function validateList(template: ListTemplate, rows: readonly ListRow[], period: Period | undefined): NormalizedList {
   const issues: DraftIssue[] = [];
   const out: Record<string, string>[] = [];
@@ -58,7 +69,8 @@ export function validateList(template: ListTemplate, rows: readonly ListRow[], p
       if (column.measure === 'status') {
         const status = statusFor(template, value);
         if (!status) {
-          issues.push({ code: 'status_unknown', severity: 'error', cells: [ref(column.key)], values: { [ref(column.key)]: value }, params: { text: value } });
+          const near = statusNearMiss(template, value);
+          issues.push({ code: 'status_unknown', severity: 'error', cells: [ref(column.key)], values: { [ref(column.key)]: value }, params: { text: value, ...(near ? { suggestion: near.code } : {}) } });
           normalized[column.key] = value;
         } else {
           normalized[column.key] = status.code;

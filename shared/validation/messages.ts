@@ -86,6 +86,19 @@ type Render = (issue: IssueView, w: IssueWriter, template: Template) => string;
 
 const first = (i: IssueView): string => i.cells[0] ?? '';
 const p = (i: IssueView, key: string) => i.params?.[key];
+/** "Did you mean …": the status a near miss was meant to be, in the language of the message. */
+const suggested = (i: IssueView, t: Template, lang: Lang, say: (label: string) => string): string => {
+  const status = t.kind === 'list' ? t.statuses.find((s) => s.code === p(i, 'suggestion')) : undefined;
+  return status ? say(status.label[lang]) : '';
+};
+/** The columns of a list where an overdue task is explained: those it has (a list has no Ghi chú column of its own). */
+const explainColumn = (t: Template, lang: Lang): string =>
+  t.kind === 'list'
+    ? t.listColumns
+        .filter((c) => c.key === 'KQ' || c.key === 'GC')
+        .map((c) => c.label[lang])
+        .join(lang === 'vi' ? ' hoặc ' : ' or ')
+    : '';
 /** `TT01 «…» = 10`: the first cell named with its value. */
 const said = (i: IssueView, w: IssueWriter): string => `${w.named(first(i))} = ${w.value(first(i), i.values[first(i)])}`;
 
@@ -138,10 +151,10 @@ const vi: Record<EngineIssueCode, Render> = {
   list_missing_field: (i, w) => `Dòng ${p(i, 'row')}: thiếu ${w.cell(first(i))}.`,
   duplicate_task: (i) => `Mã nhiệm vụ ${i.values[first(i)]} bị trùng (dòng ${((p(i, 'rows') as IssueParam[]) ?? []).join(' và ')}).`,
   status_unknown: (i, w, t) =>
-    `Trạng thái "${p(i, 'text')}" của ${w.cell(first(i))} không có trong danh sách (${t.kind === 'list' ? t.statuses.map((s) => s.label.vi).join(', ') : ''}).`,
+    `Trạng thái "${p(i, 'text')}" của ${w.cell(first(i))} không có trong danh sách (${t.kind === 'list' ? t.statuses.map((s) => s.label.vi).join(', ') : ''}).${suggested(i, t, 'vi', (s) => ` Có phải "${s}"?`)}`,
   date_invalid: (i, w) => `Thời hạn "${p(i, 'text')}" của ${w.cell(first(i))} không phải ngày hợp lệ (ghi dd/mm/yyyy, Quý III/2024 hoặc Thường xuyên).`,
   task_overdue: (i, w, t) =>
-    `${w.cell(first(i))}: đã quá thời hạn ${formatDateVi(String(p(i, 'deadline')))} nhưng trạng thái là "${t.kind === 'list' ? (t.statuses.find((s) => s.code === p(i, 'status'))?.label.vi ?? '') : ''}"; cần giải trình ở cột Kết quả hoặc Ghi chú.`,
+    `${w.cell(first(i))}: đã quá thời hạn ${formatDateVi(String(p(i, 'deadline')))} nhưng trạng thái là "${t.kind === 'list' ? (t.statuses.find((s) => s.code === p(i, 'status'))?.label.vi ?? '') : ''}"; cần giải trình ở cột ${explainColumn(t, 'vi')}.`,
 };
 
 const en: Record<EngineIssueCode, Render> = {
@@ -186,10 +199,10 @@ const en: Record<EngineIssueCode, Render> = {
   list_missing_field: (i, w) => `Row ${p(i, 'row')}: ${w.cell(first(i))} is missing.`,
   duplicate_task: (i) => `Task code ${i.values[first(i)]} appears twice (rows ${((p(i, 'rows') as IssueParam[]) ?? []).join(' and ')}).`,
   status_unknown: (i, w, t) =>
-    `Status "${p(i, 'text')}" of ${w.cell(first(i))} is not in the list (${t.kind === 'list' ? t.statuses.map((s) => s.label.en).join(', ') : ''}).`,
+    `Status "${p(i, 'text')}" of ${w.cell(first(i))} is not in the list (${t.kind === 'list' ? t.statuses.map((s) => s.label.en).join(', ') : ''}).${suggested(i, t, 'en', (s) => ` Did you mean "${s}"?`)}`,
   date_invalid: (i, w) => `Deadline "${p(i, 'text')}" of ${w.cell(first(i))} is not a valid date (write dd/mm/yyyy, Quý III/2024 or Thường xuyên).`,
   task_overdue: (i, w, t) =>
-    `${w.cell(first(i))}: the deadline ${formatDateVi(String(p(i, 'deadline')))} has passed but the status is "${t.kind === 'list' ? (t.statuses.find((s) => s.code === p(i, 'status'))?.label.en ?? '') : ''}"; explain it in the result or note.`,
+    `${w.cell(first(i))}: the deadline ${formatDateVi(String(p(i, 'deadline')))} has passed but the status is "${t.kind === 'list' ? (t.statuses.find((s) => s.code === p(i, 'status'))?.label.en ?? '') : ''}"; explain it in the ${explainColumn(t, 'en')} column.`,
 };
 
 const ENGINE_MESSAGES = catalogue({ vi, en });

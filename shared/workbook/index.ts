@@ -15,6 +15,7 @@ export { STYLES, NUMBER_FORMATS, FONT_NAME, FONT_SIZE, BORDER_COLOR, type StyleS
 export { validationAlert, type ValidationAlert } from './validation-alert';
 export { buildIndicatorSheet, numberFormatFor } from './indicator-sheet';
 export { buildListSheet, listLayout } from './list-sheet';
+export { filledTemplateSheet } from './filled';
 
 export function buildTemplateSheet(template: Template, options: TemplateSheetOptions = {}): SheetModel {
   return template.kind === 'indicator' ? buildIndicatorSheet(template, options) : buildListSheet(template, options);

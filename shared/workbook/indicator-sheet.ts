@@ -1,6 +1,8 @@
 /** The sheet of an indicator template: a row per indicator, a column per template column. */
 import type { Lang } from '../i18n';
 import { rowHasColumn, templateCells } from '../templates/cells';
+import { requiredKinds } from '../templates/filing';
+import { parsePeriod } from '../periods';
 import type { Column, IndicatorTemplate, Measure, Row } from '../templates/schema';
 import { a1 } from './address';
 import {
@@ -50,7 +52,13 @@ export function buildIndicatorSheet(template: IndicatorTemplate, options: Templa
   put(LAYOUT.unitRow, 0, { value: unitLine(options.unit, lang), style: 'subtitle' });
   put(LAYOUT.unitRow, LAYOUT.firstValueCol, { value: periodLine(options.period, lang), style: 'subtitle' });
   put(LAYOUT.metaRow, 0, { value: metaLine(template, lang), style: 'meta' });
-  put(LAYOUT.instructionRow, 0, { value: instructionLine(template, lang), style: 'instruction' });
+  // Rows the unit must fill, by its kind and the rules of the period's last day, are marked with *.
+  const kind = options.unit?.kind;
+  const periodEnd = options.period ? parsePeriod(options.period)?.end : undefined;
+  const kinds = kind ? (periodEnd ? requiredKinds(template, kind, periodEnd) : [kind]) : [];
+  const isRequired = (row: Row) => row.requiredFor?.some((k) => kinds.includes(k)) === true;
+  const anyRequired = template.rows.some(isRequired);
+  put(LAYOUT.instructionRow, 0, { value: `${instructionLine(template, lang)}${anyRequired ? ` ${SHEET_WORDS[lang].requiredLegend}` : ''}`, style: 'instruction' });
 
   const w = SHEET_WORDS[lang];
   const fixedHeaders = w.indicatorHeaders;
@@ -76,7 +84,7 @@ export function buildIndicatorSheet(template: IndicatorTemplate, options: Templa
     put(r, LAYOUT.indexCol, { value: i + 1, style: 'index' });
     put(r, LAYOUT.codeCol, { value: row.code, style: 'code' });
     put(r, LAYOUT.labelCol, {
-      value: row.label[lang],
+      value: isRequired(row) ? `${row.label[lang]} *` : row.label[lang],
       style: (`label${row.level}` as CellStyle),
       ...(row.hint ? { comment: row.hint[lang] } : {}),
     });

@@ -94,6 +94,12 @@ const vi = {
   byDistrictTitle: 'TÌNH HÌNH NỘP BÁO CÁO THEO ĐƠN VỊ CẤP HUYỆN (GỒM CẤP XÃ)',
   districtChecksSheet: 'Đối chiếu huyện - xã',
   noDistrictChecks: 'Không có số liệu cấp huyện nào khác tổng cấp xã.',
+  // Required rows marked on the template sheets.
+  requiredLegend: 'Dòng có dấu * đơn vị bắt buộc điền.',
+  // Filing by template on the filing-status sheet, charted for every period.
+  byTemplate: 'Theo mẫu báo cáo',
+  byTemplateHeaders: ['Mẫu', 'Đã nộp', 'Chưa nộp'],
+  byTemplateChart: 'Tình hình nộp báo cáo theo mẫu',
 };
 
 type SheetWords = typeof vi;
@@ -178,6 +184,12 @@ const en: SheetWords = {
   byDistrictTitle: 'FILING BY DISTRICT (WITH ITS COMMUNES)',
   districtChecksSheet: 'District vs communes',
   noDistrictChecks: 'No district figure differs from the sum of its communes.',
+  // Required rows marked on the template sheets.
+  requiredLegend: 'Rows marked * must be filled by your unit.',
+  // Filing by template on the filing-status sheet, charted for every period.
+  byTemplate: 'By template',
+  byTemplateHeaders: ['Template', 'Filed', 'Missing'],
+  byTemplateChart: 'Filing by template',
 };
 
 export const SHEET_WORDS = catalogue({ vi, en });

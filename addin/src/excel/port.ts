@@ -14,12 +14,16 @@ export interface Highlight {
   /** Sheet-qualified address (`'BM03'!E7`). */
   address: string;
   severity: 'error' | 'warning';
+  /** A number format showing the value as written, where the template's would round it (`1.200,5` shown as 1.201). */
+  numberFormat?: string;
 }
 
 export interface Restore {
   address: string;
   /** Fill the cell has in the template, `RRGGBB`, or null for none. */
   fill: string | null;
+  /** The template's number format, put back where a mark had widened it. */
+  numberFormat?: string;
 }
 
 /** What happened in the workbook that the pane follows: another sheet activated, or cells edited. */

@@ -61,7 +61,7 @@ export function mountTaskPane(root: HTMLElement, deps: AppDeps): void {
   let checking = false;
   /** Why the kept token could not be checked when the server did not answer; the token stays. */
   let unreachable: string | null = null;
-  const memory: PaneMemory = { checkedSheet: null };
+  const memory: PaneMemory = { checkedSheet: null, checkedKeys: new Set() };
   // One subscription to the workbook for the pane's life; the view shown gets its changes.
   let viewListener: ((change: WorkbookChange) => void) | null = null;
   void port.watch((change) => viewListener?.(change)).catch(() => undefined);
@@ -136,13 +136,17 @@ export function mountTaskPane(root: HTMLElement, deps: AppDeps): void {
     replace(root, header, who, tablist, h('main', { role: 'tabpanel', 'aria-labelledby': `tab-${tab}` }, views[tab]()));
   };
 
+  /** After a rebuild the keyboard stays where the user acted: the control of that name in the new pane. */
+  const focusOn = (id: string) => (root.querySelector(`#${id}`) as HTMLElement | null)?.focus();
   const switchTab = (next: Tab) => {
     tab = next;
     render();
+    focusOn(`tab-${next}`);
   };
   const switchLang = (lang: Lang) => {
     session.setLang(lang);
     render();
+    focusOn('lang');
   };
   const signIn = async (token: string) => {
     session.setToken(token);
@@ -154,13 +158,17 @@ export function mountTaskPane(root: HTMLElement, deps: AppDeps): void {
     }
     tab = null;
     render();
+    // The signed-in pane starts at its first tab, where the keyboard goes on from.
+    if (tab) focusOn(`tab-${tab}`);
   };
   const signOut = () => {
     session.setToken(null);
     me = null;
     memory.checkedSheet = null;
+    memory.checkedKeys.clear();
     unreachable = null;
     render();
+    focusOn('token');
   };
 
   /** Signs in again with the kept token; only the server refusing it forgets it. */

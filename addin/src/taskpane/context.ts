@@ -24,4 +24,6 @@ export interface Ctx {
 export interface PaneMemory {
   /** The sheet last checked, so a language switch shows its issues again in the new language. */
   checkedSheet: string | null;
+  /** `TEMPLATE|PERIOD` of reports checked without errors on this computer, shown as checked until filed. */
+  checkedKeys: Set<string>;
 }

@@ -117,3 +117,14 @@ export function valueOf(root: ParentNode, id: string): string {
 export function isChecked(root: ParentNode, id: string): boolean {
   return (root.querySelector(`#${id}`) as (HTMLElement & { checked?: boolean }) | null)?.checked === true;
 }
+
+/**
+ * Replaces an element's content; the control that had focus inside it (found again by its id) has it
+ * again after, so a rebuilt part of the pane never drops the keyboard's place.
+ */
+export function replaceKeepingFocus(el: Element, ...children: Child[]): void {
+  const active = document.activeElement;
+  const id = active && el.contains(active) ? (active.closest('[id]') as HTMLElement | null)?.id : undefined;
+  replace(el, ...children);
+  if (id) (el.querySelector(`[id="${id}"]`) as HTMLElement | null)?.focus();
+}

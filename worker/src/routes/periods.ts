@@ -43,7 +43,7 @@ route(periodRoutes, API.closePeriod, async (c, { params, body }) => {
   const period = requirePeriod(params.period);
   const db = c.env.DB;
   const principal: Principal = c.get('principal');
-  const at = now(c.env);
+  const at = now(c);
   const holder = randomId('close');
   // The registry's days the consolidation reads: the period's, and after it those a yearly index is filed on.
   const lastDay = lastRegistryDay(period);
@@ -68,7 +68,7 @@ route(periodRoutes, API.closePeriod, async (c, { params, body }) => {
 
 route(periodRoutes, API.reopenPeriod, async (c, { params, body }) => {
   const period = requirePeriod(params.period);
-  const at = now(c.env).toISOString();
+  const at = now(c).toISOString();
   const principal = c.get('principal');
   const reopened = await reopen(c.env.DB, period.code, body.reason, at, principal);
   if (!reopened) {

@@ -1,31 +1,47 @@
 /** DIC's and auditors' view of a period: who filed, who did not, and the consolidated sheets written into Excel. */
 import type { PeriodConsolidation } from '../../../../shared/api/schemas';
 import type { Consolidation } from '../../../../shared/consolidation';
-import { parsePeriod } from '../../../../shared/periods';
+import { parsePeriod, type Period } from '../../../../shared/periods';
 import { periodChoices, periodOptions } from '../periods';
 import { chaseView } from './chase';
 import { consolidatedWorkbook, isConsolidatedSheet } from '../../../../shared/workbook';
 import type { Ctx } from '../context';
 import { busy, button, h, message, replace, select, valueOf } from '../dom';
+import { otherPeriodPicker } from './period-picker';
 
 export function dashboardView(ctx: Ctx, onPeriod?: (period: string) => void): HTMLElement {
   const t = ctx.t.dashboard;
   const periodBox = h('div', { class: 'period-box' });
   const body = h('div', { id: 'dashboard-body', 'aria-live': 'polite' });
   const note = h('div', { id: 'pull-note', 'aria-live': 'polite' });
+  const other = otherPeriodPicker(ctx, 'dash-other', ['Q', 'H', 'Y'], ctx.today().slice(0, 4), (open) => (periodBox.hidden = open));
+  // The period's actions sit next to the period, above its figures and the chase list.
   const root = h(
     'section',
     { class: 'view', 'aria-label': ctx.t.tabs.dashboard },
-    h('div', { class: 'row-end' }, periodBox, button(t.load, () => void load(), { id: 'dash-load' })),
+    h('div', { class: 'card period-card', role: 'group', 'aria-label': ctx.t.day.periodActions },
+      h('div', { class: 'row-end' }, periodBox, button(t.load, () => void load(), { id: 'dash-load' })),
+      other.toggle,
+      other.box,
+      h(
+        'div',
+        { class: 'actions' },
+        button(t.pull, () => void pull(), { appearance: 'primary', id: 'pull' }),
+        button(t.reportDraft, () => void draftReport(), { id: 'report-docx' }),
+        // Closing and reopening the period (Khóa kỳ / Mở lại kỳ) go here, beside the period, once the API client offers them.
+        h('span', { id: 'period-close-slot', class: 'period-close-slot' }),
+      ),
+      note,
+    ),
     body,
-    h('div', { class: 'actions' }, button(t.pull, () => void pull(), { appearance: 'primary', id: 'pull' }), button(t.reportDraft, () => void draftReport(), { id: 'report-docx' })),
-    note,
   );
+  /** The period shown: Kỳ khác… when it is open, else the list's. */
+  const chosen = () => (other.isOpen() ? other.value() : valueOf(root, 'dash-period'));
   let data: PeriodConsolidation | null = null;
 
   let latest = 0;
   async function load(): Promise<void> {
-    const period = valueOf(root, 'dash-period');
+    const period = chosen();
     if (!period) return;
     onPeriod?.(period);
     replace(body, busy('…'));
@@ -35,7 +51,8 @@ export function dashboardView(ctx: Ctx, onPeriod?: (period: string) => void): HT
       const fresh = await ctx.api.periodConsolidation(period);
       if (mine !== latest) return;
       data = fresh;
-      replace(body, overview(data.consolidations, ctx), chaseView(data.consolidations, parsePeriod(data.period)!, ctx));
+      const p = parsePeriod(data.period)!;
+      replace(body, overview(data.consolidations, p, ctx), chaseView(data.consolidations, p, ctx));
     } catch (e) {
       replace(body, message('error', (e as Error).message));
     }
@@ -43,7 +60,7 @@ export function dashboardView(ctx: Ctx, onPeriod?: (period: string) => void): HT
 
   /** The period's report drafted by the server from the same figures, saved as a Word document. */
   async function draftReport(): Promise<void> {
-    const period = valueOf(root, 'dash-period');
+    const period = chosen();
     if (!period) return;
     replace(note, busy(t.reportDrafting));
     try {
@@ -60,7 +77,7 @@ export function dashboardView(ctx: Ctx, onPeriod?: (period: string) => void): HT
 
   /** Writes the period's consolidated sheets; sheets of an earlier pull are replaced only once DIC says so. */
   async function pull(confirmed = false): Promise<void> {
-    const period = valueOf(root, 'dash-period');
+    const period = chosen();
     if (!period) return;
     const present = (await ctx.port.sheetNames()).filter(isConsolidatedSheet);
     if (present.length > 0 && !confirmed) {
@@ -92,7 +109,8 @@ export function dashboardView(ctx: Ctx, onPeriod?: (period: string) => void): HT
       // Never two periods side by side: every consolidated sheet of the earlier pull goes.
       await ctx.port.writeSheets(visible, model.metadata, model.charts ?? [], { replace: true, remove: present });
       replace(note, message('success', t.pulled(visible.length)));
-      replace(body, overview(fresh.consolidations, ctx), chaseView(fresh.consolidations, parsePeriod(fresh.period)!, ctx));
+      const p = parsePeriod(fresh.period)!;
+      replace(body, overview(fresh.consolidations, p, ctx), chaseView(fresh.consolidations, p, ctx));
     } catch (e) {
       replace(note, message('error', (e as Error).message));
     }
@@ -107,7 +125,9 @@ export function dashboardView(ctx: Ctx, onPeriod?: (period: string) => void): HT
   return root;
 }
 
-function overview(consolidations: readonly Consolidation[], ctx: Ctx): HTMLElement {
+function overview(consolidations: readonly Consolidation[], period: Period, ctx: Ctx): HTMLElement {
+  // Red means overdue: missing reports only once the deadline has passed; a late filing is filed.
+  const overdue = ctx.today() > period.unitDeadline;
   const t = ctx.t.dashboard;
   const table = h(
     'table',
@@ -123,7 +143,7 @@ function overview(consolidations: readonly Consolidation[], ctx: Ctx): HTMLEleme
           { 'data-template': c.template.id },
           h('th', { scope: 'row', title: c.template.title[ctx.lang] }, c.template.id),
           ...[k.expected, k.submitted, k.late.length, k.missing.length, k.returned.length, new Set(k.openWarnings.map((w) => w.unit)).size].map((n, i) =>
-            h('td', { class: (i === 3 && n > 0) || (i === 2 && n > 0) ? 'alert' : '' }, String(n)),
+            h('td', { class: i === 3 && n > 0 && overdue ? 'alert' : '' }, String(n)),
           ),
         );
       }),

@@ -1,31 +1,38 @@
 /** A verdict as the clerk reads it: a summary, the versions used, and every issue, each a button to its cell. */
 import type { Issue, Report } from '../../../../shared/validation';
 import type { SheetCheck } from '../../check';
+import { inSheetOrder } from '../../issue-order';
 import type { Ctx } from '../context';
 import { h, message } from '../dom';
 
-export function summaryOf(reports: readonly Report[], ctx: Ctx): HTMLElement {
+export interface VerdictOptions {
+  /** Part of the check could not run (the comparison with the previous period): never read as valid. */
+  incomplete?: boolean;
+}
+
+export function summaryOf(reports: readonly Report[], ctx: Ctx, options: VerdictOptions = {}): HTMLElement {
   const t = ctx.t.check;
   const errors = reports.reduce((n, r) => n + r.errors.length, 0);
   const warnings = reports.reduce((n, r) => n + r.warnings.length, 0);
   const open = reports.reduce((n, r) => n + r.warnings.filter((w) => !w.explained).length, 0);
   if (errors > 0) return message('error', t.errors(errors, warnings, open));
   if (open > 0) return message('warning', t.openWarnings(open));
+  if (options.incomplete) return message('warning', h('strong', {}, `${ctx.t.day.notValidYet}. `), h('span', { id: 'check-incomplete' }, ctx.t.day.checkIncomplete));
   if (warnings > 0) return message('success', t.okWarnings(warnings));
   return message('success', t.ok);
 }
 
-export function renderChecks(checks: readonly SheetCheck[], ctx: Ctx): HTMLElement {
+export function renderChecks(checks: readonly SheetCheck[], ctx: Ctx, options: VerdictOptions = {}): HTMLElement {
   const reports = checks.map((c) => c.report);
   const first = reports[0];
   const list = h('ul', { class: 'issues', 'aria-label': ctx.t.check.issueList });
   for (const check of checks) {
-    for (const issue of [...check.report.errors, ...check.report.warnings]) list.append(issueItem(issue, check.label, ctx));
+    for (const issue of inSheetOrder([...check.report.errors, ...check.report.warnings])) list.append(issueItem(issue, check.label, ctx));
   }
   return h(
     'div',
     { class: 'verdict' },
-    summaryOf(reports, ctx),
+    summaryOf(reports, ctx, options),
     first ? h('p', { class: 'versions' }, ctx.t.check.versions(first.engineVersion, first.template, first.templateVersion)) : null,
     list.childElementCount > 0 ? list : null,
   );

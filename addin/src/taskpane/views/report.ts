@@ -1,18 +1,21 @@
 /** The clerk's work: the open template sheet, Kiểm tra, Nộp, the receipt, what DIC said; and inserting a template. */
 import type { Receipt, SubmissionSummary } from '../../../../shared/api/schemas';
-import { parsePeriod, periodLabel, recentPeriods } from '../../../../shared/periods';
-import { TEMPLATES, filesTemplate, getTemplate, templateFor } from '../../../../shared/templates';
-import { anotherPeriodSheet, buildTemplateSheet, sheetMetadataFor, formatTime, type SheetMetadata } from '../../../../shared/workbook';
+import { dueKey } from '../../../../shared/due';
+import { parsePeriod, periodLabel } from '../../../../shared/periods';
+import { getTemplate, templateFor } from '../../../../shared/templates';
+import { anotherPeriodSheet, buildTemplateSheet, filledTemplateSheet, sheetMetadataFor, formatTime, type SheetMetadata, type SheetModel } from '../../../../shared/workbook';
 import { ApiError } from '../../api/client';
 import { FilingKeys } from '../../api/filing-keys';
 import { checkSheetRead, type SheetCheck } from '../../check';
 import type { TemplateSheetRead } from '../../excel/port';
 import type { Ctx } from '../context';
-import { busy, button, h, message, replace, select, valueOf } from '../dom';
+import { busy, button, h, message, replace, replaceKeepingFocus } from '../dom';
 import { showHighlights } from '../highlight';
 import { renderChecks } from './issues';
 import type { Issue } from '../../../../shared/validation';
 import { lastDayIn } from '../../../../shared/registry/units';
+import { dueView } from './due';
+import { insertForm } from './insert';
 
 export function reportView(ctx: Ctx): HTMLElement {
   const t = ctx.t;
@@ -20,19 +23,23 @@ export function reportView(ctx: Ctx): HTMLElement {
   const sheetArea = h('div', { class: 'card', id: 'sheet-card' });
   const results = h('div', { id: 'results', 'aria-live': 'polite' });
   const statusArea = h('div', { id: 'status-area' });
-  const insertArea = h('div', { class: 'card', id: 'insert-card' });
-  root.append(sheetArea, results, statusArea, insertArea);
+  const insertArea = insertForm(ctx, (template, period) => insert(template, period, note));
+  const note = h('div', { id: 'insert-note', 'aria-live': 'polite' });
+  insertArea.append(note);
+  // A unit's first screen is what it has to file; an auditor's sheet comes first.
+  const due = ctx.me.unit ? dueView(ctx, { insert: (template, period) => insert(template, period, dueNote), openFiled }) : null;
+  const dueNote = h('div', { id: 'due-note', 'aria-live': 'polite' });
+  if (due) due.root.append(dueNote);
+  root.append(...(due ? [due.root] : []), sheetArea, results, statusArea, insertArea);
 
   let current: { metadata: SheetMetadata | undefined; sheet: string } | null = null;
   let lastCheck: SheetCheck[] | null = null;
+  /** The last check could not compare with the previous period (no connection): it cannot say the report is valid. */
+  let incomplete = false;
   /** Cells were edited since the last check. */
   let edited = false;
   let submitting = false;
   const keys = new FilingKeys();
-
-  // A token with a unit inserts the templates that unit files; an auditor's, without one, any blank template.
-  const unit = ctx.me.unit;
-  const templates = TEMPLATES.filter((tpl) => (unit ? filesTemplate(tpl, unit, ctx.today()) : true));
 
   async function refreshSheet(): Promise<void> {
     const before = current?.sheet;
@@ -74,7 +81,7 @@ export function reportView(ctx: Ctx): HTMLElement {
     const m = current?.metadata;
     const period = m?.period ? parsePeriod(m.period) : undefined;
     const why = disabledReason();
-    replace(
+    replaceKeepingFocus(
       sheetArea,
       h('div', { class: 'row-between' }, h('h2', {}, t.sheet.current), button(t.sheet.refresh, () => void refreshSheet(), { appearance: 'subtle', id: 'refresh-sheet' })),
       m
@@ -95,13 +102,14 @@ export function reportView(ctx: Ctx): HTMLElement {
    * What the server will compare the report with, so Kiểm tra gives the verdict Nộp will get. Asked at
    * every check: the previous period may have been filed or corrected meanwhile.
    */
-  async function previousFor(m: SheetMetadata): Promise<Record<string, number | string> | undefined> {
+  async function previousFor(m: SheetMetadata): Promise<{ values?: Record<string, number | string>; failed: boolean }> {
     const unitCode = m.unit ?? ctx.me.unit?.code;
-    if (!m.period || !unitCode) return undefined;
+    if (!m.period || !unitCode) return { failed: false };
     try {
-      return (await ctx.api.comparison(m.template, m.period, unitCode)).values ?? undefined;
+      const values = (await ctx.api.comparison(m.template, m.period, unitCode)).values;
+      return values ? { values, failed: false } : { failed: false };
     } catch {
-      return undefined; // offline: the server compares when the report is filed
+      return { failed: true }; // offline: the server compares when the report is filed, so the check is not complete
     }
   }
 
@@ -111,8 +119,9 @@ export function reportView(ctx: Ctx): HTMLElement {
     const own = ctx.me.unit && m.unit === ctx.me.unit.code ? ctx.me.unit : undefined;
     const period = m.period ? parsePeriod(m.period) : undefined;
     const previous = await previousFor(m);
+    incomplete = previous.failed;
     return checkSheetRead(read, m.template, ctx.lang, own?.kind, ctx.today(), {
-      ...(previous ? { previous } : {}),
+      ...(previous.values ? { previous: previous.values } : {}),
       ...(own && period ? { unitUntil: lastDayIn(own, period) } : {}),
     });
   }
@@ -126,6 +135,9 @@ export function reportView(ctx: Ctx): HTMLElement {
     return renderChecks(lastCheck, ctx);
   }
 
+  /** The verdict of a check as shown: one that could not compare with the previous period says so and is never "valid". */
+  const verdict = (checks: readonly SheetCheck[]) => renderChecks(checks, ctx, { incomplete });
+
   async function runCheck(): Promise<SheetCheck[] | null> {
     replace(results, busy(t.check.running));
     try {
@@ -138,8 +150,10 @@ export function reportView(ctx: Ctx): HTMLElement {
       lastCheck = await checkSheet(read);
       edited = false;
       ctx.memory.checkedSheet = read.grid.sheet;
+      const m = read.metadata;
+      if (m.period && lastCheck.every((c) => c.report.submittable)) ctx.memory.checkedKeys.add(dueKey(m.template, m.period));
       await showHighlights(ctx.port, read.grid.sheet, lastCheck);
-      replace(results, renderChecks(lastCheck, ctx));
+      replace(results, verdict(lastCheck));
       renderSheet();
       return lastCheck;
     } catch (e) {
@@ -158,6 +172,8 @@ export function reportView(ctx: Ctx): HTMLElement {
       submitting = false;
       renderSheet();
     }
+    // Once Nộp can be pressed again: the question asked (file again anyway?) takes the keyboard.
+    (results.querySelector('#submit-anyway') as HTMLElement | null)?.focus();
   }
 
   /** Files what Kiểm tra passed; content already filed as the latest revision is filed again only when `anyway`. */
@@ -180,14 +196,19 @@ export function reportView(ctx: Ctx): HTMLElement {
     try {
       const receipt = await ctx.api.submit(submission, key, { onlyIfChanged: !anyway });
       keys.settled();
-      replace(results, renderChecks(checks, ctx), receiptCard(receipt));
+      // The receipt first, in view, with focus on it, announced: the clerk sees that Nộp worked.
+      const card = receiptCard(receipt);
+      replace(results, card, verdict(checks));
+      card.scrollIntoView?.({ block: 'start' });
+      card.focus();
+      await due?.refresh();
     } catch (e) {
       keys.settled(e);
       if (e instanceof ApiError && e.problem?.code === 'submission_unchanged') {
         replace(
           results,
-          renderChecks(checks, ctx),
           message('warning', h('span', { id: 'unchanged-note' }, t.submit.unchanged), ' ', button(t.submit.anyway, () => void runSubmit(true), { id: 'submit-anyway' })),
+          verdict(checks),
         );
       } else if (e instanceof ApiError && e.problem?.issues?.length) {
         replace(results, message('error', `${t.submit.refused} ${e.problem.detail}`), await showServerIssues(check, e.problem.issues));
@@ -199,7 +220,7 @@ export function reportView(ctx: Ctx): HTMLElement {
   function receiptCard(receipt: Receipt): HTMLElement {
     return h(
       'div',
-      { class: 'card receipt', id: 'receipt' },
+      { class: 'card receipt', id: 'receipt', tabindex: -1, role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' },
       message('success', t.submit.receipt(receipt.revision, formatTime(receipt.receivedAt))),
       h('p', { class: 'mono' }, `${t.submit.hash}: ${receipt.hash.slice(0, 16)}…`),
       receipt.late ? message('warning', t.submit.late(receipt.daysLate)) : null,
@@ -237,55 +258,72 @@ export function reportView(ctx: Ctx): HTMLElement {
     );
   }
 
-  function renderInsert(): void {
-    if (templates.length === 0) {
-      replace(insertArea, h('h2', {}, t.sheet.newTemplate), message('info', t.sheet.noTemplates));
-      return;
-    }
-    const templateSelect = select('insert-template', t.sheet.template, templates.map((tpl) => ({ value: tpl.id, label: `${tpl.id} · ${tpl.title[ctx.lang]}` })));
-    const periodBox = h('div', { id: 'period-box' });
-    const fillPeriods = () => {
-      const tpl = getTemplate(valueOf(insertArea, 'insert-template'))!;
-      const periods = recentPeriods(tpl.periodKinds, ctx.today(), 3);
-      replace(periodBox, select('insert-period', t.sheet.period, periods.map((p) => ({ value: p.code, label: `${periodLabel(p, ctx.lang)} (${p.code})` }))));
-    };
-    const note = h('div', { id: 'insert-note', 'aria-live': 'polite' });
-    replace(insertArea, h('h2', {}, t.sheet.newTemplate), templateSelect, periodBox, h('div', { class: 'actions' }, button(t.sheet.insert, () => void insert(note), { id: 'insert' })), note);
-    insertArea.querySelector('#insert-template')!.addEventListener('change', fillPeriods);
-    fillPeriods();
+  /** Writes a sheet and its record, then follows it as the open sheet. */
+  async function writeTemplateSheet(sheet: SheetModel, metadata: SheetMetadata): Promise<void> {
+    await ctx.port.writeSheets([sheet], [metadata]);
+    lastCheck = null;
+    replace(results);
+    await refreshSheet();
   }
 
-  async function insert(note: HTMLElement): Promise<void> {
-    const period = valueOf(insertArea, 'insert-period');
+  /** The sheet a template and period gets: its own name when the workbook holds the template for another period. */
+  async function placeFor(sheet: SheetModel, metadata: SheetMetadata, period: string): Promise<{ sheet: SheetModel; metadata: SheetMetadata }> {
+    return (await ctx.port.sheetNames()).includes(sheet.name) ? anotherPeriodSheet(sheet, metadata, period) : { sheet, metadata };
+  }
+
+  const unitInfo = () => (ctx.me.unit ? { code: ctx.me.unit.code, name: ctx.me.unit.name, kind: ctx.me.unit.kind } : undefined);
+
+  /** The sheet this workbook records for a template and period, if any. */
+  async function recordedSheet(template: string, period: string): Promise<SheetMetadata | undefined> {
+    const unit = ctx.me.unit;
+    return (await ctx.port.templateSheets()).find((m) => m.template === template && m.period === period && (!unit || !m.unit || m.unit === unit.code));
+  }
+
+  async function insert(templateId: string, period: string, where: HTMLElement): Promise<void> {
     // The version in force for the period chosen.
-    const template = templateFor(valueOf(insertArea, 'insert-template'), period)!;
-    const unit = ctx.me.unit ? { code: ctx.me.unit.code, name: ctx.me.unit.name, kind: ctx.me.unit.kind } : undefined;
+    const template = templateFor(templateId, period)!;
+    const unit = unitInfo();
     const options = { lang: ctx.lang, period, ...(unit ? { unit } : {}) };
     try {
-      const recorded = (await ctx.port.templateSheets()).filter((m) => m.template === template.id);
       // The same template and period already has its sheet: open that one, not another.
-      const same = recorded.find((m) => m.period === period && (!unit || !m.unit || m.unit === unit.code));
+      const same = await recordedSheet(template.id, period);
       if (same) {
-        replace(note, message('warning', t.sheet.exists(same.sheet), button(t.sheet.open, () => void ctx.port.select(`'${same.sheet}'!A1`).then(refreshSheet), { id: 'open-existing' })));
+        replace(where, message('warning', t.sheet.exists(same.sheet), button(t.sheet.open, () => void ctx.port.select(`'${same.sheet}'!A1`).then(refreshSheet), { id: 'open-existing' })));
+        (where.querySelector('#open-existing') as HTMLElement | null)?.focus();
         return;
       }
-      let sheet = buildTemplateSheet(template, options);
-      let metadata = sheetMetadataFor(template, options);
-      // Another period of a template the workbook holds: its own sheet, named after its period.
-      if ((await ctx.port.sheetNames()).includes(sheet.name)) ({ sheet, metadata } = anotherPeriodSheet(sheet, metadata, period));
-      await ctx.port.writeSheets([sheet], [metadata]);
-      replace(note, message('success', t.sheet.inserted(sheet.name)));
+      const placed = await placeFor(buildTemplateSheet(template, options), sheetMetadataFor(template, options), period);
+      await writeTemplateSheet(placed.sheet, placed.metadata);
+      replace(where, message('success', t.sheet.inserted(placed.sheet.name)));
+    } catch (e) {
+      replace(where, message('error', (e as Error).message));
+    }
+  }
+
+  /** Writes a filed revision into its sheet (replacing the sheet of that template and period): a correction is an edit. */
+  async function openFiled(filing: { id: string; revision: number; template: string; period: string }): Promise<void> {
+    const template = getTemplate(filing.template)!;
+    replace(dueNote, busy(ctx.t.loading));
+    try {
+      const detail = await ctx.api.revision(filing.id, filing.revision);
+      const unit = unitInfo();
+      const options = { lang: ctx.lang, period: filing.period, ...(unit ? { unit } : {}) };
+      const same = await recordedSheet(template.id, filing.period);
+      const model = filledTemplateSheet(template, detail.submission, options);
+      const metadata = sheetMetadataFor(template, options);
+      const placed = same ? { sheet: { ...model, name: same.sheet, names: same.sheet === model.name ? model.names : [] }, metadata: { ...metadata, sheet: same.sheet } } : await placeFor(model, metadata, filing.period);
+      await ctx.port.writeSheets([placed.sheet], [placed.metadata], [], { replace: true });
       lastCheck = null;
       replace(results);
       await refreshSheet();
+      replace(dueNote, message('success', ctx.t.day.opened(placed.sheet.name, filing.revision)));
     } catch (e) {
-      replace(note, message('error', (e as Error).message));
+      replace(dueNote, message('error', (e as Error).message));
     }
   }
 
-
   renderSheet();
-  renderInsert();
+  void due?.refresh();
   // Rebuilt for a language switch: the sheet checked before shows its issues again, in the new language.
   void refreshSheet().then(() => (current && ctx.memory.checkedSheet === current.sheet ? runCheck() : null));
   return root;

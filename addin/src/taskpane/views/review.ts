@@ -4,10 +4,14 @@
  * key figures and the warnings with their explanations; a decision is confirmed before it is sent,
  * and the comment stays on the card.
  */
-import type { SubmissionSummary } from '../../../../shared/api/schemas';
+import type { RevisionDetailSchema, SubmissionSummary } from '../../../../shared/api/schemas';
+import type { z } from 'zod';
+
+type RevisionDetail = z.infer<typeof RevisionDetailSchema>;
 import type { Unit } from '../../../../shared/registry/units';
-import { templateCells, templateOf } from '../../../../shared/templates';
-import { formatTime } from '../../../../shared/workbook';
+import { getTemplate, templateCells, templateOf } from '../../../../shared/templates';
+import { filledTemplateSheet, formatTime, sheetMetadataFor } from '../../../../shared/workbook';
+import { statusFor } from '../../../../shared/validation';
 import { formatNumber, formatPercent } from '../../../../shared/numbers';
 import type { Ctx } from '../context';
 import { busy, button, checkbox, h, isChecked, message, replace, searchBox, select, textArea, valueOf } from '../dom';
@@ -17,6 +21,8 @@ import { statusBadge } from './report';
 
 /** Cards shown at once; more on request, so a province's period stays quick to scroll. */
 const PAGE = 20;
+/** The search waits for the typing to pause this long, so a name typed is one filtering, not one per letter. */
+export const SEARCH_PAUSE_MS = 250;
 /** Figures shown on a card: the template's first result cells. */
 const KEY_FIGURES = 4;
 
@@ -33,6 +39,19 @@ export function reviewView(ctx: Ctx): HTMLElement {
     list,
   );
   let all: SubmissionSummary[] = [];
+  /** Each revision is asked for once: filtering again rebuilds the cards, not the requests. */
+  const revisions = new Map<string, Promise<RevisionDetail>>();
+  const revisionOf = (s: SubmissionSummary) => {
+    const key = `${s.id}/${s.revision}`;
+    let detail = revisions.get(key);
+    if (!detail) {
+      detail = ctx.api.revision(s.id, s.revision);
+      // A failed request is asked again next time.
+      detail.catch(() => revisions.delete(key));
+      revisions.set(key, detail);
+    }
+    return detail;
+  };
   let names = new Map<string, Unit>();
   let shown = PAGE;
 
@@ -51,10 +70,17 @@ export function reviewView(ctx: Ctx): HTMLElement {
       searchBox('review-search', t.search),
       checkbox('review-warnings', t.withWarnings),
     );
+    let pause: ReturnType<typeof setTimeout> | undefined;
     for (const el of filters.querySelectorAll('fluent-dropdown, fluent-text-input, fluent-checkbox')) {
-      el.addEventListener(el.localName === 'fluent-text-input' ? 'input' : 'change', () => {
-        shown = PAGE;
-        renderList();
+      const typed = el.localName === 'fluent-text-input';
+      el.addEventListener(typed ? 'input' : 'change', () => {
+        clearTimeout(pause);
+        const apply = () => {
+          shown = PAGE;
+          renderList();
+        };
+        if (typed) pause = setTimeout(apply, SEARCH_PAUSE_MS);
+        else apply();
       });
     }
   }
@@ -129,6 +155,41 @@ export function reviewView(ctx: Ctx): HTMLElement {
     );
   }
 
+  /** A task list's tasks counted by status: what DIC reads of a BM02 before deciding. */
+  function tasksByStatus(templateId: string, rows: readonly Record<string, unknown>[]): HTMLElement | null {
+    const template = getTemplate(templateId);
+    if (!template || template.kind !== 'list' || rows.length === 0) return null;
+    const counts = new Map<string, number>();
+    for (const row of rows) {
+      const status = statusFor(template, String(row.TT ?? ''));
+      if (status) counts.set(status.code, (counts.get(status.code) ?? 0) + 1);
+    }
+    return h(
+      'dl',
+      { class: 'key-figures tasks-by-status', 'aria-label': ctx.t.day.tasksByStatus },
+      ...template.statuses.flatMap((st) => [h('dt', {}, st.label[ctx.lang]), h('dd', { 'data-status': st.code }, String(counts.get(st.code) ?? 0))]),
+    );
+  }
+
+  /** Writes the report as filed into a sheet of its own, named after its template and unit, to read it as the unit does. */
+  async function openInSheet(s: SubmissionSummary, into: HTMLElement): Promise<void> {
+    const template = getTemplate(s.template);
+    if (!template) return;
+    replace(into, busy(ctx.t.loading));
+    try {
+      const detail = await revisionOf(s);
+      const unit = names.get(s.unit);
+      const options = { lang: ctx.lang, period: s.period, unit: { code: s.unit, ...(unit ? { name: unit.name, kind: unit.kind } : {}) } };
+      const model = filledTemplateSheet(template, detail.submission, options);
+      const name = `${s.template} ${s.unit}`.slice(0, 31);
+      // A sheet of its own, without the template's defined names, which stay with a unit's own template sheet.
+      await ctx.port.writeSheets([{ ...model, name, names: [] }], [{ ...sheetMetadataFor(template, options), sheet: name }], [], { replace: true });
+      replace(into, message('success', ctx.t.sheet.inserted(name)));
+    } catch (e) {
+      replace(into, message('error', (e as Error).message));
+    }
+  }
+
   function item(s: SubmissionSummary): HTMLElement {
     const unit = names.get(s.unit);
     const what = `${s.template} · ${unit?.name ?? s.unit}`;
@@ -174,10 +235,13 @@ export function reviewView(ctx: Ctx): HTMLElement {
       replace(actions, button(t.accept, () => ask('accept'), { appearance: 'primary' }), button(t.return, () => ask('return')));
     }
 
+    const opened = h('div', { 'aria-live': 'polite' });
     const li = h(
       'li',
       { class: 'review-item', 'data-submission': s.id, 'data-unit': s.unit },
       h('div', { class: 'row-between' }, h('strong', {}, what), statusBadge(s.status, ctx)),
+      h('div', { class: 'actions' }, button(ctx.t.day.openReport, () => void openInSheet(s, opened), { appearance: 'subtle', id: `open-${s.id}` })),
+      opened,
       h('div', { class: 'muted' }, `${s.unit} · ${ctx.t.status.revision(s.revision)} · ${formatTime(s.receivedAt)}${s.late ? ` · ${ctx.t.status.late}` : ''} · ${s.warnings} ${ctx.t.check.warning.toLowerCase()}`),
       s.review?.comment ? h('p', { class: 'comment' }, t.yourComment(s.review.comment)) : null,
       details,
@@ -186,11 +250,11 @@ export function reviewView(ctx: Ctx): HTMLElement {
       note,
     );
     if (s.status === 'received') showActions();
-    void ctx.api.revision(s.id, s.revision).then(
+    void revisionOf(s).then(
       (r) =>
         replace(
           details,
-          figures(s.template, r.report.values, r.report.templateVersion),
+          figures(s.template, r.report.values, r.report.templateVersion) ?? tasksByStatus(s.template, r.submission.rows ?? []),
           r.report.warnings.length ? h('h3', {}, t.warnings) : null,
           r.report.warnings.length ? renderIssues(r.report.warnings, ctx) : null,
         ),
