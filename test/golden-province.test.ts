@@ -145,5 +145,12 @@ describe('the golden province', () => {
     expect(text).toContain('677.000 hồ sơ');
     expect(text).toContain('1.690 thủ tục');
     expect(text).not.toContain('1.680 thủ tục');
+    // The report and the sheet say whose part is counted from a shorter filing, and whose is missing.
+    expect(text).toContain('Thiếu số liệu phần kỳ biểu “Thủ tục hành chính và dịch vụ công trực tuyến” (đơn vị đã kết thúc hoạt động trong kỳ, không có báo cáo bù): Đơn vị G-D1B.');
+    expect(text).toContain('được tính từ báo cáo các kỳ ngắn hơn đã nộp: Đơn vị G-D1, Đơn vị G-D1A, Đơn vị G-D2, Đơn vị G-D2A.');
+    const sheet = book.sheets.find((s) => s.sheet === 'TH_BM03')!.values.map((row) => row.map(String).join(' | '));
+    expect(sheet.find((row) => row.includes('G-D1B'))).toContain('thiếu số liệu phần kỳ');
+    expect(sheet.find((row) => row.includes('| G-D1 |'))).toContain('số liệu lưu lượng từ báo cáo kỳ 2025-H1');
+    expect(sheet.find((row) => row.includes('G-TT'))).toContain('đã gồm trong báo cáo của G-KH');
   });
 });

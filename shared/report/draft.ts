@@ -273,6 +273,11 @@ export function draftReport(input: DraftInput): ReportDraft {
     const late = c.completeness.late.map((l) => l.unit);
     if (c.completeness.missing.length) blocks.push(paragraph(w.missingUnits(c.template.title[lang], list(c.completeness.missing))));
     if (late.length) blocks.push(paragraph(w.lateUnits(c.template.title[lang], list(late))));
+    // Units that ended during the period: their part is counted from shorter filings, or is missing, and says so.
+    const covered = c.completeness.coveredParts.map((p) => p.unit);
+    if (covered.length) blocks.push(paragraph(w.coveredParts(c.template.title[lang], list(covered))));
+    const parts = c.completeness.missingParts.map((p) => p.unit);
+    if (parts.length) blocks.push(paragraph(w.missingParts(c.template.title[lang], list(parts))));
   }
 
   return {

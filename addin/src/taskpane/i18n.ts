@@ -104,6 +104,18 @@ const vi = {
     reviewed: (at: string) => `Duyệt lúc ${at}`,
     source: { json: 'từ add-in hoặc API', xlsx: 'tệp .xlsx' } as Record<'json' | 'xlsx', string>,
   },
+  // Closing a period (chốt số liệu)
+  closing: {
+    open: 'Kỳ chưa chốt số liệu.',
+    closing: 'Đang chốt số liệu kỳ này; tạm chưa ghi được.',
+    closed: (version: number, at: string) => `Đã chốt số liệu (lần ${version}, lúc ${at}): bảng tổng hợp và báo cáo được giữ đúng như khi chốt.`,
+    close: 'Chốt số liệu',
+    confirmClose: (period: string) => `Chốt số liệu kỳ ${period}? Từ nay bảng tổng hợp và báo cáo của kỳ được giữ nguyên như lúc chốt; báo cáo nộp thêm hay sửa danh mục làm thay đổi kỳ này sẽ bị từ chối cho đến khi mở lại.`,
+    reopen: 'Mở lại kỳ',
+    reason: 'Lý do mở lại (ghi vào nhật ký)',
+    reasonNeeded: 'Cần ghi lý do mở lại.',
+    cancel: 'Hủy',
+  },
   dashboard: {
     period: 'Kỳ báo cáo',
     load: 'Xem',
@@ -196,6 +208,7 @@ const vi = {
     checkIncomplete: 'Chưa kiểm tra đầy đủ: không lấy được số liệu kỳ trước để so sánh (mất kết nối hoặc máy chủ chưa trả lời). Khi nộp, máy chủ sẽ so sánh và có thể báo thêm cảnh báo.',
     notValidYet: 'Chưa thể kết luận hợp lệ',
     chaseMissing: (templates: string) => `Chưa nộp: ${templates}`,
+    chaseMissingPart: (templates: string) => `Thiếu số liệu phần kỳ đơn vị còn hoạt động (không có báo cáo kỳ ngắn hơn nào bù): ${templates}`,
     chaseReturned: (templates: string) => `Bị trả lại: ${templates}`,
     chaseLate: (templates: string) => `Nộp muộn: ${templates}`,
     contact: 'Liên hệ',
@@ -313,6 +326,18 @@ const en: Strings = {
     reviewed: (at) => `Reviewed at ${at}`,
     source: { json: 'from the add-in or the API', xlsx: '.xlsx file' },
   },
+  // Closing a period
+  closing: {
+    open: 'The period is not closed.',
+    closing: 'The period is being closed; writes wait.',
+    closed: (version: number, at: string) => `Closed (version ${version}, at ${at}): the consolidated workbook and report are kept as closed.`,
+    close: 'Close the period',
+    confirmClose: (period: string) => `Close ${period}? Its consolidated workbook and report are then kept as they are now; filings or registry changes that would alter it are refused until it is reopened.`,
+    reopen: 'Reopen the period',
+    reason: 'Why it is reopened (kept in the audit log)',
+    reasonNeeded: 'A reason is needed to reopen.',
+    cancel: 'Cancel',
+  },
   dashboard: {
     period: 'Period',
     load: 'Show',
@@ -402,6 +427,7 @@ const en: Strings = {
     checkIncomplete: 'Not fully checked: the previous period’s figures for the comparison could not be fetched (no connection, or no answer). On filing, the server compares them and may report more warnings.',
     notValidYet: 'Cannot be called valid yet',
     chaseMissing: (templates) => `Not filed: ${templates}`,
+    chaseMissingPart: (templates) => `Part of the period while the unit existed missing (no filing of a shorter period covers it): ${templates}`,
     chaseReturned: (templates) => `Returned: ${templates}`,
     chaseLate: (templates) => `Filed late: ${templates}`,
     contact: 'Contact',

@@ -80,13 +80,24 @@ function unitColumns(line: UnitLine, r: number, index: number, lang: Lang): Cell
       col: 4,
       value: s
         ? formatTime(s.receivedAt) + (s.daysLate > 0 ? SHEET_WORDS[lang].daysLate(s.daysLate) : '') + (line.partOfPeriod ? SHEET_WORDS[lang].partOfPeriod(line.partOfPeriod.from, line.partOfPeriod.to) : '') +
-          (s.otherVersion ? SHEET_WORDS[lang].otherVersion(s.otherVersion) : '')
-        : '',
+          (s.otherVersion ? SHEET_WORDS[lang].otherVersion(s.otherVersion) : '') +
+          sourceNote(line, lang)
+        : line.partOfPeriod ? SHEET_WORDS[lang].partOfPeriod(line.partOfPeriod.from, line.partOfPeriod.to).slice(3) + sourceNote(line, lang) : '',
       style: 'muted',
     },
     { row: r, col: 5, value: statusWord(s?.status ?? null, lang), style: s ? (s.status === 'returned' ? 'bad' : 'plain') : 'bad' },
     s ? { row: r, col: 6, value: s.warnings, style: 'value', numberFormat: NUMBER_FORMATS.count } : { row: r, col: 6, style: 'value' },
   ];
+}
+
+/** What a line of a unit that ended during the period stands for: its shorter filings, a successor's, or nothing. */
+function sourceNote(line: UnitLine, lang: Lang): string {
+  const w = SHEET_WORDS[lang];
+  const source = line.source;
+  if (!source) return '';
+  if (source.kind === 'shorter_periods') return w.coveredBy(source.periods.join(', '));
+  if (source.kind === 'successor') return w.includedIn(source.successor);
+  return w.partMissing;
 }
 
 /** The fixed columns of the provincial total row: its code, its name, how many units filed. */

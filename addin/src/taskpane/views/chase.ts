@@ -24,6 +24,8 @@ export interface ChaseUnit {
   missing: string[];
   returned: string[];
   late: { template: string; days: number }[];
+  /** Templates whose part of the period this unit, ended during it, never filed and nothing covers. */
+  missingParts: string[];
   /** Days past the deadline of what is still missing (0 before the deadline). */
   overdueDays: number;
 }
@@ -40,19 +42,22 @@ export function chaseUnits(consolidations: readonly Consolidation[], period: Per
     const template = templateOf(c.template);
     if (!template || today < filingOpens(template, period)) continue;
     for (const u of c.units) {
-      if (!u.expected) continue;
+      // A unit that ended during the period is chased for its part when nothing covers it (thiếu số liệu phần kỳ).
+      const partMissing = u.source?.kind === 'missing';
+      if (!u.expected && !partMissing) continue;
       const s = u.submission;
-      const state = !s ? 'missing' : s.status === 'returned' ? 'returned' : s.daysLate > 0 ? 'late' : null;
+      const state = partMissing ? 'missing_part' : !s ? 'missing' : s.status === 'returned' ? 'returned' : s.daysLate > 0 ? 'late' : null;
       if (!state) continue;
       let entry = units.get(u.code);
       if (!entry) {
-        entry = { code: u.code, name: u.name, kind: u.kind, area: u.kind === 'commune' ? (u.parent ?? '') : u.kind === 'district' ? u.code : '', missing: [], returned: [], late: [], overdueDays: 0 };
+        entry = { code: u.code, name: u.name, kind: u.kind, area: u.kind === 'commune' ? (u.parent ?? '') : u.kind === 'district' ? u.code : '', missing: [], returned: [], late: [], missingParts: [], overdueDays: 0 };
         units.set(u.code, entry);
       }
       if (state === 'missing') {
         entry.missing.push(c.template.id);
         entry.overdueDays = overdueDays;
-      } else if (state === 'returned') entry.returned.push(c.template.id);
+      } else if (state === 'missing_part') entry.missingParts.push(c.template.id);
+      else if (state === 'returned') entry.returned.push(c.template.id);
       else entry.late.push({ template: c.template.id, days: s!.daysLate });
     }
   }
@@ -111,6 +116,7 @@ export function chaseView(consolidations: readonly Consolidation[], period: Peri
     const contact = contactOf(registry.get(u.code));
     const parts = [
       u.missing.length ? d.chaseMissing(u.missing.join(', ')) : '',
+      u.missingParts.length ? d.chaseMissingPart(u.missingParts.join(', ')) : '',
       u.returned.length ? d.chaseReturned(u.returned.join(', ')) : '',
       u.late.length ? d.chaseLate(u.late.map((l) => `${l.template} (${t.chaseState.late(l.days)})`).join(', ')) : '',
     ].filter(Boolean);

@@ -8,6 +8,7 @@ import { consolidatedWorkbook, isConsolidatedSheet } from '../../../../shared/wo
 import type { Ctx } from '../context';
 import { busy, button, h, message, replace, select, valueOf } from '../dom';
 import { otherPeriodPicker } from './period-picker';
+import { closePeriodControls } from './close-period';
 
 export function dashboardView(ctx: Ctx, onPeriod?: (period: string) => void): HTMLElement {
   const t = ctx.t.dashboard;
@@ -15,6 +16,7 @@ export function dashboardView(ctx: Ctx, onPeriod?: (period: string) => void): HT
   const body = h('div', { id: 'dashboard-body', 'aria-live': 'polite' });
   const note = h('div', { id: 'pull-note', 'aria-live': 'polite' });
   const other = otherPeriodPicker(ctx, 'dash-other', ['Q', 'H', 'Y'], ctx.today().slice(0, 4), (open) => (periodBox.hidden = open));
+  const closing = closePeriodControls(ctx, () => chosen());
   // The period's actions sit next to the period, above its figures and the chase list.
   const root = h(
     'section',
@@ -28,8 +30,8 @@ export function dashboardView(ctx: Ctx, onPeriod?: (period: string) => void): HT
         { class: 'actions' },
         button(t.pull, () => void pull(), { appearance: 'primary', id: 'pull' }),
         button(t.reportDraft, () => void draftReport(), { id: 'report-docx' }),
-        // Closing and reopening the period (Khóa kỳ / Mở lại kỳ) go here, beside the period, once the API client offers them.
-        h('span', { id: 'period-close-slot', class: 'period-close-slot' }),
+        // Closing and reopening the period, beside it.
+        closing.element,
       ),
       note,
     ),
@@ -53,6 +55,7 @@ export function dashboardView(ctx: Ctx, onPeriod?: (period: string) => void): HT
       data = fresh;
       const p = parsePeriod(data.period)!;
       replace(body, overview(data.consolidations, p, ctx), chaseView(data.consolidations, p, ctx));
+      void closing.refresh();
     } catch (e) {
       replace(body, message('error', (e as Error).message));
     }
