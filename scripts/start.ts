@@ -55,7 +55,7 @@ async function prepareDatabase(): Promise<DemoDatabase> {
 function startWorker(port: number): { child: ChildProcess; output: () => string } {
   const child = spawn(
     wranglerBin(),
-    ['dev', '--ip', '127.0.0.1', '--port', String(port), '--local', '--show-interactive-dev-session=false', '--var', 'TRAINING_CLOCK:on', ...(VERBOSE ? [] : ['--log-level', 'warn'])],
+    ['dev', '--ip', '127.0.0.1', '--port', String(port), '--local', '--show-interactive-dev-session=false', '--var', 'TRAINING_CLOCK:on', '--var', 'ILLUSTRATIVE:on', ...(VERBOSE ? [] : ['--log-level', 'warn'])],
     { cwd: ROOT, env: WRANGLER_ENV, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let kept = '';

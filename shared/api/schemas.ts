@@ -212,6 +212,8 @@ export const PeriodConsolidationSchema = z.object({
   closed: ClosedMarkSchema.optional(),
   /** True for live figures of a closed period (`?live=true`): not what was closed. */
   live: z.boolean().optional(),
+  /** True where the deployment holds illustrative figures (the demo): every output says so. */
+  illustrative: z.boolean().optional(),
 });
 export type PeriodConsolidation = z.infer<typeof PeriodConsolidationSchema>;
 

@@ -68,6 +68,8 @@ export interface DraftInput {
    */
   issuer?: Coordinator | null;
   lang?: Lang;
+  /** The figures are illustrative (the demo): the draft says so where a reader looks first. */
+  illustrative?: boolean;
 }
 
 /** The source of a consolidated cell, as the workbook names it. */
@@ -293,7 +295,7 @@ export function draftReport(input: DraftInput): ReportDraft {
     kind: w.kind,
     title: w.title(periodName, input.province),
     rule: w.ruleUnderTitle,
-    note: w.draft,
+    note: input.illustrative ? `${w.illustrative} ${w.draft}` : w.draft,
     blocks,
     closingLine: w.closingLine(periodName, input.province, issuer?.name ?? ''),
     closing: { recipientsTitle: w.recipientsTitle, recipients: w.recipients, signatureTitle: w.signatureTitle, signatureHint: w.signatureHint },

@@ -10,6 +10,7 @@ const vi = {
   kind: 'BÁO CÁO',
   title: (period: string, province: string) => `Kết quả thực hiện chuyển đổi số ${period} trên địa bàn tỉnh ${province}`,
   draft: 'DỰ THẢO: số liệu lấy từ chitieu; đọc lại, ký và gửi.',
+  illustrative: 'SỐ LIỆU MINH HỌA, không phải số liệu chính thức.',
   basis: (issuer: string, generated: string, periodCoordinator: string | null) =>
     `Thực hiện chế độ báo cáo định kỳ về chuyển đổi số, ${issuer} báo cáo kết quả trên cơ sở số liệu tổng hợp từ báo cáo của các cơ quan, đơn vị (tổng hợp lúc ${generated})${periodCoordinator ? `; cơ quan tổng hợp trong kỳ báo cáo là ${periodCoordinator}` : ''}, như sau:`,
   partResults: 'I. KẾT QUẢ THỰC HIỆN',
@@ -70,6 +71,7 @@ const en: ReportWords = {
   kind: 'REPORT',
   title: (period, province) => `Digital transformation results, ${period}, ${province} province`,
   draft: 'DRAFT: figures from chitieu; read, sign and send.',
+  illustrative: 'ILLUSTRATIVE FIGURES, not official ones.',
   basis: (issuer, generated, periodCoordinator) =>
     `Under the periodic reporting regime on digital transformation, ${issuer} reports the results consolidated from the reports of agencies and localities (consolidated at ${generated})${periodCoordinator ? `; the period was coordinated by ${periodCoordinator}` : ''}:`,
   partResults: 'I. RESULTS',

@@ -11,6 +11,8 @@ export type Env = Cloudflare.Env & {
   FIXED_NOW?: string;
   /** `"on"` where requests may set the day with the `Chitieu-Today` header: `npm start`'s `--var`, never production. */
   TRAINING_CLOCK?: string;
+  /** `"on"` where the figures are illustrative (`npm start`'s demo): every workbook, report and period JSON says so. */
+  ILLUSTRATIVE?: string;
 };
 
 export interface Principal {

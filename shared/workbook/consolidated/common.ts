@@ -24,6 +24,8 @@ export interface ConsolidatedInput {
    * report; without it, the period's coordinator.
    */
   issuer?: Coordinator | null;
+  /** The figures are illustrative (the demo): every sheet's title says so. */
+  illustrative?: boolean;
 }
 
 /** Title, the annex line, province and period, when made: then a blank row, then the table. */
@@ -44,7 +46,7 @@ export function headerLines(title: string, input: ConsolidatedInput, extra?: str
   const coordinator = input.consolidations.find((c) => c.structure.coordinator)?.structure.coordinator;
   const issuer = input.issuer ?? coordinator;
   return [
-    { row: 0, col: 0, value: title, style: 'title' },
+    { row: 0, col: 0, value: input.illustrative ? `${title} — ${w.illustrative}` : title, style: 'title' },
     { row: 1, col: 0, value: w.annexOf(issuer?.code ?? '', issuer?.name ?? '', Number(input.generatedAt.slice(0, 4))), style: 'meta' },
     { row: 2, col: 0, value: w.provinceLine(input.province, period) + (coordinator ? w.coordinatorLine(coordinator.name) : ''), style: 'subtitle' },
     { row: 3, col: 0, value: w.madeAt(formatTime(input.generatedAt)) + (extra ? ` · ${extra}` : ''), style: 'meta' },

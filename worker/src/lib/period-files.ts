@@ -18,6 +18,16 @@ import type { PeriodConsolidation } from '../../../shared/api/schemas';
 import { latestReportsOfPeriod, shorterFilings } from '../db/submissions';
 import { unitsDuring } from '../db/units';
 
+/** What a deployment's outputs say about themselves: the province, and whether its figures are illustrative (the demo). */
+export interface Deployment {
+  province: string;
+  illustrative: boolean;
+}
+
+export function deploymentOf(env: { PROVINCE_NAME?: string; ILLUSTRATIVE?: string }): Deployment {
+  return { province: env.PROVINCE_NAME ?? '', illustrative: env.ILLUSTRATIVE === 'on' };
+}
+
 /** The filings of shorter periods that cover the part of units that ended during the period, by template. */
 export function coveringFilings(db: D1Database, period: Period, registry: readonly Unit[], template?: string): Promise<Map<string, ShorterFiling[]>> {
   const ended = endedDuring(period, registry).map((u) => u.code);
@@ -43,23 +53,23 @@ export async function issuerOn(db: D1Database, at: Date) {
   return coordinatorOn(await unitsDuring(db, day, day), day);
 }
 
-export function periodJson(province: string, period: Period, consolidations: Consolidation[], generatedAt: Date, extra: Pick<PeriodConsolidation, 'closed' | 'live'> = {}): PeriodConsolidation {
-  return { period: period.code, province, generatedAt: generatedAt.toISOString(), engineVersion: ENGINE_VERSION, consolidations, ...extra };
+export function periodJson(deployment: Deployment, period: Period, consolidations: Consolidation[], generatedAt: Date, extra: Pick<PeriodConsolidation, 'closed' | 'live'> = {}): PeriodConsolidation {
+  return { period: period.code, province: deployment.province, generatedAt: generatedAt.toISOString(), engineVersion: ENGINE_VERSION, consolidations, ...(deployment.illustrative ? { illustrative: true } : {}), ...extra };
 }
 
 /** The workbook: the annex of the report drafted the same day, by the same issuer. */
-export async function periodWorkbookBytes(db: D1Database, province: string, period: Period, consolidations: Consolidation[], lang: Lang, generatedAt: Date): Promise<Uint8Array> {
+export async function periodWorkbookBytes(db: D1Database, deployment: Deployment, period: Period, consolidations: Consolidation[], lang: Lang, generatedAt: Date): Promise<Uint8Array> {
   const issuer = await issuerOn(db, generatedAt);
-  const model = consolidatedWorkbook({ province, period, generatedAt: generatedAt.toISOString(), engineVersion: ENGINE_VERSION, consolidations, lang, issuer });
+  const model = consolidatedWorkbook({ ...deployment, period, generatedAt: generatedAt.toISOString(), engineVersion: ENGINE_VERSION, consolidations, lang, issuer });
   // The file's own creation date is the generation time, so the same data at the same time gives the same bytes.
   return writeWorkbook(model, { created: generatedAt });
 }
 
-export async function periodReportBytes(db: D1Database, province: string, period: Period, consolidations: Consolidation[], lang: Lang, generatedAt: Date): Promise<Uint8Array> {
+export async function periodReportBytes(db: D1Database, deployment: Deployment, period: Period, consolidations: Consolidation[], lang: Lang, generatedAt: Date): Promise<Uint8Array> {
   // Issued by the coordinator of the drafting day, which may not be the period's.
   const [previous, issuer] = await Promise.all([consolidatePeriod(db, sameTimeYearBefore(period)), issuerOn(db, generatedAt)]);
   const draft = draftReport({
-    province,
+    ...deployment,
     period,
     generatedAt: generatedAt.toISOString(),
     issuer,

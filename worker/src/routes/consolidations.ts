@@ -18,7 +18,7 @@ import type { AppEnv } from '../env';
 import { requireFiledFor, requirePeriod, requireTemplate } from '../lib/params';
 import { docxResponse, xlsxResponse } from '../lib/xlsx-response';
 import { closedResponse, CLOSED_VERSION_HEADER, markedLive } from '../lib/closed-response';
-import { consolidatePeriod, coveringFilings, periodJson, periodReportBytes, periodWorkbookBytes } from '../lib/period-files';
+import { consolidatePeriod, coveringFilings, deploymentOf, periodJson, periodReportBytes, periodWorkbookBytes } from '../lib/period-files';
 import { DOCX_MEDIA_TYPE, XLSX_MEDIA_TYPE } from '../../../shared/api/media';
 
 export const consolidationRoutes = new Hono<AppEnv>();
@@ -63,7 +63,7 @@ route(consolidationRoutes, API.periodConsolidation, async (c, { params, query })
   if (closed) return closedResponse(c, closed, 'application/json; charset=utf-8');
   const consolidations = await consolidatePeriod(c.env.DB, period);
   const labelled = await liveOfClosed(c, period, query.live);
-  const response = c.json(periodJson(c.env.PROVINCE_NAME ?? '', period, consolidations, now(c), labelled ? { live: true } : {}));
+  const response = c.json(periodJson(deploymentOf(c.env), period, consolidations, now(c), labelled ? { live: true } : {}));
   return labelled ? markedLive(response) : response;
 });
 
@@ -73,7 +73,7 @@ route(consolidationRoutes, API.periodWorkbook, async (c, { params, query }) => {
   const closed = await closedUnlessLive(c, period, 'xlsx', query.live);
   if (closed) return closedResponse(c, closed, XLSX_MEDIA_TYPE, filename);
   const consolidations = await consolidatePeriod(c.env.DB, period);
-  const bytes = await periodWorkbookBytes(c.env.DB, c.env.PROVINCE_NAME ?? '', period, consolidations, query.lang ?? c.get('lang'), now(c));
+  const bytes = await periodWorkbookBytes(c.env.DB, deploymentOf(c.env), period, consolidations, query.lang ?? c.get('lang'), now(c));
   return (await liveOfClosed(c, period, query.live)) ? markedLive(xlsxResponse(bytes, filename)) : xlsxResponse(bytes, filename);
 });
 
@@ -83,7 +83,7 @@ route(consolidationRoutes, API.periodReport, async (c, { params, query }) => {
   const closed = await closedUnlessLive(c, period, 'docx', query.live);
   if (closed) return closedResponse(c, closed, DOCX_MEDIA_TYPE, filename);
   const consolidations = await consolidatePeriod(c.env.DB, period);
-  const bytes = await periodReportBytes(c.env.DB, c.env.PROVINCE_NAME ?? '', period, consolidations, query.lang ?? c.get('lang'), now(c));
+  const bytes = await periodReportBytes(c.env.DB, deploymentOf(c.env), period, consolidations, query.lang ?? c.get('lang'), now(c));
   return (await liveOfClosed(c, period, query.live)) ? markedLive(docxResponse(bytes, filename)) : docxResponse(bytes, filename);
 });
 

@@ -14,18 +14,18 @@ import type { AppEnv, Principal } from '../env';
 import { now } from '../lib/clock';
 import { randomId, sha256Hex } from '../lib/crypto';
 import { requirePeriod } from '../lib/params';
-import { consolidatePeriod, lastRegistryDay, periodJson, periodReportBytes, periodWorkbookBytes } from '../lib/period-files';
+import { consolidatePeriod, deploymentOf, lastRegistryDay, periodJson, periodReportBytes, periodWorkbookBytes, type Deployment } from '../lib/period-files';
 import { fail } from '../lib/problem';
 import { route } from '../lib/route';
 
 export const periodRoutes = new Hono<AppEnv>();
 
 /** The period's files as they are now, in Vietnamese, dated `at`: what the close keeps. */
-async function closedFiles(db: D1Database, province: string, period: Period, mark: { version: number; closedAt: string; closedBy: string }, at: Date): Promise<ClosedFileBytes[]> {
+async function closedFiles(db: D1Database, deployment: Deployment, period: Period, mark: { version: number; closedAt: string; closedBy: string }, at: Date): Promise<ClosedFileBytes[]> {
   const consolidations = await consolidatePeriod(db, period);
-  const json = new TextEncoder().encode(JSON.stringify(periodJson(province, period, consolidations, at, { closed: mark })));
-  const xlsx = await periodWorkbookBytes(db, province, period, consolidations, 'vi', at);
-  const docx = await periodReportBytes(db, province, period, consolidations, 'vi', at);
+  const json = new TextEncoder().encode(JSON.stringify(periodJson(deployment, period, consolidations, at, { closed: mark })));
+  const xlsx = await periodWorkbookBytes(db, deployment, period, consolidations, 'vi', at);
+  const docx = await periodReportBytes(db, deployment, period, consolidations, 'vi', at);
   const files = [
     { kind: 'json', bytes: json },
     { kind: 'xlsx', bytes: xlsx },
@@ -54,7 +54,7 @@ route(periodRoutes, API.closePeriod, async (c, { params, body }) => {
   let files: ClosedFileBytes[];
   let stored: boolean;
   try {
-    files = await closedFiles(db, c.env.PROVINCE_NAME ?? '', period, { version: close.version, closedAt, closedBy: close.closedBy }, at);
+    files = await closedFiles(db, deploymentOf(c.env), period, { version: close.version, closedAt, closedBy: close.closedBy }, at);
     stored = await commitClose(db, { period: period.code, version: taken.version, holder, closedAt, note: body.note || null, files }, principal);
   } catch (e) {
     // Nothing was stored: the period is given back as it was.

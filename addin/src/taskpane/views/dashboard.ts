@@ -107,6 +107,7 @@ export function dashboardView(ctx: Ctx, onPeriod?: (period: string) => void): HT
         engineVersion: fresh.engineVersion,
         consolidations: fresh.consolidations,
         lang: ctx.lang,
+        ...(fresh.illustrative ? { illustrative: true } : {}),
       });
       const visible = model.sheets.filter((s) => s.visibility !== 'veryHidden');
       // Never two periods side by side: every consolidated sheet of the earlier pull goes.
