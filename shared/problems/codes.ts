@@ -72,6 +72,24 @@ export const PROBLEM_CODES = {
   registry_history_conflict: 'conflict',
   unit_record_not_found: 'not-found',
   unit_record_in_use: 'conflict',
+  // People, sessions and sign-in through the province's provider
+  session_ended: 'unauthorized',
+  session_expired: 'unauthorized',
+  membership_ended: 'forbidden',
+  person_no_membership: 'forbidden',
+  person_unknown: 'forbidden',
+  sign_in_not_configured: 'not-found',
+  sign_in_state_invalid: 'unauthorized',
+  sign_in_code_invalid: 'unauthorized',
+  sign_in_token_invalid: 'unauthorized',
+  sign_in_provider_refused: 'unauthorized',
+  sign_in_provider_unreachable: 'bad-gateway',
+  session_not_found: 'not-found',
+  person_not_found: 'not-found',
+  people_invalid: 'invalid',
+  people_empty: 'invalid',
+  membership_not_found: 'not-found',
+  token_person_membership: 'invalid',
 } as const satisfies Record<string, ProblemKind>;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

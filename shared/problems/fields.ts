@@ -20,5 +20,10 @@ export const FIELD_CODES = [
   'registry_successors_need_end',
   'registry_change_missing',
   'registry_successor_missing',
+  // People and memberships
+  'login_format',
+  'people_unit_unknown',
+  'people_name_differs',
+  'people_duplicate',
 ] as const;
 export type FieldCode = (typeof FIELD_CODES)[number];
