@@ -90,6 +90,8 @@ export const PROBLEM_CODES = {
   people_empty: 'invalid',
   membership_not_found: 'not-found',
   token_person_membership: 'invalid',
+  people_changed_meanwhile: 'conflict',
+  people_media_type: 'unsupported-media-type',
 } as const satisfies Record<string, ProblemKind>;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

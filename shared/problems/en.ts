@@ -87,6 +87,8 @@ export const en: ProblemWords = {
     people_empty: () => 'The list of people is empty.',
     membership_not_found: (p) => `${p.person} holds no ${p.role} role${p.unit ? ` of unit ${p.unit}` : ''} in force.`,
     token_person_membership: (p) => `${p.person} holds no ${p.role} role${p.unit ? ` of unit ${p.unit}` : ''} in force; no token issued.`,
+    people_changed_meanwhile: () => 'Someone else changed the list of people meanwhile; reload it and import again.',
+    people_media_type: () => 'Send the list of people as CSV (text/csv) or JSON (application/json).',
   },
 
   fields: {

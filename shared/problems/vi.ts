@@ -91,6 +91,8 @@ export const vi = {
     people_empty: () => 'Danh sách người dùng trống.',
     membership_not_found: (p: P) => `${p.person} không có vai trò ${p.role}${p.unit ? ` của đơn vị ${p.unit}` : ''} đang có hiệu lực.`,
     token_person_membership: (p: P) => `${p.person} không có vai trò ${p.role}${p.unit ? ` của đơn vị ${p.unit}` : ''} đang có hiệu lực; không cấp được mã thông báo.`,
+    people_changed_meanwhile: () => 'Danh sách người dùng vừa được người khác thay đổi; hãy tải lại rồi nhập lại.',
+    people_media_type: () => 'Danh sách người dùng gửi dạng CSV (text/csv) hoặc JSON (application/json).',
   } satisfies Record<ProblemCode, (p: P) => string>,
 
   fields: {

@@ -14,6 +14,8 @@ import { publicRoutes } from './routes/public';
 import { submissionRoutes } from './routes/submissions';
 import { tokenRoutes } from './routes/tokens';
 import { unitRoutes } from './routes/units';
+import { peopleRoutes } from './routes/people';
+import { signInRoutes } from './routes/sign-in';
 
 export const API_BASE = '/api/v1';
 
@@ -28,6 +30,8 @@ export function createApp() {
   api.route('/', consolidationRoutes);
   api.route('/', tokenRoutes);
   api.route('/', auditRoutes);
+  api.route('/', peopleRoutes);
+  api.route('/', signInRoutes);
 
   const app = new Hono<AppEnv>();
   // Every API answer, error or not, carries the API's security headers.

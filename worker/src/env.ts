@@ -9,13 +9,29 @@ import type { Role } from '../../shared/api/schemas';
 export type Env = Cloudflare.Env & {
   /** Tests and training demos only: the clock stands still at this ISO instant (lib/clock.ts). */
   FIXED_NOW?: string;
+  /**
+   * Sign-in through the province's OpenID Connect provider (wrangler.toml [vars], empty where the
+   * deployment has none; the secret through `wrangler secret put OIDC_CLIENT_SECRET`).
+   */
+  OIDC_ISSUER?: string;
+  OIDC_CLIENT_ID?: string;
+  OIDC_CLIENT_SECRET?: string;
+  OIDC_SCOPES?: string;
+  OIDC_LOGIN_CLAIM?: string;
+  OIDC_UNIT_CLAIM?: string;
+  OIDC_PROVIDER_NAME?: string;
 };
 
 export interface Principal {
+  /** The token's id, or the session's: what the audit and idempotency keys have always named. */
   tokenId: string;
   role: Role;
   unit: string | null;
   label: string | null;
+  /** The person acting, where the token or session belongs to one (tokens made before people existed do not). */
+  personId: string | null;
+  /** The membership in force that gives the role and unit. */
+  membershipId: number | null;
 }
 
 export type AppEnv = {
