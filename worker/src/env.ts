@@ -6,7 +6,10 @@ import type { Role } from '../../shared/api/schemas';
  * (worker-configuration.d.ts; `npm run types` after changing wrangler.toml), and the clock of tests
  * and training demos, which a deployment never sets.
  */
-export type Env = Cloudflare.Env & {
+/** The provider's settings are set per deployment, so typed as strings rather than wrangler.toml's empty defaults. */
+type OidcVars = 'OIDC_ISSUER' | 'OIDC_CLIENT_ID' | 'OIDC_SCOPES' | 'OIDC_LOGIN_CLAIM' | 'OIDC_UNIT_CLAIM' | 'OIDC_PROVIDER_NAME';
+
+export type Env = Omit<Cloudflare.Env, OidcVars> & {
   /** Tests and training demos only: the clock stands still at this ISO instant (lib/clock.ts). */
   FIXED_NOW?: string;
   /**
