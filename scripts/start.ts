@@ -13,6 +13,7 @@ import { vietnamDay } from '../shared/periods';
 import { coordinatorOn } from '../shared/registry';
 import type { Submission } from '../shared/submission';
 import { ROOT, WRANGLER_ENV, d1, d1File, migrate, run, wranglerBin } from './lib/d1';
+import { startDemoSignIn } from './lib/demo-sign-in';
 import { demoSubmissions, explained } from './lib/demo-data';
 import { createTokenIn, tokenExists, type Role } from './lib/tokens';
 import { unitsInsertSql } from './lib/units-sql';
@@ -20,6 +21,7 @@ import { startHttpsFront } from './lib/https-front';
 
 const PORT = Number(process.env.PORT ?? 8787);
 const HTTPS_PORT = Number(process.env.HTTPS_PORT ?? 3000);
+const OIDC_PORT = Number(process.env.OIDC_PORT ?? 8788);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const TOKENS_FILE = join(ROOT, '.wrangler', 'chitieu-demo-tokens.json');
 
@@ -125,8 +127,11 @@ async function main(): Promise<void> {
   step('Mã thông báo demo');
   const tokens = await demoTokens();
 
+  step(`Máy chủ xác thực demo (OpenID Connect): http://127.0.0.1:${OIDC_PORT}`);
+  const signIn = await startDemoSignIn(OIDC_PORT, [ORIGIN, `https://localhost:${HTTPS_PORT}`]);
+
   step(`Máy chủ: ${ORIGIN}`);
-  const worker = spawn(wranglerBin(), ['dev', '--ip', '127.0.0.1', '--port', String(PORT), '--local', '--show-interactive-dev-session=false'], {
+  const worker = spawn(wranglerBin(), ['dev', '--ip', '127.0.0.1', '--port', String(PORT), '--local', '--show-interactive-dev-session=false', ...signIn.wranglerArgs], {
     cwd: ROOT,
     env: WRANGLER_ENV,
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -138,6 +143,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   await waitForHealth(worker);
+  await signIn.register(ORIGIN, tokens.dic!);
 
   const demo = await seedReports(tokens.dic!);
   if (demo.filed > 0) step(`Đã nộp ${demo.filed} báo cáo demo cho các kỳ ${demo.periods.join(', ')}`);
@@ -155,6 +161,8 @@ async function main(): Promise<void> {
 
 Mã thông báo demo (dán vào ô "Mã thông báo" của add-in):
 ${DEMO_TOKENS.map((t) => `  ${t.label.padEnd(Math.max(...DEMO_TOKENS.map((d) => d.label.length)) + 2)} ${tokens[t.name]}`).join('\n')}
+
+${signIn.describe()}
 
 Thử:  curl -H "Authorization: Bearer ${tokens.dic}" ${ORIGIN}/api/v1/periods/2024-H1/status
 Dừng: Ctrl+C
