@@ -52,6 +52,8 @@ export const ReceiptSchema = z.object({
   report: ReportSchema,
   /** What the sharp-jump check compared with: the unit's previous period, or its predecessors' summed, or why it could not. */
   comparedWith: z.object({ period: z.string(), units: z.array(z.string()), compared: z.boolean() }).optional(),
+  /** The person who filed, where the filer signed in as one (or used a token that belongs to one). */
+  filedBy: z.object({ id: z.string(), name: z.string() }).optional(),
 });
 export type Receipt = z.infer<typeof ReceiptSchema>;
 

@@ -87,6 +87,7 @@ describe('sessions', () => {
     const filed = await api('/submissions', { token, json: { template: 'BM03', version: versionOf('BM03'), unit: 'PHUOCAN', period: '2026-Q4', values: { 'HS01.KQ': 10, 'HS02.KQ': 3, 'HS03.KQ': 9, 'HS04.KQ': 8 } } });
     expect(filed.status).toBe(201);
     const receipt = await json(filed);
+    expect(receipt.filedBy).toEqual({ id: personId, name: 'Nguyễn Thị Hoa' });
     const detail = await json(await api(`/submissions/${receipt.id}`, { token: dic }));
     expect(detail.revisions[0].submitterName).toBe('Nguyễn Thị Hoa');
     const log = await read(await api('/audit', { token: dic }), z.array(AuditEntrySchema));

@@ -26,6 +26,7 @@ import { requirePeriod, requireTemplate } from '../lib/params';
 import { now } from '../lib/clock';
 import { DEFAULT_LANG } from '../../../shared/i18n';
 import { formatTime } from '../../../shared/workbook';
+import { personName } from '../db/people';
 
 export const submissionRoutes = new Hono<AppEnv>();
 
@@ -128,7 +129,8 @@ route(submissionRoutes, API.fileSubmission, async (c, { query }) => {
     : context.incomparable
       ? { period: previousPeriod(period), units: context.incomparable, compared: false }
       : undefined;
-  const receipt: Receipt = { id: saved.id, revision: saved.revision, status: 'received', receivedAt, late: late > 0, daysLate: late, hash, report, ...(comparedWith ? { comparedWith } : {}) };
+  const filedBy = principal.personId ? { id: principal.personId, name: await personName(c.env.DB, principal.personId) } : null;
+  const receipt: Receipt = { id: saved.id, revision: saved.revision, status: 'received', receivedAt, late: late > 0, daysLate: late, hash, report, ...(comparedWith ? { comparedWith } : {}), ...(filedBy ? { filedBy } : {}) };
   return c.json(receipt, 201);
 });
 
