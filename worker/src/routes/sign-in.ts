@@ -81,7 +81,7 @@ function refusedPage(c: Context<AppEnv>, error: ProblemError): Response {
   const vi = escape(renderProblem(error.code, error.params, 'vi'));
   const en = escape(renderProblem(error.code, error.params, 'en'));
   const html = `<!doctype html><html lang="vi"><meta charset="utf-8"><title>Không đăng nhập được</title>
-<body style="font-family:system-ui,sans-serif;margin:2rem;max-width:40rem"><h1>Không đăng nhập được</h1><p id="vi">${vi}</p>
+<body><h1>Không đăng nhập được</h1><p id="vi">${vi}</p>
 <p lang="en" id="en">${en}</p><p>Hãy đóng cửa sổ này. <span lang="en">Close this window.</span></p></body></html>`;
   return c.html(html, status as 401);
 }
