@@ -34,6 +34,9 @@ export const SessionsEndedSchema = z.object({ ended: z.number().int() });
 /** Whether this deployment signs people in through a provider, for the pane's first screen. */
 export const SignInConfigSchema = z.object({ enabled: z.boolean(), provider: z.string().nullable() });
 
+/** Another membership of the signed-in person (a clerk of two units), for the rest of the session. */
+export const SwitchRequestSchema = z.object({ membershipId: z.number().int().positive() });
+
 export const ExchangeRequestSchema = z.object({ code: z.string().min(1).max(128) });
 
 export const ExchangeResultSchema = z.object({

@@ -92,6 +92,7 @@ export const PROBLEM_CODES = {
   token_person_membership: 'invalid',
   people_changed_meanwhile: 'conflict',
   people_media_type: 'unsupported-media-type',
+  switch_needs_session: 'conflict',
 } as const satisfies Record<string, ProblemKind>;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

@@ -88,6 +88,7 @@ export const en: ProblemWords = {
     membership_not_found: (p) => `${p.person} holds no ${p.role} role${p.unit ? ` of unit ${p.unit}` : ''} in force.`,
     token_person_membership: (p) => `${p.person} holds no ${p.role} role${p.unit ? ` of unit ${p.unit}` : ''} in force; no token issued.`,
     people_changed_meanwhile: () => 'Someone else changed the list of people meanwhile; reload it and import again.',
+    switch_needs_session: () => "Only a person's sign-in session can switch roles; a token for scripts holds one role.",
     people_media_type: () => 'Send the list of people as CSV (text/csv) or JSON (application/json).',
   },
 

@@ -92,6 +92,7 @@ export const vi = {
     membership_not_found: (p: P) => `${p.person} không có vai trò ${p.role}${p.unit ? ` của đơn vị ${p.unit}` : ''} đang có hiệu lực.`,
     token_person_membership: (p: P) => `${p.person} không có vai trò ${p.role}${p.unit ? ` của đơn vị ${p.unit}` : ''} đang có hiệu lực; không cấp được mã thông báo.`,
     people_changed_meanwhile: () => 'Danh sách người dùng vừa được người khác thay đổi; hãy tải lại rồi nhập lại.',
+    switch_needs_session: () => 'Chỉ phiên đăng nhập của một người mới chuyển được vai trò; mã thông báo dùng cho tập lệnh gắn với một vai trò.',
     people_media_type: () => 'Danh sách người dùng gửi dạng CSV (text/csv) hoặc JSON (application/json).',
   } satisfies Record<ProblemCode, (p: P) => string>,
 

@@ -143,3 +143,31 @@ export async function touchSession(db: D1Database, id: string, lastSeenAt: strin
   if (lastSeenAt && now.getTime() - Date.parse(lastSeenAt) < 300_000) return;
   await db.prepare('UPDATE sessions SET last_seen_at = ?2 WHERE id = ?1').bind(id, now.toISOString()).run();
 }
+
+/**
+ * Moves a person's session to another of their memberships in force: the old session ends and a
+ * new one, expiring no later, starts in the same batch. The insert is conditional on the old session
+ * being open and the membership being the person's and in force, so a session ended meanwhile
+ * cannot be switched. Answers whether the switch happened.
+ */
+export async function switchSession(db: D1Database, old: { id: string; personId: string; expiresAt: string }, next: { id: string; hash: string; membershipId: number }, today: string, now: string): Promise<boolean> {
+  const [inserted] = await db.batch([
+    db
+      .prepare(
+        `INSERT INTO sessions (id, hash, person_id, membership_id, created_at, expires_at)
+         SELECT ?1, ?2, s.person_id, m.id, ?5, s.expires_at FROM sessions s JOIN memberships m ON m.person_id = s.person_id
+         WHERE s.id = ?3 AND s.ended_at IS NULL AND s.expires_at > ?5 AND m.id = ?4 AND m.valid_from <= ?6 AND (m.valid_to IS NULL OR m.valid_to >= ?6)
+         RETURNING id`,
+      )
+      .bind(next.id, next.hash, old.id, next.membershipId, now, today),
+    db.prepare('UPDATE sessions SET ended_at = ?2, ended_by = ?1 WHERE id = ?1 AND ended_at IS NULL AND EXISTS (SELECT 1 FROM sessions WHERE id = ?3)').bind(old.id, now, next.id),
+    db
+      .prepare(
+        `INSERT INTO audit_log (at, actor, role, action, target, detail, person_id, membership_id)
+         SELECT ?2, s.id, m.role, 'sessions.switch', s.id, json_object('from', ?3), s.person_id, s.membership_id
+         FROM sessions s JOIN memberships m ON m.id = s.membership_id WHERE s.id = ?1`,
+      )
+      .bind(next.id, now, old.id),
+  ]);
+  return inserted!.results.length > 0;
+}

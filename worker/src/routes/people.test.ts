@@ -148,6 +148,25 @@ describe('sessions', () => {
   });
 });
 
+describe('a person with several memberships', () => {
+  it('lists those in force and switches the session to another; the old session ends, a token cannot switch', async () => {
+    await putPeople('login,name,role,unit,valid_from,valid_to\nthu@ea.gov.vn,Đỗ Thu,unit,PHUOCAN,2025-07-01,\nthu@ea.gov.vn,Đỗ Thu,unit,BUONMATHUOT,2025-07-01,\nthu@ea.gov.vn,Đỗ Thu,unit,KPA,2024-01-01,2025-06-30\n');
+    const { token } = await signIn('thu@ea.gov.vn');
+    expect(await json(await api('/me', { token }))).toMatchObject({ unit: { code: 'PHUOCAN' } });
+    const mine = await json(await api('/me/memberships', { token }));
+    expect(mine.map((m: { unit: string }) => m.unit)).toEqual(['BUONMATHUOT', 'PHUOCAN']);
+    const switched = await api('/auth/switch', { token, json: { membershipId: mine[0].id } });
+    expect(switched.status).toBe(200);
+    const next = await json(switched);
+    expect(next).toMatchObject({ role: 'unit', unit: 'BUONMATHUOT', person: { name: 'Đỗ Thu' } });
+    expect((await api('/me', { token })).status).toBe(401);
+    expect(await json(await api('/me', { token: next.token }))).toMatchObject({ unit: { code: 'BUONMATHUOT' } });
+    const ended = (await json(await api('/people', { token: dic }))).find((p: { login: string }) => p.login === 'thu@ea.gov.vn').memberships.find((m: { unit: string }) => m.unit === 'KPA');
+    expect((await api('/auth/switch', { token: next.token, json: { membershipId: ended.id } })).status).toBe(404);
+    expect((await api('/auth/switch', { token: dic, json: { membershipId: ended.id } })).status).toBe(409);
+  });
+});
+
 describe('tokens for scripts belong to a person', () => {
   it('names the person, who must hold the role; the token stops when the membership ends', async () => {
     const created = await json(await api('/tokens', { token: dic, json: { role: 'unit', unit: 'PHUOCAN', person: 'hoa@phuocan.daklak.gov.vn', label: 'tải tự động' } }));

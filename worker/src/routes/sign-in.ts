@@ -10,8 +10,9 @@ import { identityFromClaims, sessionExpiry } from '../../../shared/people';
 import { vietnamDay } from '../../../shared/periods';
 import { PROBLEM_KINDS, renderProblem } from '../../../shared/problems';
 import { SESSION_PREFIX } from '../auth';
-import { handBackStatement, redeemHandBack, endSessions } from '../db/sessions';
-import { personName } from '../db/people';
+import { handBackStatement, redeemHandBack, endSessions, findSessionByHash, switchSession } from '../db/sessions';
+import { membershipsOn } from '../../../shared/people';
+import { membershipFor, membershipsOf, personName } from '../db/people';
 import type { AppEnv } from '../env';
 import { now } from '../lib/clock';
 import { newToken, randomId, sha256Hex } from '../lib/crypto';
@@ -189,4 +190,25 @@ route(signInRoutes, API.signOut, async (c) => {
   // A token for scripts is not ended by signing out: DIC revokes it.
   if (principal.tokenId.startsWith('ses_')) await endSessions(c.env.DB, { id: principal.tokenId }, principal, now(c.env).toISOString(), 'logout');
   return c.body(null, 204);
+});
+
+route(signInRoutes, API.myMemberships, async (c) => {
+  const { personId } = c.get('principal');
+  return c.json(personId ? membershipsOn(await membershipsOf(c.env.DB, personId), vietnamDay(now(c.env))) : []);
+});
+
+route(signInRoutes, API.switchMembership, async (c, { body }) => {
+  const principal = c.get('principal');
+  const bearer = /^Bearer\s+(\S+)/i.exec(c.req.header('authorization') ?? '')![1]!;
+  if (!principal.personId || !bearer.startsWith(SESSION_PREFIX)) fail('switch_needs_session');
+  const at = now(c.env);
+  const today = vietnamDay(at);
+  const current = (await findSessionByHash(c.env.DB, await sha256Hex(bearer)))!;
+  const target = (await membershipsOf(c.env.DB, principal.personId)).find((m) => m.id === body.membershipId);
+  const inForce = target && (await membershipFor(c.env.DB, principal.personId, target.role, target.unit, today));
+  if (!target || !inForce) fail('membership_not_found', { person: current.personName, role: target?.role ?? String(body.membershipId), unit: target?.unit ?? '' });
+  const token = newToken(SESSION_PREFIX.slice(0, -1));
+  const next = { id: randomId('ses', 12), hash: await sha256Hex(token), membershipId: target.id };
+  if (!(await switchSession(c.env.DB, current, next, today, at.toISOString()))) fail('session_ended');
+  return c.json({ token, expiresAt: current.expiresAt, person: { id: principal.personId, name: current.personName }, role: target.role, unit: target.unit });
 });
