@@ -5,6 +5,8 @@ import { excelBench } from './excel';
 import { workbookBench } from './workbook';
 import { historyBench } from './history';
 import { paneLoadBench } from './pane-load';
+import { registryBench } from './registry';
+import { readersBench } from './readers';
 
 const suites: Record<string, () => Promise<void>> = {
   engine: engineBench,
@@ -13,6 +15,8 @@ const suites: Record<string, () => Promise<void>> = {
   worker: workerBench,
   history: historyBench,
   pane: paneLoadBench,
+  registry: registryBench,
+  readers: readersBench,
 };
 
 const only = process.argv.slice(2);

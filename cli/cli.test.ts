@@ -50,6 +50,25 @@ describe('chitieu template', () => {
   });
 });
 
+describe('template versions on the command line', () => {
+  it('writes the version in force for the period, and validates a DTI of each scheme against its own', async () => {
+    const dti2021 = join(dir, 'bm08-2021.xlsx');
+    const dti2024 = join(dir, 'bm08-2024.xlsx');
+    expect((await run('template', 'BM08', '--period', '2021', '--out', dti2021)).stdout).toContain('2024.1');
+    expect((await run('template', 'BM08', '--period', '2024', '--out', dti2024)).stdout).toContain('2025.1');
+    const filled = await json('dti-2024.json', { template: 'BM08', version: '2025.1', unit: 'SKHCN', period: '2024', values: { 'DT.KQ': '0,6961', 'DT.XH': 17, 'D1.KQ': '0,81' } });
+    expect(await run('validate', filled)).toMatchObject({ code: 0 });
+    const points = await json('dti-2024-points.json', { template: 'BM08', version: '2025.1', unit: 'SKHCN', period: '2024', values: { 'DT.KQ': '398,49' } });
+    expect((await run('validate', points)).code).toBe(1);
+  });
+
+  it('lists each template’s versions and the periods they serve', async () => {
+    const r = await run('templates');
+    expect(r.stdout).toContain('phiên bản: 2024.1; 2025.1 cho các kỳ kết thúc từ 01/07/2025');
+    expect(r.stdout).toContain('phiên bản: 2024.1; 2025.1 cho các kỳ kết thúc từ 01/01/2024');
+  });
+});
+
 describe('chitieu validate', () => {
   it('exits 0 on a valid submission JSON', async () => {
     const r = await run('validate', await json('ok.json', BM03_2024_H1));

@@ -1,6 +1,6 @@
 /** The `chitieu` command line: templates out, verdicts in. */
 import { open, writeFile } from 'node:fs/promises';
-import { TEMPLATES } from '../shared/templates';
+import { TEMPLATES, versionsOf } from '../shared/templates';
 import { langOf, type Lang } from '../shared/i18n';
 import { templateCommand } from './template-command';
 import { validateCommand } from './validate-command';
@@ -51,6 +51,8 @@ export async function main(args: string[], io: CliIo = nodeIo): Promise<number> 
           const periods = tpl.periodKinds.map((k) => t.periodKinds[k]).join(', ');
           const kinds = tpl.filedBy.map((rule, i) => `${i > 0 ? t.from(rule.from) : ''}${rule.kinds.map((k) => t.kinds[k]).join(', ')}`).join('; ');
           io.stdout(`${tpl.id}  ${tpl.version}  ${tpl.title[lang]}\n      ${periods} · ${kinds}\n`);
+          const versions = versionsOf(tpl.id);
+          if (versions.length > 1) io.stdout(`      ${t.versions(versions.map((v, i) => (i === 0 ? v.version : t.versionFrom(v.version, v.from))).join('; '))}\n`);
         }
         return 0;
       case undefined:

@@ -1,6 +1,6 @@
 /** `chitieu template BM03 --out file.xlsx`: a blank, formatted template workbook. */
 import { parseArgs } from 'node:util';
-import { getTemplate, isFiledFor, templateIds, UNIT_KINDS, type UnitKind } from '../shared/templates';
+import { getTemplate, isFiledFor, templateFor, templateIds, UNIT_KINDS, type UnitKind } from '../shared/templates';
 import { parsePeriod } from '../shared/periods';
 import { writeTemplateFile } from '../xlsx/template-file';
 import { CliError, type CliText } from './text';
@@ -23,14 +23,17 @@ export async function templateCommand(args: string[], lang: Lang, t: CliText, io
   });
   const id = positionals[0];
   if (!id) throw new CliError(t.missing('mã mẫu (BM01 … BM08)'), 2);
-  const template = getTemplate(id);
-  if (!template) throw new CliError(`${renderProblem('template_unknown', { template: id }, lang)} ${t.templates(templateIds().join(', '))}`, 2);
+  const current = getTemplate(id);
+  if (!current) throw new CliError(`${renderProblem('template_unknown', { template: id }, lang)} ${t.templates(templateIds().join(', '))}`, 2);
   if (!values.out) throw new CliError(t.missing('--out'), 2);
 
   let period: string | undefined;
+  let template = current;
   if (values.period) {
     const parsed = parsePeriod(values.period);
     if (!parsed) throw new CliError(renderProblem('period_invalid', { period: values.period }, lang), 2);
+    // A blank workbook of a period carries the version in force for it.
+    template = templateFor(current.id, parsed)!;
     if (!isFiledFor(template, parsed)) {
       const kinds = template.periodKinds.map((k) => t.periodKinds[k]).join(', ');
       throw new CliError(`${renderProblem('period_not_filed', { template: template.id, period: parsed.code }, lang)} ${t.filedPer(kinds)}`, 2);

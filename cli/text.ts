@@ -52,6 +52,9 @@ Cách dùng:
     serverRefused: (status: number, detail: string) => `Máy chủ từ chối (${status}): ${detail}`,
     consolidatedWritten: (file: string, period: string, size: number) => `Đã ghi ${file}: bảng tính tổng hợp kỳ ${period} (${Math.round(size / 1024)} KB).`,
     reportWritten: (file: string, period: string, size: number) => `Đã ghi ${file}: dự thảo báo cáo kỳ ${period} (${Math.round(size / 1024)} KB).`,
+    // Template versions
+    versionFrom: (version: string, day: string) => `${version} cho các kỳ kết thúc từ ${day.split('-').reverse().join('/')}`,
+    versions: (list: string) => `phiên bản: ${list}`,
   },
   en: {
     usage: `chitieu — check and create digital-transformation indicator report templates
@@ -103,6 +106,9 @@ Usage:
     serverRefused: (status: number, detail: string) => `The server refused (${status}): ${detail}`,
     consolidatedWritten: (file: string, period: string, size: number) => `Wrote ${file}: the consolidated workbook of ${period} (${Math.round(size / 1024)} KB).`,
     reportWritten: (file: string, period: string, size: number) => `Wrote ${file}: the drafted report of ${period} (${Math.round(size / 1024)} KB).`,
+    // Template versions
+    versionFrom: (version: string, day: string) => `${version} for periods ending from ${day}`,
+    versions: (list: string) => `versions: ${list}`,
   },
 } as const;
 

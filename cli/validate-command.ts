@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { SubmissionSchema } from '../shared/submission';
 import { UNIT_KINDS, type UnitKind } from '../shared/templates';
-import { validate, validateSubmission, type Report, type ValidateOptions } from '../shared/validation';
+import { templateOfSubmission, validate, validateSubmission, type Report, type ValidateOptions } from '../shared/validation';
 import type { Lang } from '../shared/i18n';
 import { readTemplateFile, WorkbookReadError } from '../xlsx/template-file';
 import { printReport } from './print';
@@ -46,7 +46,8 @@ async function validateWorkbook(file: string, bytes: Uint8Array, options: Valida
   try {
     const sheets = readTemplateFile(bytes);
     return sheets.map((sheet) =>
-      validate(sheet.template, sheet.read.submission, {
+      // Checked against the version in force for the sheet's period, which a sheet of another version is not.
+      validate(templateOfSubmission(sheet.read.submission) ?? sheet.template, sheet.read.submission, {
         ...options,
         locate: sheet.read.locate,
         ...(options.unitKind ? {} : sheet.metadata.unitKind ? { unitKind: sheet.metadata.unitKind } : {}),

@@ -15,7 +15,7 @@ import { DEMO_REGISTRY } from '../shared/demo/registry';
 import { parsePeriod } from '../shared/periods';
 import { draftReport, writeFigure } from '../shared/report/draft';
 import { REPORT_SECTIONS } from '../shared/templates/report-sentences';
-import { getTemplate, templateCells, type IndicatorTemplate } from '../shared/templates';
+import { getTemplate, templateCells, templateOf, type IndicatorTemplate } from '../shared/templates';
 import { validateSubmission } from '../shared/validation';
 import { cellName } from '../shared/workbook/layout';
 import { demoConsolidations } from '../scripts/lib/demo-data';
@@ -74,7 +74,8 @@ describe('the drafted report, read back from its XML', () => {
     for (const [, text, , source] of rows) {
       const m = /^TH_(BM\d\d) · (BM\d\d)_([A-Z0-9]+)_([A-Z]+)$/.exec(source!);
       if (!m) continue;
-      const template = getTemplate(m[1]!) as IndicatorTemplate;
+      // The version the period's consolidation was made with.
+      const template = templateOf(byId.get(m[1]!)!.template) as IndicatorTemplate;
       const ref = `${m[3]}.${m[4]}`;
       expect(cellName(template.id, ref)).toBe(`${m[2]}_${m[3]}_${m[4]}`);
       const info = templateCells(template).get(ref)!;
@@ -98,9 +99,9 @@ describe('the drafted report, read back from its XML', () => {
 
   it('says where figures are incomplete, and says why a section has none instead of inventing them', () => {
     const texts = paragraphsOf(demoDocx).map((p) => p.text);
-    expect(texts).toContain('Chưa có số liệu các chỉ tiêu chủ yếu: 0/35 đơn vị đã nộp mẫu BM01.');
+    expect(texts).toContain('Chưa có số liệu các chỉ tiêu chủ yếu: 0/35 đơn vị đã nộp biểu “Kết quả thực hiện một số chỉ tiêu chủ yếu”.');
     expect(texts).toContain('Số liệu chưa đầy đủ: 34/43 đơn vị đã nộp.');
-    expect(texts.some((t) => t.startsWith('Chưa nộp BM03: '))).toBe(true);
+    expect(texts.some((t) => t.startsWith('Chưa nộp biểu “Thủ tục hành chính và dịch vụ công trực tuyến”: Văn phòng UBND tỉnh'))).toBe(true);
     // No previous year in the demo: no comparison is written.
     expect(texts.join(' ')).not.toContain('so với cùng kỳ');
   });
@@ -127,31 +128,129 @@ describe('the drafted report, read back from its XML', () => {
   });
 });
 
+/** Runs a program in `dir`, failing loudly. */
+function runIn(dir: string, command: string, args: string[]): string {
+  const r = spawnSync(command, args, { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+  if (r.status !== 0) throw new Error(`${command} failed: ${r.stderr}`);
+  return r.stdout;
+}
+
+/** Each .docx rendered to PDF by LibreOffice in one run, read back page by page (layout kept). */
+function renderPages(dir: string, files: Record<string, Uint8Array>): Record<string, string[]> {
+  if (!existsSync(SOFFICE)) throw new Error(`LibreOffice is missing at ${SOFFICE} (apt-get install libreoffice-writer-nogui poppler-utils, as .ci/run does)`);
+  for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, `${name}.docx`), bytes);
+  runIn(dir, SOFFICE, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', ...Object.keys(files).map((n) => `${n}.docx`)]);
+  return Object.fromEntries(
+    Object.keys(files).map((name) => {
+      const count = Number(/Pages:\s+(\d+)/.exec(runIn(dir, 'pdfinfo', [`${name}.pdf`]))![1]);
+      return [name, Array.from({ length: count }, (_, i) => runIn(dir, 'pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), `${name}.pdf`, '-']))];
+    }),
+  );
+}
+
+const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim();
+/** The first line of a page that has text on it. */
+const firstLine = (page: string) => page.split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
+
 describe('the drafted report as LibreOffice renders it', () => {
+  let dir: string;
+  let rendered: Record<string, string[]>;
+  /** The same report with `n` paragraphs more before its end: the signature falls at every place of a page. */
+  const padded = (n: number) => {
+    const draft = draftReport({ province: 'Đắk Lắk', period: parsePeriod('2024-H1')!, generatedAt: GENERATED, consolidations: demo });
+    const filler = 'Đoạn văn thêm vào để dời khối chữ ký xuống các vị trí khác nhau của trang, như một báo cáo dài hơn.';
+    draft.blocks.push(...Array.from({ length: n }, () => ({ kind: 'paragraph' as const, runs: [{ text: filler }] })));
+    return writeReport(draft);
+  };
+  const PADDINGS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'chitieu-report-'));
+    const english = await writeReport(draftReport({ province: 'Đắk Lắk', period: parsePeriod('2024-H1')!, generatedAt: GENERATED, consolidations: demo, lang: 'en' }));
+    const files: Record<string, Uint8Array> = { 'bao-cao': demoDocx, report: english };
+    for (const n of PADDINGS) files[`padded-${n}`] = await padded(n);
+    rendered = renderPages(dir, files);
+  }, 180_000);
+
   it('opens as an administrative report: national heading, issuing body, title, sections, signature, the annex', () => {
-    if (!existsSync(SOFFICE)) throw new Error(`LibreOffice is missing at ${SOFFICE} (apt-get install libreoffice-writer-nogui poppler-utils, as .ci/run does)`);
-    const dir = mkdtempSync(join(tmpdir(), 'chitieu-report-'));
-    writeFileSync(join(dir, 'bao-cao.docx'), demoDocx);
-    const run = (command: string, args: string[]) => {
-      const r = spawnSync(command, args, { cwd: dir, encoding: 'utf8', timeout: 120_000 });
-      if (r.status !== 0) throw new Error(`${command} failed: ${r.stderr}`);
-      return r.stdout;
-    };
-    run(SOFFICE, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', 'bao-cao.docx']);
-    const pages = Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', ['bao-cao.pdf']))![1]);
-    expect(pages).toBeGreaterThanOrEqual(3);
-    expect(pages).toBeLessThanOrEqual(12);
-    const text = run('pdftotext', ['bao-cao.pdf', '-']).replace(/\s+/g, ' ');
-    for (const expected of ['UBND TỈNH ĐẮK LẮK', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', '/BC-STTTT', 'BÁO CÁO', 'I. KẾT QUẢ THỰC HIỆN', 'Nơi nhận:', 'GIÁM ĐỐC', 'PHỤ LỤC: NGUỒN CỦA TỪNG SỐ LIỆU', 'TH_BM03 · BM03_TT01_KQ']) {
+    const pages = rendered['bao-cao']!;
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    expect(pages.length).toBeLessThanOrEqual(12);
+    const text = squeeze(pages.join(' '));
+    for (const expected of ['UBND TỈNH ĐẮK LẮK', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', '/BC-STTTT', 'BÁO CÁO', 'I. KẾT QUẢ THỰC HIỆN', 'Nơi nhận:', 'GIÁM ĐỐC', 'PHỤ LỤC: NGUỒN CỦA TỪNG SỐ LIỆU', 'TH_BM03 ·', 'BM03_TT01_KQ']) {
       expect(text).toContain(expected);
     }
-    const fonts = run('pdffonts', ['bao-cao.pdf']);
-    expect(fonts).toMatch(/Times|Liberation ?Serif/i);
+    // The document asks for Times New Roman throughout; LibreOffice renders it with Times or its
+    // metric twin Liberation Serif where installed (.ci/run installs fonts-liberation).
+    const xml = strFromU8(unzipSync(demoDocx)['word/document.xml']!);
+    const fontsAsked = new Set([...xml.matchAll(/w:ascii="([^"]+)"/g)].map((m) => m[1]));
+    expect([...fontsAsked]).toEqual(['Times New Roman']);
+    const matched = spawnSync('fc-match', ['Times New Roman'], { encoding: 'utf8' }).stdout ?? '';
+    if (/Times|Liberation/i.test(matched)) expect(runIn(dir, 'pdffonts', ['bao-cao.pdf'])).toMatch(/Times|Liberation ?Serif/i);
     mkdirSync(ARTIFACTS, { recursive: true });
-    run('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '2', 'bao-cao.pdf', 'report']);
+    runIn(dir, 'pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '2', 'bao-cao.pdf', 'report']);
     for (const n of ['1', '2']) {
       const png = join(dir, `report-${n}.png`);
       if (existsSync(png)) renameSync(png, join(ARTIFACTS, `report-2024-H1-page-${n}.png`));
     }
+  });
+
+  it('numbers its pages at the top centre from page 2, none on page 1 (Decree 30/2020/NĐ-CP)', () => {
+    for (const [name, pages] of Object.entries(rendered)) {
+      expect(firstLine(pages[0]!), `${name} page 1`).not.toMatch(/^\d+$/);
+      expect(firstLine(pages[0]!), `${name} page 1`).toMatch(/UBND|PEOPLE/);
+      pages.slice(1).forEach((page, i) => {
+        const top = page.split('\n').find((l) => l.trim() !== '')!;
+        expect(top.trim(), `${name} page ${i + 2}`).toBe(String(i + 2));
+        // Centred: as much space before the number as after it, within a few characters.
+        const width = Math.max(...page.split('\n').map((l) => l.trimEnd().length));
+        expect(Math.abs(top.indexOf(top.trim()) - width / 2), `${name} page ${i + 2}`).toBeLessThan(8);
+      });
+      // And nothing at the bottom: the last line of a page is never a bare number.
+      for (const page of pages) expect(page.trimEnd().split('\n').at(-1)!.trim()).not.toMatch(/^\d+$/);
+    }
+  });
+
+  it('draws the rule under the title and closes with "Trên đây là báo cáo … ./."', () => {
+    const first = rendered['bao-cao']![0]!.split('\n').map((l) => l.trim());
+    const title = first.findIndex((l) => l === 'trên địa bàn tỉnh Đắk Lắk');
+    expect(title).toBeGreaterThan(0);
+    expect(first.slice(title + 1).find((l) => l !== '')).toMatch(/^―{6,}$/);
+    const text = squeeze(rendered['bao-cao']!.join(' '));
+    expect(text).toContain('Trên đây là báo cáo kết quả thực hiện chuyển đổi số 6 tháng đầu năm 2024 trên địa bàn tỉnh Đắk Lắk của Sở Thông tin và Truyền thông./.');
+  });
+
+  it('keeps the signature block whole and on the page of the closing line, wherever the text ends', () => {
+    for (const [name, pages] of Object.entries(rendered)) {
+      const closing = name === 'report' ? 'This concludes the report' : 'Trên đây là báo cáo';
+      const parts = name === 'report' ? ['To:', 'DIRECTOR', '(Signature, full name, seal)', '- Archive.'] : ['Nơi nhận:', 'GIÁM ĐỐC', '(Ký, ghi rõ họ tên, đóng dấu)', '- Lưu: VT.'];
+      const at = pages.findIndex((p) => squeeze(p).includes(parts[1]!));
+      expect(at, name).toBeGreaterThanOrEqual(0);
+      for (const part of parts) expect(squeeze(pages[at]!), `${name}: ${part}`).toContain(part);
+      // The closing line is on that page, and the last paragraph of the text before it: the block is never alone.
+      const page = squeeze(pages[at]!);
+      expect(page, name).toMatch(/\.\/\./);
+      expect(page.indexOf(closing), name).toBeGreaterThan(60);
+    }
+  });
+
+  it('names templates and units, never their codes, and numbers its sections without a gap', () => {
+    for (const name of ['bao-cao', 'report']) {
+      const pages = rendered[name]!;
+      const end = pages.findIndex((p) => /\.\/\./.test(squeeze(p)));
+      const text = pages.slice(0, end + 1).join('\n');
+      expect(text, name).not.toMatch(/\bBM0\d\b/);
+      const numbers = [...text.matchAll(/^\s*(\d)\. [A-ZĐÂĂÊÔƠƯÁÀẢÃẠ]/gmu)].map((m) => Number(m[1]));
+      expect(numbers.length, name).toBeGreaterThanOrEqual(5);
+      expect(numbers, name).toEqual(numbers.map((_, i) => i + 1));
+    }
+  });
+
+  it('reads as English in English: no Vietnamese heading, no broken sentence', () => {
+    const text = squeeze(rendered.report!.join(' '));
+    for (const heading of ['I. RESULTS', 'II. FILING', 'Key indicators', 'Information security']) expect(text).toContain(heading);
+    expect(text).not.toMatch(/KẾT QUẢ|TÌNH HÌNH|Nơi nhận|Số liệu|Chưa nộp/);
+    expect(text).not.toContain('people dedicated');
+    expect(text).toContain('Dedicated IT staff number 97');
   });
 });

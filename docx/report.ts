@@ -1,14 +1,15 @@
 /**
  * A drafted report (shared/report) written as a Word document with the `docx` library, in the layout
  * of an administrative report under Decree 30/2020/NĐ-CP: A4, Times New Roman, margins 20/20/30/15 mm,
- * the national heading beside the issuing body, number and date left for the clerk, the title, the
- * sections, recipients and signature block; then the annex naming the source of every figure.
+ * page numbers at the top centre from page 2, the national heading beside the issuing body, number and
+ * date left for the clerk, the title with a rule under it, the sections, the closing line "… ./." kept
+ * on one page with the recipients and signature block; then the annex naming the source of every figure.
  */
 import {
   AlignmentType,
   BorderStyle,
   Document,
-  Footer,
+  Header,
   Packer,
   PageBreak,
   PageNumber,
@@ -36,18 +37,22 @@ function text(value: string, options: { bold?: boolean; italic?: boolean; size?:
   return new TextRun({ text: value, font: FONT, size: options.size ?? SIZE.body, bold: options.bold ?? false, italics: options.italic ?? false });
 }
 
-function line(value: string, options: { bold?: boolean; italic?: boolean; size?: number; align?: IParagraphOptions['alignment']; after?: number } = {}): Paragraph {
-  return new Paragraph({ alignment: options.align ?? AlignmentType.CENTER, spacing: { after: options.after ?? 0 }, children: [text(value, options)] });
+function line(value: string, options: { bold?: boolean; italic?: boolean; size?: number; align?: IParagraphOptions['alignment']; after?: number; keepNext?: boolean } = {}): Paragraph {
+  return new Paragraph({ alignment: options.align ?? AlignmentType.CENTER, spacing: { after: options.after ?? 0 }, keepNext: options.keepNext ?? false, keepLines: true, children: [text(value, options)] });
 }
 
-/** A table of cells without borders: the heading beside the national motto, recipients beside the signature. */
+/**
+ * A table of cells without borders: the heading beside the national motto, recipients beside the
+ * signature. One row that never splits across pages.
+ */
 function sideBySide(left: Paragraph[], right: Paragraph[], widths: [number, number]): Table {
-  const cell = (children: Paragraph[], width: number) => new TableCell({ children, width: { size: width, type: WidthType.PERCENTAGE }, borders: NO_BORDERS });
+  const cell = (children: Paragraph[], width: number) =>
+    new TableCell({ children, width: { size: width, type: WidthType.PERCENTAGE }, borders: NO_BORDERS, margins: { left: 0, right: 0 } });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     layout: TableLayoutType.FIXED,
     borders: NO_BORDERS,
-    rows: [new TableRow({ children: [cell(left, widths[0]), cell(right, widths[1])] })],
+    rows: [new TableRow({ cantSplit: true, children: [cell(left, widths[0]), cell(right, widths[1])] })],
   });
 }
 
@@ -69,7 +74,8 @@ function table(header: readonly string[], rows: readonly (readonly string[])[], 
   });
 }
 
-function block(b: Block): (Paragraph | Table)[] {
+/** A block of the text; `keepNext` keeps its paragraph on the page of what follows (the last one, with the closing). */
+function block(b: Block, keepNext = false): (Paragraph | Table)[] {
   switch (b.kind) {
     case 'heading':
       return [new Paragraph({ spacing: { before: 160, after: 80 }, keepNext: true, children: [text(b.text, { bold: true, size: b.level === 1 ? SIZE.body : SIZE.heading })] })];
@@ -79,6 +85,7 @@ function block(b: Block): (Paragraph | Table)[] {
           alignment: AlignmentType.JUSTIFIED,
           indent: { firstLine: convertMillimetersToTwip(10) },
           spacing: { after: 80, line: 300 },
+          keepNext,
           children: b.runs.map((r) => text(r.text, { bold: r.bold ?? false, italic: r.italic ?? false, size: b.note ? SIZE.table : SIZE.body })),
         }),
       ];
@@ -91,14 +98,17 @@ export function reportDocument(draft: ReportDraft): Document {
   const head = sideBySide(
     [line(draft.head.superior, { size: SIZE.heading }), line(draft.head.issuer, { bold: true, size: SIZE.heading }), line('―――――', { size: SIZE.small, after: 120 }), line(draft.head.number, { size: SIZE.heading })],
     [line(draft.head.nation, { bold: true, size: SIZE.table }), line(draft.head.motto, { bold: true }), line('―――――――――', { size: SIZE.small, after: 120 }), line(draft.head.placeDate, { italic: true })],
-    [38, 62],
+    [36, 64],
   );
+  // Every paragraph of the signature block keeps with the next, so the block stays on one page
+  // with the closing line before it (Word and LibreOffice honour keepNext inside a table row).
+  const kept = { keepNext: true, keepLines: true } as const;
   const closing = sideBySide(
     [
-      new Paragraph({ children: [text(draft.closing.recipientsTitle, { bold: true, italic: true, size: SIZE.table })] }),
-      ...draft.closing.recipients.map((r) => new Paragraph({ children: [text(r, { size: SIZE.small })] })),
+      new Paragraph({ ...kept, children: [text(draft.closing.recipientsTitle, { bold: true, italic: true, size: SIZE.table })] }),
+      ...draft.closing.recipients.map((r) => new Paragraph({ ...kept, children: [text(r, { size: SIZE.small })] })),
     ],
-    [line(draft.closing.signatureTitle, { bold: true }), line(draft.closing.signatureHint, { italic: true, size: SIZE.table })],
+    [line(draft.closing.signatureTitle, { bold: true, keepNext: true }), line(draft.closing.signatureHint, { italic: true, size: SIZE.table, keepNext: true })],
     [50, 50],
   );
   const sources = draft.figures.map((f, i) => [String(i + 1), f.text, f.label, f.source]);
@@ -109,20 +119,33 @@ export function reportDocument(draft: ReportDraft): Document {
     sections: [
       {
         properties: {
+          // Decree 30/2020/NĐ-CP: page numbers at the top centre, none on the first page.
+          titlePage: true,
           page: {
             size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
             margin: { top: convertMillimetersToTwip(20), bottom: convertMillimetersToTwip(20), left: convertMillimetersToTwip(30), right: convertMillimetersToTwip(15) },
           },
         },
-        footers: { default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: SIZE.small })] })] }) },
+        headers: {
+          first: new Header({ children: [new Paragraph({ children: [] })] }),
+          default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: SIZE.body })] })] }),
+        },
         children: [
           head,
           new Paragraph({ spacing: { after: 240 }, children: [] }),
           line(draft.kind, { bold: true }),
-          line(draft.title, { bold: true, after: 60 }),
+          line(draft.title, { bold: true }),
+          line(draft.rule, { size: SIZE.small, after: 60 }),
           line(draft.note, { italic: true, size: SIZE.small, after: 200 }),
-          ...draft.blocks.flatMap(block),
-          new Paragraph({ spacing: { after: 200 }, children: [] }),
+          // The last paragraph of the text goes with the closing line and the signature: never alone on a page.
+          ...draft.blocks.flatMap((b, i) => block(b, i === draft.blocks.length - 1)),
+          new Paragraph({
+            ...kept,
+            alignment: AlignmentType.JUSTIFIED,
+            indent: { firstLine: convertMillimetersToTwip(10) },
+            spacing: { before: 80, after: 240, line: 300 },
+            children: [text(draft.closingLine)],
+          }),
           closing,
           new Paragraph({ children: [new PageBreak()] }),
           line(draft.sources.title, { bold: true, after: 120 }),

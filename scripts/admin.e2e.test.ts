@@ -48,7 +48,7 @@ describe('npm run admin', () => {
     const bad = join(dir, 'sai.csv');
     await writeFile(bad, 'code,name,kind,parent,coordinator,valid_from,valid_to\nKBU,UBND huyện Krông Búk,huyen,,0,2020-01-01,\n');
     const refused = await admin('units', 'import', bad);
-    expect(refused.code).toBe(1);
+    expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/dòng 2 \(kind\)/);
     expect(await d1('local', "SELECT code FROM units WHERE code = 'KBU'", state())).toEqual([]);
 
@@ -81,6 +81,19 @@ describe('npm run admin', () => {
     const again = await admin('token', 'revoke', next);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('đã được thu hồi từ trước');
+  });
+
+  it('refuses an impossible date with a clear message and exit 2, storing nothing', async () => {
+    const expiry = await admin('token', 'create', '--role', 'auditor', '--expires', '2027-02-30');
+    expect(expiry.code).toBe(2);
+    expect(expiry.stderr).toContain('--expires "2027-02-30" không phải là một ngày có thật');
+    const file = join(dir, 'ngay-sai.csv');
+    await writeFile(file, 'code,name,kind,parent,coordinator,valid_from,valid_to,successors,change\nKPA,UBND huyện Krông Pắc,district,,0,2020-01-01,2025-13-01,KPA2,merge\n');
+    const refused = await admin('units', 'import', file);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('dòng 2 (valid_to)');
+    expect(refused.stderr).not.toMatch(/RangeError|at .*\.ts:/);
+    expect(await d1('local', "SELECT valid_to FROM units WHERE code = 'KPA'", state())).toEqual([{ valid_to: null }]);
   });
 
   it('refuses a token for a unit the registry does not have, and one for an auditor tied to a unit', async () => {

@@ -13,13 +13,13 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseUnitsCsv, unitsToCsv } from '../shared/registry/units-csv';
-import { auditActionOf, planImport, type FiledPeriod } from '../shared/registry/history';
+import { keepAbsentColumns, parseUnitsCsv, unitsToCsv } from '../shared/registry/units-csv';
+import { auditActionOf, planImport, type FiledEnd, type FiledPeriod } from '../shared/registry/history';
 import { problemLine, renderField, renderProblem } from '../shared/problems';
 import { UNIT_COLUMNS, toUnit, type UnitRow } from '../worker/src/db/units';
 import { d1, sql, type LocalState, type Target } from './lib/d1';
 import { unitsInsertSql } from './lib/units-sql';
-import { createTokenIn, listTokensIn, revokeTokenIn, rotateTokenIn, tokenExpiry, type Role } from './lib/tokens';
+import { createTokenIn, listTokensIn, revokeTokenIn, rotateTokenIn, tokenExpiry, UsageError, type Role } from './lib/tokens';
 
 const USAGE = `Cách dùng:
   npm run admin -- token create --role unit|dic|auditor [--unit MÃ] [--person EMAIL_HOẶC_TÊN_ĐĂNG_NHẬP] [--label "mô tả"] [--expires YYYY-MM-DD] --local|--remote
@@ -90,33 +90,50 @@ async function main(argv: string[]): Promise<number> {
     if (!arg) throw new Error('Cần mã định danh của mã thông báo (xem: token list).');
     const outcome = await revokeTokenIn(target, arg, state);
     if (outcome === 'not_found') throw new Error(`Không có mã thông báo ${arg}.`);
+    if (typeof outcome === 'object') throw new Error(`Mã ${arg} đã được thay bằng ${outcome.replacedBy}; thu hồi ${outcome.replacedBy} để chấm dứt quyền truy cập.`);
     console.log(outcome === 'revoked' ? `Đã thu hồi ${arg}.` : `${arg} đã được thu hồi từ trước; không có gì thay đổi.`);
     return 0;
   }
   if (subject === 'units' && action === 'import') {
+    const MAX_LISTED = 200;
     if (!arg) throw new Error('Cần tệp CSV.');
     const parsed = parseUnitsCsv(await readFile(arg, 'utf8'));
     const lineOf = new Map(parsed.units.map((u, i) => [`${u.code}|${u.validFrom}`, parsed.lines[i]]));
     // The same rules as an import through the API: the registry as a whole, and history never rewritten.
-    const existing = (await d1(target, `SELECT ${UNIT_COLUMNS} FROM units ORDER BY rowid`, state)).map((r) => toUnit(r as unknown as UnitRow));
-    const filings = (await d1(target, 'SELECT DISTINCT unit_code AS unit, period FROM submissions', state)) as unknown as FiledPeriod[];
-    const plan = parsed.problems.length > 0 ? undefined : planImport(existing, parsed.units, filings);
+    // The registry, its version and what was filed under it, in one read (each call to D1 is slow).
+    const [read] = await d1(
+      target,
+      `SELECT (SELECT version FROM registry_version WHERE id = 1) AS version,
+         (SELECT json_group_array(json_object(${UNIT_COLUMNS.split(', ').map((c) => `'${c}', ${c}`).join(', ')})) FROM (SELECT * FROM units ORDER BY rowid)) AS units,
+         (SELECT json_group_array(json_object('unit', unit_code, 'period', period)) FROM (SELECT DISTINCT unit_code, period FROM submissions)) AS filings,
+         (SELECT json_group_array(json_object('code', code, 'validFrom', valid_from, 'validTo', valid_to)) FROM filed_record_ends) AS ends`,
+      state,
+    );
+    const version = Number(read!.version);
+    const existing = (JSON.parse(String(read!.units)) as UnitRow[]).map(toUnit);
+    const filings = JSON.parse(String(read!.filings)) as FiledPeriod[];
+    const filedEnds = JSON.parse(String(read!.ends)) as FiledEnd[];
+    const plan = parsed.problems.length > 0 ? undefined : planImport(existing, keepAbsentColumns(parsed.units, parsed.columns, existing), filings, filedEnds);
     const problems = [
       ...parsed.problems,
       ...(plan?.problems ?? []).map((p) => ({ line: lineOf.get(`${p.code}|${p.validFrom}`), field: p.field, message: `${p.code}: ${renderField({ code: p.problem, ...(p.params ? { params: p.params } : {}) }, 'vi')}` })),
       ...(plan?.conflicts ?? []).map((c) => ({ line: lineOf.get(`${c.code}|${c.validFrom}`), field: 'code', message: renderProblem('registry_history_conflict', { list: `${c.code}@${c.validFrom}: ${c.periods.join(', ')}` }, 'vi') })),
     ];
     if (problems.length > 0 || !plan) {
-      for (const p of problems) console.error(problemLine('vi', p.line, p.field, p.message));
+      for (const p of problems.slice(0, MAX_LISTED)) console.error(problemLine('vi', p.line, p.field, p.message));
+      if (problems.length > MAX_LISTED) console.error(`… và ${problems.length - MAX_LISTED} lỗi khác.`);
       console.error(`Không nhập đơn vị nào: ${problems.length} lỗi.`);
-      return 1;
+      // A file that is not a registry (a date that is no day, a missing column) is a usage error.
+      return parsed.problems.length > 0 ? 2 : 1;
     }
     // Like an import through the API, each record changed is written down in the audit log, before and after, in the same execution.
     const at = new Date().toISOString();
     const audit = plan.changes
       .map((ch) => `INSERT INTO audit_log (at, actor, role, action, target, detail) VALUES (${sql(at)}, 'admin', 'dic', ${sql(auditActionOf(ch))}, ${sql(`${ch.after.code}@${ch.after.validFrom}`)}, ${sql(JSON.stringify({ before: ch.before, after: ch.after, file: basename(arg) }))});`)
       .join('\n');
-    if (plan.changes.length > 0) await d1(target, `${unitsInsertSql(plan.changes.map((ch) => ch.after))}\n${audit}`, state);
+    // Written only onto the registry as it was read, like an import through the API.
+    const unchangedSince = `INSERT INTO write_guards (what, ok) SELECT 'registry', (SELECT version FROM registry_version WHERE id = 1) = ${Number(version)};`;
+    if (plan.changes.length > 0) await d1(target, `${unchangedSince}\n${unitsInsertSql(plan.changes.map((ch) => ch.after))}\n${audit}`, state);
     console.log(`Đã nhập ${parsed.units.length} đơn vị: ${plan.changes.filter((ch) => ch.action === 'created').length} thêm, ${plan.changes.filter((ch) => ch.action === 'updated').length} sửa, ${plan.unchanged} không đổi.`);
     return 0;
   }
@@ -132,7 +149,8 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (e: Error) => {
-    console.error(e.message);
-    process.exitCode = 1;
+    if (/write_conflict/.test(e.message)) console.error('Cùng lúc có một thay đổi khác của cùng dữ liệu; lệnh chưa được thực hiện, không có gì thay đổi. Hãy chạy lại.');
+    else console.error(e.message);
+    process.exitCode = e instanceof UsageError ? 2 : 1;
   },
 );

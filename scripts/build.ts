@@ -1,6 +1,6 @@
 /**
  * `npm run build`: the add-in into dist/addin (served by the worker as static assets) and its
- * manifests: dist/manifest.xml for development (https://localhost:3000) and, with ADDIN_ORIGIN set,
+ * manifests: dist/manifest.xml for development (https://localhost:3000, or the port HTTPS_PORT names) and, with ADDIN_ORIGIN set,
  * dist/addin/manifest.xml for production with every development URL rewritten to that origin.
  *
  *   ADDIN_ORIGIN=https://chitieu.example.gov.vn npm run build
@@ -15,6 +15,14 @@ import { chitieuIcon } from './lib/png';
 import { functionsMetadata } from './lib/functions-metadata';
 
 export const DEV_ORIGIN = 'https://localhost:3000';
+
+/** The origin of the development HTTPS front: `https://localhost:3000`, or the port `HTTPS_PORT` names. */
+export function devOriginFor(httpsPort: string | undefined): string {
+  const port = httpsPort?.trim();
+  if (!port) return DEV_ORIGIN;
+  if (!/^\d+$/.test(port) || Number(port) < 1 || Number(port) > 65535) throw new Error(`HTTPS_PORT=${port.slice(0, 20)} không phải số cổng (1–65535).`);
+  return `https://localhost:${Number(port)}`;
+}
 
 export function rewriteOrigin(text: string, origin: string): string {
   return text.split(DEV_ORIGIN).join(origin.replace(/\/+$/, ''));
@@ -57,7 +65,7 @@ export function withModulePreloads(html: string, chunks: readonly string[]): str
   return html.slice(0, at) + links + html.slice(at);
 }
 
-export async function buildAddin(out = join(ROOT, 'dist'), origin = process.env.ADDIN_ORIGIN): Promise<void> {
+export async function buildAddin(out = join(ROOT, 'dist'), origin = process.env.ADDIN_ORIGIN, devOrigin = devOriginFor(process.env.HTTPS_PORT)): Promise<void> {
   const addin = join(out, 'addin');
   await rm(addin, { recursive: true, force: true });
   await mkdir(join(addin, 'assets'), { recursive: true });
@@ -88,10 +96,12 @@ export async function buildAddin(out = join(ROOT, 'dist'), origin = process.env.
 
   const metadata = await functionsMetadata();
   const manifest = await readFile(join(ROOT, 'manifest.xml'), 'utf8');
-  await writeFile(join(out, 'manifest.xml'), manifest);
-  await writeFile(join(addin, 'functions.json'), origin ? rewriteOrigin(metadata, origin) : metadata);
+  // The development manifest points at the HTTPS front of `npm start`, on HTTPS_PORT when it is set.
+  const devManifest = rewriteOrigin(manifest, devOrigin);
+  await writeFile(join(out, 'manifest.xml'), devManifest);
+  await writeFile(join(addin, 'functions.json'), rewriteOrigin(metadata, origin ?? devOrigin));
   // The served manifest: production URLs when an origin is given, development ones otherwise.
-  await writeFile(join(addin, 'manifest.xml'), origin ? rewriteOrigin(manifest, origin) : manifest);
+  await writeFile(join(addin, 'manifest.xml'), origin ? rewriteOrigin(manifest, origin) : devManifest);
   if (origin) await writeFile(join(out, 'manifest.production.xml'), rewriteOrigin(manifest, origin));
 }
 

@@ -1,18 +1,19 @@
 /**
  * The demo's consolidated workbook for 2024-H1 as DIC prints it, rendered by LibreOffice (a real
  * third-party renderer; `.ci/run` installs it from Debian) to PDF and read back with poppler: how many
- * pages, and whether every page carries its sheet's headings. The first pages are kept as PNG in
- * test-artifacts/ for a person to look at.
+ * pages, whether every page carries its sheet's headings, the annex line and its own table's header,
+ * whether any text is printed over another (every word's box on every page), and the signature block.
+ * The first pages are kept as PNG in test-artifacts/ for a person to look at.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parsePeriod } from '../shared/periods';
 import { ENGINE_VERSION } from '../shared/validation';
 import { STYLES, consolidatedWorkbook, type WorkbookModel } from '../shared/workbook';
-import { cellWidth, linesIn } from '../shared/workbook/consolidated/common';
+import { HEADER_ROWS, cellWidth, linesIn, rowPointsFor } from '../shared/workbook/consolidated/common';
 import { demoConsolidations } from '../scripts/lib/demo-data';
 import { writeWorkbook } from './write';
 
@@ -28,6 +29,8 @@ function run(command: string, args: string[], cwd: string): string {
 let dir: string;
 let pages: string[];
 let model: WorkbookModel;
+/** Every word LibreOffice printed, with its box, page by page. */
+let words: { text: string; x0: number; y0: number; x1: number; y1: number }[][];
 
 beforeAll(() => {
   if (!existsSync(SOFFICE)) throw new Error(`LibreOffice is missing at ${SOFFICE} (apt-get install libreoffice-calc-nogui poppler-utils, as .ci/run does)`);
@@ -39,12 +42,35 @@ beforeAll(() => {
   run(SOFFICE, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', 'tong-hop.xlsx'], dir);
   const count = Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', ['tong-hop.pdf'], dir))![1]);
   pages = Array.from({ length: count }, (_, i) => run('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), 'tong-hop.pdf', '-'], dir));
+  run('pdftotext', ['-bbox', 'tong-hop.pdf', 'words.html'], dir);
+  words = readFileSync(join(dir, 'words.html'), 'utf8')
+    .split('<page ')
+    .slice(1)
+    .map((page) =>
+      [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({ text: m[5]!, x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), y1: Number(m[4]) })),
+    );
   mkdirSync(ARTIFACTS, { recursive: true });
   run('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '8', 'tong-hop.pdf', 'print'], dir);
   for (const f of readdirSync(dir).filter((f) => f.startsWith('print') && f.endsWith('.png'))) renameSync(join(dir, f), join(ARTIFACTS, f.replace('print', 'print-2024-H1')));
 }, 180_000);
 
-const squeeze = (text: string) => text.replace(/\s+/g, ' ');
+const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** Each printed table: the title its pages start with, and its column headers as printed. */
+const TABLES = [
+  { title: 'BÁO CÁO TỔNG HỢP CHỈ TIÊU CHUYỂN ĐỔI SỐ TỈNH ĐẮK LẮK', header: 'Mẫu Tên biểu mẫu Phải nộp Đã nộp' },
+  { title: 'SỐ LIỆU TỔNG HỢP TOÀN TỈNH ĐẮK LẮK', header: 'Mẫu Mã Chỉ tiêu Đơn vị tính Tổng tỉnh' },
+  { title: 'TỔNG HỢP BIỂU MẪU BM01', header: 'Chưa đơn vị nào nộp mẫu BM01' },
+  { title: 'TỔNG HỢP BIỂU MẪU BM02', header: 'STT Mã ĐV Đơn vị' },
+  { title: 'TỔNG HỢP BIỂU MẪU BM03', header: 'STT Mã ĐV Đơn vị' },
+  { title: 'TỔNG HỢP BIỂU MẪU BM04', header: 'STT Mã ĐV Đơn vị' },
+  { title: 'TỔNG HỢP BIỂU MẪU BM05', header: 'STT Mã ĐV Đơn vị' },
+  { title: 'TỔNG HỢP BIỂU MẪU BM06', header: 'STT Mã ĐV Đơn vị' },
+  { title: 'TÌNH HÌNH NỘP BÁO CÁO (', header: 'STT Mã ĐV Đơn vị Loại Thuộc Mẫu Tình trạng' },
+  { title: 'TÌNH HÌNH NỘP BÁO CÁO THEO ĐƠN VỊ CẤP HUYỆN', header: 'Huyện Đơn vị Đã nộp Chưa nộp' },
+  { title: 'CẢNH BÁO ĐÃ GIẢI TRÌNH, CHƯA ĐƯỢC CHẤP NHẬN', header: 'STT Mẫu Mã ĐV Đơn vị Ô Cảnh báo Giải trình của đơn vị' },
+  { title: 'SỐ LIỆU CẤP HUYỆN KHÁC TỔNG CẤP XÃ', header: 'STT Mẫu Huyện Ô Số cấp huyện Tổng cấp xã Ghi chú' },
+];
 
 describe('the consolidated workbook on paper', () => {
   it('prints in a bounded number of pages, not a hundred pages of blanks', () => {
@@ -52,20 +78,60 @@ describe('the consolidated workbook on paper', () => {
     expect(pages.length).toBeLessThanOrEqual(40);
   });
 
-  it('carries its sheet heading and the period on every page, the title never cut', () => {
-    const titles = ['BÁO CÁO TỔNG HỢP CHỈ TIÊU CHUYỂN ĐỔI SỐ TỈNH ĐẮK LẮK', 'TỔNG HỢP BIỂU MẪU BM0', 'TÌNH HÌNH NỘP BÁO CÁO', 'CẢNH BÁO CÒN MỞ VÀ GIẢI TRÌNH CỦA ĐƠN VỊ'];
+  it('carries its sheet heading, the annex line and the period on every page, and nothing internal', () => {
     pages.forEach((text, i) => {
       const page = squeeze(text);
-      expect(titles.some((t) => page.includes(t)), `page ${i + 1}: ${page.slice(0, 120)}`).toBe(true);
+      expect(TABLES.some((t) => page.startsWith(t.title)), `page ${i + 1}: ${page.slice(0, 120)}`).toBe(true);
+      expect(page, `page ${i + 1}`).toContain('(Phụ lục kèm theo Báo cáo số /BC-STTTT ngày tháng năm 2026 của Sở Thông tin và Truyền thông)');
       expect(page, `page ${i + 1}`).toContain('Kỳ báo cáo: 6 tháng đầu năm 2024 (2024-H1)');
+      expect(page, `page ${i + 1}`).not.toMatch(/chitieu|seed|nguồn:|bộ kiểm tra/i);
     });
   });
 
-  it('repeats the column headers on every page of a table', () => {
+  it('prints each table under its own header on every page, and no other table under it', () => {
     pages.forEach((text, i) => {
-      const page = squeeze(text).trim();
-      if (page.startsWith('TỔNG HỢP BIỂU MẪU BM03') || page.startsWith('TÌNH HÌNH NỘP BÁO CÁO')) expect(page, `page ${i + 1}`).toMatch(/STT Mã ĐV/);
+      const page = squeeze(text);
+      const table = TABLES.find((t) => page.startsWith(t.title))!;
+      expect(page, `page ${i + 1}`).toContain(table.header);
+      for (const other of TABLES.filter((t) => t.header !== table.header && !table.header.includes(t.header))) expect(page, `page ${i + 1}`).not.toContain(other.header);
     });
+    // Every table is printed.
+    for (const t of TABLES) expect(pages.some((p) => squeeze(p).startsWith(t.title)), t.title).toBe(true);
+  });
+
+  it('never prints a text over another: titles, codes and names each keep their own place', () => {
+    const overprinted: string[] = [];
+    words.forEach((page, p) => {
+      for (let i = 0; i < page.length; i++)
+        for (let j = i + 1; j < page.length; j++) {
+          const [a, b] = [page[i]!, page[j]!];
+          // Lines of one wrapped cell touch by a point or so; a word printed over another overlaps by more.
+          const across = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+          const down = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
+          if (across > 1 && down > 2.5) overprinted.push(`page ${p + 1}: "${a.text}" over "${b.text}"`);
+        }
+    });
+    expect(overprinted).toEqual([]);
+  });
+
+  it('fits row heights to their text: the filing status of every unit and template in a few pages', () => {
+    const status = pages.filter((p) => squeeze(p).startsWith('TÌNH HÌNH NỘP BÁO CÁO ('));
+    const rows = status.map((p) => p.split('\n').filter((l) => /^\s*\d+\s+[A-Z]/.test(l)).length);
+    const units = rows.reduce((a, b) => a + b, 0);
+    expect(units).toBeGreaterThan(200);
+    // Rows one line high where one line holds the text: 40 and more a page, not the 20 of rows twice as tall.
+    for (const n of rows.slice(0, -1)) expect(n).toBeGreaterThanOrEqual(40);
+    expect(status.length).toBeLessThanOrEqual(Math.ceil(units / 40));
+  });
+
+  it('closes every sheet with the signature block, to be signed as an annex', () => {
+    for (const t of TABLES) {
+      const own = pages.filter((p) => squeeze(p).startsWith(t.title)).map(squeeze);
+      expect(
+        own.some((p) => p.includes('NGƯỜI LẬP BIỂU') && p.includes('THỦ TRƯỞNG ĐƠN VỊ') && p.includes('(Ký tên, đóng dấu)') && p.includes('……, ngày …… tháng …… năm ……')),
+        t.title,
+      ).toBe(true);
+    }
   });
 
   it('keeps every text inside its bordered cell: it wraps, in a row high enough, or it fits', () => {
@@ -79,6 +145,12 @@ describe('the consolidated workbook on paper', () => {
         if (!STYLES[cell.style].wrap && lines > 1) spilling.push(`${where}: ${cell.value.length} characters in ${width}`);
         const height = sheet.rowHeights?.[cell.row] ?? 15;
         if (STYLES[cell.style].wrap && lines > 1 && height < lines * 15) spilling.push(`${where}: ${lines} lines in ${height} pt`);
+      }
+      // The heading lines: a wrapped one gets a row as high as its lines at its size.
+      for (const cell of sheet.cells.filter((c) => c.row < HEADER_ROWS && typeof c.value === 'string' && c.style && STYLES[c.style].wrap)) {
+        const size = STYLES[cell.style!].size;
+        const needed = rowPointsFor(linesIn(String(cell.value), cellWidth(sheet, cell.row, cell.col), size), size);
+        if ((sheet.rowHeights?.[cell.row] ?? 15) < needed) spilling.push(`${sheet.name}!R${cell.row + 1} heading: ${needed} pt needed`);
       }
     }
     expect(spilling).toEqual([]);

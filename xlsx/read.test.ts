@@ -1,5 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { appendRow, editPart, replaceCell } from '../test/crafted-xlsx';
+import { craftedFiles, filledBm03 } from '../test/crafted-excel';
+import { asZip64 } from '../test/zip64';
+import { unzipSync } from 'fflate';
 import { getTemplate } from '../shared/templates';
 import { validate } from '../shared/validation';
 import { EVERY_SHEET, readWorkbook } from './read';
@@ -62,3 +66,71 @@ describe('reading a workbook within its template’s area', () => {
     expect(failure(entity)).toMatchObject({ code: 'malformed_xml', params: { part: 'xl/sharedStrings.xml' } });
   });
 });
+
+describe('reading what Excel reads', () => {
+  const figures = (bytes: Uint8Array) => {
+    const values = readTemplateFile(bytes)[0]!.read.submission.values;
+    return { E7: values['TT01.KQ'], E8: values['TT02.KQ'], E9: values['TT03.KQ'], E10: values['TT04.KQ'] };
+  };
+
+  for (const crafted of craftedFiles(asZip64)) {
+    it(`${crafted.name}: ${typeof crafted.expected === 'string' ? `refused (${crafted.expected})` : 'the figures Excel shows'}`, () => {
+      if (typeof crafted.expected === 'string') {
+        const e = failure(crafted.bytes);
+        expect(e.code).toBe(crafted.expected);
+        // The answer names what is wrong and where, in both languages, never a bare stack trace.
+        for (const lang of ['vi', 'en'] as const) expect(e.describe(lang)).toMatch(/"|'BM03'|BM03/);
+      } else expect(figures(crafted.bytes)).toEqual(crafted.expected);
+    });
+  }
+
+  it('names the part, the cell and the value of a damaged cell', () => {
+    const hex = replaceCell(filledBm03(), 'E8', '<c r="E8"><v>0x48</v></c>');
+    expect(failure(hex).describe('vi')).toBe(
+      'Ô E8 của thành phần "xl/worksheets/sheet1.xml" trong tệp .xlsx bị hỏng (số "0x48" sai / malformed number "0x48"); Excel cũng không đọc được ô này. Hãy mở bằng Excel, lưu lại rồi gửi lại.',
+    );
+    const missing = replaceCell(filledBm03(), 'E8', '<c r="E8" t="s"><v>99999</v></c>');
+    expect(failure(missing).describe('en')).toMatch(/^Cell E8 of part "xl\/worksheets\/sheet1.xml" .*shared string "99999" is missing/);
+  });
+
+  it('names a part written twice in the archive', () => {
+    const twice = craftedFiles(asZip64).find((c) => c.name.includes('twice in the archive'))!;
+    expect(failure(twice.bytes).describe('en')).toContain('"xl/worksheets/sheet1.xml" appears twice');
+  });
+
+  it('refuses a hidden sheet that says another unit or period than the heading shows, naming both', () => {
+    const other = craftedFiles(asZip64).find((c) => c.expected === 'heading_mismatch')!;
+    const e = failure(other.bytes);
+    expect(e.describe('vi')).toBe(
+      'Trang "BM03" ghi đơn vị báo cáo là "UBND xã Phước An (PAN)" (ô \'BM03\'!A2) nhưng thông tin ẩn của bảng tính (trang _chitieu) ghi "UBND TP Buôn Ma Thuột (BMT)". Hãy lập báo cáo từ mẫu đúng đơn vị và kỳ báo cáo rồi gửi lại.',
+    );
+    expect(e.describe('en')).toContain('shows unit "UBND xã Phước An (PAN)"');
+  });
+});
+
+describe('any damage to a sheet gets an answer', () => {
+  const TOKENS = ['<', '>', '"', "'", '&', '&#xFFFF;', '&#1;', '\uFFFF', '<c r="E7">', '</c>', '<v>', '</v>', '<v>0x48</v>', '<x:c>', 'xmlns:x="urn:x"', '<extLst>', '</extLst>', '<row r="1e3">', '</row>', ' t="q"', ' r="E7"', '<mc:Choice>', '<f>', '<!--', '<![CDATA[', '<!DOCTYPE a>', 'a'.repeat(5000)];
+  const filled = filledBm03();
+  const sheet = new TextDecoder().decode(unzipSync(filled)['xl/worksheets/sheet1.xml']);
+
+  it('tokens inserted anywhere: the figures, or a refusal the reader words (never another error)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(), fc.constantFrom(...TOKENS)), { minLength: 1, maxLength: 4 }), (edits) => {
+        let xml = sheet;
+        for (const [at, token] of edits) {
+          const i = at % (xml.length + 1);
+          xml = xml.slice(0, i) + token + xml.slice(i);
+        }
+        const bytes = editPart(filled, 'xl/worksheets/sheet1.xml', () => xml);
+        try {
+          readTemplateFile(bytes);
+        } catch (e) {
+          expect(e).toBeInstanceOf(WorkbookReadError);
+          expect((e as WorkbookReadError).describe('vi').length).toBeGreaterThan(10);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+

@@ -3,12 +3,12 @@
  * within bounds: only the parts needed are inflated, and only the cells inside each sheet's area
  * are kept. A cell far outside is never allocated; when it holds something, it is named.
  */
-import { strFromU8 } from 'fflate';
-import { isoToExcelSerial } from '../shared/dates';
-import { METADATA_SHEET, a1, parseA1, parseMetadata, parseSheetAddress, sheetPrefix, type NameRef, type RawValue, type SheetGrid, type SheetMetadata } from '../shared/workbook';
+import { METADATA_SHEET, a1, parseMetadata, parseSheetAddress, sheetPrefix, type NameRef, type RawValue, type SheetGrid, type SheetMetadata } from '../shared/workbook';
+import { CellProblem, MAX_COLS, MAX_ROWS, cellReference, cellValue, isCellType, rowNumber } from './cell-read';
 import { XLSX_LIMITS } from './limits';
+import { RELATIONSHIP_NAMESPACES, SPREADSHEET_NAMESPACES, ownElements } from './own-elements';
 import { WorkbookReadError } from './read-error';
-import { XmlError, scanXml, type XmlHandlers } from './xml-scan';
+import { XmlError, clip, scanXml, type XmlHandlers } from './xml-scan';
 import { ZipReader } from './zip-read';
 
 export { WorkbookReadError };
@@ -46,14 +46,24 @@ interface SheetEntry {
 
 const MAIN_REL = /\/officeDocument$/;
 
+/** The runtime's decoder: Node and workerd both have it; this package's types leave the DOM out. */
+declare const TextDecoder: new (label: string, options: { fatal: boolean }) => { decode(bytes: Uint8Array): string };
+/** Parts are UTF-8, as Excel writes them; bytes that are not are refused, not replaced. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 function xmlOf(zip: ZipReader, part: string): string | undefined {
   const bytes = zip.read(part);
-  return bytes ? strFromU8(bytes) : undefined;
+  if (!bytes) return undefined;
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    throw new WorkbookReadError('malformed_xml', { part, reason: 'không phải UTF-8 / not UTF-8' });
+  }
 }
 
-function scanPart(part: string, xml: string, handlers: XmlHandlers): void {
+function scanPart(part: string, xml: string, handlers: XmlHandlers, namespaces = SPREADSHEET_NAMESPACES): void {
   try {
-    scanXml(xml, handlers);
+    scanXml(xml, ownElements(namespaces, handlers));
   } catch (e) {
     if (e instanceof XmlError) throw new WorkbookReadError('malformed_xml', { part, reason: e.message });
     throw e;
@@ -77,11 +87,16 @@ function relsOf(zip: ZipReader, part: string): { id: string; type: string; targe
   const xml = xmlOf(zip, relsPart);
   const out: { id: string; type: string; target: string }[] = [];
   if (!xml) return out;
-  scanPart(relsPart, xml, {
-    open(name, a) {
-      if (name === 'Relationship' && a.Id && a.Target && a.TargetMode !== 'External') out.push({ id: a.Id, type: a.Type ?? '', target: resolvePart(part, a.Target) });
+  scanPart(
+    relsPart,
+    xml,
+    {
+      open(name, a) {
+        if (name === 'Relationship' && a.Id && a.Target && a.TargetMode !== 'External') out.push({ id: a.Id, type: a.Type ?? '', target: resolvePart(part, a.Target) });
+      },
     },
-  });
+    RELATIONSHIP_NAMESPACES,
+  );
   return out;
 }
 
@@ -112,67 +127,59 @@ function readSharedStrings(zip: ZipReader, part: string | undefined): string[] {
   return strings;
 }
 
-/** A formula's result, a shared or inline string, a number, a boolean or an error, as Excel shows it. */
-function cellValue(type: string, raw: string, inline: string, strings: readonly string[]): RawValue {
-  switch (type) {
-    case 's': {
-      const s = strings[Number(raw)];
-      return s === undefined ? null : s;
-    }
-    case 'inlineStr':
-      return inline;
-    case 'str':
-    case 'e':
-      return raw;
-    case 'b':
-      return raw.trim() === '1' || raw.trim().toLowerCase() === 'true';
-    case 'd': {
-      const day = raw.slice(0, 10);
-      return /^\d{4}-\d{2}-\d{2}$/.test(day) ? isoToExcelSerial(day) : raw;
-    }
-    default: {
-      const trimmed = raw.trim();
-      if (trimmed === '') return null;
-      const n = Number(trimmed);
-      return Number.isNaN(n) ? trimmed : n;
-    }
-  }
-}
-
 interface SheetRead {
   values: RawValue[][];
   uncalculated: { row: number; col: number }[];
   outside?: { row: number; col: number; count: number };
 }
 
-/** The cells of one worksheet inside its area; positions without `r` follow the previous cell. */
+/**
+ * The cells of one worksheet inside its area; positions without `r` follow the previous cell. Rows
+ * and cells come in ascending order, each cell in its own row, as Excel writes and requires them.
+ */
 function readSheetCells(part: string, xml: string, area: SheetArea, strings: readonly string[]): SheetRead {
   const values: RawValue[][] = [];
   const uncalculated: { row: number; col: number }[] = [];
   let outside: SheetRead['outside'];
+  let inSheetData = false;
   let row = -1;
+  let inRow = false;
   let col = -1;
   let cell: { type: string; formula: boolean; value: string[] | null; inline: string[]; row: number; col: number } | null = null;
   let into: 'v' | 't' | null = null;
   let phonetic = 0;
+  const malformed: (reason: string) => never = (reason) => {
+    throw new WorkbookReadError('malformed_xml', { part, reason });
+  };
 
   scanPart(part, xml, {
     open(name, a) {
-      if (name === 'row') {
-        const r = a.r ? Number(a.r) - 1 : row + 1;
-        if (!Number.isInteger(r) || r < 0) throw new WorkbookReadError('malformed_xml', { part, reason: `hàng "${a.r}" / row "${a.r}"` });
+      if (name === 'sheetData') inSheetData = true;
+      else if (!inSheetData) return;
+      else if (name === 'row') {
+        const r = a.r === undefined ? row + 1 : rowNumber(a.r);
+        if (r === undefined || r >= MAX_ROWS) malformed(`hàng "${clip(a.r ?? String(row + 2))}" / row "${clip(a.r ?? String(row + 2))}"`);
+        if (r <= row) malformed(`hàng ${r + 1} sau hàng ${row + 1} / row ${r + 1} after row ${row + 1}`);
         row = r;
+        inRow = true;
         col = -1;
       } else if (name === 'c') {
+        if (!inRow) malformed('ô ngoài hàng / cell outside a row');
         let at: { row: number; col: number } | undefined;
-        if (a.r) {
-          const parsed = parseA1(a.r);
-          if (!parsed || parsed.rows !== 1 || parsed.cols !== 1) throw new WorkbookReadError('malformed_xml', { part, reason: `ô "${a.r}" / cell "${a.r}"` });
-          at = parsed;
-        } else at = { row: Math.max(row, 0), col: col + 1 };
-        row = at.row;
+        if (a.r !== undefined) {
+          at = cellReference(a.r);
+          if (!at || at.row !== row) malformed(`ô "${clip(a.r)}" trong hàng ${row + 1} / cell "${clip(a.r)}" in row ${row + 1}`);
+          if (at.col <= col) malformed(`ô ${a.r} lặp lại hoặc sai thứ tự / cell ${a.r} repeated or out of order`);
+        } else {
+          at = { row, col: col + 1 };
+          if (at.col >= MAX_COLS) malformed(`hàng ${row + 1} quá nhiều ô / too many cells in row ${row + 1}`);
+        }
+        const type = a.t ?? 'n';
+        if (!isCellType(type)) {
+          throw new WorkbookReadError('malformed_cell', { part, cell: a1(at.row, at.col), reason: `kiểu "${clip(type)}" không có trong SpreadsheetML / unknown cell type "${clip(type)}"` });
+        }
         col = at.col;
-        cell = { type: a.t ?? 'n', formula: false, value: null, inline: [], row: at.row, col: at.col };
+        cell = { type, formula: false, value: null, inline: [], row: at.row, col: at.col };
       } else if (cell) {
         if (name === 'f') cell.formula = true;
         else if (name === 'v') {
@@ -183,13 +190,22 @@ function readSheetCells(part: string, xml: string, area: SheetArea, strings: rea
       }
     },
     close(name) {
-      if (name === 'v' || name === 't') into = null;
+      if (name === 'sheetData') inSheetData = false;
+      else if (name === 'row') inRow = false;
+      else if (name === 'v' || name === 't') into = null;
       else if (name === 'rPh') phonetic--;
       else if (name === 'c' && cell) {
         const c = cell;
         cell = null;
         const hasValue = c.value !== null || c.inline.length > 0;
         if (!hasValue && !c.formula) return;
+        let value: RawValue;
+        try {
+          value = hasValue ? cellValue(c.type, c.value?.join('') ?? '', c.inline.join(''), strings) : null;
+        } catch (e) {
+          if (e instanceof CellProblem) throw new WorkbookReadError('malformed_cell', { part, cell: a1(c.row, c.col), reason: e.message });
+          throw e;
+        }
         if (c.row >= area.rows || c.col >= area.cols) {
           if (outside) outside.count++;
           else outside = { row: c.row, col: c.col, count: 1 };
@@ -199,7 +215,6 @@ function readSheetCells(part: string, xml: string, area: SheetArea, strings: rea
           uncalculated.push({ row: c.row, col: c.col });
           return;
         }
-        const value = cellValue(c.type, c.value?.join('') ?? '', c.inline.join(''), strings);
         if (value === null || value === '') return;
         while (values.length <= c.row) values.push([]);
         const line = values[c.row]!;
@@ -225,11 +240,18 @@ export function readWorkbook(bytes: Uint8Array, options: ReadWorkbookOptions = {
   const rels = relsOf(zip, main);
   const targets = new Map(rels.map((r) => [r.id, r.target]));
   const sheets: SheetEntry[] = [];
+  const sheetNames = new Set<string>();
   const names: NameRef[] = [];
   let definedName: { name: string; local: boolean; text: string[] } | null = null;
   scanPart(main, workbookXml, {
     open(name, a) {
-      if (name === 'sheet' && a.name && a.id && targets.has(a.id)) sheets.push({ name: a.name, path: targets.get(a.id)! });
+      if (name === 'sheet' && a.name && a.id && targets.has(a.id)) {
+        // Excel names sheets without regard to case, and calls a workbook with two of one name damaged.
+        const key = a.name.toLowerCase();
+        if (sheetNames.has(key)) throw new WorkbookReadError('malformed_xml', { part: main, reason: `trang "${clip(a.name)}" có hai lần / sheet "${clip(a.name)}" appears twice` });
+        sheetNames.add(key);
+        sheets.push({ name: a.name, path: targets.get(a.id)! });
+      }
       else if (name === 'definedName') definedName = { name: a.name ?? '', local: a.localSheetId !== undefined, text: [] };
     },
     text(t) {

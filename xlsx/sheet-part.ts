@@ -135,7 +135,7 @@ export function sheetXml(sheet: SheetModel, styles: StyleBook, strings: SharedSt
       }),
     );
 
-    out.push(`<headerFooter><oddFooter>${escapeXml('&L&8chitieu&R&8Trang &P/&N')}</oddFooter></headerFooter>`);
+    out.push(`<headerFooter><oddFooter>${escapeXml('&R&8Trang &P/&N')}</oddFooter></headerFooter>`);
     const breaks = sheet.print.columnBreaks ?? [];
     if (breaks.length > 0) {
       // A break after column c (0-based) is a break before column c + 1, as SpreadsheetML counts it.

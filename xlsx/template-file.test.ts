@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { getTemplate } from '../shared/templates';
-import { validate } from '../shared/validation';
+import { getTemplate, templateFor } from '../shared/templates';
+import { templateOfSubmission, validate } from '../shared/validation';
 import { BORDER_COLOR, FONT_NAME, buildTemplateSheet, validationAlert } from '../shared/workbook';
 import { readTemplateFile, writeTemplateFile, WorkbookReadError } from './template-file';
 import { readWorkbook } from './read';
@@ -77,7 +77,31 @@ describe('template → .xlsx → filled → validated', () => {
     expect(sheet!.read.submission).toMatchObject({ version: '2023.1', values: {} });
     const report = validate(sheet!.template, sheet!.read.submission);
     expect(report.errors.map((e) => e.code)).toEqual(['version_mismatch']);
-    expect(report.errors[0]!.message).toMatch(/phiên bản 2023\.1.*hiện hành là 2024\.1/);
+    expect(report.errors[0]!.message).toMatch(/phiên bản 2023\.1.*áp dụng cho kỳ 2024-H1 là 2024\.1/);
+  });
+
+  it('a workbook of an earlier version keeps reading with its own rows, valid for its period and refused for a later one', async () => {
+    const h1 = templateFor('BM01', '2025-H1')!;
+    const blank = await writeTemplateFile(h1, { period: '2025-H1' });
+    const filled = await fillByName(blank, { BM01_CT05B_TS: 90, BM01_CT05B_MS: 100, BM01_CT05B_KQ: 0.9 });
+    const [sheet] = readTemplateFile(filled);
+    expect(sheet!.template.version).toBe('2024.1');
+    expect(sheet!.read.submission.values).toMatchObject({ 'CT05B.TS': 90, 'CT05B.MS': 100 });
+    const report = validate(templateOfSubmission(sheet!.read.submission)!, sheet!.read.submission);
+    expect(report).toMatchObject({ valid: true, templateVersion: '2024.1' });
+    // The same workbook relabelled for the second half-year is of the wrong version for it.
+    const later = await fillByName(filled, {}, (wb) => {
+      const meta = wb.getWorksheet('_chitieu')!;
+      const column = (meta.getRow(1).values as unknown[]).indexOf('period');
+      meta.getRow(2).getCell(column).value = '2025-H2';
+      // The heading a person sees says the same, or the file is refused before its version is looked at.
+      const heading = wb.getWorksheet('BM01')!.getCell('E2');
+      heading.value = String(heading.value).replace('6 tháng đầu năm 2025 (2025-H1)', '6 tháng cuối năm 2025 (2025-H2)');
+    });
+    const [moved] = readTemplateFile(later);
+    const refused = validate(templateOfSubmission(moved!.read.submission)!, moved!.read.submission);
+    expect(refused.errors.map((e) => e.code)).toEqual(['version_mismatch']);
+    expect(refused.errors[0]!.message).toContain('kỳ 2025-H2 là 2025.1');
   });
 
   it('a workbook that is not a chitieu template is refused with a clear message', async () => {

@@ -1,6 +1,6 @@
 /** Blank template workbooks out, filled ones in: the .xlsx side of a template. */
-import { getTemplate, templateCells, type Template } from '../shared/templates';
-import { a1, buildTemplateWorkbook, readTemplateGrid, templateArea, type ReadResult, type SheetMetadata, type TemplateSheetOptions } from '../shared/workbook';
+import { getTemplate, templateCells, templateVersion, type Template } from '../shared/templates';
+import { a1, buildTemplateWorkbook, headingMismatch, readTemplateGrid, sheetPrefix, templateArea, type ReadResult, type SheetMetadata, type TemplateSheetOptions } from '../shared/workbook';
 import { addressOf, readWorkbook, WorkbookReadError } from './read';
 import { writeWorkbook } from './write';
 
@@ -17,10 +17,12 @@ export interface TemplateSheet {
 }
 
 /**
- * Every template sheet of a filled workbook, each read within its template's area. A workbook that
- * does not say which template and version it holds, or holds another version, is refused: reading
- * it with shifted rows would put figures in the wrong cells. So is a figure the reader cannot see:
- * a formula saved without its result, or a value far outside the template.
+ * Every template sheet of a filled workbook, each read within the area of the version it was made
+ * from, so an old workbook keeps reading. A workbook that does not say which template and version it
+ * holds, or holds a version the catalogue does not have, is refused: reading it with shifted rows
+ * would put figures in the wrong cells. So is a figure the reader cannot see: a formula saved
+ * without its result, or a value far outside the template.
+ * So is a sheet whose heading shows another template, unit or period than the hidden sheet records.
  */
 function otherVersion(template: Template, metadata: SheetMetadata): ReadResult {
   return {
@@ -30,18 +32,31 @@ function otherVersion(template: Template, metadata: SheetMetadata): ReadResult {
 }
 
 export function readTemplateFile(bytes: Uint8Array): TemplateSheet[] {
+  // Each template's area is laid out once per file, however many sheets claim it.
+  const areas = new Map<Template, ReturnType<typeof templateArea>>();
+  const areaOf = (template: Template) => areas.get(template) ?? areas.set(template, templateArea(template)).get(template)!;
   const contents = readWorkbook(bytes, {
     area: (sheet, metadata) => {
       const entry = metadata.find((m) => m.sheet === sheet);
-      const template = entry && getTemplate(entry.template);
-      return template ? templateArea(template) : undefined;
+      const template = entry && (templateVersion(entry.template, entry.version) ?? getTemplate(entry.template));
+      return template ? areaOf(template) : undefined;
     },
   });
   if (contents.metadata.length === 0) throw new WorkbookReadError('no_metadata');
   const out: TemplateSheet[] = [];
   for (const metadata of contents.metadata) {
-    const template = getTemplate(metadata.template);
-    if (!template) throw new WorkbookReadError('template_unknown', { template: metadata.template });
+    const current = getTemplate(metadata.template);
+    if (!current) throw new WorkbookReadError('template_unknown', { template: metadata.template });
+    // A sheet is read with the rows of the version it was made from; whether that version is the one
+    // in force for its period is the engine's verdict.
+    const template = templateVersion(current.id, metadata.version) ?? current;
+    const shown = contents.sheets.find((s) => s.sheet === metadata.sheet);
+    // The hidden sheet decides where a report is filed: it must say what the person who sent it saw.
+    const mismatch = shown && headingMismatch(shown.values, metadata);
+    if (mismatch) {
+      const { field, heading, hidden, row, col } = mismatch;
+      throw new WorkbookReadError('heading_mismatch', { sheet: metadata.sheet, field, heading, hidden, cell: `${sheetPrefix(metadata.sheet)}${a1(row, col)}` });
+    }
     if (metadata.version !== template.version) {
       // Read with another version's rows, figures would land in the wrong cells: the report carries
       // the sheet's version and no figures, and the engine refuses it as it refuses such JSON.
@@ -52,7 +67,7 @@ export function readTemplateFile(bytes: Uint8Array): TemplateSheet[] {
     if (!sheet) throw new WorkbookReadError('sheet_missing', { sheet: metadata.sheet, template: template.id });
     const outside = contents.outside.find((o) => o.sheet === metadata.sheet);
     if (outside) {
-      const area = templateArea(template);
+      const area = areaOf(template);
       throw new WorkbookReadError('cell_outside_area', { cell: addressOf(outside), count: outside.count, last: a1(area.rows - 1, area.cols - 1) });
     }
     const read = readTemplateGrid(template, sheet, { names: contents.names, metadata });

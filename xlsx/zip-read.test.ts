@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { zipSync, type Zippable } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { withInflatingPart, withLyingSizes } from '../test/crafted-xlsx';
@@ -52,4 +53,66 @@ describe('reading a ZIP archive within bounds', () => {
     expect(code(() => new ZipReader(encrypted).read('a.xml'))).toBe('encrypted');
     expect(code(() => new ZipReader(new Uint8Array(XLSX_LIMITS.compressedBytes + 1).fill(0x50)))).toBe('file_too_large');
   });
+
+  it('refuses a part written twice, even in another case, naming it', () => {
+    const twice = zipSync({ 'a.xml': new Uint8Array([1]), 'A.XML': new Uint8Array([2]) });
+    expect(() => new ZipReader(twice)).toThrow(WorkbookReadError);
+    try {
+      new ZipReader(twice);
+    } catch (e) {
+      expect((e as WorkbookReadError).describe('en')).toContain('"A.XML" appears twice');
+    }
+  });
+
+  it('names a ZIP64 end record that is missing or points nowhere, instead of a size it never had', () => {
+    const broken = small.slice();
+    const view = new DataView(broken.buffer);
+    view.setUint16(broken.length - 22 + 10, 0xffff, true);
+    expect(code(() => new ZipReader(broken))).toBe('corrupt');
+  });
 });
+
+describe('linear time: adversarial archives of any size get the right answer', () => {
+  const small = zipSync({ 'a.xml': [new TextEncoder().encode('<a>hello</a>'), { level: 6 }] });
+
+  it('bytes that only start like a ZIP are refused as not an archive or as damaged, never anything else', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: XLSX_LIMITS.compressedBytes - 2 }), fc.integer({ min: 0, max: 255 }), (size, fill) => {
+        const bytes = new Uint8Array(size + 2).fill(fill);
+        bytes.set([0x50, 0x4b]);
+        expect(['not_xlsx', 'corrupt']).toContain(code(() => new ZipReader(bytes)));
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('an end record searched for through a comment of any length is found; forged ones are refused', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 0xffff }), (length) => {
+        const commented = new Uint8Array(small.length + length);
+        commented.set(small);
+        new DataView(commented.buffer).setUint16(small.length - 2, length, true);
+        expect(new TextDecoder().decode(new ZipReader(commented).read('a.xml'))).toBe('<a>hello</a>');
+        // A comment made of end-record signatures: the last one found is not an end record, and the archive is named damaged.
+        const forged = commented.slice();
+        for (let i = small.length; i + 4 <= forged.length; i += 4) new DataView(forged.buffer).setUint32(i, 0x06054b50, true);
+        if (length >= 26) expect(['corrupt', 'too_many_parts', 'part_too_large', 'total_too_large']).toContain(code(() => new ZipReader(forged).read('a.xml')));
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('archives with any number of entries are read up to the bound and refused past it', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: XLSX_LIMITS.entries * 2 }), (n) => {
+        const files: Zippable = {};
+        for (let i = 0; i < n; i++) files[`p${i}.xml`] = new Uint8Array([i & 0xff]);
+        const archive = zipSync(files, { level: 0 });
+        if (n > XLSX_LIMITS.entries) expect(code(() => new ZipReader(archive))).toBe('too_many_parts');
+        else expect([...new ZipReader(archive).read(`p${n - 1}.xml`)!]).toEqual([(n - 1) & 0xff]);
+      }),
+      { numRuns: 20 },
+    );
+  });
+});
+

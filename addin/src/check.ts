@@ -4,8 +4,8 @@
  */
 import type { Submission } from '../../shared/submission';
 import { catalogue, type Lang } from '../../shared/i18n';
-import { getTemplate, templateIds, type Template, type UnitKind } from '../../shared/templates';
-import { validate, type Report } from '../../shared/validation';
+import { getTemplate, templateIds, templateVersion, type Template, type UnitKind } from '../../shared/templates';
+import { templateOfSubmission, validate, type Report } from '../../shared/validation';
 import { readRecords, readTemplateGrid, type NameRef, type SheetGrid } from '../../shared/workbook';
 import type { TemplateSheetRead } from './excel/port';
 
@@ -40,15 +40,18 @@ const NO_TEMPLATE = catalogue({
   en: (id: string, ids: string) => `No template "${id}" (${ids}).`,
 });
 
-export function templateFor(id: string, lang: Lang): Template {
-  const template = getTemplate(String(id ?? '').trim());
-  if (!template) throw new CheckError(NO_TEMPLATE[lang](id, templateIds().join(', ')));
-  return template;
+/** The template a sheet is checked against: the version in force for its period (else the one it names, else the current one). */
+export function templateFor(id: string, lang: Lang, sheet: Pick<CheckOptions, 'period' | 'version'> = {}): Template {
+  const current = getTemplate(String(id ?? '').trim());
+  if (!current) throw new CheckError(NO_TEMPLATE[lang](id, templateIds().join(', ')));
+  return templateOfSubmission({ template: current.id, version: sheet.version ?? '', period: sheet.period ?? '' }) ?? current;
 }
 
 export function checkGrid(grid: SheetGrid, templateId: string, options: CheckOptions = {}): SheetCheck[] {
   const lang = options.lang ?? 'vi';
-  const template = templateFor(templateId, lang);
+  const template = templateFor(templateId, lang, options);
+  // A sheet is read with the rows of its own version; another version than its period's is refused by the engine.
+  const layout = (options.version && templateVersion(template.id, options.version)) || template;
   const validateOptions = {
     lang,
     ...(options.unitKind ? { unitKind: options.unitKind } : {}),
@@ -61,8 +64,8 @@ export function checkGrid(grid: SheetGrid, templateId: string, options: CheckOpt
     ...(options.version ? { version: options.version } : {}),
   };
 
-  if (template.kind === 'indicator') {
-    const records = readRecords(template, grid);
+  if (layout.kind === 'indicator') {
+    const records = readRecords(layout, grid);
     if (records.length > 0) {
       return records.map((r) => {
         const submission = { ...r.submission, ...header, unit: undefined };
@@ -70,7 +73,7 @@ export function checkGrid(grid: SheetGrid, templateId: string, options: CheckOpt
       });
     }
   }
-  const read = readTemplateGrid(template, grid, options.names ? { names: options.names } : {});
+  const read = readTemplateGrid(layout, grid, options.names ? { names: options.names } : {});
   const submission = { ...read.submission, ...header };
   const previous = options.previous ? { previous: options.previous } : {};
   return [{ label: null, submission, locate: read.locate, report: validate(template, submission, { ...validateOptions, ...previous, locate: read.locate }) }];

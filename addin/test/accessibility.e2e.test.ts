@@ -24,6 +24,8 @@ beforeAll(async () => {
   worker = await startLocalWorker({
     units: DEMO_REGISTRY,
     tokens: { clerk: { role: 'unit', unit: 'EAKLY' }, dic: { role: 'dic', unit: 'SKHCN' }, auditor: { role: 'auditor', unit: null } },
+    // The demo with ?today= files only where the worker follows its day (npm start's training clock).
+    vars: { TRAINING_CLOCK: 'on' },
   });
   // One report on file, so that DIC's views have a card, a chase list and figures to name.
   const commune = NEW_COMMUNES.find((c) => c.code === 'EAKLY')!;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { OfficeAddinManifest } from 'office-addin-manifest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEV_ORIGIN, buildAddin } from '../../scripts/build';
+import { DEV_ORIGIN, buildAddin, devOriginFor } from '../../scripts/build';
 
 const PRODUCTION = 'https://chitieu.daklak.gov.vn';
 let out: string;
@@ -82,5 +82,29 @@ describe('manifest.xml', () => {
     expect(await readFile(join(out, 'addin', 'manifest.xml'), 'utf8')).toBe(production);
     const functions = JSON.parse(await readFile(join(out, 'addin', 'functions.json'), 'utf8'));
     expect(functions.functions[0].helpUrl.startsWith(PRODUCTION)).toBe(true);
+  });
+});
+
+describe('a development build on another HTTPS port', () => {
+  it('points the manifest and function metadata at https://localhost:HTTPS_PORT', async () => {
+    const other = await mkdtemp(join(tmpdir(), 'chitieu-build-'));
+    try {
+      await buildAddin(other, undefined, devOriginFor('3443'));
+      for (const file of ['manifest.xml', 'addin/manifest.xml']) {
+        const xml = await readFile(join(other, file), 'utf8');
+        expect(xml, file).not.toContain(DEV_ORIGIN);
+        expect(urls(xml).length, file).toBeGreaterThan(5);
+        for (const url of urls(xml)) expect(url, file).toMatch(/^https:\/\/localhost:3443\//);
+      }
+      expect(await readFile(join(other, 'addin/functions.json'), 'utf8')).not.toContain(DEV_ORIGIN);
+    } finally {
+      await rm(other, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('takes the default port without HTTPS_PORT, and refuses what is not a port', () => {
+    expect(devOriginFor(undefined)).toBe(DEV_ORIGIN);
+    expect(devOriginFor('')).toBe(DEV_ORIGIN);
+    expect(() => devOriginFor('3000x')).toThrow('HTTPS_PORT=3000x');
   });
 });

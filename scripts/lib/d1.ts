@@ -46,19 +46,27 @@ function targetArgs(target: Target, state: LocalState): string[] {
 /** Executes SQL and returns the rows of the last statement. */
 export async function d1(target: Target, sql: string, state: LocalState = {}): Promise<Record<string, unknown>[]> {
   const r = await run(wranglerBin(), ['d1', 'execute', 'DB', ...targetArgs(target, state), '--json', '--command', sql], { quiet: true });
-  if (r.code !== 0) throw new Error(`wrangler d1 execute failed:\n${lastLines(r.stderr || r.stdout)}`);
+  if (r.code !== 0) throw new Error(`wrangler d1 execute không chạy được; những dòng cuối nó in ra:\n${lastLines(r.stderr || r.stdout)}`);
   const parsed = JSON.parse(r.stdout.slice(r.stdout.indexOf('['))) as { results: Record<string, unknown>[] }[];
   return parsed[parsed.length - 1]?.results ?? [];
 }
 
 export async function d1File(target: Target, file: string, state: LocalState = {}): Promise<void> {
   const r = await run(wranglerBin(), ['d1', 'execute', 'DB', ...targetArgs(target, state), '--file', file, '--yes'], { quiet: true });
-  if (r.code !== 0) throw new Error(`wrangler d1 execute --file failed:\n${lastLines(r.stderr || r.stdout)}`);
+  if (r.code !== 0) throw new Error(`wrangler d1 execute --file không chạy được; những dòng cuối nó in ra:\n${lastLines(r.stderr || r.stdout)}`);
+}
+
+/** Executes a file of SQL and returns the rows of its last statement. */
+export async function d1FileRows(target: Target, file: string, state: LocalState = {}): Promise<Record<string, unknown>[]> {
+  const r = await run(wranglerBin(), ['d1', 'execute', 'DB', ...targetArgs(target, state), '--file', file, '--yes', '--json'], { quiet: true });
+  if (r.code !== 0) throw new Error(`wrangler d1 execute --file không chạy được; những dòng cuối nó in ra:\n${lastLines(r.stderr || r.stdout)}`);
+  const parsed = JSON.parse(r.stdout.slice(r.stdout.indexOf('['))) as { results: Record<string, unknown>[] }[];
+  return parsed[parsed.length - 1]?.results ?? [];
 }
 
 export async function migrate(target: Target, state: LocalState = {}): Promise<void> {
   const r = await run(wranglerBin(), ['d1', 'migrations', 'apply', 'DB', ...targetArgs(target, state)], { quiet: true });
-  if (r.code !== 0) throw new Error(`wrangler d1 migrations apply failed:\n${lastLines(r.stderr || r.stdout)}`);
+  if (r.code !== 0) throw new Error(`wrangler d1 migrations apply không chạy được; những dòng cuối nó in ra:\n${lastLines(r.stderr || r.stdout)}`);
 }
 
 /** A SQL string literal. */

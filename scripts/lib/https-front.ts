@@ -4,26 +4,41 @@
  * task pane and the API still share one origin.
  */
 import { request as httpRequest } from 'node:http';
-import { createServer as createHttpsServer } from 'node:https';
+import { createServer as createHttpsServer, type Server } from 'node:https';
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
-/** 'trusted' when the development CA is installed, 'untrusted' when only the certificate exists, false without one. */
-export async function startHttpsFront(port: number, target: string): Promise<'trusted' | 'untrusted' | false> {
+export interface HttpsFront {
+  /** 'trusted' when the development CA is installed, 'untrusted' when only the certificate exists, false without one. */
+  trust: 'trusted' | 'untrusted' | false;
+  server: Server | null;
+  /** What office-addin-dev-certs said (in English), for `--verbose`. */
+  detail: string;
+}
+
+/** Runs `work` with the library's own console lines caught, so they do not break into the program's output. */
+async function quietly<T>(work: () => Promise<T>, lines: string[]): Promise<T> {
+  const { log, info, warn, error } = console;
+  console.log = console.info = console.warn = console.error = (...args: unknown[]) => void lines.push(args.map(String).join(' '));
+  try {
+    return await work();
+  } finally {
+    Object.assign(console, { log, info, warn, error });
+  }
+}
+
+export async function startHttpsFront(port: number, target: string): Promise<HttpsFront> {
   let options: { key: string | Buffer; cert: string | Buffer; ca?: string | Buffer };
   let trust: 'trusted' | 'untrusted' = 'trusted';
   const dir = join(homedir(), '.office-addin-dev-certs');
+  const said: string[] = [];
   try {
-    const devCerts = await import('office-addin-dev-certs');
-    options = await devCerts.getHttpsServerOptions();
+    options = await quietly(async () => (await import('office-addin-dev-certs')).getHttpsServerOptions(), said);
   } catch (e) {
-    // Installing the CA needs sudo; the certificate itself may still have been made.
-    if (!existsSync(join(dir, 'localhost.crt'))) {
-      process.stderr.write(`  (Không tạo được chứng chỉ HTTPS cho localhost: ${(e as Error).message.split('\n')[0]})\n`);
-      return false;
-    }
-    process.stderr.write(`  (Chưa cài được CA phát triển vào kho tin cậy: ${(e as Error).message.split('\n')[0]}; chạy "npx office-addin-dev-certs install" với quyền quản trị.)\n`);
+    said.push((e as Error).message);
+    // Installing the CA needs administrator rights; the certificate itself may still have been made.
+    if (!existsSync(join(dir, 'localhost.crt'))) return { trust: false, server: null, detail: said.join('\n') };
     options = { key: readFileSync(join(dir, 'localhost.key')), cert: readFileSync(join(dir, 'localhost.crt')) };
     trust = 'untrusted';
   }
@@ -46,6 +61,5 @@ export async function startHttpsFront(port: number, target: string): Promise<'tr
     server.once('error', reject);
     server.listen(port, 'localhost', () => resolve());
   });
-  return trust;
+  return { trust, server, detail: said.join('\n') };
 }
-

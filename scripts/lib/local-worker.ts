@@ -35,7 +35,7 @@ export async function startLocalWorker(options: {
   units: readonly Unit[];
   tokens: Record<string, { role: Role; unit: string | null }>;
   port?: number;
-  /** Variables of the deployment (`--var NAME:VALUE`), such as the OpenID provider's. */
+  /** Bindings set on the command line (`--var`), as `npm start` sets `TRAINING_CLOCK`. */
   vars?: Record<string, string>;
 }): Promise<LocalWorker> {
   const persistTo = await mkdtemp(join(tmpdir(), 'chitieu-d1-'));
@@ -49,7 +49,7 @@ export async function startLocalWorker(options: {
 
   const port = options.port ?? (await freePort());
   const origin = `http://127.0.0.1:${port}`;
-  const child = spawn(wranglerBin(), ['dev', '--ip', '127.0.0.1', '--port', String(port), '--local', '--persist-to', persistTo, '--show-interactive-dev-session=false', '--log-level', 'warn', ...Object.entries(options.vars ?? {}).flatMap(([name, value]) => ['--var', `${name}:${value}`])], {
+  const child = spawn(wranglerBin(), ['dev', '--ip', '127.0.0.1', '--port', String(port), '--local', '--persist-to', persistTo, '--show-interactive-dev-session=false', '--log-level', 'warn', ...Object.entries(options.vars ?? {}).flatMap(([k, v]) => ['--var', `${k}:${v}`])], {
     cwd: ROOT,
     env: WRANGLER_ENV,
     stdio: ['ignore', 'pipe', 'pipe'],

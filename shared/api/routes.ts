@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { LANGS } from '../i18n';
 import { fieldIssue } from '../problems';
+import { CalendarDateSchema, isCalendarDate } from '../dates/calendar-date';
 import { DOCX_MEDIA_TYPE, PROBLEM_MEDIA_TYPE, XLSX_MEDIA_TYPE } from './media';
 import * as S from './schemas';
 import * as I from './identity-schemas';
@@ -46,7 +47,8 @@ const TemplateParam = z.object({ id: code });
 const PeriodParam = z.object({ period: code });
 const IdParam = z.object({ id: code });
 
-const ISO_TIME = (s: string) => !Number.isNaN(Date.parse(s));
+/** An instant whose day is a day of the calendar (`Date.parse` alone takes 2025-06-31 as 1 July). */
+const ISO_TIME = (s: string) => !Number.isNaN(Date.parse(s)) && isCalendarDate(s.slice(0, 10));
 
 function define<const T extends Record<string, RouteSpec>>(routes: T): T {
   return routes;
@@ -105,9 +107,10 @@ export const API = define({
     method: 'get',
     path: '/templates/{id}',
     tag: 'Mẫu báo cáo',
-    summary: 'Định nghĩa đầy đủ của một mẫu',
+    summary: 'Định nghĩa đầy đủ của một mẫu: phiên bản áp dụng cho kỳ (?period=), không có kỳ thì phiên bản hiện hành',
     roles: 'public',
     params: TemplateParam,
+    query: z.object({ period: code.optional() }),
     responses: { 200: { description: 'Định nghĩa mẫu' } },
   },
   units: {
@@ -148,7 +151,7 @@ export const API = define({
     tag: 'Danh mục đơn vị',
     summary: 'Rút lại một bản ghi nhập nhầm (chỉ khi chưa có báo cáo nào theo bản ghi đó)',
     roles: ['dic'],
-    params: z.object({ code, validFrom: code }),
+    params: z.object({ code, validFrom: CalendarDateSchema }),
     responses: { 204: { description: 'Đã rút lại' } },
     problems: [409],
   },

@@ -51,7 +51,15 @@ export const ReceiptSchema = z.object({
   hash: z.string(),
   report: ReportSchema,
   /** What the sharp-jump check compared with: the unit's previous period, or its predecessors' summed, or why it could not. */
-  comparedWith: z.object({ period: z.string(), units: z.array(z.string()), compared: z.boolean() }).optional(),
+  comparedWith: z
+    .object({
+      period: z.string(),
+      units: z.array(z.string()),
+      compared: z.boolean(),
+      /** Why no comparison was made: a split, or a declared structural break (the 2025 reform) the unit was formed in. */
+      reason: z.enum(['split', 'structural_break', 'partly_filed']).optional(),
+    })
+    .optional(),
   /** The person who filed, where the filer signed in as one (or used a token that belongs to one). */
   filedBy: z.object({ id: z.string(), name: z.string() }).optional(),
 });
@@ -63,6 +71,8 @@ export const ComparisonSchema = z.object({
   units: z.array(z.string()),
   /** False when no fair comparison exists (a split, or only some predecessors filed); `values` is null then, and when nothing was filed before. */
   compared: z.boolean(),
+  /** Why no comparison was made. */
+  reason: z.enum(['split', 'structural_break', 'partly_filed']).optional(),
   values: z.record(z.string(), z.union([z.number(), z.string()])).nullable(),
 });
 export type Comparison = z.infer<typeof ComparisonSchema>;
@@ -179,6 +189,8 @@ export const TemplateSummarySchema = z.object({
   periodKinds: z.array(PeriodKindSchema),
   filedBy: z.array(FilingRuleSchema),
   scope: z.enum(['unit', 'province']),
+  /** Every version, oldest first: each in force for the periods whose last day is on or after its `from`. */
+  versions: z.array(z.object({ version: z.string(), from: z.string() })),
 });
 
 export const HealthSchema = z.object({
@@ -220,6 +232,8 @@ export const UnitImportResultSchema = z.object({
   created: z.number(),
   updated: z.number(),
   unchanged: z.number(),
+  /** Periods with filings whose expected, missing or summed units the import changes. */
+  periodsChanged: z.array(z.string()),
   /** A preview: nothing was written. */
   dryRun: z.boolean(),
   changes: z.array(RecordChangeSchema),

@@ -3,6 +3,8 @@
  * that every token is renewed (rotated) from time to time. `expiresAt` is the last day, in Viet Nam,
  * on which it is accepted.
  */
+import { isCalendarDate } from '../dates/days';
+
 export const TOKEN_LIFETIME_DAYS = { default: 365, max: 3 * 365 } as const;
 
 function addDays(day: string, days: number): string {
@@ -15,7 +17,7 @@ export function defaultExpiry(today: string): string {
 
 /** Why an expiry date cannot be taken, or undefined when it can. */
 export function expiryProblem(expiresAt: string, today: string): 'format' | 'past' | 'too_far' | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(expiresAt) || Number.isNaN(Date.parse(`${expiresAt}T00:00:00Z`))) return 'format';
+  if (!isCalendarDate(expiresAt)) return 'format';
   if (expiresAt < today) return 'past';
   if (expiresAt > addDays(today, TOKEN_LIFETIME_DAYS.max)) return 'too_far';
   return undefined;

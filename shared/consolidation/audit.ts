@@ -6,11 +6,14 @@
 import type { Lang } from '../i18n';
 import { roundTo } from '../numbers/decimal';
 import type { Unit } from '../registry/units';
+import { catalogueKeeperOn } from '../registry/coordinator';
+import type { Period } from '../periods';
 import { templateCells } from '../templates/cells';
 import type { IndicatorTemplate } from '../templates/schema';
 import { renderMessage } from '../validation/messages';
 import type { Issue } from '../validation/issues';
-import { provinceTotal, type TotalLine } from './consolidate';
+import { provinceTotal, type TotalLine } from './total';
+import { endedBefore, partOfPeriod } from './coverage';
 
 export interface SheetRow {
   /** The unit code of the row, or the provincial total's own code. */
@@ -32,17 +35,18 @@ function differs(written: number | string | null | undefined, recomputed: number
 
 /**
  * Issues for every cell of `total` that is not what the unit rows add up to. `registry` tells each
- * row's kind and district; rows of codes it does not know are left out of the sum, as the consolidation would.
+ * row's kind and district, whether it held its balances at the period's end, and who keeps the
+ * catalogue; rows of codes it does not know are left out of the sum, as the consolidation would.
  */
-export function auditProvinceTotal(template: IndicatorTemplate, total: SheetRow, rows: readonly SheetRow[], registry: readonly Unit[], lang: Lang): Issue[] {
+export function auditProvinceTotal(template: IndicatorTemplate, period: Period, total: SheetRow, rows: readonly SheetRow[], registry: readonly Unit[], lang: Lang): Issue[] {
   const byCode = new Map(registry.map((u) => [u.code, u]));
   const lines: TotalLine[] = rows.flatMap((r) => {
     const unit = byCode.get(r.code);
     if (!unit) return [];
     const values = Object.fromEntries(Object.entries(r.values).filter(([, v]) => v !== null)) as Record<string, number | string>;
-    return [{ code: r.code, kind: unit.kind, parent: unit.parent, values }];
+    return [{ code: r.code, kind: unit.kind, parent: unit.parent, values, atEnd: !endedBefore(partOfPeriod(r.code, period, registry), period) }];
   });
-  const recomputed = provinceTotal(template, lines);
+  const recomputed = provinceTotal(template, lines, { catalogueKeeper: catalogueKeeperOn(registry, period.end)?.code ?? null });
   const cells = templateCells(template);
   const issues: Issue[] = [];
   for (const [ref, value] of Object.entries(recomputed)) {

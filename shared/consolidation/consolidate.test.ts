@@ -3,7 +3,7 @@ import type { Unit } from '../registry/units';
 import { demoRecord } from '../demo/registry';
 import { plan203Tasks, plan30Tasks } from '../demo/seed-figures';
 import { parsePeriod } from '../periods';
-import { getTemplate } from '../templates';
+import { getTemplate, templateFor } from '../templates';
 import { validateSubmission } from '../validation';
 import type { Submission } from '../submission';
 import { SHARE_DECIMALS, consolidate, expectedUnits, type SubmittedReport } from './consolidate';
@@ -43,7 +43,7 @@ function report(code: string, submission: Omit<Submission, 'unit'>, extra: Parti
   };
 }
 
-const bm04 = (values: Submission['values']) => ({ template: 'BM04', version: versionOf('BM04'), period: '2024-H1', values });
+const bm04 = (values: Submission['values']) => ({ template: 'BM04', version: versionOf('BM04', '2024-H1'), period: '2024-H1', values });
 
 describe('provincial totals', () => {
   const submissions = [
@@ -56,7 +56,7 @@ describe('provincial totals', () => {
     // KPA has not submitted: its commune stands in for it.
     report('KPA-A', bm04({ 'VB01.KQ': 40, 'VB02.KQ': 40, 'VB03.KQ': 0 })),
   ];
-  const c = consolidate(getTemplate('BM04')!, H1, REGISTRY, submissions);
+  const c = consolidate(templateFor('BM04', H1)!, H1, REGISTRY, submissions);
 
   it('adds departments and districts, with communes standing in for a district that did not report', () => {
     expect(c.total.values['VB01.KQ']).toBe(1000 + 500 + 300 + 40);
@@ -99,7 +99,7 @@ describe('figures at their ceilings', () => {
     const top = MEASURE_CEILINGS.count!;
     const filed = many.map((u) => report(u.code, bm04({ 'VB01.KQ': top, 'VB02.KQ': top - 1, 'VB03.KQ': 1 })));
     expect(filed[0]!.values['VB01.KQ']).toBe(top);
-    const c = consolidate(getTemplate('BM04')!, H1, many, filed);
+    const c = consolidate(templateFor('BM04', H1)!, H1, many, filed);
     expect(c.total.values['VB01.KQ']).toBe(220 * top);
     expect(Number.isSafeInteger(c.total.values['VB01.KQ'])).toBe(true);
     expect(Object.values(c.total.values).every((v) => v === null || typeof v === 'string' || Number.isFinite(v))).toBe(true);
@@ -136,11 +136,26 @@ describe('completeness', () => {
   });
 
   it('a province-wide score passes through as the province’s figure', () => {
-    const c = consolidate(getTemplate('BM08')!, parsePeriod('2024')!, REGISTRY, [
-      report('STTTT', { template: 'BM08', version: versionOf('BM08'), period: '2024', values: { 'D1.KQ': 74, 'D1.XH': 22 } }),
+    const c = consolidate(templateFor('BM08', '2023')!, parsePeriod('2023')!, REGISTRY, [
+      report('STTTT', { template: 'BM08', version: versionOf('BM08', '2023'), period: '2023', values: { 'D1.KQ': 74, 'D1.XH': 22 } }),
     ]);
     expect(c.total.values['D1.KQ']).toBe(74);
     expect(c.total.values['D1.XH']).toBe(22);
+  });
+
+  it('a filing stored under another version than its period’s stays as filed, its figures not consolidated', () => {
+    const y2024 = parsePeriod('2024')!;
+    const points = report('STTTT', { template: 'BM08', version: '2024.1', period: '2024', values: { 'DT.KQ': 398.49 } }, { templateVersion: '2024.1' });
+    const c = consolidate(templateFor('BM08', y2024)!, y2024, REGISTRY, [points]);
+    expect(c.template.version).toBe('2025.1');
+    const line = c.units.find((u) => u.code === 'STTTT')!;
+    expect(line.submission).toMatchObject({ otherVersion: '2024.1', revision: 1 });
+    expect(line.values).toEqual({});
+    expect(c.total.values['DT.KQ'] ?? null).toBeNull();
+    // The same filing under the period's version counts.
+    const same = consolidate(templateFor('BM08', y2024)!, y2024, REGISTRY, [{ ...points, values: { 'DT.KQ': 0.6961 }, templateVersion: '2025.1' }]);
+    expect(same.total.values['DT.KQ']).toBe(0.6961);
+    expect(same.units.find((u) => u.code === 'STTTT')!.submission!.otherVersion).toBeUndefined();
   });
 });
 

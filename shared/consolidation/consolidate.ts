@@ -5,26 +5,30 @@
  * The provincial total adds the units straight under the province: departments, districts while
  * there were districts, and communes and wards that report to the province (since 1 July 2025). A
  * district's figures include its communes; where a district left a cell blank (or did not submit),
- * the sum of its communes stands in for it. Ratios are recomputed from summed numerators and
- * denominators, never averaged. A unit that filed shows as it was when it filed, so a past
- * consolidation does not change when the registry does; a unit in force for part of the period
- * files its part, which is counted once and marked.
+ * the sum of its communes stands in for it. Each figure is added as its row says (total.ts): flows
+ * over every unit's months, each counted once (coverage.ts); balances from the units in force at the
+ * period's end; the catalogue once, from the body that keeps it. Ratios are recomputed from summed
+ * numerators and denominators, never averaged. Only units of this province count: a unit that
+ * joined in a province merger is absent from the periods before it joined. A unit that filed shows
+ * as it was when it filed, so a past consolidation does not change when the registry does.
  */
 import type { Unit } from '../registry/units';
-import { validDuring, validOn } from '../registry/units';
-import { coordinatorOn } from '../registry/coordinator';
-import { roundTo, sumDecimal } from '../numbers/decimal';
+import { sumDecimal } from '../numbers/decimal';
+import { isMember, validOn } from '../registry/units';
+import { catalogueKeeperOn, coordinatorOn } from '../registry/coordinator';
 import type { Period } from '../periods';
-import { daysLate as daysLateOf } from '../periods';
 import { templateCells } from '../templates/cells';
-import { filesTemplate } from '../templates/filing';
+import { daysLateFor, expectedFilerDay, filesTemplate } from '../templates/filing';
+import { lastDayIn } from '../registry/units';
 import type { IndicatorTemplate, ListTemplate, Template } from '../templates/schema';
 import type { Issue } from '../validation/issues';
-import type { Completeness, Consolidation, DistrictCheck, OpenWarning, ReviewStatus, StatusCounts, UnitLine } from './schema';
+import type { Completeness, Consolidation, DistrictCheck, MissingPart, Overlap, ReviewStatus, UnitLine } from './schema';
 import { addStatusCounts, countByStatus } from './status';
+import { coveredFlows, coveringFilings, endedBefore, flowRefs, partOfPeriod, type PartFiling } from './coverage';
+import { fractionOf, incompleteBreakdowns, provinceTotal, type TotalContext } from './total';
 
-/** Recomputed shares keep eight decimals of a percentage. */
-export const SHARE_DECIMALS = 8;
+export { partOfPeriod } from './coverage';
+export { SHARE_DECIMALS, provinceTotal, fractionOf, type TotalLine, type TotalContext } from './total';
 
 /** The latest revision of one unit's submission, as the consolidation needs it. */
 export interface SubmittedReport {
@@ -40,22 +44,42 @@ export interface SubmittedReport {
   values: Record<string, number | string>;
   rows?: Record<string, string>[];
   warnings: Issue[];
+  /** The filing includes the part of the period its predecessors were in force (a successor that says so). */
+  coversPredecessors?: boolean;
+  /** The template version the filing was checked against, where its report says. */
+  templateVersion?: string;
 }
 
-/** The units that must file `template` for `period`: valid at the period's end, of a kind that files it then. */
+/** A filing of a shorter period inside the consolidated one, by a unit that ended during it. */
+export type ShorterFiling = PartFiling & { unit: string };
+
+/**
+ * The units that must file `template` for `period`: of this province, valid at the period's end, of a
+ * kind that files it then; for a template filed after its period (the DTI), those that file it on its deadline.
+ */
 export function expectedUnits(template: Template, period: Period, units: readonly Unit[]): Unit[] {
-  return units.filter((u) => validOn(u, period.end) && filesTemplate(template, u, period.end));
+  const day = expectedFilerDay(template, period);
+  return units.filter((u) => isMember(u) && validOn(u, day) && filesTemplate(template, u, day));
 }
 
-/** The part of the period a unit was in force, when it was not in force for the whole of it. */
-export function partOfPeriod(code: string, period: Period, registry: readonly Unit[]): { from: string; to: string } | undefined {
-  const records = registry.filter((u) => u.code === code && validDuring(u, period.start, period.end));
-  if (records.length === 0) return undefined;
-  const from = records.reduce((m, r) => (r.validFrom > m ? m : r.validFrom), records[0]!.validFrom);
-  const to = records.reduce((m, r) => (r.validTo === null || (m !== null && r.validTo > m) ? r.validTo : m), records[0]!.validTo as string | null);
-  const start = from > period.start ? from : period.start;
-  const end = to === null || to > period.end ? period.end : to;
-  return start === period.start && end === period.end ? undefined : { from: start, to: end };
+/** The last day whose registry the consolidation of `templates` for `period` reads: the period's end, or a later deadline. */
+export function registryUntil(templates: readonly Template[], period: Period): string {
+  return templates.map((t) => expectedFilerDay(t, period)).reduce((a, b) => (b > a ? b : a), period.end);
+}
+
+/**
+ * Units of this province that ended during the period and filed the template on their last day in
+ * it: never silently absent, whether they filed their part, a shorter filing covers it, or nothing does.
+ */
+export function endedFilers(template: Template, period: Period, units: readonly Unit[]): Unit[] {
+  return endedDuring(period, units).filter((u) => filesTemplate(template, u, lastDayIn(u, period)));
+}
+
+/** The last records of the units of this province that ended during the period, before its last day. */
+export function endedDuring(period: Period, units: readonly Unit[]): Unit[] {
+  const last = new Map<string, Unit>();
+  for (const u of units) if (isMember(u) && u.validTo !== null && u.validTo >= period.start && u.validTo < period.end) last.set(u.code, u);
+  return [...last.values()].filter((u) => !units.some((o) => o.code === u.code && validOn(o, period.end)));
 }
 
 /**
@@ -65,7 +89,7 @@ export function partOfPeriod(code: string, period: Period, registry: readonly Un
 export function recordsAt(registry: readonly Unit[], day: string, wanted: (code: string) => boolean): Unit[] {
   const chosen = new Map<string, Unit>();
   for (const u of registry) {
-    if (!wanted(u.code)) continue;
+    if (!wanted(u.code) || !isMember(u)) continue;
     if (!chosen.has(u.code) || validOn(u, day)) chosen.set(u.code, u);
   }
   return [...chosen.values()];
@@ -83,142 +107,124 @@ export function orderUnits<U extends Pick<Unit, 'code' | 'kind' | 'parent'>>(uni
   return out;
 }
 
+/** The member units whose filing the consolidation reads: no filing of a unit of another province counts. */
+function memberCodes(registry: readonly Unit[], period: Period): Set<string> {
+  return new Set(registry.filter((u) => isMember(u) && u.validFrom <= period.end && (u.validTo === null || u.validTo >= period.start)).map((u) => u.code));
+}
+
 export function consolidate(
   template: Template,
   period: Period,
   registry: readonly Unit[],
   submissions: readonly SubmittedReport[],
+  /** Filings of shorter periods inside this one by units that ended during it (coverage.ts). */
+  shorter: readonly ShorterFiling[] = [],
 ): Consolidation {
+  const members = memberCodes(registry, period);
+  // A filing of a unit the registry holds only as another province's is never counted; one the registry no longer holds shows as filed.
+  const known = new Set(registry.map((u) => u.code));
+  const filed = submissions.filter((s) => members.has(s.unit) || !known.has(s.unit));
   const expected = new Set(expectedUnits(template, period, registry).map((u) => u.code));
-  const byUnit = new Map(submissions.map((s) => [s.unit, s]));
-  // A unit appears when it is expected or has submitted: as it filed, or else as the registry has it at the period's end.
-  const records = recordsAt(registry, period.end, (code) => expected.has(code) || byUnit.has(code));
-  const known = new Set(records.map((u) => u.code));
+  const ended = new Set(endedFilers(template, period, registry).map((u) => u.code));
+  const byUnit = new Map(filed.map((s) => [s.unit, s]));
+  // A unit appears when it is expected, has submitted, or ended during the period as a filer.
+  const records = recordsAt(registry, period.end, (code) => expected.has(code) || byUnit.has(code) || ended.has(code));
+  const recorded = new Set(records.map((u) => u.code));
   const shown = [
     ...records.map((u) => ({ ...u, ...byUnit.get(u.code)?.asFiled })),
     // A unit filed for that has left the registry since: as it filed.
-    ...submissions.filter((s) => !known.has(s.unit) && s.asFiled).map((s) => ({ code: s.unit, ...s.asFiled! })),
+    ...filed.filter((s) => !recorded.has(s.unit) && s.asFiled).map((s) => ({ code: s.unit, ...s.asFiled! })),
   ];
   const units = orderUnits(shown);
 
+  // A successor whose filing includes its predecessors' part: theirs is counted there.
+  const includedBy = new Map<string, string>();
+  for (const s of filed) {
+    if (!s.coversPredecessors) continue;
+    for (const p of registry) if (p.successors.includes(s.unit) && ended.has(p.code)) includedBy.set(p.code, s.unit);
+  }
+
+  const overlaps: Overlap[] = [];
   const lines: UnitLine[] = units.map((u) => {
     const s = byUnit.get(u.code);
-    const part = s ? partOfPeriod(u.code, period, registry) : undefined;
+    // A filing stored under another version than the period's (before the period's version was dated)
+    // stays as filed, but its figures are never read against this version's rows.
+    const otherVersion = s?.templateVersion !== undefined && s.templateVersion !== template.version ? s.templateVersion : undefined;
+    const part = partOfPeriod(u.code, period, registry);
+    const successor = includedBy.get(u.code);
     const line: UnitLine = {
       code: u.code,
       name: u.name,
       kind: u.kind,
       parent: u.parent,
       expected: expected.has(u.code),
-      ...(part ? { partOfPeriod: part } : {}),
+      ...(part && (s || ended.has(u.code)) ? { partOfPeriod: part } : {}),
+      ...(s?.coversPredecessors ? { coversPredecessors: true } : {}),
       submission: s
         ? {
             id: s.submissionId,
             revision: s.revision,
             receivedAt: s.receivedAt,
             firstReceivedAt: s.firstReceivedAt,
-            daysLate: daysLateOf(period, s.firstReceivedAt),
+            daysLate: daysLateFor(template, period, s.firstReceivedAt),
             status: s.status,
             reviewComment: s.reviewComment ?? null,
             warnings: s.warnings.length,
+            ...(otherVersion ? { otherVersion } : {}),
           }
         : null,
-      values: s ? unitValues(template, s) : {},
+      values: s && !otherVersion ? unitValues(template, s.values) : {},
     };
     if (template.kind === 'list' && s) line.statusCounts = countByStatus(template, s.rows ?? []);
+    if (template.kind !== 'indicator' || !ended.has(u.code) || !part) return line;
+    if (successor) {
+      // Counted once, in the successor's filing; a part filed here too is shown, not added.
+      const doubled = flowRefs(template, line.values);
+      if (doubled.length > 0) overlaps.push({ unit: u.code, successor, cells: doubled });
+      for (const ref of doubled) delete line.values[ref];
+      line.source = { kind: 'successor', successor };
+    } else if (!s) {
+      const own = shorter.filter((f) => f.unit === u.code);
+      const covering = coveringFilings(template, period, part, own);
+      if (covering) {
+        line.values = unitValues(template, coveredFlows(template, covering));
+        line.source = { kind: 'shorter_periods', periods: covering.map((f) => f.period), submissions: covering.map((f) => ({ id: f.submissionId, revision: f.revision })) };
+      } else line.source = { kind: 'missing' };
+    }
     return line;
   });
 
+  const keeper = catalogueKeeperOn(registry, period.end);
+  const context: TotalContext = { catalogueKeeper: keeper?.code ?? null };
+  const hasCatalogue = template.kind === 'indicator' && template.rows.some((r) => r.aggregation === 'catalogue');
+  const totalLines = lines.map((l) => ({ ...l, atEnd: !endedBefore(l.partOfPeriod, period) }));
   const total =
-    template.kind === 'indicator' ? { values: provinceTotal(template, lines.filter((l) => l.submission)) } : listTotal(template, lines);
+    template.kind === 'indicator'
+      ? { values: provinceTotal(template, totalLines.filter((l) => l.submission || l.source?.kind === 'shorter_periods'), context) }
+      : listTotal(template, lines);
   return {
     template: { id: template.id, version: template.version, title: template.title, kind: template.kind },
     period: period.code,
     units: lines,
     total,
     districtChecks: template.kind === 'indicator' ? districtChecks(template, lines, expected) : [],
-    completeness: completeness(lines, submissions),
+    overlaps,
+    breakdowns: template.kind === 'indicator' ? incompleteBreakdowns(template, totalLines.filter((l) => l.submission), context) : [],
+    catalogue: hasCatalogue ? { keeper, filed: keeper !== null && byUnit.has(keeper.code) } : null,
+    completeness: completeness(lines, filed),
     structure: { districts: lines.some((l) => l.kind === 'district'), coordinator: coordinatorOn(registry, period.end) },
   };
 }
 
 /** A unit's figures, with shares it left to the formulas computed from its own cells. */
-function unitValues(template: Template, s: SubmittedReport): Record<string, number | string> {
+function unitValues(template: Template, filed: Record<string, number | string>): Record<string, number | string> {
   if (template.kind !== 'indicator') return {};
-  const values = { ...s.values };
+  const values = { ...filed };
   for (const row of template.rows) {
     const ref = `${row.code}.KQ`;
     if (values[ref] !== undefined) continue;
     const fraction = fractionOf(template, row.code, values);
     if (fraction !== undefined) values[ref] = fraction;
-  }
-  return values;
-}
-
-/** The share a row computes from its numerator and denominator, where both are there. */
-function fractionOf(template: IndicatorTemplate, code: string, values: Record<string, number | string | null>): number | undefined {
-  const row = template.rows.find((r) => r.code === code);
-  if (!row) return undefined;
-  const parts =
-    row.consolidate === 'ratio'
-      ? { numerator: [`${code}.TS`], denominator: `${code}.MS` }
-      : row.consolidate === 'share' && row.share
-        ? row.share
-        : undefined;
-  if (!parts) return undefined;
-  const numerator = parts.numerator.map((r) => values[r]);
-  const denominator = values[parts.denominator];
-  if (numerator.some((n) => typeof n !== 'number') || typeof denominator !== 'number' || denominator === 0) return undefined;
-  // Eight decimals of a percentage: far beyond any report, and the same digits in JSON and in a sheet.
-  return roundTo((sumDecimal(numerator as number[]) / denominator) * 100, SHARE_DECIMALS);
-}
-
-/** What the provincial total is made of: each filed unit, where it sits, and its figures. */
-export type TotalLine = Pick<UnitLine, 'code' | 'kind' | 'parent' | 'values'>;
-
-/** What a top-level unit contributes to a cell: its own figure, or its communes' sum where it has none. */
-function contributions(lines: readonly TotalLine[], ref: string): number[] {
-  const out: number[] = [];
-  for (const line of lines) {
-    if (line.kind === 'commune' && line.parent && lines.some((l) => l.code === line.parent)) continue;
-    const own = line.values[ref];
-    if (typeof own === 'number') {
-      out.push(own);
-      continue;
-    }
-    if (line.kind === 'district') {
-      const communes = lines.filter((l) => l.parent === line.code).map((l) => l.values[ref]).filter((v): v is number => typeof v === 'number');
-      if (communes.length > 0) out.push(sumDecimal(communes));
-    }
-  }
-  return out;
-}
-
-/**
- * The provincial total of the filed units' figures: sums of departments, districts (their communes
- * standing in where a district has no figure) and communes under the province; shares and ratios
- * from the summed parts. The consolidation and the auditor's check of a sheet compute it the same way.
- */
-export function provinceTotal(template: IndicatorTemplate, submitted: readonly TotalLine[]): Record<string, number | string | null> {
-  const values: Record<string, number | string | null> = {};
-  const cells = templateCells(template);
-  for (const [ref, info] of cells) {
-    const column = info.column;
-    const rule = column.consolidate === 'row' ? info.row.consolidate : column.consolidate;
-    if (column.derived || rule === 'none' || rule === 'list' || rule === 'ratio' || rule === 'share') continue;
-    if (rule === 'sum') {
-      const parts = contributions(submitted, ref);
-      values[ref] = parts.length > 0 ? sumDecimal(parts) : null;
-    } else if (rule === 'same') {
-      const seen = [...new Set(submitted.map((l) => l.values[ref]).filter((v) => v !== undefined))];
-      values[ref] = seen.length === 1 ? seen[0]! : null;
-    }
-  }
-  // Ratios and shares come last: from the provincial numerators and denominators.
-  for (const row of template.rows) {
-    if (row.consolidate === 'ratio' || row.consolidate === 'share') {
-      values[`${row.code}.KQ`] = fractionOf(template, row.code, values) ?? null;
-    }
   }
   return values;
 }
@@ -293,6 +299,8 @@ function completeness(lines: readonly UnitLine[], submissions: readonly Submitte
     openWarnings,
     // A unit in force for part of the period files its part: it is not unexpected.
     unexpected: lines.filter((l) => !l.expected && !l.partOfPeriod && l.submission).map((l) => l.code),
+    missingParts: lines.filter((l) => l.source?.kind === 'missing' && l.partOfPeriod).map((l): MissingPart => ({ unit: l.code, ...l.partOfPeriod! })),
+    coveredParts: lines.flatMap((l) => (l.source?.kind === 'shorter_periods' && l.partOfPeriod ? [{ unit: l.code, ...l.partOfPeriod, periods: l.source.periods }] : [])),
     byKind,
     byDistrict,
   };

@@ -3,3 +3,4 @@ export * from './status';
 export * from './period-status';
 export * from './schema';
 export * from './audit';
+export * from './coverage';

@@ -2,6 +2,7 @@
  * Task deadlines as plans write them: `31/12/2024`, `2024-06-30`, `06/2024`, `Quý III/2024`,
  * `Năm 2024`, an Excel date serial, or no fixed date (`Thường xuyên`).
  */
+export * from './calendar-date';
 
 export type DeadlineResult =
   | { ok: true; date: string }

@@ -6,7 +6,7 @@ import type { Submission, ListRow } from '../submission';
 import { roundTo } from '../numbers/decimal';
 import { parsePeriod } from '../periods';
 import { on, PROVINCE_COUNT } from '../settings';
-import { getTemplate, type UnitKind } from '../templates';
+import { templateCells, templateFor, type IndicatorTemplate, type UnitKind } from '../templates';
 import type { DemoUnit } from './registry';
 
 /** mulberry32: small, fast, good enough for demo figures. */
@@ -30,7 +30,7 @@ export function hashSeed(text: string): number {
 const SCALE: Record<UnitKind, number> = { department: 1, district: 0.6, commune: 0.08 };
 
 type Values = Record<string, number | string>;
-type Gen = (r: () => number, kind: UnitKind, year: number) => Values;
+type Gen = (r: () => number, kind: UnitKind, year: number, template: IndicatorTemplate) => Values;
 
 const int = (r: () => number, min: number, max: number) => Math.floor(min + r() * (max - min + 1));
 const part = (r: () => number, whole: number, lo = 0.5, hi = 1) => Math.floor(whole * (lo + r() * (hi - lo)));
@@ -143,19 +143,22 @@ const GENERATORS: Record<string, Gen> = {
     v['KP09.KQ'] = roundTo(spent + kp07 + kp08, 1);
     return v;
   },
-  BM08: (r, _kind, year) => {
-    const max = [100, 100, 100, 100, 100, 200, 150, 150];
-    // Ranks among the provinces of the year: 63, or 34 after the mergers of 2025.
-    const provinces = on(PROVINCE_COUNT, `${year}-12-31`);
+  BM08: (r, _kind, year, template) => {
+    // Ranks among the provinces the version's DTI year is ranked among (63, or 34 from DTI 2024).
+    const provinces = template.rankAmong ?? on(PROVINCE_COUNT, `${year}-12-31`);
+    // Points with two decimals (922/QĐ-BTTTT), or values from 0 to 1 with four (405/QĐ-BKHCN).
+    const pillars = template.rows.filter((row) => row.code !== 'DT');
     const v: Values = {};
     let total = 0;
-    max.forEach((m, i) => {
-      const score = roundTo(m * (0.3 + r() * 0.5), 2);
+    for (const row of pillars) {
+      const max = row.max ?? 1;
+      const score = roundTo(max * (0.3 + r() * 0.5), max <= 1 ? 4 : 2);
       total = roundTo(total + score, 2);
-      v[`D${i + 1}.KQ`] = score;
-      v[`D${i + 1}.XH`] = int(r, 1, provinces);
-    });
-    v['DT.KQ'] = total;
+      v[`${row.code}.KQ`] = score;
+      v[`${row.code}.XH`] = int(r, 1, provinces);
+    }
+    // The 2022 scheme's total is the sum of its pillars; the 405 index is the Ministry's weighted combination.
+    v['DT.KQ'] = template.rules.some((rule) => rule.id === 'DT.TONG') ? total : roundTo(0.3 + r() * 0.5, 4);
     v['DT.XH'] = int(r, 1, provinces);
     return v;
   },
@@ -181,11 +184,17 @@ function taskRows(r: () => number, unit: DemoUnit, year: number): ListRow[] {
 
 /** A valid submission of `templateId` for `unit` in `period`, the same every time for the same inputs. */
 export function demoSubmission(templateId: string, unit: DemoUnit, period: string, salt = ''): Submission {
-  const template = getTemplate(templateId);
   const parsed = parsePeriod(period);
+  // The version in force for the period.
+  const template = parsed && templateFor(templateId, parsed);
   if (!template || !parsed) throw new Error(`demoSubmission: unknown template ${templateId} or period ${period}`);
   const r = rng(hashSeed(`${templateId}|${unit.code}|${period}|${salt}`));
   const base = { template: template.id, version: template.version, unit: unit.code, period: parsed.code };
   if (template.kind === 'list') return { ...base, rows: taskRows(r, unit, parsed.year) };
-  return { ...base, values: GENERATORS[template.id]!(r, unit.kind, parsed.year) };
+  const cells = templateCells(template);
+  // Only the cells the period's version has (a district's row ends with the districts).
+  const values = Object.fromEntries(Object.entries(GENERATORS[template.id]!(r, unit.kind, parsed.year, template)).filter(([ref]) => cells.has(ref)));
+  // The catalogue is the province's, filed by the body that keeps it; every other unit files the records it handled.
+  if (!unit.catalogue) for (const row of template.rows) if (row.aggregation === 'catalogue') for (const key of row.columns) delete values[`${row.code}.${key}`];
+  return { ...base, values };
 }

@@ -1,7 +1,7 @@
 /** A whole synthetic province that has filed every template it files: consolidations for benches and tests. */
 import { consolidate, type Consolidation } from '../consolidation';
 import { parsePeriod } from '../periods';
-import { TEMPLATES, filesTemplate, type Template } from '../templates';
+import { TEMPLATES, filesTemplate, templateFor, type Template } from '../templates';
 import { validateSubmission } from '../validation';
 import { demoSubmission } from './generate';
 import { demoRecord, syntheticProvince } from './registry';
@@ -10,7 +10,8 @@ export function demoProvinceConsolidations(period = '2024', templates: readonly 
   const p = parsePeriod(period)!;
   const demo = syntheticProvince(size);
   const units = demo.map((u) => demoRecord(u));
-  return templates.map((t) => {
+  // Each template in the version in force for the period.
+  return templates.map((given) => templateFor(given.id, p)!).map((t) => {
     const reports = demo
       .filter((u) => filesTemplate(t, u, p.end))
       .map((u) => {

@@ -5,7 +5,7 @@
  * Technology coordinating from then, and a subset of the new communes and wards straight under the
  * province from 1 July 2025). Demo data: a real registry lives in the database, imported as CSV.
  */
-import type { Unit } from '../registry/units';
+import { canonicalUnit, type Unit } from '../registry/units';
 import { TWO_LEVEL_LOCAL_GOVERNMENT_FROM } from '../settings';
 import type { UnitKind } from '../templates/schema';
 
@@ -16,22 +16,36 @@ export interface DemoUnit {
   parent?: string | null;
   /** The standing body that files province-wide templates (DIC). */
   coordinator?: boolean;
+  /** The body that keeps the province's catalogue of administrative procedures. */
+  catalogue?: boolean;
 }
 
 /** A demo unit as a registry record, in force since 2020 unless `extra` says otherwise. */
 export function demoRecord(u: DemoUnit, extra: Partial<Unit> = {}): Unit {
-  return {
+  return canonicalUnit({
     code: u.code,
     name: u.name,
     kind: u.kind,
     parent: u.parent ?? null,
     coordinator: u.coordinator ?? false,
+    ...(u.catalogue ? { catalogue: true } : {}),
     validFrom: '2020-01-01',
     validTo: null,
     successors: [],
     change: null,
     ...extra,
-  };
+  });
+}
+
+/** A plausible contact for a demo unit: the office's desk for reports (demo data, not real numbers). */
+function demoContact(u: DemoUnit, i: number): string {
+  const desk = u.kind === 'commune' ? 'Công chức Văn phòng - Thống kê' : u.kind === 'district' ? 'Phòng Văn hóa và Thông tin' : 'Văn phòng Sở';
+  return `${desk}, 0262 3${String(810_000 + i * 137).slice(0, 6)}, baocao.${u.code.toLowerCase().replace(/[^a-z0-9]/g, '')}@daklak.gov.vn`;
+}
+
+/** Demo records with the contact every unit of the province carries. */
+function withDemoFields(records: readonly Unit[]): Unit[] {
+  return records.map((u, i) => canonicalUnit({ ...u, ...(u.province ? {} : { contact: demoContact(u, i) }) }));
 }
 
 /** Departments merged on this day in most provinces (the Department of Information and Communications among them). */
@@ -41,7 +55,8 @@ const LAST_DAY_OF_DISTRICTS = '2025-06-30';
 
 export const DEPARTMENTS: readonly DemoUnit[] = [
   { code: 'STTTT', name: 'Sở Thông tin và Truyền thông', kind: 'department', coordinator: true },
-  { code: 'VPUBND', name: 'Văn phòng UBND tỉnh', kind: 'department' },
+  // Runs the provincial system for administrative procedures, so keeps their catalogue.
+  { code: 'VPUBND', name: 'Văn phòng UBND tỉnh', kind: 'department', catalogue: true },
   { code: 'SNV', name: 'Sở Nội vụ', kind: 'department' },
   { code: 'STC', name: 'Sở Tài chính', kind: 'department' },
   { code: 'SKHDT', name: 'Sở Kế hoạch và Đầu tư', kind: 'department' },
@@ -132,8 +147,61 @@ function departmentRecords(d: DemoUnit): Unit[] {
   return [demoRecord(d)];
 }
 
-/** The whole demo registry: every record of the province before and after the reform. */
-export const DEMO_REGISTRY: readonly Unit[] = [
+/** Phú Yên, which merged into Đắk Lắk on 1 July 2025: its records carry the lineage of the units they joined. */
+export const JOINED_PROVINCE = 'Phú Yên';
+
+/** A few of Phú Yên's departments, each merged into the department of Đắk Lắk that does its work. */
+const JOINED_DEPARTMENTS: readonly (DemoUnit & { into: string })[] = [
+  { code: 'PY-VPUBND', name: 'Văn phòng UBND tỉnh Phú Yên', kind: 'department', into: 'VPUBND' },
+  { code: 'PY-SKHCN', name: 'Sở Khoa học và Công nghệ tỉnh Phú Yên', kind: 'department', into: 'SKHCN' },
+  { code: 'PY-STC', name: 'Sở Tài chính tỉnh Phú Yên', kind: 'department', into: 'STC' },
+  { code: 'PY-SYT', name: 'Sở Y tế tỉnh Phú Yên', kind: 'department', into: 'SYT' },
+];
+
+/** Phú Yên's districts around the new wards and communes of the demo, and the old communes each new one took over. */
+const JOINED_DISTRICTS: readonly (DemoUnit & { communes: readonly (DemoUnit & { into: string })[] })[] = [
+  {
+    code: 'PY-TUYHOA',
+    name: 'UBND thành phố Tuy Hòa',
+    kind: 'district',
+    communes: [
+      { code: 'PY-TUYHOA-P1', name: 'UBND Phường 1 (thành phố Tuy Hòa)', kind: 'commune', into: 'TUYHOA' },
+      { code: 'PY-TUYHOA-P2', name: 'UBND Phường 2 (thành phố Tuy Hòa)', kind: 'commune', into: 'TUYHOA' },
+      { code: 'PY-TUYHOA-P7', name: 'UBND Phường 7 (thành phố Tuy Hòa)', kind: 'commune', into: 'TUYHOA' },
+    ],
+  },
+  {
+    code: 'PY-SONGCAU',
+    name: 'UBND thị xã Sông Cầu',
+    kind: 'district',
+    communes: [
+      { code: 'PY-SONGCAU-XUANPHU', name: 'UBND phường Xuân Phú', kind: 'commune', into: 'SONGCAU' },
+      { code: 'PY-SONGCAU-XUANYEN', name: 'UBND phường Xuân Yên', kind: 'commune', into: 'SONGCAU' },
+      { code: 'PY-SONGCAU-XUANTHANH', name: 'UBND phường Xuân Thành', kind: 'commune', into: 'SONGCAU' },
+    ],
+  },
+  {
+    code: 'PY-SONGHINH',
+    name: 'UBND huyện Sông Hinh',
+    kind: 'district',
+    communes: [
+      { code: 'PY-SONGHINH-HAIRIENG', name: 'UBND thị trấn Hai Riêng', kind: 'commune', into: 'SONGHINH' },
+      { code: 'PY-SONGHINH-EABIA', name: 'UBND xã Ea Bia', kind: 'commune', into: 'SONGHINH' },
+    ],
+  },
+];
+
+/** Phú Yên's records until the merger: members of the other province, with their successors here. */
+const JOINED_RECORDS: readonly Unit[] = [
+  ...JOINED_DEPARTMENTS.map(({ into, ...d }) => demoRecord(d, { validTo: LAST_DAY_OF_DISTRICTS, successors: [into], change: 'merge', province: JOINED_PROVINCE })),
+  ...JOINED_DISTRICTS.flatMap(({ communes, ...d }) => [
+    demoRecord(d, { validTo: LAST_DAY_OF_DISTRICTS, province: JOINED_PROVINCE }),
+    ...communes.map(({ into, ...c }) => demoRecord({ ...c, parent: d.code }, { validTo: LAST_DAY_OF_DISTRICTS, successors: [into], change: 'merge', province: JOINED_PROVINCE })),
+  ]),
+];
+
+/** The whole demo registry: every record of the province before and after the reform, and those of Phú Yên before it joined. */
+export const DEMO_REGISTRY: readonly Unit[] = withDemoFields([
   ...DEPARTMENTS.flatMap(departmentRecords),
   ...NEW_DEPARTMENTS.map((d) => demoRecord(d, { validFrom: DEPARTMENTS_MERGED_ON })),
   ...DISTRICTS.map((d) => demoRecord(d, { validTo: LAST_DAY_OF_DISTRICTS })),
@@ -142,7 +210,8 @@ export const DEMO_REGISTRY: readonly Unit[] = [
     return demoRecord(c, { validTo: LAST_DAY_OF_DISTRICTS, successors: [successor.code], change: 'merge' });
   }),
   ...NEW_COMMUNES.map(({ from: _, ...c }) => demoRecord(c, { validFrom: TWO_LEVEL_LOCAL_GOVERNMENT_FROM })),
-];
+  ...JOINED_RECORDS,
+]);
 
 /** A whole province of `size` units: the demo departments and districts, and communes to make up the rest. */
 export function syntheticProvince(size = 220): DemoUnit[] {

@@ -8,7 +8,7 @@ import { versionOf } from '../templates';
 /** Seed 001 §7 (6/2024): 1.683 TTHC = 676 + 753 + 254; 565 services with records; 382.982/384.618 on time. */
 export const BM03_2024_H1: Submission = {
   template: 'BM03',
-  version: versionOf('BM03'),
+  version: versionOf('BM03', '2024-H1'),
   period: '2024-H1',
   values: {
     'TT01.KQ': '1.683',
@@ -39,7 +39,7 @@ export const BM03_2024_H1: Submission = {
  */
 export const BM03_2023: Submission = {
   template: 'BM03',
-  version: versionOf('BM03'),
+  version: versionOf('BM03', '2023'),
   period: '2023',
   values: {
     'TT01.KQ': '1.586',
@@ -67,7 +67,7 @@ export const BM03_2023: Submission = {
 /** Seed 001 §7: 770.509 documents = 715 003 within the province + 55 506 with ministries. */
 export const BM04_2024_H1: Submission = {
   template: 'BM04',
-  version: versionOf('BM04'),
+  version: versionOf('BM04', '2024-H1'),
   period: '2024-H1',
   values: { 'VB01.KQ': '770.509', 'VB02.KQ': '715 003', 'VB03.KQ': '55 506' },
 };
@@ -78,7 +78,7 @@ export const BM04_2024_H1: Submission = {
  */
 export const BM04_2021_PUBLISHED: Submission = {
   template: 'BM04',
-  version: versionOf('BM04'),
+  version: versionOf('BM04', '2021'),
   period: '2021',
   values: { 'VB01.KQ': '619.120', 'VB02.KQ': '579.445', 'VB03.KQ': '40.375', 'VB04.KQ': '571.421', 'TL01.KQ': '98,6%' },
 };
@@ -86,7 +86,7 @@ export const BM04_2021_PUBLISHED: Submission = {
 /** Seed 003 §7 (2021): 13 level-2 systems approved (18,57%), 4 level-3 approved (80%), 5 incidents handled. */
 export const BM05_2021: Submission = {
   template: 'BM05',
-  version: versionOf('BM05'),
+  version: versionOf('BM05', '2021'),
   period: '2021',
   values: {
     'AT01.KQ': 70,
@@ -106,7 +106,7 @@ export const BM05_2021: Submission = {
 /** Seed 001 §8 (6/2024): 1.163 community teams with 7.228 members; 1.715 products; VNeID accounts. */
 export const BM06_2024_H1: Submission = {
   template: 'BM06',
-  version: versionOf('BM06'),
+  version: versionOf('BM06', '2024-H1'),
   period: '2024-H1',
   values: { 'XH01.KQ': '1.163', 'XH02.KQ': '7.228', 'XH05.KQ': '1.715', 'XH06.KQ': '331.531', 'XH07.KQ': '1.498.856' },
 };
@@ -117,7 +117,7 @@ export const BM06_2024_H1: Submission = {
  */
 export const BM07_2023: Submission = {
   template: 'BM07',
-  version: versionOf('BM07'),
+  version: versionOf('BM07', '2023'),
   period: '2023',
   values: {
     'KP01.KQ': 100,
@@ -135,7 +135,7 @@ export const BM07_2023: Submission = {
 /** Seed 004 §II: the DTI 2021 scores and ranks among 63 provinces (total 398,49; rank 36). */
 export const BM08_2021: Submission = {
   template: 'BM08',
-  version: versionOf('BM08'),
+  version: versionOf('BM08', '2021'),
   period: '2021',
   values: {
     'DT.KQ': '398,49',
@@ -162,7 +162,7 @@ export const BM08_2021: Submission = {
 /** Seed 001 §II.1 (6/2024): some of the 25 key indicators, targets against results. */
 export const BM01_2024_H1: Submission = {
   template: 'BM01',
-  version: versionOf('BM01'),
+  version: versionOf('BM01', '2024-H1'),
   period: '2024-H1',
   values: {
     'CT01.MT': '100%',

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatNumber, formatPercent } from './format';
 import { roundTo } from './decimal';
-import { fromCellNumber, parseNumberText, type ParseResult } from './parse';
+import { MAX_NUMBER_TEXT, fromCellNumber, parseNumberText, type ParseResult } from './parse';
 
 const value = (r: ParseResult) => (r.ok ? r.value : undefined);
 
@@ -152,4 +152,29 @@ describe('properties', () => {
       { numRuns: 2000 },
     );
   });
+});
+
+describe('linear time: adversarial texts of any size get the right answer', () => {
+  // Each shape makes a text of about n characters; past MAX_NUMBER_TEXT every one is unreadable before any pattern runs.
+  const SHAPES: [string, (n: number) => string, (text: string) => Partial<ParseResult>][] = [
+    ['trailing separators', (n) => '1' + '.,'.repeat(n), () => ({ ok: true, value: 1 })],
+    ['separators between digits', (n) => '1.1' + '.1'.repeat(n), () => ({ ok: false, reason: 'unreadable' })],
+    ['spaces between digits', (n) => '1.1' + '.1'.repeat(n), () => ({ ok: false, reason: 'unreadable' })],
+    ['qualifiers without a number', (n) => 'hơn '.repeat(n) + 'x', () => ({ ok: false, reason: 'unreadable' })],
+    ['a long noun phrase', (n) => '5 ' + 'người '.repeat(n), () => ({ ok: true, value: 5 })],
+    ['a long run of digits', (n) => '9'.repeat(n), (text) => ({ ok: true, value: Number(text) })],
+    ['unclosed brackets', (n) => '('.repeat(n) + '1', () => ({ ok: false, reason: 'unreadable' })],
+  ];
+  for (const [shape, make, answer] of SHAPES) {
+    it(shape, () => {
+      fc.assert(
+        fc.property(fc.integer({ min: 1, max: 100_000 }), (size) => {
+          const text = make(Math.ceil(size / make(1).length));
+          const expected = text.length > MAX_NUMBER_TEXT ? { ok: false, reason: 'unreadable' } : answer(text);
+          expect(parseNumberText(text, 'integer')).toMatchObject(expected);
+        }),
+        { numRuns: 60 },
+      );
+    });
+  }
 });

@@ -72,8 +72,16 @@ const MONEY_BASE_POWER = 9;
 
 const NUMBER_TOKEN = /^[+\-−]?\(?[0-9][0-9.,\s\u00a0\u202f]*[0-9]?\)?/u;
 
+/**
+ * The longest text read as a number: a figure with its qualifier and unit words fits many times
+ * over. Longer text is unreadable before any pattern runs, so no cell costs more than this to read.
+ * Every pattern below is anchored or scans its text once; none is retried from each position.
+ */
+export const MAX_NUMBER_TEXT = 200;
+
 export function parseNumberText(input: string, kind: NumberKind): ParseResult {
   const text = input;
+  if (input.length > MAX_NUMBER_TEXT) return { ok: false, reason: 'unreadable', text };
   let s = input.normalize('NFC').replace(/[\u00a0\u202f]/g, ' ').trim().toLowerCase();
   if (s === '') return { ok: false, reason: 'empty', text };
 
@@ -96,7 +104,9 @@ export function parseNumberText(input: string, kind: NumberKind): ParseResult {
   if (!token) return { ok: false, reason: 'unreadable', text };
   let body = token[0].trimEnd();
   // A trailing separator belongs to the sentence, not the number ("5.092.").
-  while (/[.,]$/.test(body)) body = body.slice(0, -1);
+  let kept = body.length;
+  while (body[kept - 1] === '.' || body[kept - 1] === ',') kept--;
+  body = body.slice(0, kept);
   let rest = s.slice(body.length).trim();
 
   let negative = false;

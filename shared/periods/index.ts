@@ -2,12 +2,13 @@
  * Reporting periods: `2024` (year), `2024-H1`/`2024-H2` (half-year), `2024-Q1` … `2024-Q4`,
  * and their deadlines (seed 004 §VI; seed 002 §IV): units send to DIC before the 25th of the
  * last month of a quarter and before 20 December for the year; DIC reports before the 30th and
- * 25 December.
+ * 25 December. A last day that is not a working day moves to the next working day.
  */
 import type { PeriodKind } from './kinds';
 
 export * from './kinds';
 import { catalogue, type Lang } from '../i18n';
+import { workingDayFrom } from '../calendar/working-days';
 
 export interface Period {
   code: string;
@@ -46,9 +47,10 @@ function periodOf(year: number, part: string | undefined): Period {
   const lastMonth = firstMonth + months - 1;
   const start = isoDate(year, firstMonth, 1);
   const end = isoDate(year, lastMonth, daysInMonth(year, lastMonth));
-  // The annual report closes in December; a half-year or a quarter in its last month.
-  const unitDeadline = lastMonth === 12 ? isoDate(year, 12, 19) : isoDate(year, lastMonth, 24);
-  const dicDeadline = lastMonth === 12 ? isoDate(year, 12, 24) : isoDate(year, lastMonth, 29);
+  // The annual report closes in December; a half-year or a quarter in its last month. A deadline
+  // that falls on a weekend or a day off moves to the next working day.
+  const unitDeadline = workingDayFrom(lastMonth === 12 ? isoDate(year, 12, 19) : isoDate(year, lastMonth, 24));
+  const dicDeadline = workingDayFrom(lastMonth === 12 ? isoDate(year, 12, 24) : isoDate(year, lastMonth, 29));
   return { code: part ? `${year}-${part}` : String(year), year, kind, index, start, end, unitDeadline, dicDeadline };
 }
 
@@ -79,6 +81,12 @@ export function periodBefore(period: Period): Period {
   if (period.kind === 'Y') return periodOf(period.year - 1, undefined);
   const count = period.kind === 'Q' ? 4 : 2;
   return period.index === 1 ? periodOf(period.year - 1, `${period.kind}${count}`) : periodOf(period.year, `${period.kind}${period.index - 1}`);
+}
+
+/** The shorter periods inside one: halves then quarters of a year, quarters of a half, none of a quarter. */
+export function periodsWithin(period: Period): Period[] {
+  const parts = period.kind === 'Y' ? ['H1', 'H2', 'Q1', 'Q2', 'Q3', 'Q4'] : period.kind === 'H' ? (period.index === 1 ? ['Q1', 'Q2'] : ['Q3', 'Q4']) : [];
+  return parts.map((part) => periodOf(period.year, part));
 }
 
 /** The code of the period before (2024-H1 → `2023-H2`). */

@@ -10,7 +10,7 @@ describe('periods', () => {
   });
 
   it('has the deadlines of seed 004 §VI: before the 25th of the quarter’s last month, before 20 December', () => {
-    expect(parsePeriod('2024-Q3')).toMatchObject({ unitDeadline: '2024-09-24', dicDeadline: '2024-09-29' });
+    expect(parsePeriod('2024-Q3')).toMatchObject({ unitDeadline: '2024-09-24', dicDeadline: '2024-09-30' }); // 29/9/2024 was a Sunday
     expect(parsePeriod('2024')).toMatchObject({ unitDeadline: '2024-12-19', dicDeadline: '2024-12-24' });
     expect(parsePeriod('2024-H1')).toMatchObject({ unitDeadline: '2024-06-24' });
     expect(parsePeriod('2024-Q4')).toMatchObject({ unitDeadline: '2024-12-19' });

@@ -72,6 +72,18 @@ export const PROBLEM_CODES = {
   registry_history_conflict: 'conflict',
   unit_record_not_found: 'not-found',
   unit_record_in_use: 'conflict',
+  // What a filing covers
+  covers_without_predecessors: 'invalid',
+  // The registry and tokens written safely under concurrent requests
+  write_conflict: 'conflict',
+  token_replaced: 'conflict',
+  // A province as a dated membership
+  unit_not_member: 'invalid',
+  // Spreadsheet files: reading what Excel reads
+  malformed_cell: 'invalid',
+  heading_mismatch: 'invalid',
+  // Training clock (npm start)
+  training_clock_invalid: 'invalid',
   // People, sessions and sign-in through the province's provider
   session_ended: 'unauthorized',
   session_expired: 'unauthorized',

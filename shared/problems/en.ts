@@ -42,7 +42,7 @@ export const en: ProblemWords = {
     token_not_found: (p) => `There is no token ${p.id}.`,
     token_revoked_cannot_rotate: (p) => `Token ${p.id} has been revoked; create a new one.`,
     token_self_revoke: () => 'A token cannot revoke itself.',
-    expiry_format: (p) => `The expiry "${p.value}" must be YYYY-MM-DD.`,
+    expiry_format: (p) => `The expiry "${p.value}" must be a real day written YYYY-MM-DD.`,
     expiry_past: (p) => `The expiry ${p.date} has passed.`,
     expiry_too_far: (p) => `A token lasts at most ${p.days} days.`,
     report_refused: (p) =>
@@ -69,6 +69,18 @@ export const en: ProblemWords = {
       `A record that reports were filed under cannot be edited in place (${p.list}): end it (valid_to) and add a record from the next day, naming the successor.`,
     unit_record_not_found: (p) => `Unit ${p.code} has no record from ${p.from}.`,
     unit_record_in_use: (p) => `The record of unit ${p.code} from ${p.from} has reports for ${p.periods}; it cannot be retracted, only ended.`,
+    covers_without_predecessors: (p) => `Unit ${p.unit} took over from no unit during ${p.period}, so its report cannot include a predecessor's part (coversPredecessors).`,
+    // The registry and tokens written safely under concurrent requests
+    write_conflict: () => `Another change to the same data (the unit registry, a report or a token) was made at the same moment; this request was not carried out and nothing changed. Try again in a moment.`,
+    token_replaced: (p) => `Token ${p.id} was replaced by ${p.by}; revoke ${p.by} to end the access.`,
+    // A province as a dated membership
+    unit_not_member: (p) => `In ${p.period} unit ${p.unit} still belonged to ${p.province}, not to this province; it cannot file for that period here.`,
+    // Spreadsheet files: reading what Excel reads
+    malformed_cell: (p) => `Cell ${p.cell} of part "${p.part}" of the .xlsx file is damaged (${p.reason}); Excel cannot read it either. Open the file in Excel, save it and send it again.`,
+    heading_mismatch: (p) =>
+      `Sheet "${p.sheet}" shows ${p.field} "${p.heading}" (cell ${p.cell}) but the workbook's hidden information (sheet _chitieu) says "${p.hidden}". Fill a template made for the right unit and period and send it again.`,
+    // Training clock (npm start)
+    training_clock_invalid: (p) => `The ${p.header} header “${p.value}” is not a calendar date (YYYY-MM-DD, e.g. 2025-06-10) or an ISO 8601 instant.`,
     // People, sessions and sign-in through the province's provider
     session_ended: () => 'The session has ended (signed out, or ended by the coordinating department); sign in again.',
     session_expired: () => 'The session has expired (a session lasts one working day); sign in again.',
@@ -95,7 +107,7 @@ export const en: ProblemWords = {
   fields: {
     unwritable_text: (p) => `holds character ${p.char} at position ${p.position}, which no Excel file can hold`,
     unit_code_format: () => 'a unit code holds only capital letters, digits, - and _',
-    iso_date: () => 'a date must be YYYY-MM-DD',
+    iso_date: () => 'a date must be a real day written YYYY-MM-DD (e.g. 2025-06-30)',
     iso_time: () => 'a time must be ISO 8601 (2024-06-30T00:00:00Z)',
     review_comment_required: () => 'returning a report needs a comment telling the unit what to fix',
     token_unit_required: () => 'a token of the unit role needs a unit',
@@ -113,6 +125,9 @@ export const en: ProblemWords = {
     registry_successors_need_end: () => 'successors are written only on a record that has ended (valid_to)',
     registry_change_missing: () => 'a record with successors needs its change (merge, split or rename)',
     registry_successor_missing: (p) => `successor ${p.successor} is not in force from ${p.day}`,
+    // The unit registry: catalogue keeper, days without a coordinator
+    csv_catalogue_department: () => 'the keeper of the catalogue of procedures must be a department',
+    registry_no_coordinator: (p) => `no coordinating department is in force from ${p.from}${p.to ? ` to ${p.to}` : ''}`,
     // People and memberships
     login_format: () => 'a login is an e-mail or a username: letters, digits and . _ % + @ -',
     people_unit_unknown: (p) => `the registry has no unit ${p.unit}`,

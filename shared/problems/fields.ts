@@ -20,6 +20,9 @@ export const FIELD_CODES = [
   'registry_successors_need_end',
   'registry_change_missing',
   'registry_successor_missing',
+  // The unit registry: catalogue keeper, days without a coordinator
+  'csv_catalogue_department',
+  'registry_no_coordinator',
   // People and memberships
   'login_format',
   'people_unit_unknown',

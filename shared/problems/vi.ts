@@ -44,7 +44,7 @@ export const vi = {
     token_not_found: (p: P) => `Không có mã thông báo ${p.id}.`,
     token_revoked_cannot_rotate: (p: P) => `Mã thông báo ${p.id} đã bị thu hồi; hãy tạo mã mới.`,
     token_self_revoke: () => 'Không thể tự thu hồi mã đang dùng.',
-    expiry_format: (p: P) => `Ngày hết hạn "${p.value}" phải có dạng YYYY-MM-DD.`,
+    expiry_format: (p: P) => `Ngày hết hạn "${p.value}" phải là một ngày có thật, dạng YYYY-MM-DD.`,
     expiry_past: (p: P) => `Ngày hết hạn ${dmy(p.date)} đã qua.`,
     expiry_too_far: (p: P) => `Mã thông báo có hiệu lực tối đa ${p.days} ngày.`,
     report_refused: (p: P) =>
@@ -73,6 +73,18 @@ export const vi = {
       `Không sửa trực tiếp được bản ghi đã có báo cáo (${p.list}): hãy kết thúc bản ghi (valid_to) và thêm bản ghi mới từ ngày hôm sau, ghi đơn vị kế nhiệm.`,
     unit_record_not_found: (p: P) => `Không có bản ghi của đơn vị ${p.code} từ ngày ${dmy(p.from)}.`,
     unit_record_in_use: (p: P) => `Bản ghi của đơn vị ${p.code} từ ngày ${dmy(p.from)} đã có báo cáo các kỳ ${p.periods}; không rút lại được, chỉ kết thúc được.`,
+    covers_without_predecessors: (p: P) => `Đơn vị ${p.unit} không tiếp nhận đơn vị nào trong kỳ ${p.period}, nên báo cáo không thể gồm số liệu của đơn vị tiền nhiệm (coversPredecessors).`,
+    // The registry and tokens written safely under concurrent requests
+    write_conflict: () => `Cùng lúc có một thay đổi khác của cùng dữ liệu (danh mục đơn vị, báo cáo hoặc mã thông báo); yêu cầu này chưa được thực hiện, không có gì bị thay đổi. Hãy thử lại sau giây lát.`,
+    token_replaced: (p: P) => `Mã thông báo ${p.id} đã được thay bằng mã ${p.by}; thu hồi mã ${p.by} để chấm dứt quyền truy cập.`,
+    // A province as a dated membership
+    unit_not_member: (p: P) => `Kỳ ${p.period} đơn vị ${p.unit} còn thuộc tỉnh ${p.province}, chưa thuộc tỉnh này; không nộp báo cáo kỳ đó ở đây được.`,
+    // Spreadsheet files: reading what Excel reads
+    malformed_cell: (p: P) => `Ô ${p.cell} của thành phần "${p.part}" trong tệp .xlsx bị hỏng (${p.reason}); Excel cũng không đọc được ô này. Hãy mở bằng Excel, lưu lại rồi gửi lại.`,
+    heading_mismatch: (p: P) =>
+      `Trang "${p.sheet}" ghi ${HEADING_FIELD[String(p.field)] ?? p.field} là "${p.heading}" (ô ${p.cell}) nhưng thông tin ẩn của bảng tính (trang _chitieu) ghi "${p.hidden}". Hãy lập báo cáo từ mẫu đúng đơn vị và kỳ báo cáo rồi gửi lại.`,
+    // Training clock (npm start)
+    training_clock_invalid: (p: P) => `Tiêu đề ${p.header} “${p.value}” không phải một ngày (YYYY-MM-DD, ví dụ 2025-06-10) hay một thời điểm ISO 8601.`,
     // People, sessions and sign-in through the province's provider
     session_ended: () => 'Phiên đăng nhập đã kết thúc (đã đăng xuất hoặc bị cơ quan thường trực chấm dứt); hãy đăng nhập lại.',
     session_expired: () => 'Phiên đăng nhập đã hết hạn (một phiên chỉ dùng trong ngày làm việc); hãy đăng nhập lại.',
@@ -99,7 +111,7 @@ export const vi = {
   fields: {
     unwritable_text: (p: P) => `có ký tự ${p.char} ở vị trí ${p.position}, không ghi được vào tệp Excel`,
     unit_code_format: () => 'mã đơn vị chỉ gồm chữ in hoa, số, - và _',
-    iso_date: () => 'ngày phải có dạng YYYY-MM-DD',
+    iso_date: () => 'ngày phải là một ngày có thật, dạng YYYY-MM-DD (ví dụ 2025-06-30)',
     iso_time: () => 'thời điểm phải theo ISO 8601 (2024-06-30T00:00:00Z)',
     review_comment_required: () => 'trả lại báo cáo cần có ý kiến (comment) để đơn vị biết cần sửa gì',
     token_unit_required: () => 'mã thông báo vai trò unit cần có đơn vị (unit)',
@@ -117,6 +129,9 @@ export const vi = {
     registry_successors_need_end: () => 'đơn vị kế nhiệm chỉ ghi cho bản ghi đã kết thúc (valid_to)',
     registry_change_missing: () => 'bản ghi có đơn vị kế nhiệm cần ghi cách thay đổi (merge, split hoặc rename)',
     registry_successor_missing: (p: P) => `đơn vị kế nhiệm ${p.successor} không có hiệu lực từ ngày ${dmy(p.day)}`,
+    // The unit registry: catalogue keeper, days without a coordinator
+    csv_catalogue_department: () => 'cơ quan giữ danh mục thủ tục hành chính phải là sở, ban, ngành',
+    registry_no_coordinator: (p: P) => `từ ngày ${dmy(p.from)}${p.to ? ` đến ngày ${dmy(p.to)}` : ''} không có cơ quan thường trực nào`,
     // People and memberships
     login_format: () => 'tên đăng nhập là e-mail hoặc tên tài khoản: chữ, số và . _ % + @ -',
     people_unit_unknown: (p: P) => `danh mục không có đơn vị ${p.unit}`,
@@ -130,6 +145,9 @@ export const vi = {
   root: '(gốc)',
   line: (line: number, field: string | undefined, message: string) => `dòng ${line}${field ? ` (${field})` : ''}: ${message}`,
 };
+
+/** What a sheet's heading shows, in a problem's words. */
+const HEADING_FIELD: Record<string, string> = { template: 'mẫu', unit: 'đơn vị báo cáo', period: 'kỳ báo cáo' };
 
 const KIND: Record<string, string> = { department: 'sở, ban, ngành', district: 'đơn vị cấp huyện', commune: 'đơn vị cấp xã' };
 

@@ -3,7 +3,7 @@
  * Department of Information and Communications until it merged into the Department of Science and
  * Technology, which took over the role. Messages and sheets name it from here, never a fixed name.
  */
-import { validOn, type Unit } from './units';
+import { isMember, validOn, type Unit } from './units';
 
 export interface Coordinator {
   code: string;
@@ -11,6 +11,15 @@ export interface Coordinator {
 }
 
 export function coordinatorOn(registry: readonly Unit[], day: string): Coordinator | null {
-  const record = registry.find((u) => u.coordinator && validOn(u, day));
+  const record = registry.find((u) => u.coordinator && isMember(u) && validOn(u, day));
+  return record ? { code: record.code, name: record.name } : null;
+}
+
+/**
+ * The body that keeps the province's catalogue of administrative procedures on `day` (it reports the
+ * catalogue, counted by level, once for the province), from the registry's `catalogue` records.
+ */
+export function catalogueKeeperOn(registry: readonly Unit[], day: string): Coordinator | null {
+  const record = registry.find((u) => u.catalogue && isMember(u) && validOn(u, day));
   return record ? { code: record.code, name: record.name } : null;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { demoRecord } from '../demo/registry';
-import { planImport, registryProblems, retractionConflicts } from './history';
+import { inverseOf, planImport, registryProblems, retractionConflicts, type FiledEnd } from './history';
 import { comparisonBasis } from './lineage';
+import { addDays } from '../dates/calendar-date';
 import type { Unit } from './units';
 
 const district = (code: string, extra: Partial<Unit> = {}) => demoRecord({ code, name: `Huyện ${code}`, kind: 'district' }, extra);
@@ -77,6 +78,68 @@ describe('planning an import', () => {
   });
 });
 
+describe('a day without a coordinator', () => {
+  it('is refused after the first coordinator, naming the days', () => {
+    const gap = [department('S1', { coordinator: true, validTo: '2025-02-28' }), department('S2', { coordinator: true, validFrom: '2025-03-05' })];
+    expect(registryProblems(gap).map((p) => [p.code, p.field, p.problem, p.params])).toEqual([['S1', 'valid_to', 'registry_no_coordinator', { from: '2025-03-01', to: '2025-03-04' }]]);
+    const ended = [department('S1', { coordinator: true, validTo: '2025-02-28' })];
+    expect(registryProblems(ended).map((p) => [p.code, p.problem, p.params])).toEqual([['S1', 'registry_no_coordinator', { from: '2025-03-01', to: '' }]]);
+  });
+  it('is no problem before the first coordinator, nor when one follows the other', () => {
+    expect(problemsOf([department('S0'), department('S1', { coordinator: true, validFrom: '2021-01-01', validTo: '2025-02-28' }), department('S2', { coordinator: true, validFrom: '2025-03-01' })])).toEqual([]);
+  });
+});
+
+describe('history that cannot be rewritten, and edits that can be undone', () => {
+  const ended = district('H1', { validTo: '2025-06-30', successors: ['X2'], change: 'merge' });
+  const registry = [ended, commune('X2', null, { validFrom: '2025-07-01' }), department('S1', { coordinator: true })];
+  const filings = [{ unit: 'H1', period: '2025-H1' }];
+  const filedEnds: FiledEnd[] = [{ code: 'H1', validFrom: '2020-01-01', validTo: '2025-06-30' }];
+  it('refuses clearing or moving later the end a filed record had when it was filed', () => {
+    const cleared = planImport(registry, [{ ...ended, validTo: null, successors: [], change: null }], filings, filedEnds);
+    expect(cleared.conflicts).toEqual([{ code: 'H1', validFrom: '2020-01-01', periods: ['2025-H1'] }]);
+    expect(planImport(registry, [{ ...ended, validTo: '2025-09-30', successors: [], change: null }], filings, filedEnds).conflicts).toHaveLength(1);
+  });
+  it('refuses changing the successors or the kind of change of an ended record that has filings', () => {
+    expect(planImport(registry, [{ ...ended, successors: ['S1'] }], filings, filedEnds).conflicts).toEqual([{ code: 'H1', validFrom: '2020-01-01', periods: ['2025-H1'] }]);
+    expect(planImport(registry, [{ ...ended, change: 'split' }], filings, filedEnds).conflicts).toHaveLength(1);
+    expect(planImport(registry, [{ ...ended, successors: ['S1'] }], [], []).conflicts).toEqual([]);
+  });
+  it('lets a record filed while open be ended and succeeded, and that edit be undone by its inverse', () => {
+    const open = district('H1');
+    const start = [open, commune('X2', null, { validFrom: '2025-07-01' }), department('S1', { coordinator: true })];
+    const openEnds: FiledEnd[] = [{ code: 'H1', validFrom: '2020-01-01', validTo: null }];
+    const apply = planImport(start, [ended], filings, openEnds);
+    expect(apply.conflicts).toEqual([]);
+    expect(apply.problems).toEqual([]);
+    const afterApply = start.map((u) => (u === open ? ended : u));
+    const inverse = inverseOf(apply.changes);
+    const undo = planImport(afterApply, inverse.restore, filings, openEnds);
+    expect(undo.conflicts).toEqual([]);
+    expect(undo.problems).toEqual([]);
+    expect(afterApply.map((u) => undo.changes.find((c) => c.before === u)?.after ?? u)).toEqual(start);
+  });
+  it('names the periods with filings an import changes, and none for another province before it joined', () => {
+    const filed = [{ unit: 'S1', period: '2024-H1' }, { unit: 'H1', period: '2025-H1' }];
+    const joined = [
+      department('PY-S1', { validTo: '2025-06-30', successors: ['S1'], change: 'merge', province: 'Phú Yên' }),
+      commune('PY-X1', null, { validTo: '2025-06-30', successors: ['X2'], change: 'merge', province: 'Phú Yên' }),
+    ];
+    expect(planImport(registry, joined, filed).periodsChanged).toEqual([]);
+    expect(planImport(registry, [department('S9', { validFrom: '2024-01-01' })], filed).periodsChanged).toEqual(['2024-H1', '2025-H1']);
+    expect(planImport(registry, [{ ...registry[2]!, name: 'Sở Một' }], filed).periodsChanged).toEqual([]);
+  });
+});
+
+describe('checks linear in the registry', () => {
+  it('finds every overlap among 10,000 records of one code, reporting each once', () => {
+    const many = Array.from({ length: 10_000 }, (_, i) => department('S1', { validFrom: addDays('2000-01-01', i) }));
+    const problems = registryProblems(many);
+    expect(problems).toHaveLength(9_999);
+    expect(problems[0]).toMatchObject({ validFrom: '2000-01-02', problem: 'registry_overlap', params: { other: '2000-01-01' } });
+  });
+});
+
 describe('comparing with the previous period across a reform', () => {
   const registry = [
     commune('A', 'H', { validTo: '2025-06-30', successors: ['AB'], change: 'merge' }),
@@ -86,10 +149,19 @@ describe('comparing with the previous period across a reform', () => {
     commune('C1', null, { validFrom: '2025-07-01' }),
     department('S1', { validTo: '2025-02-28', successors: ['S2'], change: 'merge' }),
     department('S2'),
+    // Two communes merged on an ordinary day, not in the reform.
+    commune('D', 'H', { validTo: '2024-03-31', successors: ['DE'], change: 'merge' }),
+    commune('E', 'H', { validTo: '2024-03-31', successors: ['DE'], change: 'merge' }),
+    commune('DE', 'H', { validFrom: '2024-04-01' }),
   ];
 
   it('compares a merged unit with the sum of the units it merged from', () => {
-    expect(comparisonBasis('AB', registry, '2025-01-01', '2025-06-30')).toEqual({ units: ['A', 'B'], comparable: true });
+    expect(comparisonBasis('DE', registry, '2024-01-01', '2024-03-31')).toEqual({ units: ['D', 'E'], comparable: true });
+  });
+
+  it('declares the first period after the 2025 reform a structural break for a commune formed in it', () => {
+    // Its old communes' figures leave out the district's work it took over: a jump check would only cry wolf.
+    expect(comparisonBasis('AB', registry, '2025-01-01', '2025-06-30')).toEqual({ units: ['A', 'B'], comparable: false, reason: 'structural_break' });
   });
 
   it('compares a department with itself and the one it absorbed', () => {
@@ -98,6 +170,6 @@ describe('comparing with the previous period across a reform', () => {
   });
 
   it('says no comparison is fair after a split', () => {
-    expect(comparisonBasis('C1', registry, '2025-01-01', '2025-06-30')).toEqual({ units: ['C'], comparable: false });
+    expect(comparisonBasis('C1', registry, '2025-01-01', '2025-06-30')).toEqual({ units: ['C'], comparable: false, reason: 'split' });
   });
 });

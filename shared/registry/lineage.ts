@@ -3,13 +3,15 @@
  * A unit formed by a merger is compared with the sum of the units it merged from; after a split no
  * successor can be compared with the whole it came from.
  */
+import { STRUCTURAL_BREAKS } from '../settings';
 import { validDuring, type Unit } from './units';
 
 export interface ComparisonBasis {
   /** The units whose previous figures stand for this unit's: itself, or those it took over from. */
   units: string[];
-  /** False when no fair comparison exists (the unit came out of a split). */
+  /** False when no fair comparison exists (the unit came out of a split, or was formed in a structural break). */
   comparable: boolean;
+  reason?: 'split' | 'structural_break';
 }
 
 /**
@@ -22,7 +24,15 @@ export function comparisonBasis(code: string, registry: readonly Unit[], previou
   const predecessors = registry.filter((u) => u.code !== code && u.successors.includes(code) && validDuring(u, previousStart, previousEnd));
   const units = [...new Set([...(own ? [code] : []), ...predecessors.map((u) => u.code)])];
   if (units.length === 0) return { units, comparable: false };
-  return { units, comparable: predecessors.every((u) => u.change !== 'split') };
+  if (predecessors.some((u) => u.change === 'split')) return { units, comparable: false, reason: 'split' };
+  // Across a day of structural break, a unit took over more than its predecessors' filings measured.
+  const acrossBreak = predecessors.some((u) => u.validTo !== null && STRUCTURAL_BREAKS.includes(nextDay(u.validTo)));
+  if (acrossBreak) return { units, comparable: false, reason: 'structural_break' };
+  return { units, comparable: true };
+}
+
+function nextDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
 /** The units a record took over from (its predecessors), for the pane and the API. */

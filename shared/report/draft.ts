@@ -8,13 +8,15 @@ import type { Consolidation } from '../consolidation';
 import type { Lang } from '../i18n';
 import { formatNumber, formatPercent } from '../numbers/format';
 import { periodLabel, type Period } from '../periods';
-import { getTemplate, templateCells } from '../templates';
+import { getTemplate, templateCells, templateOf } from '../templates';
 import type { IndicatorTemplate } from '../templates/schema';
 import { achievementOf } from '../validation/cell-checks';
 import { parseTarget } from '../validation/target';
 import { cellName } from '../workbook/layout';
 import { formatTime, sheetNameFor } from '../workbook/consolidated/common';
 import { REPORT_SECTIONS } from '../templates/report-sentences';
+import type { Coordinator } from '../registry/coordinator';
+import { rankUniverse } from './rank-universe';
 import { REPORT_WORDS } from './words';
 
 export interface Run {
@@ -41,8 +43,12 @@ export interface ReportDraft {
   head: { superior: string; issuer: string; number: string; nation: string; motto: string; placeDate: string };
   kind: string;
   title: string;
+  /** The short rule under the title. */
+  rule: string;
   note: string;
   blocks: Block[];
+  /** "Trên đây là báo cáo … ./.": the last line of the text, kept with the signature. */
+  closingLine: string;
   closing: { recipientsTitle: string; recipients: readonly string[]; signatureTitle: string; signatureHint: string };
   /** The annex that lists every figure with its source. */
   sources: { title: string; intro: string; headers: readonly string[] };
@@ -56,6 +62,11 @@ export interface DraftInput {
   consolidations: readonly Consolidation[];
   /** The same period a year before, where it was consolidated: each `:change` compares with it. */
   previousYear?: readonly Consolidation[];
+  /**
+   * The coordinator in force on the day the report is drafted, who issues it; the period's own
+   * (`structure.coordinator`) is named in the text where it differs. Without it, the period's issues it.
+   */
+  issuer?: Coordinator | null;
   lang?: Lang;
 }
 
@@ -74,6 +85,8 @@ export function writeFigure(value: number | string, measure: string, lang: Lang)
       return formatNumber(value, lang, 0);
     case 'score':
       return formatNumber(value, lang, 2);
+    case 'index':
+      return formatNumber(value, lang, 4);
     default:
       return formatNumber(value, lang);
   }
@@ -101,6 +114,18 @@ export function draftReport(input: DraftInput): ReportDraft {
   const blocks: Block[] = [];
   const paragraph = (text: string, note = false): Block => ({ kind: 'paragraph', runs: [{ text, ...(note ? { italic: true } : {}) }], ...(note ? { note } : {}) });
 
+  /**
+   * "so với cùng kỳ", and what differs in what is compared: the province's structure (with districts
+   * then, without now), or the units whose figures make the two totals.
+   */
+  const comparedWith = (now: Consolidation, then: Consolidation): string => {
+    const filed = (x: Consolidation) => new Set(x.units.filter((u) => u.submission).map((u) => u.code));
+    const [a, b] = [filed(now), filed(then)];
+    const sameUnits = a.size === b.size && [...a].every((code) => b.has(code));
+    const structure = now.structure.districts === then.structure.districts ? w.sameTime : then.structure.districts ? w.sameTimeWithDistricts : w.sameTimeOtherStructure;
+    return structure + (sameUnits ? '' : w.sameTimeOtherUnits(a.size, b.size));
+  };
+
   /** One placeholder's text, or null when the figure is missing. */
   const resolve = (template: IndicatorTemplate, c: Consolidation, ref: string, modifier: string | undefined): string | null => {
     const info = templateCells(template).get(ref);
@@ -109,16 +134,25 @@ export function draftReport(input: DraftInput): ReportDraft {
     const measure = info.measure === 'target' ? info.row.measure : info.measure;
     const label = `${template.id} ${info.row.code}: ${info.row.label[lang]}`;
     if (modifier === 'change') {
-      const before = previousById.get(template.id)?.total.values[ref];
-      if (typeof value !== 'number' || typeof before !== 'number' || before === 0) return null;
-      const change = ((value - before) / before) * 100;
-      const pct = formatPercent(Math.abs(change), lang, 1);
-      const previous = previousById.get(template.id)!.period;
-      const text = Math.abs(change) < 0.05 ? w.unchanged : change > 0 ? w.increase(pct) : w.decrease(pct);
-      if (Math.abs(change) >= 0.05) record({ text: pct, label: `${label} (${w.previousYear(previous)})`, source: `${sourceOf(template.id, ref)} (${input.period.code}, ${previous})` });
-      return text;
+      const previous = previousById.get(template.id);
+      const before = previous?.total.values[ref];
+      if (!previous || typeof value !== 'number' || typeof before !== 'number') return null;
+      // A rate changes by percentage points of the rate, never by a share of itself.
+      const rate = measure === 'percent';
+      if (!rate && before === 0) return null;
+      const change = rate ? value - before : ((value - before) / before) * 100;
+      const amount = rate ? formatNumber(Math.abs(change), lang, 1) : formatPercent(Math.abs(change), lang, 1);
+      const written = rate ? w.points(amount) : amount;
+      const direction = Math.abs(change) < 0.05 ? w.unchanged : change > 0 ? w.increase(written) : w.decrease(written);
+      if (Math.abs(change) >= 0.05)
+        record({ text: amount, label: `${label} (${rate ? `${w.pointsLabel}, ` : ''}${w.previousYear(previous.period)})`, source: `${sourceOf(template.id, ref)} (${input.period.code}, ${previous.period})` });
+      return `${direction} ${comparedWith(c, previous)}`;
     }
-    const text = record({ text: writeFigure(value, measure, lang), label, source: sourceOf(template.id, ref) });
+    // An index published from 0 to 1 (BM08 under 405/QĐ-BKHCN) keeps its four decimals.
+    let text = record({ text: writeFigure(value, measure === 'score' && (info.row.max ?? Infinity) <= 1 ? 'index' : measure, lang), label, source: sourceOf(template.id, ref) });
+    // A rank among the provinces of its scheme's year: 63, or 34 from DTI 2024.
+    const universe = measure === 'rank' ? rankUniverse(template, input.period) : null;
+    if (universe) text = w.rank(text, universe);
     return modifier === 'unit' ? `${text} ${info.row.unit[lang]}` : text;
   };
   const fill = (sentence: string, template: IndicatorTemplate, c: Consolidation): string | null => {
@@ -131,17 +165,24 @@ export function draftReport(input: DraftInput): ReportDraft {
   };
   const completenessNote = (c: Consolidation): Block | null => {
     const k = c.completeness;
-    const open = k.openWarnings.length;
+    // Counted by report (a unit's filing of a template), as the summary sheet and the pane count them.
+    const open = new Set(k.openWarnings.map((x) => x.unit)).size;
     return k.submitted < k.expected || open > 0 ? paragraph(w.incomplete(k.submitted, k.expected, open), true) : null;
   };
 
-  blocks.push(paragraph(w.basis(coordinator?.name ?? '', formatTime(input.generatedAt))));
+  const issuer = input.issuer ?? coordinator;
+  const periodCoordinator = coordinator && issuer && coordinator.code !== issuer.code ? coordinator.name : null;
+  blocks.push(paragraph(w.basis(issuer?.name ?? '', formatTime(input.generatedAt), periodCoordinator)));
   blocks.push({ kind: 'heading', level: 1, text: w.partResults });
+  // Sections are numbered as they are printed: one left out leaves no gap.
+  let section = 0;
+  const numbered = (text: string): Block => ({ kind: 'heading', level: 2, text: `${++section}. ${text}` });
+  const titleOf = (id: string) => getTemplate(id)?.title[lang] ?? id;
 
   // Key indicators against their targets (BM01).
-  blocks.push({ kind: 'heading', level: 2, text: w.keyIndicators });
+  blocks.push(numbered(w.keyIndicators));
   const bm01 = byId.get('BM01');
-  const bm01Template = getTemplate('BM01') as IndicatorTemplate;
+  const bm01Template = (bm01 ? templateOf(bm01.template) : getTemplate('BM01')) as IndicatorTemplate;
   if (!bm01) blocks.push(paragraph(w.keyNotFiled, true));
   else {
     const rows: string[][] = [];
@@ -166,7 +207,7 @@ export function draftReport(input: DraftInput): ReportDraft {
         verdict === null ? '' : verdict === 'achieved' ? w.achieved : w.notAchieved,
       ]);
     }
-    if (rows.length === 0) blocks.push(paragraph(w.keyEmpty(bm01.completeness.submitted, bm01.completeness.expected), true));
+    if (rows.length === 0) blocks.push(paragraph(w.keyEmpty(bm01.completeness.submitted, bm01.completeness.expected, titleOf('BM01')), true));
     else blocks.push({ kind: 'table', header: w.keyHeaders, rows, widths: [9, 39, 13, 13, 13, 13] });
     const note = rows.length ? completenessNote(bm01) : null;
     if (note) blocks.push(note);
@@ -176,9 +217,9 @@ export function draftReport(input: DraftInput): ReportDraft {
   const bm02 = byId.get('BM02');
   const bm02Template = getTemplate('BM02');
   if (bm02 && bm02Template?.kind === 'list') {
-    blocks.push({ kind: 'heading', level: 2, text: w.tasks });
+    blocks.push(numbered(w.tasks));
     const counts = bm02.total.statusCounts;
-    if (!counts || bm02.completeness.submitted === 0) blocks.push(paragraph(w.noFigures('BM02', bm02.completeness.expected), true));
+    if (!counts || bm02.completeness.submitted === 0) blocks.push(paragraph(w.noFigures(titleOf('BM02'), bm02.completeness.expected), true));
     else {
       const source = (key: string) => `${sheetNameFor('BM02')} · ${key}`;
       const total = record({ text: formatNumber(counts.total, lang, 0), label: `BM02: ${w.tasksTotal}`, source: source('TONG') });
@@ -198,16 +239,16 @@ export function draftReport(input: DraftInput): ReportDraft {
   }
 
   // The sections of sentences, each over its template's provincial figures.
-  for (const section of REPORT_SECTIONS) {
-    const c = byId.get(section.template);
-    const template = getTemplate(section.template);
+  for (const part of REPORT_SECTIONS) {
+    const c = byId.get(part.template);
+    const template = c && templateOf(c.template);
     if (!c || template?.kind !== 'indicator') continue;
-    blocks.push({ kind: 'heading', level: 2, text: section.heading[lang] });
+    blocks.push(numbered(part.heading[lang]));
     if (c.completeness.submitted === 0) {
-      blocks.push(paragraph(w.noFigures(section.template, c.completeness.expected), true));
+      blocks.push(paragraph(w.noFigures(template.title[lang], c.completeness.expected), true));
       continue;
     }
-    for (const sentence of section.sentences) {
+    for (const sentence of part.sentences) {
       const text = fill(sentence[lang], template, c);
       if (text) blocks.push(paragraph(text));
     }
@@ -222,32 +263,34 @@ export function draftReport(input: DraftInput): ReportDraft {
     header: w.completenessHeaders,
     rows: input.consolidations.map((c) => {
       const k = c.completeness;
-      return [c.template.id, String(k.expected), String(k.submitted), String(k.onTime), String(k.late.length), String(k.missing.length)];
+      return [c.template.title[lang], String(k.expected), String(k.submitted), String(k.onTime), String(k.late.length), String(k.missing.length)];
     }),
-    widths: [16, 16, 16, 16, 16, 20],
+    widths: [40, 12, 12, 12, 12, 12],
   });
   for (const c of input.consolidations) {
     const names = new Map(c.units.map((u) => [u.code, u.name]));
     const list = (codes: readonly string[]) => codes.map((code) => names.get(code) ?? code).join(', ');
     const late = c.completeness.late.map((l) => l.unit);
-    if (c.completeness.missing.length) blocks.push(paragraph(w.missingUnits(c.template.id, list(c.completeness.missing))));
-    if (late.length) blocks.push(paragraph(w.lateUnits(c.template.id, list(late))));
+    if (c.completeness.missing.length) blocks.push(paragraph(w.missingUnits(c.template.title[lang], list(c.completeness.missing))));
+    if (late.length) blocks.push(paragraph(w.lateUnits(c.template.title[lang], list(late))));
   }
 
   return {
     lang,
     head: {
       superior: w.superior(input.province),
-      issuer: (coordinator?.name ?? '').toLocaleUpperCase(lang),
-      number: w.number(coordinator?.code ?? ''),
+      issuer: (issuer?.name ?? '').toLocaleUpperCase(lang),
+      number: w.number(issuer?.code ?? ''),
       nation: w.nation,
       motto: w.motto,
       placeDate: w.placeDate(input.province, Number(input.generatedAt.slice(0, 4))),
     },
     kind: w.kind,
     title: w.title(periodName, input.province),
+    rule: w.ruleUnderTitle,
     note: w.draft,
     blocks,
+    closingLine: w.closingLine(periodName, input.province, issuer?.name ?? ''),
     closing: { recipientsTitle: w.recipientsTitle, recipients: w.recipients, signatureTitle: w.signatureTitle, signatureHint: w.signatureHint },
     sources: { title: w.sourcesTitle, intro: w.sourcesIntro, headers: w.sourcesHeaders },
     figures,

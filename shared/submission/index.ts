@@ -20,6 +20,8 @@ function submissionSchema(text: (max: number) => z.ZodString) {
       values: z.record(text(32), cellValue).default({}),
       notes: z.record(text(64), text(4000)).default({}),
       rows: z.array(listRow).max(5000).optional(),
+      /** A successor's filing that includes the part of the period its predecessors were in force (not counted again). */
+      coversPredecessors: z.boolean().optional(),
     }),
   };
 }

@@ -8,7 +8,7 @@ export const BM02 = defineTemplate({
   version: '2024.1',
   kind: 'list',
   title: L('Kết quả thực hiện nhiệm vụ', 'Task progress'),
-  source: 'seed 001 §II.2–4 (Kế hoạch 30/KH-BCĐCĐS, 203/KH-UBND)',
+  source: 'Kế hoạch 30/KH-BCĐCĐS ngày 06/02/2024 của Ban Chỉ đạo về chuyển đổi số tỉnh',
   periodKinds: ['Q', 'H', 'Y'],
   filedBy: filedBy(['department', 'district']),
   listColumns: [

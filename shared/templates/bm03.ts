@@ -1,31 +1,33 @@
 /** BM03 — Thủ tục hành chính và dịch vụ công trực tuyến (seeds 000 §9, 001 §7, 003 §5b). */
 import { defineTemplate } from './define';
 import { filedBy } from './filing';
-import { L, NOTE_COLUMN_DEF, RESULT_COLUMN, countRow, le, shareRow, shareRules, sum, type RowInput } from './build';
+// The catalogue (TT…) is the province's, kept by one body and never summed; the records (HS…) each unit handled.
+import { CATALOGUE, FLOW, L, NOTE_COLUMN_DEF, RESULT_COLUMN, countRow, le, shareRow, shareRules, sum, type RowInput } from './build';
 
 const TTHC = L('TTHC', 'procedures');
 const SERVICES = L('dịch vụ', 'services');
 const RECORDS = L('hồ sơ', 'records');
 const ALL = ['department', 'district', 'commune'] as const;
 
+
 const rows: RowInput[] = [
-  countRow('TT01', L('TTHC cung cấp trên hệ thống (tổng)', 'Procedures provided on the system (total)'), TTHC),
-  countRow('TT02', L('Dịch vụ công trực tuyến toàn trình', 'Full online public services'), SERVICES, { level: 1 }),
-  countRow('TT03', L('Dịch vụ công trực tuyến một phần', 'Partial online public services'), SERVICES, { level: 1 }),
-  countRow('TT04', L('Dịch vụ cung cấp thông tin trực tuyến', 'Information-only online services'), SERVICES, { level: 1 }),
-  countRow('TT05', L('Dịch vụ có phát sinh hồ sơ (tổng)', 'Services with records (total)'), SERVICES),
-  countRow('TT06', L('Dịch vụ toàn trình có phát sinh hồ sơ', 'Full online services with records'), SERVICES, { level: 1 }),
-  countRow('TT07', L('Dịch vụ một phần có phát sinh hồ sơ', 'Partial online services with records'), SERVICES, { level: 1 }),
-  countRow('TT08', L('Dịch vụ cung cấp thông tin có phát sinh hồ sơ', 'Information services with records'), SERVICES, { level: 1 }),
-  countRow('TT09', L('Dịch vụ một phần có phát sinh hồ sơ trực tuyến', 'Partial services with online records'), SERVICES, { level: 2 }),
-  countRow('HS01', L('Hồ sơ tiếp nhận', 'Records received'), RECORDS, { requiredFor: [...ALL] }),
-  countRow('HS02', L('Hồ sơ tiếp nhận trực tuyến', 'Records received online'), RECORDS, { level: 1, requiredFor: [...ALL] }),
-  countRow('HS03', L('Hồ sơ đã giải quyết', 'Records resolved'), RECORDS, { requiredFor: [...ALL] }),
-  countRow('HS04', L('Hồ sơ giải quyết đúng hạn', 'Records resolved on time'), RECORDS, { level: 1, requiredFor: [...ALL] }),
-  countRow('HS05', L('Hồ sơ được số hóa', 'Records digitised'), RECORDS),
-  countRow('HS05A', L('Số hóa tại cấp tỉnh', 'Digitised at province level'), RECORDS, { level: 1 }),
-  countRow('HS05B', L('Số hóa tại cấp huyện', 'Digitised at district level'), RECORDS, { level: 1 }),
-  countRow('HS05C', L('Số hóa tại cấp xã', 'Digitised at commune level'), RECORDS, { level: 1 }),
+  countRow('TT01', L('TTHC cung cấp trên hệ thống (tổng)', 'Procedures provided on the system (total)'), TTHC, CATALOGUE),
+  countRow('TT02', L('Dịch vụ công trực tuyến toàn trình', 'Full online public services'), SERVICES, { ...CATALOGUE, level: 1 }),
+  countRow('TT03', L('Dịch vụ công trực tuyến một phần', 'Partial online public services'), SERVICES, { ...CATALOGUE, level: 1 }),
+  countRow('TT04', L('Dịch vụ cung cấp thông tin trực tuyến', 'Information-only online services'), SERVICES, { ...CATALOGUE, level: 1 }),
+  countRow('TT05', L('Dịch vụ có phát sinh hồ sơ (tổng)', 'Services with records (total)'), SERVICES, CATALOGUE),
+  countRow('TT06', L('Dịch vụ toàn trình có phát sinh hồ sơ', 'Full online services with records'), SERVICES, { ...CATALOGUE, level: 1 }),
+  countRow('TT07', L('Dịch vụ một phần có phát sinh hồ sơ', 'Partial online services with records'), SERVICES, { ...CATALOGUE, level: 1 }),
+  countRow('TT08', L('Dịch vụ cung cấp thông tin có phát sinh hồ sơ', 'Information services with records'), SERVICES, { ...CATALOGUE, level: 1 }),
+  countRow('TT09', L('Dịch vụ một phần có phát sinh hồ sơ trực tuyến', 'Partial services with online records'), SERVICES, { ...CATALOGUE, level: 2 }),
+  countRow('HS01', L('Hồ sơ tiếp nhận', 'Records received'), RECORDS, { ...FLOW, requiredFor: [...ALL] }),
+  countRow('HS02', L('Hồ sơ tiếp nhận trực tuyến', 'Records received online'), RECORDS, { ...FLOW, level: 1, requiredFor: [...ALL] }),
+  countRow('HS03', L('Hồ sơ đã giải quyết', 'Records resolved'), RECORDS, { ...FLOW, requiredFor: [...ALL] }),
+  countRow('HS04', L('Hồ sơ giải quyết đúng hạn', 'Records resolved on time'), RECORDS, { ...FLOW, level: 1, requiredFor: [...ALL] }),
+  countRow('HS05', L('Hồ sơ được số hóa', 'Records digitised'), RECORDS, FLOW),
+  countRow('HS05A', L('Số hóa tại cấp tỉnh', 'Digitised at province level'), RECORDS, { ...FLOW, level: 1 }),
+  countRow('HS05B', L('Số hóa tại cấp huyện', 'Digitised at district level'), RECORDS, { ...FLOW, level: 1 }),
+  countRow('HS05C', L('Số hóa tại cấp xã', 'Digitised at commune level'), RECORDS, { ...FLOW, level: 1 }),
   shareRow('TL01', L('Tỷ lệ DVCTT toàn trình trên tổng TTHC', 'Full online services / procedures'), ['TT02.KQ'], 'TT01.KQ'),
   shareRow('TL02', L('Tỷ lệ DVCTT một phần trên tổng TTHC', 'Partial online services / procedures'), ['TT03.KQ'], 'TT01.KQ'),
   shareRow('TL03', L('Tỷ lệ dịch vụ toàn trình có phát sinh hồ sơ', 'Full online services with records / services with records'), ['TT06.KQ'], 'TT05.KQ'),
@@ -42,7 +44,7 @@ export const BM03 = defineTemplate({
   version: '2024.1',
   kind: 'indicator',
   title: L('Thủ tục hành chính và dịch vụ công trực tuyến', 'Administrative procedures and online public services'),
-  source: 'seed 000 §9; seed 001 §7; seed 003 §5b',
+  source: 'Quyết định 3330/QĐ-UBND ngày 29/11/2021 của UBND tỉnh',
   periodKinds: ['Q', 'H', 'Y'],
   filedBy: filedBy([...ALL]),
   columns: [RESULT_COLUMN, NOTE_COLUMN_DEF],

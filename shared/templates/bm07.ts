@@ -1,21 +1,21 @@
 /** BM07 — Kinh phí chuyển đổi số, in tỷ đồng (seed 000 §12; seed 004 §III.5). */
 import { defineTemplate } from './define';
 import { filedBy } from './filing';
-import { L, NOTE_COLUMN_DEF, RESULT_COLUMN, moneyRow, shareRow, sum, type RowInput } from './build';
+import { FLOW, L, NOTE_COLUMN_DEF, RESULT_COLUMN, moneyRow, shareRow, sum, type RowInput } from './build';
 
 const FILERS = ['department', 'district'] as const;
 const PARTS = ['KP01', 'KP02', 'KP03', 'KP04', 'KP05', 'KP06', 'KP07', 'KP08'];
 
 const rows: RowInput[] = [
-  moneyRow('KP01', L('Chính quyền số: chi đầu tư', 'Digital government: investment'), { level: 1 }),
-  moneyRow('KP02', L('Chính quyền số: chi thường xuyên', 'Digital government: recurring'), { level: 1 }),
-  moneyRow('KP03', L('Kinh tế số: chi đầu tư', 'Digital economy: investment'), { level: 1 }),
-  moneyRow('KP04', L('Kinh tế số: chi thường xuyên', 'Digital economy: recurring'), { level: 1 }),
-  moneyRow('KP05', L('Xã hội số: chi đầu tư', 'Digital society: investment'), { level: 1 }),
-  moneyRow('KP06', L('Xã hội số: chi thường xuyên', 'Digital society: recurring'), { level: 1 }),
-  moneyRow('KP07', L('An toàn thông tin: chi đầu tư', 'Information security: investment'), { level: 1 }),
-  moneyRow('KP08', L('An toàn thông tin: chi thường xuyên', 'Information security: recurring'), { level: 1 }),
-  moneyRow('KP09', L('Tổng kinh phí chuyển đổi số', 'Total digital-transformation spending'), { requiredFor: [...FILERS] }),
+  moneyRow('KP01', L('Chính quyền số: chi đầu tư', 'Digital government: investment'), { ...FLOW, level: 1 }),
+  moneyRow('KP02', L('Chính quyền số: chi thường xuyên', 'Digital government: recurring'), { ...FLOW, level: 1 }),
+  moneyRow('KP03', L('Kinh tế số: chi đầu tư', 'Digital economy: investment'), { ...FLOW, level: 1 }),
+  moneyRow('KP04', L('Kinh tế số: chi thường xuyên', 'Digital economy: recurring'), { ...FLOW, level: 1 }),
+  moneyRow('KP05', L('Xã hội số: chi đầu tư', 'Digital society: investment'), { ...FLOW, level: 1 }),
+  moneyRow('KP06', L('Xã hội số: chi thường xuyên', 'Digital society: recurring'), { ...FLOW, level: 1 }),
+  moneyRow('KP07', L('An toàn thông tin: chi đầu tư', 'Information security: investment'), { ...FLOW, level: 1 }),
+  moneyRow('KP08', L('An toàn thông tin: chi thường xuyên', 'Information security: recurring'), { ...FLOW, level: 1 }),
+  moneyRow('KP09', L('Tổng kinh phí chuyển đổi số', 'Total digital-transformation spending'), { ...FLOW, requiredFor: [...FILERS] }),
   shareRow('TL01', L('Tỷ lệ chi cho an toàn thông tin', 'Information-security share of spending'), ['KP07.KQ', 'KP08.KQ'], 'KP09.KQ'),
 ];
 
@@ -24,7 +24,7 @@ export const BM07 = defineTemplate({
   version: '2024.1',
   kind: 'indicator',
   title: L('Kinh phí chuyển đổi số', 'Digital-transformation spending'),
-  source: 'seed 000 §12; seed 004 §III.5',
+  source: 'Quyết định 3330/QĐ-UBND ngày 29/11/2021 của UBND tỉnh',
   periodKinds: ['Y'],
   filedBy: filedBy([...FILERS]),
   columns: [RESULT_COLUMN, NOTE_COLUMN_DEF],

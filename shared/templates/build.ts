@@ -1,6 +1,6 @@
 /** Small builders that keep the template files readable as tables of rows and rules. */
 import type { z } from 'zod';
-import type { Localized, RowSchema, RuleSchema, ColumnSchema, UnitKind } from './schema';
+import type { Aggregation, Localized, RowSchema, RuleSchema, ColumnSchema, UnitKind } from './schema';
 
 export type RowInput = z.input<typeof RowSchema>;
 export type RuleInput = z.input<typeof RuleSchema>;
@@ -40,7 +40,14 @@ export const DENOMINATOR_COLUMN: ColumnInput = {
   width: 14,
 };
 
+/** What a summed row measures (schema.ts `AggregationSchema`), as row options. */
+export const FLOW = { aggregation: 'flow' } as const;
+export const BALANCE = { aggregation: 'balance' } as const;
+export const CATALOGUE = { aggregation: 'catalogue' } as const;
+
 interface RowOptions {
+  /** What a summed figure measures (schema.ts `AggregationSchema`). */
+  aggregation?: Aggregation;
   level?: 0 | 1 | 2;
   requiredFor?: UnitKind[];
   source?: string;

@@ -67,6 +67,10 @@ export function checkIndicatorTemplate(t: IndicatorTemplate): string[] {
       problems.push(`dòng ${row.code}: dòng tỷ lệ dẫn xuất phải là % và tổng hợp kiểu share`);
     }
     if (row.consolidate === 'share' && !row.share) problems.push(`dòng ${row.code}: tổng hợp kiểu share cần tử số và mẫu số`);
+    // Every figure the province adds says what it measures; nothing else claims to.
+    const summed = row.consolidate === 'sum' || row.consolidate === 'ratio';
+    if (summed && !row.aggregation) problems.push(`dòng ${row.code}: cần khai báo số liệu là flow, balance hay catalogue`);
+    if (!summed && row.aggregation) problems.push(`dòng ${row.code}: chỉ dòng cộng gộp mới khai báo aggregation`);
   }
 
   const cells = templateCells(t);

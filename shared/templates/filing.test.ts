@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parsePeriod } from '../periods';
-import { filerMismatch, filesTemplate, filingRuleOn, isFiledFor, requiredKinds } from './filing';
-import { getTemplate } from './index';
+import { expectedUnits } from '../consolidation';
+import { DEMO_REGISTRY } from '../demo/registry';
+import { daysLateFor, expectedFilerDay, filerDay, filerMismatch, filesTemplate, filingOpens, filingRuleOn, isFiledFor, requiredKinds, unitDeadlineFor } from './filing';
+import { getTemplate, templateFor } from './index';
 
 const BM01 = getTemplate('BM01')!;
 const BM03 = getTemplate('BM03')!;
@@ -39,5 +41,34 @@ describe('for which periods', () => {
     for (const code of ['2024-Q2', '2024-H1', '2024']) expect(isFiledFor(BM03, parsePeriod(code)!)).toBe(true);
     expect(isFiledFor(BM08, parsePeriod('2024-H1')!)).toBe(false);
     expect(isFiledFor(BM08, parsePeriod('2024')!)).toBe(true);
+  });
+});
+
+describe('a template filed after its period: the DTI of year N, assessed and filed in N+1', () => {
+  const y2024 = parsePeriod('2024')!;
+  const dti2024 = templateFor('BM08', y2024)!;
+
+  it('opens on 1 January N+1 and is due on 31 March N+1; other templates keep their period and its deadline', () => {
+    expect(filingOpens(dti2024, y2024)).toBe('2025-01-01');
+    expect(unitDeadlineFor(dti2024, y2024)).toBe('2025-03-31');
+    expect(filingOpens(BM03, y2024)).toBe('2024-01-01');
+    expect(unitDeadlineFor(BM03, y2024)).toBe(y2024.unitDeadline);
+  });
+
+  it('is not late when filed in March N+1, and counts days from its own deadline after that', () => {
+    expect(daysLateFor(dti2024, y2024, '2025-03-20T03:00:00Z')).toBe(0);
+    expect(daysLateFor(dti2024, y2024, '2025-03-31T16:00:00Z')).toBe(0);
+    expect(daysLateFor(dti2024, y2024, '2025-04-03T03:00:00Z')).toBe(3);
+    // The same day counts 86 days late for a template filed during its period.
+    expect(daysLateFor(BM03, y2024, '2025-03-15T03:00:00Z')).toBe(86);
+  });
+
+  it('is filed by the coordinating department of the filing day, and expected of the one in force on its deadline', () => {
+    expect(filerDay(dti2024, y2024.end, '2025-03-20')).toBe('2025-03-20');
+    expect(filerDay(BM03, y2024.end, '2025-03-20')).toBe(y2024.end);
+    expect(expectedFilerDay(dti2024, y2024)).toBe('2025-03-31');
+    // After the merger of 1 March 2025 the Sở KH&CN coordinates: it is the one expected to file DTI 2024.
+    expect(expectedUnits(dti2024, y2024, DEMO_REGISTRY).map((u) => u.code)).toEqual(['SKHCN']);
+    expect(expectedUnits(templateFor('BM08', '2023')!, parsePeriod('2023')!, DEMO_REGISTRY).map((u) => u.code)).toEqual(['STTTT']);
   });
 });

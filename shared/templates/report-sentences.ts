@@ -6,14 +6,16 @@
  * In a sentence, `{TT01.KQ}` is the provincial figure of that cell of the section's template, written
  * as Vietnamese (or English) numbers; `{NL01.KQ:unit}` adds its unit of measure ("12 lớp");
  * `{TT01.KQ:change}` is its change from
- * the same period a year before ("tăng 12,3% so với cùng kỳ"). A part in `[…]` is left out when a
+ * the same period a year before ("tăng 12,3% so với cùng kỳ"; a rate's change in percentage points,
+ * "tăng 2,3 điểm phần trăm"), saying so when that period's units differ. A rank (`{DT.XH}`) is written
+ * with the number ranked ("36/63"). A part in `[…]` is left out when a
  * figure in it is missing, and a sentence is left out when a figure outside such a part is: the
  * report never invents a number.
  */
 import type { Localized } from './schema';
 
 export interface ReportSection {
-  /** The heading, numbered as the seeds number their parts. */
+  /** The heading; the report numbers the sections it prints, consecutively. */
   heading: Localized;
   /** The template whose consolidated figures the sentences use. */
   template: string;
@@ -22,7 +24,7 @@ export interface ReportSection {
 
 export const REPORT_SECTIONS: readonly ReportSection[] = [
   {
-    heading: { vi: '1. Thủ tục hành chính và dịch vụ công trực tuyến', en: '1. Administrative procedures and online public services' },
+    heading: { vi: 'Thủ tục hành chính và dịch vụ công trực tuyến', en: 'Administrative procedures and online public services' },
     template: 'BM03',
     sentences: [
       {
@@ -38,8 +40,8 @@ export const REPORT_SECTIONS: readonly ReportSection[] = [
         en: 'Agencies received {HS01.KQ} records[, of which {HS02.KQ} online ({TL07.KQ})].',
       },
       {
-        vi: 'Số hồ sơ đã giải quyết là {HS03.KQ} hồ sơ, trong đó {HS04.KQ} hồ sơ giải quyết đúng hạn, đạt tỷ lệ {TL08.KQ}[ ({HS04.KQ:change})].',
-        en: '{HS03.KQ} records were resolved, {HS04.KQ} of them on time: {TL08.KQ}[ ({HS04.KQ:change})].',
+        vi: 'Số hồ sơ đã giải quyết là {HS03.KQ} hồ sơ, trong đó {HS04.KQ} hồ sơ giải quyết đúng hạn, đạt tỷ lệ {TL08.KQ}[ ({TL08.KQ:change})].',
+        en: '{HS03.KQ} records were resolved, {HS04.KQ} of them on time: {TL08.KQ}[ ({TL08.KQ:change})].',
       },
       {
         vi: 'Số hồ sơ được số hóa là {HS05.KQ} hồ sơ, đạt tỷ lệ {TL09.KQ} trên tổng số hồ sơ tiếp nhận.',
@@ -48,7 +50,7 @@ export const REPORT_SECTIONS: readonly ReportSection[] = [
     ],
   },
   {
-    heading: { vi: '2. Văn bản điện tử và hồ sơ công việc', en: '2. Electronic documents and work records' },
+    heading: { vi: 'Văn bản điện tử và hồ sơ công việc', en: 'Electronic documents and work records' },
     template: 'BM04',
     sentences: [
       {
@@ -62,7 +64,7 @@ export const REPORT_SECTIONS: readonly ReportSection[] = [
     ],
   },
   {
-    heading: { vi: '3. An toàn thông tin mạng', en: '3. Information security' },
+    heading: { vi: 'An toàn thông tin mạng', en: 'Information security' },
     template: 'BM05',
     sentences: [
       {
@@ -75,21 +77,21 @@ export const REPORT_SECTIONS: readonly ReportSection[] = [
       },
       {
         vi: 'Đội ngũ cán bộ chuyên trách công nghệ thông tin có {AT08.KQ:unit}, trong đó {AT09.KQ} được đào tạo về an toàn thông tin ({TL04.KQ}).',
-        en: 'There are {AT08.KQ:unit} dedicated IT staff, {AT09.KQ} of them trained in information security ({TL04.KQ}).',
+        en: 'Dedicated IT staff number {AT08.KQ}, {AT09.KQ} of them trained in information security ({TL04.KQ}).',
       },
     ],
   },
   {
-    heading: { vi: '4. Kinh tế số và xã hội số', en: '4. Digital economy and society' },
+    heading: { vi: 'Kinh tế số và xã hội số', en: 'Digital economy and society' },
     template: 'BM06',
     sentences: [
       {
         vi: 'Các địa phương đã tổ chức {NL01.KQ:unit} tập huấn, bồi dưỡng kỹ năng số với {NL02.KQ:unit} tham gia.',
-        en: 'Localities held {NL01.KQ:unit} digital-skills training with {NL02.KQ:unit}.',
+        en: 'Localities held {NL01.KQ} digital-skills training classes, with {NL02.KQ:unit}.',
       },
       {
         vi: 'Toàn tỉnh có {XH01.KQ:unit} công nghệ số cộng đồng với {XH02.KQ:unit}; {XH03.KQ:unit} có kết nối Internet cáp quang và {XH04.KQ:unit} có người dùng điện thoại thông minh.',
-        en: 'There are {XH01.KQ} community digital-technology teams with {XH02.KQ:unit}; {XH03.KQ:unit} have fibre Internet and {XH04.KQ:unit} have a smartphone user.',
+        en: 'There are {XH01.KQ} community digital-technology teams with {XH02.KQ} members; {XH03.KQ:unit} have fibre Internet and {XH04.KQ:unit} have a smartphone user.',
       },
       {
         vi: 'Đã có {XH05.KQ:unit} được đưa lên sàn thương mại điện tử; {XH06.KQ:unit} định danh điện tử mức 1 và {XH07.KQ:unit} mức 2 được kích hoạt.',
@@ -98,7 +100,7 @@ export const REPORT_SECTIONS: readonly ReportSection[] = [
     ],
   },
   {
-    heading: { vi: '5. Kinh phí thực hiện chuyển đổi số', en: '5. Spending on digital transformation' },
+    heading: { vi: 'Kinh phí thực hiện chuyển đổi số', en: 'Spending on digital transformation' },
     template: 'BM07',
     sentences: [
       {
@@ -108,12 +110,13 @@ export const REPORT_SECTIONS: readonly ReportSection[] = [
     ],
   },
   {
-    heading: { vi: '6. Tự đánh giá chỉ số chuyển đổi số (DTI)', en: '6. Digital transformation index (DTI), self-assessed' },
+    heading: { vi: 'Tự đánh giá chỉ số chuyển đổi số (DTI)', en: 'Digital transformation index (DTI), self-assessed' },
     template: 'BM08',
     sentences: [
       {
-        vi: 'Tổng điểm tự đánh giá chỉ số DTI của tỉnh là {DT.KQ}[, xếp hạng {DT.XH}].',
-        en: 'The province’s self-assessed DTI score is {DT.KQ}[, ranked {DT.XH}].',
+        // Points (922/QĐ-BTTTT, DTI 2021–2023) or a value from 0 to 1 (405/QĐ-BKHCN, from DTI 2024): the period's version says which.
+        vi: 'Chỉ số DTI tự đánh giá của tỉnh đạt {DT.KQ:unit}[, xếp hạng {DT.XH}].',
+        en: 'The province’s self-assessed DTI is {DT.KQ:unit}[, ranked {DT.XH}].',
       },
     ],
   },

@@ -29,6 +29,23 @@ export const ConsolidationSchema = z.enum([
 ]);
 export type Consolidation = z.infer<typeof ConsolidationSchema>;
 
+/**
+ * What a summed figure measures, which decides how the province adds it (DHIS2's aggregation type,
+ * carried across reorganisations):
+ * - `flow`: over the period (records received, documents, incidents, classes, money): summed over
+ *   units, each month of each unit counted once;
+ * - `balance`: at the period's end (systems, staff, teams, households, accounts): from the units in
+ *   force at the period's end, never a predecessor's value at its own end added to its successor's;
+ * - `catalogue`: the province's one catalogue of procedures and services, counted by level: taken
+ *   once from the body the registry names to keep it, never summed over units.
+ */
+export const AggregationSchema = z.enum(['flow', 'balance', 'catalogue']);
+export type Aggregation = z.infer<typeof AggregationSchema>;
+
+/** Whether a template's flows are for the period alone or cumulative from the start of the year (lũy kế). */
+export const FlowSpanSchema = z.enum(['period', 'year-to-date']);
+export type FlowSpan = z.infer<typeof FlowSpanSchema>;
+
 export { ROW_CODE, COLUMN_KEY, CELL_REF };
 export type CellRef = string;
 
@@ -54,6 +71,8 @@ export const RowSchema = z.object({
   /** Columns this row has, from the template's columns. */
   columns: z.array(ColumnKeySchema).min(1),
   consolidate: ConsolidationSchema,
+  /** What its summed figures measure (rows summed over units, and fractions' numerators and denominators). */
+  aggregation: AggregationSchema.optional(),
   /** A share computed from other cells; typed only where a clerk overrides it, then checked. */
   share: z.object({ numerator: z.array(CellRefSchema).min(1), denominator: CellRefSchema }).optional(),
   /** Highest allowed value (scores). */
@@ -100,10 +119,33 @@ export const FilingRuleSchema = z.object({
 });
 export type FilingRule = z.infer<typeof FilingRuleSchema>;
 
+/** A day of the year, `MM-DD`. */
+const MonthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/);
+
+/**
+ * A template filed after its period rather than during it (the DTI of year N is assessed and filed in
+ * N+1): the first day it may be filed and the unit deadline, as days of the year after the period's end.
+ */
+export const FiledAfterPeriodSchema = z.object({
+  opens: MonthDay,
+  deadline: MonthDay,
+  /** Why these days (the decision or plan they come from). */
+  basis: z.string().min(1),
+});
+export type FiledAfterPeriod = z.infer<typeof FiledAfterPeriodSchema>;
+
 const TemplateBase = {
   id: z.string().regex(/^BM\d{2}$/),
   /** A change of rows is a new version; old submissions keep theirs. */
   version: z.string().regex(/^\d{4}\.\d+$/),
+  /**
+   * The version is in force for the periods whose last day is on or after this day (ISO date), until
+   * the next version's: a period is judged by its last day, as filing rules are (see versions.ts).
+   */
+  from: IsoDate.default('2000-01-01'),
+  /** Ranks (measure `rank`) are taken among this many provinces: the universe of the year assessed, not of the filing day. */
+  rankAmong: z.number().int().positive().optional(),
+  filedAfterPeriod: FiledAfterPeriodSchema.optional(),
   title: LocalizedSchema,
   source: z.string(),
   periodKinds: z.array(PeriodKindSchema).min(1),
@@ -111,6 +153,8 @@ const TemplateBase = {
   filedBy: z.array(FilingRuleSchema).min(1),
   /** `province`: filed once for the whole province by the standing body (DIC). */
   scope: z.enum(['unit', 'province']).default('unit'),
+  /** Flows for the period alone, or cumulative from the start of the year (lũy kế từ đầu năm). */
+  flows: FlowSpanSchema.default('period'),
   /** Published reports truncate shares (9/63 as 14,28%); allow one unit of the last digit. */
   allowTruncatedShares: z.boolean().default(true),
 };

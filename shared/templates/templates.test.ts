@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BM03 } from './bm03';
 import { TemplateDefinitionError, defineTemplate } from './define';
-import { TEMPLATES, getTemplate, templateCells, templateIds, type IndicatorTemplate, type TemplateInput } from './index';
+import { TEMPLATES, getTemplate, templateCells, templateFor, templateIds, versionsOf, type IndicatorTemplate, type TemplateInput } from './index';
 
 /** The stable codes of TEMPLATES.md: they must exist as given. */
 const CATALOGUE: Record<string, string[]> = {
@@ -21,10 +21,15 @@ describe('the template catalogue', () => {
     expect(getTemplate('BM99')).toBeUndefined();
   });
 
-  it.each(Object.entries(CATALOGUE))('%s carries every catalogue code', (id, codes) => {
-    const template = getTemplate(id) as IndicatorTemplate;
-    const have = template.rows.map((r) => r.code);
+  it.each(Object.entries(CATALOGUE))('%s carries every catalogue code in its first version, and a later version only ends rows', (id, codes) => {
+    const [first, ...later] = versionsOf(id) as IndicatorTemplate[];
+    const have = first!.rows.map((r) => r.code);
     for (const code of codes) expect(have).toContain(code);
+    // The district rows end with the districts (1 July 2025); no other code disappears.
+    for (const version of later.filter((v) => v.id !== 'BM08')) {
+      const gone = codes.filter((code) => !version.rows.some((r) => r.code === code));
+      expect(gone.every((code) => ['CT05B', 'HC02'].includes(code)), `${id} ${version.version}: ${gone.join(', ')}`).toBe(true);
+    }
   });
 
   it('BM01 collects ratio indicators with numerator and denominator, and has target and result columns', () => {
@@ -45,11 +50,19 @@ describe('the template catalogue', () => {
     expect(bm02.listColumns.map((c) => c.key)).toEqual(['MA', 'ND', 'DV', 'TH', 'TT', 'KQ']);
   });
 
-  it('BM08 scores carry the seed maxima, 1000 in all', () => {
-    const bm08 = getTemplate('BM08') as IndicatorTemplate;
+  it('BM08 of DTI 2021–2023 carries the seed maxima, 1000 in all; from DTI 2024 the 405 scheme’s values from 0 to 1', () => {
+    const bm08 = templateFor('BM08', '2023') as IndicatorTemplate;
     const max = Object.fromEntries(bm08.rows.map((r) => [r.code, r.max]));
     expect(max).toEqual({ DT: 1000, D1: 100, D2: 100, D3: 100, D4: 100, D5: 100, D6: 200, D7: 150, D8: 150 });
     expect(bm08.scope).toBe('province');
+    expect(bm08.rules.map((r) => r.id)).toEqual(['DT.TONG']);
+    const dti2024 = templateFor('BM08', '2024') as IndicatorTemplate;
+    expect(dti2024.source).toContain('405/QĐ-BKHCN');
+    expect(Object.values(Object.fromEntries(dti2024.rows.map((r) => [r.code, r.max])))).toEqual(Array(9).fill(1));
+    // The index is the Ministry's weighted combination of the main indices: no sum rule.
+    expect(dti2024.rules).toEqual([]);
+    expect([bm08.rankAmong, dti2024.rankAmong]).toEqual([63, 34]);
+    expect(dti2024.rows.map((r) => r.code).sort()).toEqual(CATALOGUE.BM08!.slice().sort());
   });
 
   it('every rule of every template names numeric cells the template has', () => {

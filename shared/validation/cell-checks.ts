@@ -28,8 +28,10 @@ const ACHIEVEMENT_WORDS: Record<Achievement, RegExp> = {
 
 export function cellChecks(template: IndicatorTemplate, normalized: Normalized, options: CellCheckOptions): DraftIssue[] {
   const issues: DraftIssue[] = [];
-  // Without a period (an auditor's sheet), a rank is checked against the largest count there has been.
-  const provinces = options.provinces ?? (options.day ? on(PROVINCE_COUNT, options.day) : Math.max(...PROVINCE_COUNT.map((p) => p.value)));
+  // Ranks are taken among the provinces of the year the version assesses (BM08: 63 for DTI 2021–2023,
+  // 34 from DTI 2024); else among those of the period's end, or without a period the largest count there has been.
+  const provinces =
+    options.provinces ?? template.rankAmong ?? (options.day ? on(PROVINCE_COUNT, options.day) : Math.max(...PROVINCE_COUNT.map((p) => p.value)));
   const err = (code: DraftIssue['code'], cell: NormalCell, params?: DraftIssue['params'], expected?: number): void => {
     issues.push({
       code,

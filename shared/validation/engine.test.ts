@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getTemplate } from '../templates';
+import { getTemplate, templateFor } from '../templates';
 import type { Submission } from '../submission';
 import { ENGINE_VERSION, validate, validateSubmission } from './index';
 import { versionOf } from '../templates';
@@ -96,20 +96,21 @@ describe('single cells', () => {
   });
 
   it('scores stay under their maximum; ranks lie among the provinces', () => {
-    const bm08 = getTemplate('BM08')!;
-    const r = validate(bm08, { template: 'BM08', version: versionOf('BM08'), period: '2024', values: { 'D6.KQ': 210, 'D6.XH': 64, 'D1.XH': 0 } });
+    const bm08 = templateFor('BM08', '2023')!;
+    const r = validate(bm08, { template: 'BM08', version: versionOf('BM08', '2023'), period: '2023', values: { 'D6.KQ': 210, 'D6.XH': 64, 'D1.XH': 0 } });
     expect(codes(r.errors)).toEqual(['above_max', 'rank_range', 'rank_range']);
     expect(r.errors[0]!.message).toContain('200');
-    const after = validate(bm08, { template: 'BM08', version: versionOf('BM08'), period: '2024', values: { 'D6.XH': 40 } }, { provinces: 34 });
+    const after = validate(bm08, { template: 'BM08', version: versionOf('BM08', '2023'), period: '2023', values: { 'D6.XH': 40 } }, { provinces: 34 });
     expect(codes(after.errors)).toEqual(['rank_range']);
   });
 
-  it('takes ranks among the provinces of the period: 63 until the mergers of July 2025, 34 since', () => {
-    const bm08 = getTemplate('BM08')!;
-    const rank40 = (period: string) => validate(bm08, { template: 'BM08', version: versionOf('BM08'), period, values: { 'D6.XH': 40 } });
-    expect(codes(rank40('2024').errors)).toEqual([]);
+  it('takes ranks among the provinces the DTI year was ranked among: 63 for DTI 2021–2023, 34 from DTI 2024', () => {
+    const rank40 = (period: string) => validateSubmission({ template: 'BM08', version: versionOf('BM08', period), period, values: { 'D6.XH': 40 } });
+    expect(codes(rank40('2023').errors)).toEqual([]);
+    // DTI 2024 was published in October 2025 among 34, though the year ended with 63 provinces.
+    expect(codes(rank40('2024').errors)).toEqual(['rank_range']);
+    expect(rank40('2024').errors[0]!.message).toContain('34');
     expect(codes(rank40('2025').errors)).toEqual(['rank_range']);
-    expect(rank40('2025').errors[0]!.message).toContain('34');
   });
 
   it('asks a commune for the district rows from July 2025, and a unit that ended before for its own rows only', () => {

@@ -3,8 +3,8 @@
  * custom function and the command line all call `validate(template, submission)`.
  */
 import type { Lang } from '../i18n';
-import { hasBegun, parsePeriod } from '../periods';
-import { getTemplate, isFiledFor } from '../templates';
+import { parsePeriod } from '../periods';
+import { filingOpens, getTemplate, isFiledFor, templateFor, templateVersion } from '../templates';
 import { splitRef } from '../templates/cells';
 import type { Template, UnitKind } from '../templates/schema';
 import type { Submission } from '../submission';
@@ -22,6 +22,8 @@ export interface ValidateOptions {
   unitKind?: UnitKind;
   /** The unit's figures of the previous period, for jump warnings. */
   previous?: Record<string, number | string | null>;
+  /** Which period and whose figures `previous` holds (the unit's own, or those of the units it took over from). */
+  compared?: { period: string; units: readonly string[] };
   /** Sheet address of a cell (`'BM03'!E12`), when the values came from a sheet. */
   locate?: (cellRef: string) => string | undefined;
   /** Number of provinces a rank is taken among, where the dated setting (shared/settings) is not to be used. */
@@ -39,18 +41,20 @@ export function validate(template: Template, submission: Submission, options: Va
     drafts.push({ code, severity: 'error', cells: [], values: {}, params });
   };
 
+  // A sheet checked outside any report (the auditor's function) may carry no period.
+  const period = submission.period === '' ? undefined : parsePeriod(submission.period);
   if (submission.template.toUpperCase() !== template.id) {
     header('template_unknown', { template: submission.template });
   } else if (submission.version !== template.version) {
-    header('version_mismatch', { template: template.id, got: submission.version, expected: template.version });
+    // The version named is the one in force for the period, where there is one.
+    header('version_mismatch', { template: template.id, got: submission.version, expected: template.version, ...(period ? { period: period.code } : {}) });
   }
-  // A sheet checked outside any report (the auditor's function) may carry no period.
-  const period = submission.period === '' ? undefined : parsePeriod(submission.period);
   if (!period && submission.period !== '') header('period_invalid', { period: submission.period });
   else if (period && !isFiledFor(template, period)) {
     header('period_not_allowed', { template: template.id, period: period.code });
-  } else if (period && options.today && !hasBegun(period, options.today)) {
-    header('period_not_begun', { period: period.code, start: period.start });
+  } else if (period && options.today && options.today < filingOpens(template, period)) {
+    const opens = filingOpens(template, period);
+    header('period_not_begun', { period: period.code, start: opens, ...(opens !== period.start ? { filedAfter: template.id } : {}) });
   }
 
   const values = submission.values ?? {};
@@ -76,7 +80,7 @@ export function validate(template: Template, submission: Submission, options: Va
     drafts.push(...cellIssues);
     // The first cell of a single-cell issue is the one at fault.
     const broken = new Set(cellIssues.filter((i) => i.severity === 'error').map((i) => i.cells[0]!));
-    const rules = ruleChecks(template, normalized, options.previous, broken);
+    const rules = ruleChecks(template, normalized, options.previous, broken, options.compared);
     drafts.push(...rules.issues);
     rulesChecked = rules.checked;
     rulesSkipped = rules.skipped;
@@ -100,7 +104,9 @@ export function validate(template: Template, submission: Submission, options: Va
     });
   }
 
-  const issues = drafts.map((draft) => finish(draft, template, lang, notes, options.locate));
+  // One explanation of a sharp change covers every sharp change of the report: they share their cause (a reorganisation, a new system).
+  const jumpNote = drafts.filter((d) => d.code === 'jump').map((d) => notes.get(noteKey(d.cells[0]!))).find((n) => n !== undefined);
+  const issues = drafts.map((draft) => finish(draft, template, lang, notes, options.locate, draft.code === 'jump' ? jumpNote : undefined));
   const errors = issues.filter((i) => i.severity === 'error');
   const warnings = issues.filter((i) => i.severity === 'warning');
   const report: Report = {
@@ -118,12 +124,13 @@ export function validate(template: Template, submission: Submission, options: Va
   };
   if (submission.unit) report.unit = submission.unit;
   if (normalizedRows) report.rows = normalizedRows;
+  if (submission.coversPredecessors) report.coversPredecessors = true;
   return report;
 }
 
 /** Validates a submission against the template it names. */
 export function validateSubmission(submission: Submission, options: ValidateOptions = {}): Report {
-  const template = getTemplate(submission.template);
+  const template = templateOfSubmission(submission);
   if (template) return validate(template, submission, options);
   const lang = options.lang ?? 'vi';
   const issue: Issue = {
@@ -149,6 +156,16 @@ export function validateSubmission(submission: Submission, options: ValidateOpti
   };
 }
 
+/**
+ * The version a submission is checked against: the one in force for its period; without a period (an
+ * auditor's sheet) the version it names where the catalogue has it, else the current one.
+ */
+export function templateOfSubmission(submission: Pick<Submission, 'template' | 'version' | 'period'>) {
+  const period = parsePeriod(submission.period);
+  if (period) return templateFor(submission.template, period);
+  return templateVersion(submission.template, submission.version) ?? getTemplate(submission.template);
+}
+
 function optionsFor(options: ValidateOptions, day: string | undefined) {
   return {
     ...(options.unitKind ? { unitKind: options.unitKind } : {}),
@@ -168,6 +185,8 @@ function finish(
   lang: Lang,
   notes: Map<string, string>,
   locate: ValidateOptions['locate'],
+  /** A note that explains this warning when its own rows have none. */
+  sharedNote?: string,
 ): Issue {
   const issue: Issue = { ...draft, message: renderMessage(draft, template, lang) };
   if (locate) {
@@ -175,7 +194,7 @@ function finish(
     if (addresses.length > 0) issue.addresses = addresses;
   }
   if (draft.severity === 'warning') {
-    const note = draft.cells.map((c) => notes.get(noteKey(c))).find((n) => n !== undefined);
+    const note = draft.cells.map((c) => notes.get(noteKey(c))).find((n) => n !== undefined) ?? sharedNote;
     issue.explained = note !== undefined;
     if (note !== undefined) issue.note = note;
   }

@@ -91,5 +91,7 @@ export const ReportSchema = z.object({
   /** List templates: the rows as read (status codes, ISO dates). */
   rows: z.array(z.record(z.string(), z.string())).optional(),
   stats: z.object({ filledCells: z.number(), rulesChecked: z.number(), rulesSkipped: z.number() }),
+  /** The filing says it includes the part of the period its unit's predecessors were in force. */
+  coversPredecessors: z.boolean().optional(),
 });
 export type Report = z.infer<typeof ReportSchema>;

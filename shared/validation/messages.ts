@@ -99,10 +99,15 @@ const HEADER = {
 const vi: Record<EngineIssueCode, Render> = {
   template_unknown: (i) => HEADER.templateUnknown(String(p(i, 'template')), 'vi'),
   version_mismatch: (i) =>
-    `Báo cáo lập theo mẫu ${p(i, 'template')} phiên bản ${p(i, 'got')}, nhưng phiên bản hiện hành là ${p(i, 'expected')}: hãy lấy mẫu mới và chép số liệu sang.`,
+    p(i, 'period')
+      ? `Báo cáo lập theo mẫu ${p(i, 'template')} phiên bản ${p(i, 'got')}, nhưng phiên bản áp dụng cho kỳ ${p(i, 'period')} là ${p(i, 'expected')}: hãy lấy mẫu của kỳ này và chép số liệu sang.`
+      : `Báo cáo lập theo mẫu ${p(i, 'template')} phiên bản ${p(i, 'got')}, nhưng phiên bản hiện hành là ${p(i, 'expected')}: hãy lấy mẫu mới và chép số liệu sang.`,
   period_invalid: (i) => HEADER.periodInvalid(String(p(i, 'period')), 'vi'),
   period_not_allowed: (i) => HEADER.periodNotFiled(String(p(i, 'template')), String(p(i, 'period')), 'vi'),
-  period_not_begun: (i) => `Kỳ ${p(i, 'period')} chưa bắt đầu (từ ngày ${formatDateVi(String(p(i, 'start')))}); chưa thể nộp báo cáo cho kỳ này.`,
+  period_not_begun: (i) =>
+    p(i, 'filedAfter')
+      ? `Mẫu ${p(i, 'filedAfter')} của kỳ ${p(i, 'period')} được lập sau khi kỳ kết thúc, từ ngày ${formatDateVi(String(p(i, 'start')))}; chưa thể nộp.`
+      : `Kỳ ${p(i, 'period')} chưa bắt đầu (từ ngày ${formatDateVi(String(p(i, 'start')))}); chưa thể nộp báo cáo cho kỳ này.`,
   empty_submission: () => 'Báo cáo không có số liệu nào.',
   unknown_cell: (i, _w, t) => `Ô ${first(i)} không có trong mẫu ${t.id} phiên bản ${t.version}; giá trị ${JSON.stringify(i.values[first(i)] ?? null)} không được ghi nhận.`,
   unreadable_number: (i, w) => `Không đọc được số "${p(i, 'text')}" ở ${w.named(first(i))}.`,
@@ -127,7 +132,7 @@ const vi: Record<EngineIssueCode, Render> = {
   },
   total_mismatch: (i, w) => `Tổng tỉnh ${said(i, w)}, nhưng tính lại từ các đơn vị trong trang được ${w.value(first(i), i.expected ?? null)}.`,
   jump: (i, w) =>
-    `${said(i, w)} thay đổi bất thường so với kỳ trước (${w.value(first(i), (p(i, 'previous') as IssueParam) ?? null)}, gấp hoặc giảm hơn ${w.num(p(i, 'factor'))} lần); cần giải trình.`,
+    `${said(i, w)} thay đổi bất thường so với ${p(i, 'period') ? `kỳ ${p(i, 'period')}${p(i, 'units') ? ` (số liệu của ${p(i, 'units')})` : ''}` : 'kỳ trước'} (${w.value(first(i), (p(i, 'previous') as IssueParam) ?? null)}, gấp hoặc giảm hơn ${w.num(p(i, 'factor'))} lần); cần giải trình (một giải trình dùng cho mọi thay đổi bất thường của báo cáo).`,
   list_empty: () => 'Danh sách nhiệm vụ trống.',
   unknown_column: (i) => `Cột ${first(i).split('.').pop()} không có trong mẫu.`,
   list_missing_field: (i, w) => `Dòng ${p(i, 'row')}: thiếu ${w.cell(first(i))}.`,
@@ -142,10 +147,15 @@ const vi: Record<EngineIssueCode, Render> = {
 const en: Record<EngineIssueCode, Render> = {
   template_unknown: (i) => HEADER.templateUnknown(String(p(i, 'template')), 'en'),
   version_mismatch: (i) =>
-    `The report uses template ${p(i, 'template')} version ${p(i, 'got')}, but the current version is ${p(i, 'expected')}: take the new template and copy the figures across.`,
+    p(i, 'period')
+      ? `The report uses template ${p(i, 'template')} version ${p(i, 'got')}, but the version in force for period ${p(i, 'period')} is ${p(i, 'expected')}: take that period's template and copy the figures across.`
+      : `The report uses template ${p(i, 'template')} version ${p(i, 'got')}, but the current version is ${p(i, 'expected')}: take the new template and copy the figures across.`,
   period_invalid: (i) => HEADER.periodInvalid(String(p(i, 'period')), 'en'),
   period_not_allowed: (i) => HEADER.periodNotFiled(String(p(i, 'template')), String(p(i, 'period')), 'en'),
-  period_not_begun: (i) => `Period ${p(i, 'period')} has not begun (it starts on ${String(p(i, 'start'))}); no report can be filed for it yet.`,
+  period_not_begun: (i) =>
+    p(i, 'filedAfter')
+      ? `Template ${p(i, 'filedAfter')} for period ${p(i, 'period')} is filed after the period, from ${String(p(i, 'start'))}; it cannot be filed yet.`
+      : `Period ${p(i, 'period')} has not begun (it starts on ${String(p(i, 'start'))}); no report can be filed for it yet.`,
   empty_submission: () => 'The report holds no figures at all.',
   unknown_cell: (i, _w, t) => `Cell ${first(i)} does not exist in template ${t.id} version ${t.version}; the value ${JSON.stringify(i.values[first(i)] ?? null)} cannot be recorded.`,
   unreadable_number: (i, w) => `"${p(i, 'text')}" in ${w.named(first(i))} is not a number.`,
@@ -170,7 +180,7 @@ const en: Record<EngineIssueCode, Render> = {
   },
   total_mismatch: (i, w) => `The provincial total ${said(i, w)}, but recomputed from the units on the sheet it is ${w.value(first(i), i.expected ?? null)}.`,
   jump: (i, w) =>
-    `${said(i, w)} changed sharply from the previous period (${w.value(first(i), (p(i, 'previous') as IssueParam) ?? null)}, more than ${w.num(p(i, 'factor'))} times); explain it.`,
+    `${said(i, w)} changed sharply from ${p(i, 'period') ? `${p(i, 'period')}${p(i, 'units') ? ` (figures of ${p(i, 'units')})` : ''}` : 'the previous period'} (${w.value(first(i), (p(i, 'previous') as IssueParam) ?? null)}, more than ${w.num(p(i, 'factor'))} times); explain it (one explanation covers every sharp change of the report).`,
   list_empty: () => 'The task list is empty.',
   unknown_column: (i) => `Column ${first(i).split('.').pop()} does not exist in the template.`,
   list_missing_field: (i, w) => `Row ${p(i, 'row')}: ${w.cell(first(i))} is missing.`,

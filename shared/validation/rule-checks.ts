@@ -20,6 +20,8 @@ export function ruleChecks(
   previous?: Record<string, number | string | null>,
   /** Cells already in error: rules on them would only repeat the problem. */
   broken: ReadonlySet<string> = new Set(),
+  /** The period and units `previous` is of, named in the message. */
+  compared?: { period: string; units: readonly string[] },
 ): RuleCheckResult {
   const issues: DraftIssue[] = [];
   let checked = 0;
@@ -64,7 +66,7 @@ export function ruleChecks(
           severity: 'warning',
           cells: [cell.ref],
           values: { [cell.ref]: cell.value },
-          params: { previous: before, factor: JUMP_FACTOR },
+          params: { previous: before, factor: JUMP_FACTOR, ...(compared ? { period: compared.period, units: compared.units.join(', ') } : {}) },
         });
       }
     }

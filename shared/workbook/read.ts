@@ -53,15 +53,15 @@ interface Located {
 class Grid {
   readonly originRow: number;
   readonly originCol: number;
+  /** The widest row's length, counted once: loops test it on every step. */
+  readonly cols: number;
   constructor(readonly source: SheetGrid) {
     this.originRow = source.originRow ?? 0;
     this.originCol = source.originCol ?? 0;
+    this.cols = source.values.reduce((m, r) => Math.max(m, r.length), 0);
   }
   get rows(): number {
     return this.source.values.length;
-  }
-  get cols(): number {
-    return this.source.values.reduce((m, r) => Math.max(m, r.length), 0);
   }
   /** Absolute position → raw value. */
   at(row: number, col: number): RawValue {

@@ -66,7 +66,8 @@ export const NUMBER_FORMATS = {
   rank: '0',
   percent: '0.00%',
   money: '#,##0.0##',
-  score: '0.00',
+  /** Points keep two decimals; an index published from 0 to 1 (BM08 under 405/QĐ-BKHCN) up to four. */
+  score: '0.00##',
   text: '@',
   date: 'dd/mm/yyyy',
 } as const;

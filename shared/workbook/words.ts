@@ -29,7 +29,6 @@ const vi = {
   // Consolidated workbook
   workbookTitle: (province: string, period: string) => `Tổng hợp chỉ tiêu chuyển đổi số ${province} ${period}`,
   provinceLine: (province: string, period: string) => `Tỉnh ${province} · Kỳ báo cáo: ${period}`,
-  generatedLine: (when: string, engine: string) => `Lập lúc ${when} từ chitieu · bộ kiểm tra ${engine}`,
   status: { received: 'Đã nhận', accepted: 'Đã duyệt', returned: 'Trả lại', missing: 'Chưa nộp' },
   kind: { department: 'Sở, ban, ngành', district: 'Cấp huyện', commune: 'Cấp xã' },
   provinceRowCode: 'TỈNH',
@@ -37,11 +36,10 @@ const vi = {
   summarySheet: 'Tổng hợp',
   summaryTitle: (province: string) => `BÁO CÁO TỔNG HỢP CHỈ TIÊU CHUYỂN ĐỔI SỐ TỈNH ${province.toUpperCase()}`,
   summaryFiling: 'A. TÌNH HÌNH NỘP BÁO CÁO',
-  summaryFilingHeaders: ['Mẫu', '', 'Tên biểu mẫu', 'Phải nộp', 'Đã nộp', 'Đúng hạn', 'Trễ hạn', 'Chưa nộp', 'Trả lại', 'Cảnh báo mở', 'Tỷ lệ đã nộp'],
+  summaryFilingHeaders: ['Mẫu', '', 'Tên biểu mẫu', 'Phải nộp', 'Đã nộp', 'Đúng hạn', 'Trễ hạn', 'Chưa nộp', 'Trả lại', 'Báo cáo có cảnh báo đã giải trình, chưa chấp nhận', 'Tỷ lệ đã nộp'],
   summaryKey: 'B. KẾT QUẢ THỰC HIỆN CHỈ TIÊU CHỦ YẾU (BM01)',
   summaryKeyHeaders: ['Mã', '', 'Chỉ tiêu', 'Mục tiêu', 'Kết quả', 'Đánh giá'],
   summaryKeyChart: 'Mục tiêu và kết quả các chỉ tiêu chủ yếu',
-  summaryFigures: 'C. SỐ LIỆU TỔNG HỢP TOÀN TỈNH',
   summaryFiguresHeaders: ['Mẫu', 'Mã', 'Chỉ tiêu', 'Đơn vị tính', 'Tổng tỉnh'],
   tasksOf: (status: string, count: number, total: number) => `Nhiệm vụ: ${status} (${count}/${total})`,
 
@@ -62,16 +60,15 @@ const vi = {
 
   completenessSheet: 'Tình hình nộp báo cáo',
   completenessTitle: 'TÌNH HÌNH NỘP BÁO CÁO',
-  completenessHeaders: ['STT', 'Mã ĐV', 'Đơn vị', 'Loại', 'Thuộc', 'Mẫu', 'Tình trạng', 'Thời điểm nộp lần đầu', 'Trễ (ngày)', 'Lần nộp', 'Thời điểm nộp gần nhất', 'Cảnh báo mở'],
-  byDistrict: 'Theo đơn vị cấp huyện (gồm cấp xã)',
+  completenessHeaders: ['STT', 'Mã ĐV', 'Đơn vị', 'Loại', 'Thuộc', 'Mẫu', 'Tình trạng', 'Thời điểm nộp lần đầu', 'Trễ (ngày)', 'Lần nộp', 'Thời điểm nộp gần nhất', 'Cảnh báo đã giải trình, chưa được chấp nhận'],
   byDistrictHeaders: ['Huyện', 'Đã nộp', 'Chưa nộp'],
   byDistrictChart: 'Tình hình nộp báo cáo theo huyện',
 
   warningsSheet: 'Cảnh báo',
-  warningsTitle: 'CẢNH BÁO CÒN MỞ VÀ GIẢI TRÌNH CỦA ĐƠN VỊ',
+  warningsTitle: 'CẢNH BÁO ĐÃ GIẢI TRÌNH, CHƯA ĐƯỢC CHẤP NHẬN',
   warningsHeaders: ['STT', 'Mẫu', 'Mã ĐV', 'Đơn vị', 'Ô', 'Cảnh báo', 'Giải trình của đơn vị'],
   notExplained: '(chưa giải trình)',
-  noWarnings: 'Không có cảnh báo nào còn mở.',
+  noWarnings: 'Không có cảnh báo nào đã giải trình mà chưa được chấp nhận.',
   nobodyFiled: (id: string, expected: number) =>
     `Chưa đơn vị nào nộp mẫu ${id} trong kỳ này (${expected} đơn vị phải nộp): chưa có số liệu để tổng hợp. Danh sách đơn vị phải nộp ở trang Tình hình nộp báo cáo.`,
   summaryKeyEmpty: (filed: number, expected: number) =>
@@ -84,6 +81,19 @@ const vi = {
   districtCheckHeaders: ['STT', 'Mẫu', 'Huyện', 'Ô', 'Số cấp huyện', 'Tổng cấp xã', 'Ghi chú'],
   communesComplete: (n: number) => `Đủ ${n} xã đã nộp: cần đối chiếu`,
   communesPartial: (n: number) => `Mới ${n} xã nộp`,
+  // Template versions
+  otherVersion: (version: string) => ` · lập theo phiên bản ${version}, khác phiên bản của kỳ: giữ nguyên như đã nộp, không tổng hợp`,
+
+  // Consolidated sheets printed as annexes of the report, one table each
+  annexOf: (issuerCode: string, issuerName: string, year: number) =>
+    `(Phụ lục kèm theo Báo cáo số          /BC-${issuerCode} ngày        tháng        năm ${year} của ${issuerName})`,
+  madeAt: (when: string) => `Số liệu tổng hợp lúc ${when}`,
+  figuresSheet: 'Số liệu toàn tỉnh',
+  figuresTitle: (province: string) => `SỐ LIỆU TỔNG HỢP TOÀN TỈNH ${province.toUpperCase()}`,
+  byDistrictSheet: 'Nộp theo huyện',
+  byDistrictTitle: 'TÌNH HÌNH NỘP BÁO CÁO THEO ĐƠN VỊ CẤP HUYỆN (GỒM CẤP XÃ)',
+  districtChecksSheet: 'Đối chiếu huyện - xã',
+  noDistrictChecks: 'Không có số liệu cấp huyện nào khác tổng cấp xã.',
 };
 
 type SheetWords = typeof vi;
@@ -106,7 +116,6 @@ const en: SheetWords = {
 
   workbookTitle: (province, period) => `${province} digital transformation indicators ${period}`,
   provinceLine: (province, period) => `${province} province · Period: ${period}`,
-  generatedLine: (when, engine) => `Generated ${when} by chitieu · engine ${engine}`,
   status: { received: 'Received', accepted: 'Accepted', returned: 'Returned', missing: 'Missing' },
   kind: { department: 'Department', district: 'District', commune: 'Commune' },
   provinceRowCode: 'PROVINCE',
@@ -114,11 +123,10 @@ const en: SheetWords = {
   summarySheet: 'Summary',
   summaryTitle: (province) => `DIGITAL TRANSFORMATION INDICATORS OF ${province.toUpperCase()} PROVINCE`,
   summaryFiling: 'A. FILING',
-  summaryFilingHeaders: ['Template', '', 'Title', 'Expected', 'Filed', 'On time', 'Late', 'Missing', 'Returned', 'Open warnings', 'Share filed'],
+  summaryFilingHeaders: ['Template', '', 'Title', 'Expected', 'Filed', 'On time', 'Late', 'Missing', 'Returned', 'Reports with warnings explained, not yet accepted', 'Share filed'],
   summaryKey: 'B. KEY INDICATORS (BM01)',
   summaryKeyHeaders: ['Code', '', 'Indicator', 'Target', 'Result', 'Achievement'],
   summaryKeyChart: 'Key indicators: target and result',
-  summaryFigures: 'C. PROVINCIAL FIGURES',
   summaryFiguresHeaders: ['Template', 'Code', 'Indicator', 'Unit', 'Province'],
   tasksOf: (status, count, total) => `Tasks: ${status} (${count}/${total})`,
 
@@ -139,16 +147,15 @@ const en: SheetWords = {
 
   completenessSheet: 'Filing status',
   completenessTitle: 'FILING STATUS',
-  completenessHeaders: ['No.', 'Code', 'Unit', 'Kind', 'Under', 'Template', 'Status', 'First filed', 'Days late', 'Revision', 'Last filed', 'Open warnings'],
-  byDistrict: 'By district (with its communes)',
+  completenessHeaders: ['No.', 'Code', 'Unit', 'Kind', 'Under', 'Template', 'Status', 'First filed', 'Days late', 'Revision', 'Last filed', 'Warnings explained, not yet accepted'],
   byDistrictHeaders: ['District', 'Filed', 'Missing'],
   byDistrictChart: 'Filing by district',
 
   warningsSheet: 'Warnings',
-  warningsTitle: 'OPEN WARNINGS AND EXPLANATIONS',
+  warningsTitle: 'WARNINGS EXPLAINED, NOT YET ACCEPTED',
   warningsHeaders: ['No.', 'Template', 'Unit code', 'Unit', 'Cells', 'Warning', 'Explanation'],
   notExplained: '(not explained)',
-  noWarnings: 'No open warnings.',
+  noWarnings: 'No warning explained and not yet accepted.',
   nobodyFiled: (id, expected) => `No unit has filed ${id} for this period (${expected} units must): there are no figures to consolidate. The units that must file are on the Filing status sheet.`,
   summaryKeyEmpty: (filed, expected) =>
     filed === 0
@@ -160,6 +167,17 @@ const en: SheetWords = {
   districtCheckHeaders: ['No.', 'Template', 'District', 'Cell', 'District figure', 'Communes sum', 'Note'],
   communesComplete: (n) => `All ${n} communes filed: reconcile`,
   communesPartial: (n) => `Only ${n} communes filed`,
+  // Template versions
+  otherVersion: (version) => ` · filed under version ${version}, not the period's: kept as filed, not consolidated`,
+
+  annexOf: (issuerCode, issuerName, year) => `(Annex to report No.          /BC-${issuerCode} of ……/……/${year} by ${issuerName})`,
+  madeAt: (when) => `Figures as of ${when}`,
+  figuresSheet: 'Provincial figures',
+  figuresTitle: (province) => `PROVINCIAL FIGURES OF ${province.toUpperCase()}`,
+  byDistrictSheet: 'Filing by district',
+  byDistrictTitle: 'FILING BY DISTRICT (WITH ITS COMMUNES)',
+  districtChecksSheet: 'District vs communes',
+  noDistrictChecks: 'No district figure differs from the sum of its communes.',
 };
 
 export const SHEET_WORDS = catalogue({ vi, en });

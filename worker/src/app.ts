@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './env';
 import { API_HEADERS } from '../../shared/api/headers';
 import { MAX_UPLOAD_BYTES } from '../../shared/api/media';
+import { requestClock } from './lib/clock';
 import { language } from './lib/lang';
 import { allowedMethods } from './lib/methods';
 import { ProblemError, problemResponse } from './lib/problem';
@@ -22,6 +23,7 @@ export const API_BASE = '/api/v1';
 export function createApp() {
   const api = new Hono<AppEnv>();
   api.use('*', language);
+  api.use('*', requestClock);
   // Each route signs its caller in (or not) itself, from its definition in shared/api/routes.ts.
   api.route('/', publicRoutes);
   api.route('/', meRoutes);

@@ -51,6 +51,10 @@ function refuseEndedMembership(c: Context<AppEnv>, person: string, role: Role, u
   fail('membership_ended', { person, role: PROBLEM_WORDS[c.get('lang')].roles[role] ?? role, unit: unit ?? '' });
 }
 
+/**
+ * Sessions and memberships follow the deployment's clock, never the training clock a request may
+ * set (`Chitieu-Today`): a made-up day neither revives an ended membership nor ends a session.
+ */
 async function sessionPrincipal(c: Context<AppEnv>, hash: string): Promise<Principal> {
   const session = await findSessionByHash(c.env.DB, hash);
   if (!session) return refuse(c, 'token_unknown');

@@ -12,6 +12,8 @@ type OidcVars = 'OIDC_ISSUER' | 'OIDC_CLIENT_ID' | 'OIDC_SCOPES' | 'OIDC_LOGIN_C
 export type Env = Omit<Cloudflare.Env, OidcVars> & {
   /** Tests and training demos only: the clock stands still at this ISO instant (lib/clock.ts). */
   FIXED_NOW?: string;
+  /** `"on"` where requests may set the day with the `Chitieu-Today` header: `npm start`'s `--var`, never production. */
+  TRAINING_CLOCK?: string;
   /**
    * Sign-in through the province's OpenID Connect provider (wrangler.toml [vars], empty where the
    * deployment has none; the secret through `wrangler secret put OIDC_CLIENT_SECRET`).
@@ -39,5 +41,5 @@ export interface Principal {
 
 export type AppEnv = {
   Bindings: Env;
-  Variables: { principal: Principal; lang: Lang };
+  Variables: { principal: Principal; lang: Lang; now: Date };
 };

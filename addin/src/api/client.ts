@@ -21,6 +21,7 @@ import {
 import type { Submission } from '../../../shared/submission';
 import type { Lang, Words } from '../../../shared/i18n';
 import { z as zod } from 'zod';
+import { TRAINING_CLOCK_HEADER } from '../../../shared/api/training-clock';
 
 const UNREACHABLE: Words = {
   vi: 'Không kết nối được máy chủ chitieu. Kiểm tra mạng rồi thử lại.',
@@ -43,6 +44,8 @@ export interface ApiOptions {
   token: () => string | null;
   lang: () => Lang;
   fetch?: typeof fetch;
+  /** Training only: the day every request files as of (the demo's `?today=`); the server follows it where allowed. */
+  today?: () => string | null;
 }
 
 export class ApiClient {
@@ -68,6 +71,8 @@ export class ApiClient {
     const token = this.options.token();
     if (token) headers.set('authorization', `Bearer ${token}`);
     headers.set('accept-language', this.options.lang());
+    const today = this.options.today?.();
+    if (today) headers.set(TRAINING_CLOCK_HEADER, today);
     let response: Response;
     try {
       response = await this.doFetch(`${this.base}${path}`, { ...init, headers });

@@ -1,16 +1,16 @@
 /** Issues become cell fills; the next check puts the cells back to their template fill first. */
 import { PROVINCE_ROW_CODE, STYLES } from '../../../shared/workbook';
-import { getTemplate, templateCells } from '../../../shared/templates';
+import { templateCells, templateOf } from '../../../shared/templates';
 import type { SheetCheck } from '../check';
 import type { Highlight, Restore, WorkbookPort } from '../excel/port';
 
 /** Per sheet: the cells marked by the last check and the fill each had. */
 const marked = new Map<string, Map<string, string | null>>();
 
-function fillOf(templateId: string, ref: string, label: string | null): string | null {
+function fillOf(templateId: string, version: string, ref: string, label: string | null): string | null {
   // On a consolidated sheet only the provincial total row has a fill.
   if (label) return Object.values(PROVINCE_ROW_CODE).includes(label) ? (STYLES.total.fill ?? null) : null;
-  const template = getTemplate(templateId);
+  const template = templateOf({ id: templateId, version });
   if (template?.kind !== 'indicator') return STYLES.inputText.fill ?? null;
   const info = templateCells(template).get(ref);
   if (!info) return null;
@@ -27,7 +27,7 @@ export async function showHighlights(port: WorkbookPort, sheet: string, checks: 
       if (issue.severity === 'warning' && issue.explained) continue;
       issue.addresses?.forEach((address, i) => {
         if (now.has(address)) return;
-        now.set(address, fillOf(check.report.template, issue.cells[i] ?? '', check.label));
+        now.set(address, fillOf(check.report.template, check.report.templateVersion, issue.cells[i] ?? '', check.label));
         marks.push({ address, severity: issue.severity });
       });
     }

@@ -1,10 +1,12 @@
-/** What every consolidated sheet shares: its header lines, value formats, status words. */
+/** What every consolidated sheet shares: its header lines, signature, value formats, status words. */
 import type { Consolidation, ReviewStatus } from '../../consolidation';
+import type { Coordinator } from '../../registry/coordinator';
 import { shiftDecimal } from '../../numbers/decimal';
 import type { Lang } from '../../i18n';
 import { periodLabel, type Period } from '../../periods';
 import type { Measure } from '../../templates/schema';
 import type { CellModel, SheetModel } from '../model';
+import { signatureBlock } from '../signature';
 import { NUMBER_FORMATS, STYLES } from '../styles';
 import { SHEET_WORDS } from '../words';
 
@@ -13,34 +15,76 @@ export interface ConsolidatedInput {
   period: Period;
   /** ISO time the figures were read. */
   generatedAt: string;
+  /** The validation engine that checked the figures; not printed (see headerLines). */
   engineVersion: string;
   consolidations: readonly Consolidation[];
   lang?: Lang;
+  /**
+   * The coordinator in force on the day the workbook is made, who sends it as the annex of its
+   * report; without it, the period's coordinator.
+   */
+  issuer?: Coordinator | null;
 }
 
-export const HEADER_ROWS = 4;
+/** Title, the annex line, province and period, when made: then a blank row, then the table. */
+export const HEADER_ROWS = 5;
 
 /** The code column of the provincial total row, where unit rows carry the unit's code. */
 export const PROVINCE_ROW_CODE: Record<Lang, string> = { vi: SHEET_WORDS.vi.provinceRowCode, en: SHEET_WORDS.en.provinceRowCode };
 
+/**
+ * The heading of a sheet printed as an annex of the report: its title, "(Phụ lục kèm theo Báo cáo số …/BC-…
+ * ngày … của …)" for the clerk to complete, the province, period and coordinator, and when it was
+ * made with how (`extra`). Nothing internal is printed: the engine's version is said by the JSON
+ * consolidation and the receipts, not on an annex a ministry reads.
+ */
 export function headerLines(title: string, input: ConsolidatedInput, extra?: string): CellModel[] {
   const w = SHEET_WORDS[input.lang ?? 'vi'];
   const period = `${periodLabel(input.period, input.lang ?? 'vi')} (${input.period.code})`;
   const coordinator = input.consolidations.find((c) => c.structure.coordinator)?.structure.coordinator;
+  const issuer = input.issuer ?? coordinator;
   return [
     { row: 0, col: 0, value: title, style: 'title' },
-    { row: 1, col: 0, value: w.provinceLine(input.province, period) + (coordinator ? w.coordinatorLine(coordinator.name) : ''), style: 'subtitle' },
-    { row: 2, col: 0, value: w.generatedLine(formatTime(input.generatedAt), input.engineVersion) + (extra ? ` · ${extra}` : ''), style: 'meta' },
+    { row: 1, col: 0, value: w.annexOf(issuer?.code ?? '', issuer?.name ?? '', Number(input.generatedAt.slice(0, 4))), style: 'meta' },
+    { row: 2, col: 0, value: w.provinceLine(input.province, period) + (coordinator ? w.coordinatorLine(coordinator.name) : ''), style: 'subtitle' },
+    { row: 3, col: 0, value: w.madeAt(formatTime(input.generatedAt)) + (extra ? ` · ${extra}` : ''), style: 'meta' },
   ];
+}
+
+/** Rows the signature block takes, after one blank row under the table. */
+export const SIGNATURE_ROWS = 4;
+
+/**
+ * The signature block under a sheet's last row (`after`): who prepared it on the left, the head who
+ * signs on the right, both within the printed width of the sheet's first page.
+ */
+export function signatureUnder(after: number, leftCol: number, rightCol: number, lang: Lang): CellModel[] {
+  return signatureBlock(after + 2, leftCol, rightCol, lang);
 }
 
 /** Points per line of 11 pt text, and characters a column of width w holds per line (a little under w, bold and wide letters included). */
 const LINE_POINTS = 15;
 const CHARS_PER_WIDTH = 1.05;
 
-/** Lines `text` takes in a column `width` characters wide. */
-export function linesIn(text: string, width: number): number {
-  return text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / Math.max(1, width * CHARS_PER_WIDTH - 1))), 0);
+/** Capital letters are wider than the others: a line of them holds fewer. */
+const CAPITAL_WIDTH = 1.3;
+
+/** How wide `text` is, in characters of an ordinary lowercase width. */
+function textWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += ch !== ch.toLocaleLowerCase('vi') ? CAPITAL_WIDTH : 1;
+  return width;
+}
+
+/** Lines `text` takes in a column `width` characters wide, at `points`. */
+export function linesIn(text: string, width: number, points = 11): number {
+  const perLine = Math.max(1, (width * CHARS_PER_WIDTH * 11) / points - 1);
+  return text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(textWidth(part) / perLine)), 0);
+}
+
+/** Points a row of `lines` lines of `points`-point text needs. */
+export function rowPointsFor(lines: number, points = 11): number {
+  return Math.ceil((LINE_POINTS * points * lines) / 11) + 2;
 }
 
 /** The width of the cell at (row, col), in characters: its column's, or its merged range's. */
@@ -60,9 +104,10 @@ export function fitWrappedRows(sheet: SheetModel): SheetModel {
   const heights: Record<number, number> = { ...sheet.rowHeights };
   for (const cell of sheet.cells) {
     if (typeof cell.value !== 'string' || !cell.style || !STYLES[cell.style].wrap) continue;
-    const lines = linesIn(cell.value, cellWidth(sheet, cell.row, cell.col));
-    if (lines < 2) continue;
-    const points = LINE_POINTS * lines + 2;
+    const { size } = STYLES[cell.style];
+    const lines = linesIn(cell.value, cellWidth(sheet, cell.row, cell.col), size);
+    if (lines < 2 && (size ?? 11) <= 11) continue;
+    const points = rowPointsFor(lines, size);
     if ((heights[cell.row] ?? 0) < points) heights[cell.row] = points;
   }
   return { ...sheet, rowHeights: heights };

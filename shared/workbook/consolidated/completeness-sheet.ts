@@ -1,13 +1,13 @@
 /** "Tình hình nộp báo cáo": every expected unit and template, filed or not, when, how late, reviewed or not. */
 import type { Lang } from '../../i18n';
-import type { CellModel, ChartModel, SheetModel } from '../model';
+import type { CellModel, SheetModel } from '../model';
 import { NUMBER_FORMATS } from '../styles';
 import { SHEET_WORDS } from '../words';
-import { HEADER_ROWS, formatTime, headerLines, kindWord, printLayout, statusWord, type ConsolidatedInput } from './common';
+import { HEADER_ROWS, formatTime, headerLines, kindWord, printLayout, signatureUnder, statusWord, type ConsolidatedInput } from './common';
 
 export const COMPLETENESS_SHEET: Record<Lang, string> = { vi: SHEET_WORDS.vi.completenessSheet, en: SHEET_WORDS.en.completenessSheet };
 
-export function completenessSheet(input: ConsolidatedInput): { sheet: SheetModel; charts: ChartModel[] } {
+export function completenessSheet(input: ConsolidatedInput): SheetModel {
   const lang: Lang = input.lang ?? 'vi';
   const name = COMPLETENESS_SHEET[lang];
   const w = SHEET_WORDS[lang];
@@ -18,8 +18,6 @@ export function completenessSheet(input: ConsolidatedInput): { sheet: SheetModel
   const headerRow = r;
   r++;
 
-  // District by district: who filed and who did not, summed over templates, for the chart.
-  const byDistrict = new Map<string, { expected: number; submitted: number }>();
   let index = 1;
   for (const c of input.consolidations) {
     const open = new Map<string, number>();
@@ -42,56 +40,20 @@ export function completenessSheet(input: ConsolidatedInput): { sheet: SheetModel
         { row: r, col: 11, value: open.get(line.code) ?? 0, numberFormat: NUMBER_FORMATS.count, style: 'value' },
       );
       r++;
-      const district = line.kind === 'district' ? line.code : line.kind === 'commune' ? line.parent : null;
-      if (district && line.expected) {
-        const d = byDistrict.get(district) ?? { expected: 0, submitted: 0 };
-        d.expected++;
-        if (s) d.submitted++;
-        byDistrict.set(district, d);
-      }
     }
   }
-
-  // The chart's source: one line per district.
-  const charts: ChartModel[] = [];
-  if (byDistrict.size > 0) {
-    r++;
-    cells.push({ row: r++, col: 1, value: w.byDistrict, style: 'subtitle' });
-    const top = r;
-    w.byDistrictHeaders.forEach((h, i) => cells.push({ row: r, col: 1 + i, value: h, style: 'header' }));
-    r++;
-    for (const [district, d] of byDistrict) {
-      cells.push(
-        { row: r, col: 1, value: district, style: 'code' },
-        { row: r, col: 2, value: d.submitted, numberFormat: NUMBER_FORMATS.count, style: 'value' },
-        { row: r, col: 3, value: d.expected - d.submitted, numberFormat: NUMBER_FORMATS.count, style: 'value' },
-      );
-      r++;
-    }
-    charts.push({
-      sheet: name,
-      kind: 'columnStacked',
-      title: w.byDistrictChart,
-      source: { row: top, col: 1, rows: r - top, cols: 3 },
-      anchor: { row: top, col: 5 },
-      width: 560,
-      height: 300,
-    });
-  }
+  cells.push(...signatureUnder(r - 1, 2, 6, lang));
 
   return {
-    sheet: {
       name,
       cells,
       merges: [{ row: 0, col: 0, rows: 1, cols: 12 }],
-      columnWidths: [6, 14, 40, 14, 9, 8, 11, 18, 9, 8, 18, 11],
+      columnWidths: [6, 16, 40, 16, 9, 8, 11, 18, 9, 8, 18, 16],
       rowHeights: { 0: 24, [headerRow]: 32 },
       names: [],
       validations: [],
       frozen: { rows: headerRow + 1, cols: 3 },
       print: printLayout(headerRow),
       tabColor: 'A4262C',
-    },
-    charts,
   };
 }

@@ -1,7 +1,9 @@
 /**
- * The consolidated provincial workbook as plain data: a summary, one sheet per template, filing
- * status and open warnings. The worker writes it to .xlsx and the add-in into the open workbook
- * (with native charts), from the same model.
+ * The consolidated provincial workbook as plain data: a summary, the provincial figures, one sheet per
+ * template, filing status (and by district), warnings not yet accepted, and district figures that
+ * differ from their communes. Each sheet holds one table, printed as an annex of the report under its
+ * own header on every page. The worker writes it to .xlsx and the add-in into the open workbook (with
+ * native charts), from the same model.
  */
 import type { WorkbookModel } from '../model';
 import { buildMetadataSheet } from '../metadata';
@@ -16,14 +18,17 @@ import { sheetNameFor } from './common';
 import { SUMMARY_SHEET } from './summary-sheet';
 import { COMPLETENESS_SHEET } from './completeness-sheet';
 import { WARNINGS_SHEET } from './warnings-sheet';
+import { FIGURES_SHEET, figuresSheet } from './figures-sheet';
+import { BY_DISTRICT_SHEET, byDistrictSheet } from './by-district-sheet';
+import { DISTRICT_CHECKS_SHEET, districtChecksSheet } from './district-checks-sheet';
 
 export type { ConsolidatedInput } from './common';
 export { sheetNameFor, formatTime, PROVINCE_ROW_CODE } from './common';
-export { SUMMARY_SHEET, COMPLETENESS_SHEET, WARNINGS_SHEET };
+export { SUMMARY_SHEET, COMPLETENESS_SHEET, WARNINGS_SHEET, FIGURES_SHEET, BY_DISTRICT_SHEET, DISTRICT_CHECKS_SHEET };
 
 /** Every name a consolidated sheet can have, in any language: what a pull replaces, and nothing else. */
 export function isConsolidatedSheet(name: string): boolean {
-  const fixed = [SUMMARY_SHEET, COMPLETENESS_SHEET, WARNINGS_SHEET].flatMap((names) => Object.values(names));
+  const fixed = [SUMMARY_SHEET, FIGURES_SHEET, COMPLETENESS_SHEET, BY_DISTRICT_SHEET, WARNINGS_SHEET, DISTRICT_CHECKS_SHEET].flatMap((names) => Object.values(names));
   return fixed.includes(name) || TEMPLATES.some((t) => sheetNameFor(t.id) === name);
 }
 
@@ -31,12 +36,22 @@ export function consolidatedWorkbook(input: ConsolidatedInput): WorkbookModel {
   const lang = input.lang ?? 'vi';
   const summary = summarySheet(input);
   const templates = input.consolidations.map((c) => consolidatedTemplateSheet(c, input));
-  const completeness = completenessSheet(input);
+  const byDistrict = byDistrictSheet(input);
+  const checks = districtChecksSheet(input);
   const metadata = templates.flatMap((t) => (t.metadata ? [t.metadata] : []));
+  const printed = [
+    summary.sheet,
+    figuresSheet(input),
+    ...templates.map((t) => t.sheet),
+    completenessSheet(input),
+    ...(byDistrict ? [byDistrict.sheet] : []),
+    warningsSheet(input),
+    ...(checks ? [checks] : []),
+  ];
   return {
     title: SHEET_WORDS[lang].workbookTitle(input.province, input.period.code),
-    sheets: [...[summary.sheet, ...templates.map((t) => t.sheet), completeness.sheet, warningsSheet(input)].map(fitWrappedRows), buildMetadataSheet(metadata)],
+    sheets: [...printed.map(fitWrappedRows), buildMetadataSheet(metadata)],
     metadata,
-    charts: [...summary.charts, ...completeness.charts],
+    charts: [...summary.charts, ...(byDistrict?.charts ?? [])],
   };
 }

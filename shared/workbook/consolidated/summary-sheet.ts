@@ -1,12 +1,12 @@
-/** "Tổng hợp": the period at a glance: who filed, the key indicators against their targets, the provincial figures. */
+/** "Tổng hợp": the period at a glance: who filed, and the key indicators against their targets. */
 import type { Lang } from '../../i18n';
 import { achievementOf } from '../../validation/cell-checks';
 import { parseTarget } from '../../validation/target';
-import { getTemplate } from '../../templates';
+import { templateOf } from '../../templates';
 import type { IndicatorTemplate } from '../../templates/schema';
-import type { CellModel, CellStyle, ChartModel, SheetModel } from '../model';
+import type { CellModel, ChartModel, SheetModel } from '../model';
 import { NUMBER_FORMATS } from '../styles';
-import { HEADER_ROWS, headerLines, printLayout, valueCell, type ConsolidatedInput } from './common';
+import { HEADER_ROWS, headerLines, printLayout, signatureUnder, valueCell, type ConsolidatedInput } from './common';
 import { SHEET_WORDS } from '../words';
 
 export const SUMMARY_SHEET: Record<Lang, string> = { vi: SHEET_WORDS.vi.summarySheet, en: SHEET_WORDS.en.summarySheet };
@@ -52,7 +52,7 @@ export function summarySheet(input: ConsolidatedInput): { sheet: SheetModel; cha
     emptySection(w.summaryKeyNotFiled);
     r++;
   } else {
-    const template = getTemplate('BM01') as IndicatorTemplate;
+    const template = templateOf(bm01.template) as IndicatorTemplate;
     const chartTop = r;
     w.summaryKeyHeaders.forEach((h, col) => cells.push({ row: r, col, value: h, style: 'header' }));
     r++;
@@ -89,35 +89,7 @@ export function summarySheet(input: ConsolidatedInput): { sheet: SheetModel; cha
     r++;
   }
 
-  // C. Provincial figures of every template.
-  cells.push({ row: r++, col: 0, value: w.summaryFigures, style: 'subtitle' });
-  w.summaryFiguresHeaders.forEach((h, col) => cells.push({ row: r, col, value: h, style: 'header' }));
-  r++;
-  const figuresTop = r;
-  for (const c of input.consolidations) {
-    const template = getTemplate(c.template.id)!;
-    if (template.kind === 'list') {
-      const counts = c.total.statusCounts;
-      if (!counts) continue;
-      for (const s of template.statuses) {
-        cells.push({ row: r, col: 0, value: template.id, style: 'code' }, { row: r, col: 1, value: s.code, style: 'code' });
-        cells.push({ row: r, col: 2, value: w.tasksOf(s.label[lang], counts.counts[s.code] ?? 0, counts.total), style: 'label1' });
-        cells.push({ row: r, col: 3, value: '%', style: 'unit' }, valueCell(r, 4, counts.shares[s.code] ?? null, 'percent'));
-        r++;
-      }
-      continue;
-    }
-    for (const row of template.rows) {
-      const v = c.total.values[`${row.code}.KQ`];
-      if (v === null || v === undefined || row.code.startsWith('CT')) continue;
-      cells.push({ row: r, col: 0, value: template.id, style: 'code' }, { row: r, col: 1, value: row.code, style: 'code' });
-      cells.push({ row: r, col: 2, value: row.label[lang], style: `label${row.level}` as CellStyle }, { row: r, col: 3, value: row.unit[lang], style: 'unit' });
-      cells.push(valueCell(r, 4, v, row.measure));
-      r++;
-    }
-  }
-
-  if (r === figuresTop) emptySection(w.summaryFiguresEmpty);
+  cells.push(...signatureUnder(r - 2, 2, 5, lang));
 
   return {
     sheet: {
@@ -129,8 +101,8 @@ export function summarySheet(input: ConsolidatedInput): { sheet: SheetModel; cha
       names: [],
       validations: [],
       frozen: { rows: HEADER_ROWS, cols: 0 },
-      // The heading lines on every page: the sections below have headers of their own.
-      print: printLayout(2),
+      // The heading lines on every page: the two short tables below fit the first page, each under its header.
+      print: printLayout(HEADER_ROWS - 2),
       tabColor: '1E6B30',
     },
     charts,

@@ -1,13 +1,13 @@
 /** A consolidated template: the provincial total first (with the template's cell names), then a row per unit. */
 import type { Consolidation, UnitLine } from '../../consolidation';
 import type { Lang } from '../../i18n';
-import { getTemplate, templateCells } from '../../templates';
+import { templateCells, templateOf } from '../../templates';
 import type { IndicatorTemplate, ListTemplate, Template } from '../../templates/schema';
 import { cellName } from '../layout';
 import type { CellModel, SheetMetadata, SheetModel } from '../model';
 import { NUMBER_FORMATS } from '../styles';
 import { SHEET_WORDS, type LocalParts } from '../words';
-import { HEADER_ROWS, PROVINCE_ROW_CODE, formatTime, headerLines, isBanded, printLayout, sheetNameFor, statusWord, valueCell, type ConsolidatedInput } from './common';
+import { HEADER_ROWS, PROVINCE_ROW_CODE, formatTime, headerLines, isBanded, printLayout, sheetNameFor, signatureUnder, statusWord, valueCell, type ConsolidatedInput } from './common';
 
 /** Columns before the figures: index, code, unit, revision, time filed, status, warnings. */
 const FIXED = 7;
@@ -79,7 +79,8 @@ function unitColumns(line: UnitLine, r: number, index: number, lang: Lang): Cell
       row: r,
       col: 4,
       value: s
-        ? formatTime(s.receivedAt) + (s.daysLate > 0 ? SHEET_WORDS[lang].daysLate(s.daysLate) : '') + (line.partOfPeriod ? SHEET_WORDS[lang].partOfPeriod(line.partOfPeriod.from, line.partOfPeriod.to) : '')
+        ? formatTime(s.receivedAt) + (s.daysLate > 0 ? SHEET_WORDS[lang].daysLate(s.daysLate) : '') + (line.partOfPeriod ? SHEET_WORDS[lang].partOfPeriod(line.partOfPeriod.from, line.partOfPeriod.to) : '') +
+          (s.otherVersion ? SHEET_WORDS[lang].otherVersion(s.otherVersion) : '')
         : '',
       style: 'muted',
     },
@@ -99,13 +100,18 @@ function totalLabels(row: number, c: Consolidation, input: ConsolidatedInput, la
   return Array.from({ length: FIXED }, (_, col) => ({ row, col, ...(values[col] !== undefined ? { value: values[col] } : {}), style: 'totalLabel' as const }));
 }
 
+/** The last row a sheet's cells use. */
+function lastRow(cells: readonly CellModel[]): number {
+  return cells.reduce((last, cell) => Math.max(last, cell.row), 0);
+}
+
 /** The local levels among a consolidation's units. */
 export function localParts(c: Consolidation): LocalParts {
   return { districts: c.units.some((u) => u.kind === 'district'), rootCommunes: c.units.some((u) => u.kind === 'commune' && !u.parent) };
 }
 
 export function consolidatedTemplateSheet(c: Consolidation, input: ConsolidatedInput): ConsolidatedSheet {
-  const template = getTemplate(c.template.id)!;
+  const template = templateOf(c.template)!;
   if (c.completeness.submitted === 0) return nobodyFiledSheet(template, c, input);
   return template.kind === 'indicator' ? indicatorSheet(template, c, input) : listSheet(template, c, input);
 }
@@ -123,12 +129,13 @@ function nobodyFiledSheet(template: Template, c: Consolidation, input: Consolida
   const noteRow = HEADER_ROWS;
   cells.push({ row: noteRow, col: 0, value: w.nobodyFiled(template.id, c.completeness.expected), style: 'plain' });
   for (let col = 1; col < FIXED; col++) cells.push({ row: noteRow, col, style: 'plain' });
+  cells.push(...signatureUnder(noteRow, 2, 4, lang));
   const everyColumn = (row: number) => ({ row, col: 0, rows: 1, cols: FIXED });
   return {
     sheet: {
       name,
       cells,
-      merges: [everyColumn(0), everyColumn(1), everyColumn(2), everyColumn(noteRow)],
+      merges: [everyColumn(0), everyColumn(1), everyColumn(2), everyColumn(3), everyColumn(noteRow)],
       columnWidths: [...FIXED_WIDTHS],
       rowHeights: { 0: 24 },
       names: [],
@@ -183,6 +190,7 @@ function indicatorSheet(template: IndicatorTemplate, c: Consolidation, input: Co
     }),
   );
 
+  cells.push(...signatureUnder(lastRow(cells), 2, 4, lang));
   const columnWidths = [...FIXED_WIDTHS, ...figures.map((f) => (f.measure === 'text' || f.measure === 'target' ? 24 : 14))];
   // Printed in bands, the heading lines sit over the unit columns, which every band repeats: never clipped.
   const banded = isBanded(columnWidths);
@@ -196,6 +204,7 @@ function indicatorSheet(template: IndicatorTemplate, c: Consolidation, input: Co
         { row: 0, col: 0, rows: 1, cols: headingCols },
         { row: 1, col: 0, rows: 1, cols: headingCols },
         { row: 2, col: 0, rows: 1, cols: headingCols },
+        { row: 3, col: 0, rows: 1, cols: headingCols },
         ...rows.merges,
       ],
       columnWidths,
@@ -243,6 +252,7 @@ function listSheet(template: ListTemplate, c: Consolidation, input: Consolidated
   countsRow(totalRow, c.total.statusCounts, 'total');
 
   const rows = unitRows(c, input, totalRow + 1, lastCol, cells, (line, r) => countsRow(r, line.statusCounts, 'value'));
+  cells.push(...signatureUnder(lastRow(cells), 2, 4, lang));
 
   return {
     sheet: {

@@ -1,9 +1,7 @@
-/** "Cảnh báo": every warning still open, with the clerk's explanation, and districts that differ from their communes. */
+/** "Cảnh báo": every warning of a report not yet accepted, with the clerk's explanation. */
 import type { Lang } from '../../i18n';
-import { getTemplate } from '../../templates';
 import type { CellModel, SheetModel } from '../model';
-import { HEADER_ROWS, headerLines, printLayout, valueCell, type ConsolidatedInput } from './common';
-import { templateCells } from '../../templates/cells';
+import { HEADER_ROWS, headerLines, printLayout, signatureUnder, type ConsolidatedInput } from './common';
 import { SHEET_WORDS } from '../words';
 
 export const WARNINGS_SHEET: Record<Lang, string> = { vi: SHEET_WORDS.vi.warningsSheet, en: SHEET_WORDS.en.warningsSheet };
@@ -32,41 +30,19 @@ export function warningsSheet(input: ConsolidatedInput): SheetModel {
       r++;
     }
   }
+  const merges: SheetModel['merges'] = [{ row: 0, col: 0, rows: 1, cols: 7 }];
   if (index === 1) {
-    cells.push({ row: r++, col: 1, value: w.noWarnings, style: 'plain' });
+    // One bordered line across the table says there is none.
+    cells.push({ row: r, col: 0, value: w.noWarnings, style: 'plain' });
+    for (let col = 1; col < 7; col++) cells.push({ row: r, col, style: 'plain' });
+    merges.push({ row: r++, col: 0, rows: 1, cols: 7 });
   }
 
-  const checks = input.consolidations.flatMap((c) => c.districtChecks.map((d) => ({ ...d, template: c.template.id })));
-  if (checks.length > 0) {
-    r++;
-    cells.push({ row: r++, col: 0, value: w.districtChecks, style: 'subtitle' });
-    w.districtCheckHeaders.forEach((h, col) => cells.push({ row: r, col, value: h, style: 'header' }));
-    r++;
-    checks.forEach((d, i) => {
-      const template = getTemplate(d.template);
-      const info = template?.kind === 'indicator' ? templateCells(template).get(d.ref) : undefined;
-      const measure = info?.measure ?? 'count';
-      cells.push(
-        { row: r, col: 0, value: i + 1, style: 'index' },
-        { row: r, col: 1, value: d.template, style: 'code' },
-        { row: r, col: 2, value: d.district, style: 'plain' },
-        { row: r, col: 3, value: d.ref, style: 'muted' },
-        valueCell(r, 4, d.districtValue, measure),
-        valueCell(r, 5, d.communesSum, measure),
-        {
-          row: r,
-          col: 6,
-          value: d.complete ? w.communesComplete(d.communes) : w.communesPartial(d.communes),
-          style: d.complete ? 'bad' : 'muted',
-        },
-      );
-      r++;
-    });
-  }
+  cells.push(...signatureUnder(r - 1, 3, 6, lang));
   return {
     name: WARNINGS_SHEET[lang],
     cells,
-    merges: [{ row: 0, col: 0, rows: 1, cols: 7 }],
+    merges,
     columnWidths: [6, 9, 14, 32, 22, 70, 45],
     rowHeights: { 0: 24 },
     names: [],

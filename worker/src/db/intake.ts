@@ -16,6 +16,10 @@ export interface IntakeContext extends Comparison {
   unit: Unit | null;
   /** Whether the code exists at all, to tell "unknown" from "not in force then". */
   unitExists: boolean;
+  /** The units it took over from during the period: a filing may include their part. */
+  predecessors: string[];
+  /** Every record of the unit, oldest first: who it is on another day than the period's (a filing after the period). */
+  records: Unit[];
   /** The latest revision of this unit, template and period, to tell a filing that changes nothing. */
   latest: { hash: string; revision: number; receivedAt: string } | null;
   idempotency: IdempotencyRecord | null;
@@ -42,6 +46,8 @@ export interface Comparison {
   previous: { values: Record<string, number | string>; units: string[] } | null;
   /** The units a comparison would need when it cannot be made (a predecessor that did not file, a split). */
   incomparable: string[] | null;
+  /** Why they cannot be compared. */
+  reason?: 'split' | 'structural_break' | 'partly_filed';
 }
 
 /**
@@ -54,11 +60,11 @@ async function compareWith(db: D1Database, q: { unit: string; template: string; 
     return { previous: ownReport ? { values: storedReport(ownReport).values, units: [q.unit] } : null, incomparable: null };
   }
   if (basis.units.length === 0) return { previous: null, incomparable: null };
-  if (!basis.comparable) return { previous: null, incomparable: basis.units };
+  if (!basis.comparable) return { previous: null, incomparable: basis.units, ...(basis.reason ? { reason: basis.reason } : {}) };
   const { results } = await db.prepare(PREVIOUS_REPORTS(basis.units.length)).bind(q.template, q.previous.code, ...basis.units).all<{ unit: string; report: string }>();
   if (results.length === basis.units.length) return { previous: { values: summed(results.map((r) => storedReport(r.report).values)), units: basis.units }, incomparable: null };
   // Some of them filed: a sum of part of them would be a false comparison.
-  return { previous: null, incomparable: results.length > 0 ? basis.units : null };
+  return results.length > 0 ? { previous: null, incomparable: basis.units, reason: 'partly_filed' } : { previous: null, incomparable: null };
 }
 
 const LINEAGE = `SELECT ${UNIT_COLUMNS} FROM units WHERE code = ?1 OR (' ' || successors || ' ') LIKE ('% ' || ?1 || ' %') ORDER BY valid_from`;
@@ -86,9 +92,12 @@ export async function loadIntake(
   const mine = registry.filter((u) => u.code === q.unit);
   const unit = mine.find((u) => validOn(u, q.period.end)) ?? mine.filter((u) => validDuring(u, q.period.start, q.period.end)).pop() ?? null;
   const comparison = await compareWith(db, q, registry, (own!.results[0] as { report: string } | undefined)?.report);
+  const predecessors = registry.filter((u) => u.code !== q.unit && u.successors.includes(q.unit) && validDuring(u, q.period.start, q.period.end)).map((u) => u.code);
   return {
     unit,
     unitExists: mine.length > 0,
+    predecessors: [...new Set(predecessors)],
+    records: mine,
     ...comparison,
     latest: (latest!.results[0] as IntakeContext['latest'] | undefined) ?? null,
     idempotency: q.key ? ((key!.results[0] as IdempotencyRecord | undefined) ?? null) : null,

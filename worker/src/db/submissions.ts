@@ -5,12 +5,15 @@
  */
 import type { Submission } from '../../../shared/submission';
 import type { FiledPeriodSummary, Review, SubmissionSummary } from '../../../shared/api/schemas';
-import type { ReviewStatus, SubmittedReport } from '../../../shared/consolidation';
+import type { ReviewStatus, ShorterFiling, SubmittedReport } from '../../../shared/consolidation';
 import type { Report } from '../../../shared/validation/issues';
 import type { UnitKind } from '../../../shared/templates/schema';
 import type { Principal } from '../env';
 import { auditStatement } from './audit';
 import { storedReport, storedSubmission } from './stored';
+import { filingRecordStatements } from './units';
+import type { Unit } from '../../../shared/registry/units';
+import type { Period } from '../../../shared/periods';
 
 export interface NewRevision {
   submissionId: string;
@@ -29,11 +32,14 @@ export interface NewRevision {
   /** The unit as it is when it files: a past consolidation shows it so, whatever the registry says later. */
   asFiled: { name: string; kind: string; parent: string | null };
   idempotency?: { key: string; requestHash: string };
+  /** The unit's record the filing was checked against: the batch is written only while it stands. */
+  checked?: { unit: Unit; period: Pick<Period, 'start' | 'end'> };
 }
 
 export async function storeRevision(db: D1Database, r: NewRevision, actor: Principal): Promise<{ id: string; revision: number }> {
   const series = [r.unit, r.template, r.period] as const;
   const statements = [
+    ...(r.checked ? filingRecordStatements(db, r.checked.unit, r.checked.period) : []),
     db
       .prepare('INSERT INTO submissions (id, unit_code, template, period, latest_revision, created_at) VALUES (?1, ?2, ?3, ?4, 0, ?5) ON CONFLICT (unit_code, template, period) DO NOTHING')
       .bind(r.submissionId, ...series, r.receivedAt),
@@ -269,16 +275,43 @@ function toSubmittedReport(row: LatestRow): SubmittedReport {
     values: report.values,
     ...(report.rows ? { rows: report.rows } : {}),
     warnings: report.warnings,
+    ...(report.coversPredecessors ? { coversPredecessors: true } : {}),
+    ...(report.templateVersion ? { templateVersion: report.templateVersion } : {}),
     ...(row.unit_name && row.unit_kind ? { asFiled: { name: row.unit_name, kind: row.unit_kind, parent: row.unit_parent } } : {}),
   };
+}
+
+/**
+ * The latest filings of shorter periods by units that ended during a longer one (their 2025-H1, Q1
+ * and Q2 for the 2025 annual), by template: what covers their part of it. Nothing is read when no
+ * unit ended during the period.
+ */
+export async function shorterFilings(db: D1Database, periods: readonly string[], units: readonly string[], template?: string): Promise<Map<string, ShorterFiling[]>> {
+  const byTemplate = new Map<string, ShorterFiling[]>();
+  if (periods.length === 0 || units.length === 0) return byTemplate;
+  // The codes travel as one JSON parameter: a province merger can end hundreds of units at once, beyond D1's 100 bound parameters.
+  const { results } = await db
+    .prepare(
+      `SELECT s.id, s.template, s.period, s.unit_code, s.latest_revision AS revision, r.report FROM submissions s
+       JOIN revisions r ON r.submission_id = s.id AND r.revision = s.latest_revision
+       WHERE s.period IN (SELECT value FROM json_each(?1)) AND s.unit_code IN (SELECT value FROM json_each(?2))${template ? ' AND s.template = ?3' : ''}`,
+    )
+    .bind(JSON.stringify(periods), JSON.stringify(units), ...(template ? [template] : []))
+    .all<{ id: string; template: string; period: string; unit_code: string; revision: number; report: string }>();
+  for (const row of results) {
+    const list = byTemplate.get(row.template) ?? [];
+    list.push({ unit: row.unit_code, period: row.period, submissionId: row.id, revision: row.revision, values: storedReport(row.report).values });
+    byTemplate.set(row.template, list);
+  }
+  return byTemplate;
 }
 
 export async function addReview(
   db: D1Database,
   review: { submissionId: string; revision: number; decision: Review['decision']; comment: string | null },
   actor: Principal,
+  now: string,
 ): Promise<Review> {
-  const now = new Date().toISOString();
   const [inserted] = await db.batch([
     db
       .prepare('INSERT INTO reviews (submission_id, revision, decision, comment, reviewed_by, reviewed_at, reviewed_by_person) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id')
@@ -291,14 +324,28 @@ export async function addReview(
 
 /** Review status, lateness and warnings of every latest revision of a period. */
 export async function periodStates(db: D1Database, period: string) {
-  const { results } = await db.prepare(`${SUMMARY} WHERE s.period = ?1`).bind(period).all<SummaryRow>();
+  const { results } = await db
+    .prepare(`${SUMMARY.replace('SELECT s.id,', "SELECT json_extract(r.report, '$.coversPredecessors') AS covers, s.id,")} WHERE s.period = ?1`)
+    .bind(period)
+    .all<SummaryRow & { covers: number | null }>();
   return results.map((row) => ({
     unit: row.unit_code,
     template: row.template,
     status: statusOf(reviewOf(row)),
     daysLate: row.first_days_late,
     warnings: row.warnings,
+    ...(row.covers ? { coversPredecessors: true } : {}),
   }));
+}
+
+/** Which shorter periods inside a longer one units that ended during it filed, by template (no figures read). */
+export async function shorterFilingKeys(db: D1Database, periods: readonly string[], units: readonly string[]): Promise<{ unit: string; template: string; period: string }[]> {
+  if (periods.length === 0 || units.length === 0) return [];
+  const { results } = await db
+    .prepare('SELECT unit_code AS unit, template, period FROM submissions WHERE period IN (SELECT value FROM json_each(?1)) AND unit_code IN (SELECT value FROM json_each(?2))')
+    .bind(JSON.stringify(periods), JSON.stringify(units))
+    .all<{ unit: string; template: string; period: string }>();
+  return results;
 }
 
 /** Every period with filings (a unit's own, when `unit` is given), with how much each holds. */

@@ -2,6 +2,10 @@
 import type { Role } from '../../../shared/api/schemas';
 import type { Principal } from '../env';
 import { auditStatement } from './audit';
+import { guard } from './guards';
+
+/** The token is still in force: a rotation or a revoke that raced it aborts instead of both winning. */
+const stillInForce = (db: D1Database, id: string) => guard(db, 'token', 'EXISTS (SELECT 1 FROM tokens WHERE id = ?2 AND revoked_at IS NULL)', id);
 
 interface TokenRow {
   id: string;
@@ -80,7 +84,8 @@ export async function findToken(db: D1Database, id: string): Promise<TokenInfo |
 export async function rotateToken(db: D1Database, old: TokenInfo, next: Omit<NewToken, 'role' | 'unit' | 'label'>, actor: Principal, now: string): Promise<TokenInfo> {
   const token: NewToken = { ...next, role: old.role, unit: old.unit, label: old.label, personId: old.personId };
   await db.batch([
-    db.prepare('UPDATE tokens SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL').bind(old.id, now),
+    stillInForce(db, old.id),
+    db.prepare('UPDATE tokens SET revoked_at = ?2, replaced_by = ?3 WHERE id = ?1 AND revoked_at IS NULL').bind(old.id, now, token.id),
     insertToken(db, token, actor, now),
     auditStatement(db, actor, 'tokens.rotate', old.id, { replacedBy: token.id, expiresAt: token.expiresAt }, now),
   ]);
@@ -88,11 +93,13 @@ export async function rotateToken(db: D1Database, old: TokenInfo, next: Omit<New
 }
 
 /** Revokes a token. Revoking a revoked token changes nothing; an unknown one is `not_found`. */
-export async function revokeToken(db: D1Database, id: string, actor: Principal, now: string): Promise<'revoked' | 'already_revoked' | 'not_found'> {
-  const row = await db.prepare('SELECT revoked_at FROM tokens WHERE id = ?1').bind(id).first<{ revoked_at: string | null }>();
+export async function revokeToken(db: D1Database, id: string, actor: Principal, now: string): Promise<'revoked' | 'already_revoked' | 'not_found' | { replacedBy: string }> {
+  const row = await db.prepare('SELECT revoked_at, replaced_by FROM tokens WHERE id = ?1').bind(id).first<{ revoked_at: string | null; replaced_by: string | null }>();
   if (!row) return 'not_found';
+  if (row.replaced_by) return { replacedBy: row.replaced_by };
   if (row.revoked_at) return 'already_revoked';
   await db.batch([
+    stillInForce(db, id),
     db.prepare('UPDATE tokens SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL').bind(id, now),
     auditStatement(db, actor, 'tokens.revoke', id, undefined, now),
   ]);

@@ -4,10 +4,10 @@
  */
 import type { Context } from 'hono';
 import { SubmissionSchema, type ParsedSubmission } from '../../../shared/submission';
-import { lastDayIn, type Unit } from '../../../shared/registry/units';
+import { isMember, lastDayIn, validOn, type Unit } from '../../../shared/registry/units';
 import { XLSX_MEDIA_TYPE } from '../../../shared/api/media';
 import type { Period } from '../../../shared/periods';
-import { filerMismatch, type Template } from '../../../shared/templates';
+import { filerDay, filerMismatch, type Template } from '../../../shared/templates';
 import { readTemplateFile, WorkbookReadError } from '../../../xlsx/template-file';
 import type { AppEnv } from '../env';
 import { check, parseJsonText } from './body';
@@ -56,8 +56,10 @@ export interface Target {
 /** The template, period and unit code a submission is for, as far as they can be checked without the registry. */
 export function resolveTarget(c: Context<AppEnv>, submission: ParsedSubmission): Target {
   const principal = c.get('principal');
-  const template = requireTemplate(submission.template, 'template');
+  requireTemplate(submission.template, 'template');
   const period = requirePeriod(submission.period, 'period');
+  // The version in force for the period: a filing keeps it.
+  const template = requireTemplate(submission.template, 'template', period);
   requireFiledFor(template, period, 'period');
   const unitCode = (submission.unit ?? principal.unit ?? '').toUpperCase();
   if (!unitCode) failAt('unit', 'unit_missing');
@@ -67,15 +69,24 @@ export function resolveTarget(c: Context<AppEnv>, submission: ParsedSubmission):
 
 /**
  * The unit's record, checked: in force on some day of the period (a unit that ended or began during
- * it files for its part), of a kind that files the template under the rule of its last day in it.
+ * it files for its part), of a kind that files the template under the rule of its last day in it. A
+ * template filed after its period (the DTI) is filed by the unit as it is on the filing day: `filing`
+ * gives that day and the unit's records.
  */
-export function checkUnit(target: Target, unit: Unit | null, exists: boolean): Unit {
+export function checkUnit(target: Target, unit: Unit | null, exists: boolean, filing?: { day: string; records: readonly Unit[] }): Unit {
   const { template, period, unitCode: code } = target;
   if (!unit) {
     if (exists) failAt('unit', 'unit_not_in_force', { unit: code, period: period.code });
     failAt('unit', 'unit_unknown', { unit: code });
   }
-  const mismatch = filerMismatch(template, unit, lastDayIn(unit, period));
+  // A unit that joined from another province files here only for the periods after it joined.
+  if (!isMember(unit)) failAt('unit', 'unit_not_member', { unit: code, period: period.code, province: unit.province ?? '' });
+  const lastDay = lastDayIn(unit, period);
+  const day = filerDay(template, lastDay, filing?.day ?? lastDay);
+  const record = day === lastDay ? unit : filing?.records.find((r) => validOn(r, day));
+  // A unit no longer in force on the filing day (the dissolved coordinator) does not file it.
+  if (!record) failAt('unit', 'coordinator_files', { template: template.id });
+  const mismatch = filerMismatch(template, record, day);
   if (mismatch === 'kind') failAt('unit', 'unit_kind_not_filer', { template: template.id, kind: unit.kind, name: unit.name });
   if (mismatch === 'coordinator') failAt('unit', 'coordinator_files', { template: template.id });
   return unit;

@@ -4,7 +4,7 @@
  */
 import { parsePeriod, type Period } from '../../../shared/periods';
 import type { ProblemCode, ProblemParams } from '../../../shared/problems';
-import { getTemplate, isFiledFor, type Template } from '../../../shared/templates';
+import { getTemplate, isFiledFor, templateFor, type Template } from '../../../shared/templates';
 import { fail, failAt } from './problem';
 
 function failHere(field: string | undefined, code: ProblemCode, params: ProblemParams): never {
@@ -12,8 +12,9 @@ function failHere(field: string | undefined, code: ProblemCode, params: ProblemP
   fail(code, params);
 }
 
-export function requireTemplate(id: string, field?: string): Template {
-  const template = getTemplate(id);
+/** The template a request names: its version in force for `period` where one is known, else the current one. */
+export function requireTemplate(id: string, field?: string, period?: Period): Template {
+  const template = period ? templateFor(id, period) : getTemplate(id);
   if (!template) failHere(field, 'template_unknown', { template: id });
   return template;
 }

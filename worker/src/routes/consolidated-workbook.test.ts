@@ -13,12 +13,16 @@ import { DEMO_REGISTRY } from '../../../shared/demo/registry';
 import { recordsOn } from '../../../shared/registry';
 import { BM07_2023, plan30Tasks } from '../../../shared/demo/seed-figures';
 import { shiftDecimal } from '../../../shared/numbers/decimal';
-import { TEMPLATES, filesTemplate, getTemplate, templateCells, type IndicatorTemplate } from '../../../shared/templates';
+import { TEMPLATES, expectedFilerDay, filesTemplate, templateCells, templateFor, templatesFor, type IndicatorTemplate } from '../../../shared/templates';
+import { parsePeriod } from '../../../shared/periods';
 import { validate, validateSubmission } from '../../../shared/validation';
-import { COMPLETENESS_SHEET, WARNINGS_SHEET, readRecords, readTemplateGrid, type SheetGrid } from '../../../shared/workbook';
+import { BY_DISTRICT_SHEET, COMPLETENESS_SHEET, DISTRICT_CHECKS_SHEET, FIGURES_SHEET, WARNINGS_SHEET, readRecords, readTemplateGrid, type SheetGrid } from '../../../shared/workbook';
 import { EVERY_SHEET, readWorkbook, type WorkbookContents } from '../../../xlsx/read';
 import { checkGrid } from '../../../addin/src/check';
-import { api, json, makeToken, seedUnits } from '../../test/helpers';
+import { api, apiAt, json, makeToken, seedUnits } from '../../test/helpers';
+import { coordinatorOn } from '../../../shared/registry/coordinator';
+import { vietnamDay } from '../../../shared/periods';
+import { HEADER_ROWS } from '../../../shared/workbook/consolidated/common';
 import { strFromU8, unzipSync } from 'fflate';
 import { writeFigure } from '../../../shared/report/draft';
 
@@ -33,7 +37,7 @@ let returned = '';
 
 /** A report filed before the deadline, written straight to the database (the API would date it today). */
 async function fileOnTime(submission: Submission, receivedAt: string): Promise<void> {
-  const template = getTemplate(submission.template)!;
+  const template = templateFor(submission.template, PERIOD)!;
   const unit = DEMO_REGISTRY.find((u) => u.code === submission.unit)!;
   const report = validateSubmission(submission, { unitKind: unit.kind });
   const id = `sub_ontime_${submission.unit}_${submission.template}`;
@@ -50,8 +54,10 @@ beforeAll(async () => {
   dic = await makeToken('dic', 'STTTT');
   auditor = await makeToken('auditor');
   let i = 0;
-  for (const template of TEMPLATES) {
-    for (const unit of recordsOn(DEMO_REGISTRY, '2024-12-31').filter((u) => filesTemplate(template, u, '2024-12-31'))) {
+  for (const template of templatesFor(parsePeriod(PERIOD)!)) {
+    // The DTI of 2024 is filed in 2025 by the coordinating department of that day (the Sở KH&CN).
+    const day = expectedFilerDay(template, parsePeriod(PERIOD)!);
+    for (const unit of recordsOn(DEMO_REGISTRY, day).filter((u) => filesTemplate(template, u, day))) {
       i++;
       if (i % 9 === 4) {
         skipped.add(`${template.id}/${unit.code}`);
@@ -88,16 +94,27 @@ const sheet = (name: string): SheetGrid => contents.sheets.find((s) => s.sheet =
 
 describe('GET /consolidations/:period.xlsx', () => {
   it('holds the summary, one sheet per template, filing status and warnings', () => {
-    expect(contents.sheets.map((s) => s.sheet)).toEqual(['Tổng hợp', ...TEMPLATES.map((t) => `TH_${t.id}`), COMPLETENESS_SHEET.vi, WARNINGS_SHEET.vi]);
-    const header = sheet('TH_BM03').values.slice(0, 3).map((r) => String(r[0]));
+    expect(contents.sheets.map((s) => s.sheet)).toEqual([
+      'Tổng hợp',
+      FIGURES_SHEET.vi,
+      ...TEMPLATES.map((t) => `TH_${t.id}`),
+      COMPLETENESS_SHEET.vi,
+      BY_DISTRICT_SHEET.vi,
+      WARNINGS_SHEET.vi,
+      DISTRICT_CHECKS_SHEET.vi,
+    ]);
+    const header = sheet('TH_BM03').values.slice(0, 4).map((r) => String(r[0]));
     expect(header[0]).toBe('TỔNG HỢP BIỂU MẪU BM03. THỦ TỤC HÀNH CHÍNH VÀ DỊCH VỤ CÔNG TRỰC TUYẾN');
-    expect(header[1]).toBe('Tỉnh Đắk Lắk · Kỳ báo cáo: Năm 2024 (2024) · Cơ quan tổng hợp: Sở Thông tin và Truyền thông');
-    expect(header[2]).toMatch(/^Lập lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} từ chitieu · bộ kiểm tra 1\.0\.0 · mẫu BM03 phiên bản 2024\.1/);
+    // The annex of the report drafted the same day, by the coordinator of that day.
+    const issuer = coordinatorOn(DEMO_REGISTRY, vietnamDay(new Date()))!;
+    expect(header[1]).toMatch(new RegExp(`^\\(Phụ lục kèm theo Báo cáo số +/BC-${issuer.code} ngày +tháng +năm \\d{4} của ${issuer.name}\\)$`));
+    expect(header[2]).toBe('Tỉnh Đắk Lắk · Kỳ báo cáo: Năm 2024 (2024) · Cơ quan tổng hợp: Sở Thông tin và Truyền thông');
+    expect(header[3]).toMatch(/^Số liệu tổng hợp lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} · mẫu BM03 phiên bản 2024\.1/);
   });
 
   it('equals the JSON consolidation cell for cell: every unit, and the provincial total', () => {
     for (const c of period.consolidations.filter((x) => x.template.kind === 'indicator')) {
-      const template = getTemplate(c.template.id) as IndicatorTemplate;
+      const template = templateFor(c.template.id, PERIOD) as IndicatorTemplate;
       const records = new Map(readRecords(template, sheet(`TH_${c.template.id}`)).map((r) => [r.label, r.submission.values]));
       const figures = [...templateCells(template).values()].filter((info) => !info.column.derived && info.column.key !== 'GC').map((info) => info.ref);
       const expectLine = (label: string, values: Record<string, unknown>) => {
@@ -146,11 +163,12 @@ describe('GET /consolidations/:period.xlsx', () => {
     const syt = rows.find((r) => r[1] === 'BM07' && r[2] === 'SYT')!;
     expect(String(syt[5])).toContain('thấp hơn mức tối thiểu 10%');
     expect(syt[6]).toBe('Dự án SOC chuyển sang năm sau');
-    expect(rows.some((r) => r[0] === 'SỐ LIỆU CẤP HUYỆN KHÁC TỔNG CẤP XÃ')).toBe(period.consolidations.some((c) => c.districtChecks.length > 0));
+    const checks = sheet(DISTRICT_CHECKS_SHEET.vi).values.filter((r) => typeof r[0] === 'number');
+    expect(checks).toHaveLength(period.consolidations.reduce((n, c) => n + c.districtChecks.length, 0));
   });
 
   it('passes the auditor’s check: every row of every provincial sheet, and the totals found by name', () => {
-    for (const template of TEMPLATES.filter((t) => t.kind === 'indicator')) {
+    for (const template of templatesFor(parsePeriod(PERIOD)!).filter((t) => t.kind === 'indicator')) {
       const checks = checkGrid(sheet(`TH_${template.id}`), template.id, { period: PERIOD });
       expect(checks.length).toBeGreaterThan(1);
       for (const check of checks) {
@@ -173,7 +191,8 @@ describe('GET /consolidations/:period.xlsx', () => {
       expect(ws.views[0]?.state, ws.name).toBe('frozen');
     }
     const th = wb.getWorksheet('TH_BM03')!;
-    const total = th.getRow(7);
+    // Under the heading lines, the column headers and their keys (1-based rows).
+    const total = th.getRow(HEADER_ROWS + 3);
     expect(total.getCell(2).value).toBe('TỈNH');
     const formats = new Set<string>();
     total.eachCell((c) => c.numFmt && formats.add(c.numFmt));
@@ -209,10 +228,28 @@ describe('GET /reports/:period.docx', () => {
     expect(r.status).toBe(200);
     const xml = strFromU8(unzipSync(new Uint8Array(await r.arrayBuffer()))['word/document.xml']!);
     const text = [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(' ');
-    expect(text).toContain('Chưa có số liệu: chưa đơn vị nào nộp mẫu BM03 trong kỳ');
+    expect(text).toContain('Chưa có số liệu: chưa đơn vị nào nộp biểu “Thủ tục hành chính và dịch vụ công trực tuyến” trong kỳ');
     expect(text).not.toContain('thủ tục, trong đó');
     // The first year the API takes compares with one it does not: still a report, not a 500.
     expect((await api('/reports/2000-H1.docx', { token: dic })).status).toBe(200);
+  });
+
+  it('is issued by the coordinator of the drafting day, naming the period’s where it differs', async () => {
+    const textOn = async (day: string) => {
+      const r = await apiAt(day, `/reports/${PERIOD}.docx`, { token: dic });
+      expect(r.status).toBe(200);
+      const xml = strFromU8(unzipSync(new Uint8Array(await r.arrayBuffer()))['word/document.xml']!);
+      return [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(' ');
+    };
+    const later = coordinatorOn(DEMO_REGISTRY, '2026-11-30')!;
+    expect(later.code).not.toBe('STTTT');
+    const drafted2026 = await textOn('2026-11-30T03:00:00Z');
+    expect(drafted2026).toContain(`/BC-${later.code}`);
+    expect(drafted2026).toContain(later.name.toLocaleUpperCase('vi'));
+    expect(drafted2026).toContain('cơ quan tổng hợp trong kỳ báo cáo là Sở Thông tin và Truyền thông');
+    const drafted2025 = await textOn('2025-01-10T03:00:00Z');
+    expect(drafted2025).toContain('/BC-STTTT');
+    expect(drafted2025).not.toContain('cơ quan tổng hợp trong kỳ báo cáo');
   });
 
   it('answers only DIC and auditors, and names a bad period; again and again in one isolate', async () => {

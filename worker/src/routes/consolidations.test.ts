@@ -21,7 +21,7 @@ beforeAll(async () => {
   await seedUnits();
   dic = await makeToken('dic', 'STTTT');
   auditor = await makeToken('auditor');
-  // The 2023 figures of seed 000 §9 as the DIC's own report, and every other department and Buôn Ma Thuột with its communes.
+  // The 2023 figures of seed 000 §9 as filed by the body that keeps the catalogue, and every other department and Buôn Ma Thuột with its communes.
   const file = async (body: unknown) => {
     const r = await api('/submissions', { token: dic, json: body });
     if (r.status !== 201) throw new Error(`${r.status} ${await r.text()}`);
@@ -29,27 +29,30 @@ beforeAll(async () => {
     if (receipt.report.template === 'BM03') submitted[receipt.report.unit] = receipt.report.values;
     return receipt;
   };
-  await file({ ...BM03_2023, unit: 'STTTT', values: { ...BM03_2023.values, 'HS03.KQ': '920.518', 'HS04.KQ': '906.810' } });
-  for (const unit of PROVINCE_2023.filter((u) => u.code !== 'STTTT' && (u.kind === 'department' || u.code === 'BMT' || u.parent === 'BMT'))) {
+  await file({ ...BM03_2023, unit: 'VPUBND', values: { ...BM03_2023.values, 'HS03.KQ': '920.518', 'HS04.KQ': '906.810' } });
+  for (const unit of PROVINCE_2023.filter((u) => u.code !== 'VPUBND' && (u.kind === 'department' || u.code === 'BMT' || u.parent === 'BMT'))) {
     await file(demoSubmission('BM03', unit, '2023'));
   }
-  const returned = await file(demoSubmission('BM03', DEPARTMENTS[1]!, '2023', 'second'));
+  const returned = await file(demoSubmission('BM03', DEPARTMENTS[2]!, '2023', 'second'));
   await api(`/submissions/${returned.id}/review`, { token: dic, json: { decision: 'return', comment: 'Kiểm tra lại HS04' } });
   await file({ template: 'BM02', version: versionOf('BM02'), unit: 'STTTT', period: '2024-H1', rows: plan30Tasks() });
 });
 
 describe('GET /consolidations/:template/:period', () => {
-  it('adds departments and districts; ratios come from the provincial numerators and denominators', async () => {
+  it('adds departments and districts; takes the catalogue once from its keeper; ratios come from the provincial numerators and denominators', async () => {
     const r = await api('/consolidations/BM03/2023', { token: auditor });
     expect(r.status).toBe(200);
     const c = await json(r);
     const topLevel = Object.entries(submitted).filter(([code]) => !code.includes('-'));
     const sum = (ref: string) => topLevel.reduce((n, [, values]) => n + (values[ref] as number), 0);
-    expect(c.total.values['TT01.KQ']).toBe(sum('TT01.KQ'));
+    // One catalogue for the province: the keeper's 1.586, never the sum over units.
+    expect(c.total.values['TT01.KQ']).toBe(1586);
+    // Every other unit files the records it handled, not the catalogue.
+    expect(topLevel.filter(([code]) => code !== 'VPUBND').every(([, values]) => values['TT01.KQ'] === undefined)).toBe(true);
     expect(c.total.values['HS05.KQ']).toBe(sum('HS05.KQ'));
     expect(c.total.values['TL09.KQ']).toBe(roundTo((sum('HS05.KQ') / sum('HS01.KQ')) * 100, SHARE_DECIMALS));
     // The seed's own line keeps the published figures: 1.586 TTHC, 71,34% digitised.
-    const own = c.units.find((u: { code: string }) => u.code === 'STTTT');
+    const own = c.units.find((u: { code: string }) => u.code === 'VPUBND');
     expect(own.values['TT01.KQ']).toBe(1586);
     expect(own.values['TL09.KQ']).toBe(71.34);
   });
@@ -61,12 +64,12 @@ describe('GET /consolidations/:template/:period', () => {
     expect(c.completeness.expected).toBe(expectedCodes.length);
     expect([...c.completeness.missing].sort()).toEqual(expectedCodes.filter((code) => !submittedCodes.includes(code)).sort());
     expect(c.completeness.missing).toContain('KPA');
-    expect(c.completeness.returned).toEqual([DEPARTMENTS[1]!.code]);
+    expect(c.completeness.returned).toEqual([DEPARTMENTS[2]!.code]);
     expect(c.completeness.late).toHaveLength(submittedCodes.length);
     // Demo figures of Buôn Ma Thuột are not the sum of its communes': each such cell is flagged.
     expect(c.districtChecks.length).toBeGreaterThan(0);
     expect(c.districtChecks[0]).toMatchObject({ district: 'BMT', complete: true });
-    expect(c.units.find((u: { code: string }) => u.code === DEPARTMENTS[1]!.code).submission).toMatchObject({ revision: 2, status: 'returned', reviewComment: 'Kiểm tra lại HS04' });
+    expect(c.units.find((u: { code: string }) => u.code === DEPARTMENTS[2]!.code).submission).toMatchObject({ revision: 2, status: 'returned', reviewComment: 'Kiểm tra lại HS04' });
   });
 
   it('counts tasks by status: 18/66 completed is 27,27% (seed 001 §II.3)', async () => {

@@ -11,7 +11,7 @@ export const meRoutes = new Hono<AppEnv>();
 /** Who the token belongs to, and who coordinates today: the task pane shows both after sign-in. */
 route(meRoutes, API.me, async (c) => {
   const p = c.get('principal');
-  const today = vietnamDay(now(c.env));
+  const today = vietnamDay(now(c));
   const [unit, coordinator] = await Promise.all([
     p.unit ? findUnit(c.env.DB, p.unit, today).then((u) => u ?? findUnit(c.env.DB, p.unit!)) : Promise.resolve(null),
     findCoordinator(c.env.DB, today),

@@ -4,7 +4,7 @@ import { API } from '../../../shared/api/routes';
 import { route } from '../lib/route';
 import { langOf } from '../../../shared/i18n';
 import { openApiDocument } from '../../../shared/api/openapi';
-import { TEMPLATES } from '../../../shared/templates';
+import { TEMPLATES, versionsOf } from '../../../shared/templates';
 import { ENGINE_VERSION } from '../../../shared/validation';
 import { writeTemplateFile } from '../../../xlsx/template-file';
 import { findUnit } from '../db/units';
@@ -29,15 +29,30 @@ route(publicRoutes, API.openapi, (c) => c.json(openApiDocument(new URL('/api/v1'
 
 route(publicRoutes, API.templates, (c) =>
   c.json(
-    TEMPLATES.map((t) => ({ id: t.id, version: t.version, kind: t.kind, title: t.title, periodKinds: t.periodKinds, filedBy: t.filedBy, scope: t.scope })),
+    TEMPLATES.map((t) => ({
+      id: t.id,
+      version: t.version,
+      kind: t.kind,
+      title: t.title,
+      periodKinds: t.periodKinds,
+      filedBy: t.filedBy,
+      scope: t.scope,
+      versions: versionsOf(t.id).map((v) => ({ version: v.version, from: v.from })),
+    })),
   ),
 );
 
-route(publicRoutes, API.template, (c, { params }) => c.json(requireTemplate(params.id)));
+route(publicRoutes, API.template, (c, { params, query }) => {
+  requireTemplate(params.id);
+  const period = query.period ? requirePeriod(query.period, 'period') : undefined;
+  return c.json(requireTemplate(params.id, undefined, period));
+});
 
 route(publicRoutes, API.templateWorkbook, async (c, { params, query }) => {
-  const template = requireTemplate(params.id);
+  requireTemplate(params.id);
   const period = query.period ? requirePeriod(query.period, 'period') : undefined;
+  // A blank workbook of a period carries the version in force for it.
+  const template = requireTemplate(params.id, undefined, period);
   if (period) requireFiledFor(template, period, 'period');
   const unitCode = query.unit?.toUpperCase();
   const unit = unitCode ? await findUnit(c.env.DB, unitCode, period?.end) : undefined;

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ComparisonSchema, ConsolidationSchema, PeriodConsolidationSchema, ProblemSchema, ReceiptSchema } from '../../../shared/api/schemas';
 import { versionOf } from '../../../shared/templates';
-import { COMPLETENESS_SHEET } from '../../../shared/workbook';
+import { BY_DISTRICT_SHEET, COMPLETENESS_SHEET } from '../../../shared/workbook';
 import { EVERY_SHEET, readWorkbook } from '../../../xlsx/read';
 import { api, makeToken, read, seedUnits } from '../../test/helpers';
 
@@ -76,23 +76,32 @@ describe('filing rules with dates', () => {
 });
 
 describe('comparing with the previous period across a merger', () => {
-  it('compares a merged commune with the sum of the communes it merged from', async () => {
-    expect((await file(bm03('KPA-EAKLY', '2025-H1', 2_000))).status).toBe(201);
-    expect((await file(bm03('KPA-EAPHE', '2025-H1', 3_000))).status).toBe(201);
-    const fair = await file(bm03('EAKLY', '2025-H2', 5_500));
+  it('compares a department formed by a merger with the sum of the departments it merged from, naming both in the warning', async () => {
+    expect((await file(bm03('SNNPTNT', '2024-H2', 2_000))).status).toBe(201);
+    expect((await file(bm03('STNMT', '2024-H2', 3_000))).status).toBe(201);
+    const fair = await file(bm03('SNNMT', '2025-H1', 5_500));
     expect(fair.status).toBe(201);
-    expect(fair.receipt!.comparedWith).toEqual({ period: '2025-H1', units: ['KPA-EAKLY', 'KPA-EAPHE'], compared: true });
+    expect(fair.receipt!.comparedWith).toEqual({ period: '2024-H2', units: ['SNNPTNT', 'STNMT'], compared: true });
     // Set against one of them alone, 20.000 would not jump; against their sum of 5.000 it does.
-    const jump = await file(bm03('EAKLY', '2025-H2', 20_000));
+    const jump = await file(bm03('SNNMT', '2025-H1', 20_000));
     expect(jump.status).toBe(422);
-    expect(jump.problem!.issues!.map((i) => [i.code, i.cells[0]])).toContainEqual(['jump', 'HS01.KQ']);
+    const warning = jump.problem!.issues!.find((i) => i.code === 'jump' && i.cells[0] === 'HS01.KQ')!;
+    expect(warning.message).toContain('kỳ 2024-H2 (số liệu của SNNPTNT, STNMT)');
   });
 
-  it('says it cannot compare when only some of the merged communes filed', async () => {
-    expect((await file(bm03('BMT-TANLOI', '2025-H1', 2_000))).status).toBe(201);
-    const r = await file(bm03('BUONMATHUOT', '2025-H2', 60_000));
+  it('says it cannot compare when only some of the merged departments filed', async () => {
+    expect((await file(bm03('SGTVT', '2024-H2', 2_000))).status).toBe(201);
+    const r = await file(bm03('SXD', '2025-H1', 60_000));
     expect(r.status).toBe(201);
-    expect(r.receipt!.comparedWith).toEqual({ period: '2025-H1', units: ['BMT-TANLOI', 'BMT-THANGLOI'], compared: false });
+    expect(r.receipt!.comparedWith).toEqual({ period: '2024-H2', units: ['SXD', 'SGTVT'], compared: false, reason: 'partly_filed' });
+  });
+
+  it('declares the first period after the 2025 reform a structural break for a commune formed in it: no jump check, and says so', async () => {
+    expect((await file(bm03('KPA-EAKLY', '2025-H1', 2_000))).status).toBe(201);
+    expect((await file(bm03('KPA-EAPHE', '2025-H1', 3_000))).status).toBe(201);
+    const r = await file(bm03('EAKLY', '2025-H2', 20_000));
+    expect(r.status).toBe(201);
+    expect(r.receipt!.comparedWith).toEqual({ period: '2025-H1', units: ['KPA-EAKLY', 'KPA-EAPHE'], compared: false, reason: 'structural_break' });
   });
 });
 
@@ -109,7 +118,8 @@ describe('outputs follow the structure of their period', () => {
     expect(text('TH_BM05')).toContain('II. CẤP XÃ');
     expect(text('TH_BM05')).not.toContain('CẤP HUYỆN');
     expect(text('TH_BM05')).toContain('Cơ quan tổng hợp: Sở Khoa học và Công nghệ');
-    expect(text(COMPLETENESS_SHEET.vi)).not.toContain('Theo đơn vị cấp huyện');
+    expect(book.sheets.map((s) => s.sheet)).not.toContain(BY_DISTRICT_SHEET.vi);
+    expect(text(COMPLETENESS_SHEET.vi)).not.toContain('Cấp huyện');
   });
 
   it('a period with districts keeps them, in JSON and in the workbook alike', async () => {
@@ -121,7 +131,7 @@ describe('outputs follow the structure of their period', () => {
     const text = (sheet: string) => book.sheets.find((s) => s.sheet === sheet)!.values.flat().map(String).join('\n');
     expect(text('TH_BM03')).toContain('II. CẤP HUYỆN VÀ CẤP XÃ');
     expect(text('TH_BM03')).toContain('Cơ quan tổng hợp: Sở Khoa học và Công nghệ');
-    expect(text(COMPLETENESS_SHEET.vi)).toContain('Theo đơn vị cấp huyện');
+    expect(text(BY_DISTRICT_SHEET.vi)).toContain('THEO ĐƠN VỊ CẤP HUYỆN');
   });
 });
 
@@ -134,11 +144,13 @@ describe('who coordinates', () => {
 
 describe('GET /comparisons/:template/:period', () => {
   it('gives the pane the figures the filing will be compared with: predecessors summed, or why not', async () => {
-    const merged = await read(await api('/comparisons/BM03/2025-H2?unit=EAKLY', { token: dic }), ComparisonSchema);
-    expect(merged).toMatchObject({ period: '2025-H1', units: ['KPA-EAKLY', 'KPA-EAPHE'], compared: true });
+    const merged = await read(await api('/comparisons/BM03/2025-H1?unit=SNNMT', { token: dic }), ComparisonSchema);
+    expect(merged).toMatchObject({ period: '2024-H2', units: ['SNNPTNT', 'STNMT'], compared: true });
     expect(merged.values!['HS01.KQ']).toBe(5_000);
-    const partial = await read(await api('/comparisons/BM03/2025-H2?unit=BUONMATHUOT', { token: dic }), ComparisonSchema);
-    expect(partial).toEqual({ period: '2025-H1', units: ['BMT-TANLOI', 'BMT-THANGLOI'], compared: false, values: null });
+    const partial = await read(await api('/comparisons/BM03/2025-H1?unit=SXD', { token: dic }), ComparisonSchema);
+    expect(partial).toEqual({ period: '2024-H2', units: ['SXD', 'SGTVT'], compared: false, reason: 'partly_filed', values: null });
+    const reformed = await read(await api('/comparisons/BM03/2025-H2?unit=EAKLY', { token: dic }), ComparisonSchema);
+    expect(reformed).toEqual({ period: '2025-H1', units: ['KPA-EAKLY', 'KPA-EAPHE'], compared: false, reason: 'structural_break', values: null });
     const nothing = await read(await api('/comparisons/BM03/2026-Q1?unit=TANAN', { token: dic }), ComparisonSchema);
     expect(nothing).toEqual({ period: '2025-Q4', units: [], compared: true, values: null });
     // The first period the API takes has a period before it, with nothing filed: no 500.
@@ -149,9 +161,9 @@ describe('GET /comparisons/:template/:period', () => {
   it('lets a unit read only its own, and names an unknown unit', async () => {
     const clerk = await makeToken('unit', 'PHUOCAN');
     expect((await api('/comparisons/BM03/2026?unit=EAKLY', { token: clerk })).status).toBe(403);
-    // Its 2025 is its own half-year and the half of the commune it took over, which did not file: no fair comparison.
+    // Its 2025 is its own half-year and the half of the commune it took over in the reform: a declared break.
     const own = await read(await api('/comparisons/BM03/2026', { token: clerk }), ComparisonSchema);
-    expect(own).toEqual({ period: '2025', units: ['PHUOCAN', 'KPA-PHUOCAN'], compared: false, values: null });
+    expect(own).toEqual({ period: '2025', units: ['PHUOCAN', 'KPA-PHUOCAN'], compared: false, reason: 'structural_break', values: null });
     expect((await read(await api('/comparisons/BM03/2026?unit=NOPE', { token: dic }), ProblemSchema)).field).toBe('unit');
   });
 });

@@ -3,7 +3,8 @@ import { Hono, type Context } from 'hono';
 import { API } from '../../../shared/api/routes';
 import { route } from '../lib/route';
 import { ReviewRequestSchema, type Receipt } from '../../../shared/api/schemas';
-import { daysLate, periodBefore, previousPeriod, vietnamDay } from '../../../shared/periods';
+import { vietnamDay } from '../../../shared/periods';
+import { comparedPeriod, daysLateFor } from '../../../shared/templates';
 import { validate } from '../../../shared/validation';
 import { lastDayIn } from '../../../shared/registry/units';
 import { allow } from '../auth';
@@ -21,6 +22,8 @@ import { check, limitBody, readJson } from '../lib/body';
 import { canonicalJson, randomId, sha256Hex } from '../lib/crypto';
 import { checkUnit, readSubmission, resolveTarget } from '../lib/intake';
 import { loadComparison, loadIntake } from '../db/intake';
+import { isWriteConflict } from '../db/guards';
+import { WRITE_CONFLICT_RETRY_SECONDS } from '../lib/write-conflict';
 import { fail, failAt, MAX_PROBLEM_ISSUES } from '../lib/problem';
 import { requirePeriod, requireTemplate } from '../lib/params';
 import { now } from '../lib/clock';
@@ -46,7 +49,7 @@ route(submissionRoutes, API.fileSubmission, async (c, { query }) => {
     unit: target.unitCode,
     template: template.id,
     period,
-    previous: periodBefore(period),
+    previous: comparedPeriod(template, period),
     tokenId: principal.tokenId,
     ...(key ? { key } : {}),
   });
@@ -54,14 +57,15 @@ route(submissionRoutes, API.fileSubmission, async (c, { query }) => {
     const replay = await replayed(c, key, requestHash, context.idempotency);
     if (replay) return c.json(replay, 200);
   }
-  const unit = checkUnit(target, context.unit, context.unitExists);
+  const at = now(c);
+  const unit = checkUnit(target, context.unit, context.unitExists, { day: vietnamDay(at), records: context.records });
+  if (intake.submission.coversPredecessors && context.predecessors.length === 0) failAt('coversPredecessors', 'covers_without_predecessors', { unit: unit.code, period: period.code });
   const submission = { ...intake.submission, template: template.id, unit: unit.code, period: period.code };
-  const at = now(c.env);
   const options = {
     unitKind: unit.kind,
     unitUntil: lastDayIn(unit, period),
     today: vietnamDay(at),
-    ...(context.previous ? { previous: context.previous.values } : {}),
+    ...(context.previous ? { previous: context.previous.values, compared: { period: comparedPeriod(template, period).code, units: context.previous.units } } : {}),
     ...(intake.locate ? { locate: intake.locate } : {}),
   };
   const report = validate(template, submission, { ...options, lang });
@@ -87,7 +91,7 @@ route(submissionRoutes, API.fileSubmission, async (c, { query }) => {
     fail('submission_unchanged', { revision: context.latest.revision, receivedAt: formatTime(context.latest.receivedAt) });
   }
   const receivedAt = at.toISOString();
-  const late = daysLate(period, receivedAt);
+  const late = daysLateFor(template, period, receivedAt);
   let saved: { id: string; revision: number };
   try {
     saved = await storeRevision(
@@ -107,12 +111,15 @@ route(submissionRoutes, API.fileSubmission, async (c, { query }) => {
         report: JSON.stringify(stored),
         warnings: report.warnings.length,
         asFiled: { name: unit.name, kind: unit.kind, parent: unit.parent },
+        checked: { unit, period },
         ...(key ? { idempotency: { key, requestHash } } : {}),
       },
       principal,
     );
   } catch (e) {
     const message = String((e as Error).message);
+    // The unit's record was retracted or changed after it was checked: nothing was stored; sent again, it is checked afresh.
+    if (isWriteConflict(e)) fail('write_conflict', {}, { retryAfter: WRITE_CONFLICT_RETRY_SECONDS });
     // Two requests with one key raced: the other one stored its revision first.
     if (key && /UNIQUE constraint failed: idempotency_keys/.test(message)) {
       const replay = await replayed(c, key, requestHash);
@@ -125,9 +132,9 @@ route(submissionRoutes, API.fileSubmission, async (c, { query }) => {
     throw e;
   }
   const comparedWith = context.previous
-    ? { period: previousPeriod(period), units: context.previous.units, compared: true }
+    ? { period: comparedPeriod(template, period).code, units: context.previous.units, compared: true }
     : context.incomparable
-      ? { period: previousPeriod(period), units: context.incomparable, compared: false }
+      ? { period: comparedPeriod(template, period).code, units: context.incomparable, compared: false, ...(context.reason ? { reason: context.reason } : {}) }
       : undefined;
   const filedBy = principal.personId ? { id: principal.personId, name: await personName(c.env.DB, principal.personId) } : null;
   const receipt: Receipt = { id: saved.id, revision: saved.revision, status: 'received', receivedAt, late: late > 0, daysLate: late, hash, report, ...(comparedWith ? { comparedWith } : {}), ...(filedBy ? { filedBy } : {}) };
@@ -220,6 +227,7 @@ route(submissionRoutes, API.review, async (c, { params, body: request }) => {
     c.env.DB,
     { submissionId: summary.id, revision, decision: request.decision === 'accept' ? 'accepted' : 'returned', comment: request.comment ?? null },
     c.get('principal'),
+    now(c).toISOString(),
   );
   return c.json(review, 201);
 });
@@ -231,13 +239,14 @@ route(submissionRoutes, API.comparison, async (c, { params, query }) => {
   const unit = (query.unit ?? principal.unit ?? '').toUpperCase();
   if (!unit) failAt('unit', 'unit_missing');
   if (principal.role === 'unit' && unit !== principal.unit) fail('unit_reads_own_only', { own: principal.unit ?? '' });
-  const previous = periodBefore(period);
+  const previous = comparedPeriod(template, period);
   const comparison = await loadComparison(c.env.DB, { unit, template: template.id, previous });
   if (!comparison.unitExists) failAt('unit', 'unit_unknown', { unit });
   return c.json({
     period: previous.code,
     units: comparison.previous?.units ?? comparison.incomparable ?? [],
     compared: comparison.incomparable === null,
+    ...(comparison.reason ? { reason: comparison.reason } : {}),
     values: comparison.previous?.values ?? null,
   });
 });

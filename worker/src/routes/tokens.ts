@@ -8,6 +8,7 @@ import { vietnamDay } from '../../../shared/periods';
 import { createToken, findToken, listTokens, revokeToken, rotateToken } from '../db/tokens';
 import { findUnit } from '../db/units';
 import { findPerson, findPersonByLogin, membershipFor } from '../db/people';
+import { unlessConflicting } from '../lib/write-conflict';
 import type { AppEnv } from '../env';
 import { check, readJson } from '../lib/body';
 import { now } from '../lib/clock';
@@ -36,7 +37,7 @@ route(tokenRoutes, API.tokens, async (c) => c.json(await listTokens(c.env.DB)));
 route(tokenRoutes, API.createToken, async (c, { body: request }) => {
   const unit = request.unit?.toUpperCase();
   if (unit && !(await findUnit(c.env.DB, unit))) failAt('unit', 'unit_unknown', { unit });
-  const at = now(c.env);
+  const at = now(c);
   const expiresAt = expiryOf(request.expiresAt, vietnamDay(at));
   const personId = request.person ? await holder(c, request.person, request.role, unit ?? null, vietnamDay(at)) : null;
   const { token, hash, id } = await secret();
@@ -64,16 +65,17 @@ route(tokenRoutes, API.rotateToken, async (c, { params }) => {
   if (old.revokedAt) fail('token_revoked_cannot_rotate', { id: old.id });
   const body = c.req.header('content-length') === '0' || !c.req.header('content-type') ? {} : await readJson(c);
   const request = check(TokenRotateRequestSchema, body, c.get('lang'));
-  const at = now(c.env);
+  const at = now(c);
   const { token, hash, id } = await secret();
-  const info = await rotateToken(c.env.DB, old, { id, hash, expiresAt: expiryOf(request.expiresAt, vietnamDay(at)) }, c.get('principal'), at.toISOString());
+  const info = await unlessConflicting(() => rotateToken(c.env.DB, old, { id, hash, expiresAt: expiryOf(request.expiresAt, vietnamDay(at)) }, c.get('principal'), at.toISOString()));
   return c.json({ ...info, token, replaces: old.id }, 201);
 });
 
 route(tokenRoutes, API.revokeToken, async (c, { params }) => {
   const { id } = params;
   if (id === c.get('principal').tokenId) fail('token_self_revoke');
-  const outcome = await revokeToken(c.env.DB, id, c.get('principal'), now(c.env).toISOString());
+  const outcome = await unlessConflicting(() => revokeToken(c.env.DB, id, c.get('principal'), now(c).toISOString()));
   if (outcome === 'not_found') fail('token_not_found', { id });
+  if (typeof outcome === 'object') fail('token_replaced', { id, by: outcome.replacedBy });
   return c.body(null, 204);
 });

@@ -7,14 +7,15 @@ import { Hono, type Context } from 'hono';
 import { API } from '../../../shared/api/routes';
 import type { Lang } from '../../../shared/i18n';
 import { problemLine, renderField } from '../../../shared/problems';
-import { planImport, retractionConflicts, registryProblems, type HistoryConflict, type RecordProblem } from '../../../shared/registry/history';
-import { parseUnitsCsv, unitsToCsv } from '../../../shared/registry/units-csv';
-import { applyImport, filedPeriods, listUnits, retractRecord, unitsDuring } from '../db/units';
+import { planImport, retractionConflicts, retractionProblems, type HistoryConflict, type RecordProblem } from '../../../shared/registry/history';
+import { keepAbsentColumns, parseUnitsCsv, unitsToCsv } from '../../../shared/registry/units-csv';
+import { applyImport, listUnits, readRegistry, retractRecord, unitsDuring } from '../db/units';
 import type { AppEnv } from '../env';
 import { now } from '../lib/clock';
 import { requirePeriod } from '../lib/params';
 import { fail, MAX_PROBLEM_ISSUES } from '../lib/problem';
 import { route } from '../lib/route';
+import { unlessConflicting } from '../lib/write-conflict';
 
 export const unitRoutes = new Hono<AppEnv>();
 
@@ -55,8 +56,8 @@ route(unitRoutes, API.importUnits, async (c, { query }) => {
   if (parsed.problems.length > 0) refuseProblems(c, parsed.problems, 'csv_invalid');
   if (parsed.units.length === 0) fail('csv_no_units');
   const lines = new Map(parsed.units.map((u, i) => [`${u.code}|${u.validFrom}`, parsed.lines[i]!]));
-  const [existing, filings] = await Promise.all([listUnits(c.env.DB), filedPeriods(c.env.DB)]);
-  const plan = planImport(existing, parsed.units, filings);
+  const snapshot = await readRegistry(c.env.DB);
+  const plan = planImport(snapshot.units, keepAbsentColumns(parsed.units, parsed.columns, snapshot.units), snapshot.filings, snapshot.filedEnds);
   // History first: an edit of what was filed is refused whatever else the file would break.
   if (plan.conflicts.length > 0) fail('registry_history_conflict', { list: conflictList(plan.conflicts) }, { conflicts: plan.conflicts });
   if (plan.problems.length > 0) refuseProblems(c, plan.problems.map((p) => lineOf(p, lines, lang)), 'registry_invalid');
@@ -64,20 +65,22 @@ route(unitRoutes, API.importUnits, async (c, { query }) => {
     created: plan.changes.filter((ch) => ch.action === 'created').length,
     updated: plan.changes.filter((ch) => ch.action === 'updated').length,
     unchanged: plan.unchanged,
+    periodsChanged: plan.periodsChanged,
   };
   if (query.dryRun) return c.json({ ...summary, dryRun: true, changes: plan.changes });
-  await applyImport(c.env.DB, plan.changes, c.get('principal'), now(c.env).toISOString());
+  await unlessConflicting(() => applyImport(c.env.DB, snapshot, plan.changes, c.get('principal'), now(c).toISOString()));
   return c.json({ ...summary, dryRun: false, changes: plan.changes });
 });
 
 route(unitRoutes, API.retractUnit, async (c, { params }) => {
-  const registry = await listUnits(c.env.DB);
+  const snapshot = await readRegistry(c.env.DB);
+  const registry = snapshot.units;
   const record = registry.find((u) => u.code === params.code.toUpperCase() && u.validFrom === params.validFrom);
   if (!record) fail('unit_record_not_found', { code: params.code, from: params.validFrom });
-  const periods = retractionConflicts(record, registry, await filedPeriods(c.env.DB));
+  const periods = retractionConflicts(record, registry, snapshot.filings);
   if (periods.length > 0) fail('unit_record_in_use', { code: record.code, from: record.validFrom, periods: periods.join(', ') });
-  const problems = registryProblems(registry.filter((u) => u !== record));
+  const problems = retractionProblems(record, registry);
   if (problems.length > 0) refuseProblems(c, problems.map((p) => lineOf(p, new Map(), c.get('lang'))), 'registry_invalid');
-  await retractRecord(c.env.DB, record, c.get('principal'), now(c.env).toISOString());
+  await unlessConflicting(() => retractRecord(c.env.DB, snapshot, record, c.get('principal'), now(c).toISOString()));
   return c.body(null, 204);
 });

@@ -4,7 +4,8 @@
  * opening the unit's filings of the period.
  */
 import type { Consolidation } from '../../../../shared/consolidation';
-import { daysLate, type Period } from '../../../../shared/periods';
+import type { Period } from '../../../../shared/periods';
+import { daysLateFor, filingOpens, templateOf } from '../../../../shared/templates';
 import { formatDateVi } from '../../../../shared/dates';
 import { formatTime } from '../../../../shared/workbook';
 import type { Ctx } from '../context';
@@ -26,12 +27,15 @@ interface ChaseLine {
 function chaseLines(consolidations: readonly Consolidation[], period: Period, today: string): ChaseLine[] {
   const lines: ChaseLine[] = [];
   for (const c of consolidations) {
+    // Each template by its own deadline; one filed after its period (the DTI) is not chased before it can be filed.
+    const template = templateOf(c.template);
+    if (!template || today < filingOpens(template, period)) continue;
     for (const u of c.units) {
       if (!u.expected) continue;
       const s = u.submission;
       const state = !s ? 'missing' : s.status === 'returned' ? 'returned' : s.daysLate > 0 ? 'late' : null;
       if (!state) continue;
-      const days = s ? s.daysLate : daysLate(period, `${today}T12:00:00+07:00`);
+      const days = s ? s.daysLate : daysLateFor(template, period, `${today}T12:00:00+07:00`);
       lines.push({ template: c.template.id, code: u.code, name: u.name, kind: u.kind, area: u.kind === 'commune' ? (u.parent ?? '') : u.kind === 'district' ? u.code : '', state, days });
     }
   }
@@ -99,5 +103,5 @@ export function chaseView(consolidations: readonly Consolidation[], period: Peri
 
   for (const el of filters.querySelectorAll('fluent-dropdown')) el.addEventListener('change', render);
   render();
-  return h('div', { class: 'chase-view' }, h('h3', {}, t.chaseTitle(all.length)), h('p', { class: 'muted', id: 'deadline' }, t.deadline(formatDateVi(period.unitDeadline))), filters, body);
+  return h('div', { class: 'chase-view' }, h('h3', {}, t.chaseTitle(all.length)), h('p', { class: 'muted', id: 'deadline' }, t.deadline(formatDateVi(period.unitDeadline), formatDateVi(period.dicDeadline))), filters, body);
 }

@@ -1,7 +1,7 @@
 /** The clerk's work: the open template sheet, Kiểm tra, Nộp, the receipt, what DIC said; and inserting a template. */
 import type { Receipt, SubmissionSummary } from '../../../../shared/api/schemas';
 import { parsePeriod, periodLabel, recentPeriods } from '../../../../shared/periods';
-import { TEMPLATES, filesTemplate, getTemplate } from '../../../../shared/templates';
+import { TEMPLATES, filesTemplate, getTemplate, templateFor } from '../../../../shared/templates';
 import { anotherPeriodSheet, buildTemplateSheet, sheetMetadataFor, formatTime, type SheetMetadata } from '../../../../shared/workbook';
 import { ApiError } from '../../api/client';
 import { FilingKeys } from '../../api/filing-keys';
@@ -256,8 +256,9 @@ export function reportView(ctx: Ctx): HTMLElement {
   }
 
   async function insert(note: HTMLElement): Promise<void> {
-    const template = getTemplate(valueOf(insertArea, 'insert-template'))!;
     const period = valueOf(insertArea, 'insert-period');
+    // The version in force for the period chosen.
+    const template = templateFor(valueOf(insertArea, 'insert-template'), period)!;
     const unit = ctx.me.unit ? { code: ctx.me.unit.code, name: ctx.me.unit.name, kind: ctx.me.unit.kind } : undefined;
     const options = { lang: ctx.lang, period, ...(unit ? { unit } : {}) };
     try {

@@ -6,7 +6,7 @@
  */
 import type { SubmissionSummary } from '../../../../shared/api/schemas';
 import type { Unit } from '../../../../shared/registry/units';
-import { getTemplate, templateCells } from '../../../../shared/templates';
+import { templateCells, templateOf } from '../../../../shared/templates';
 import { formatTime } from '../../../../shared/workbook';
 import { formatNumber, formatPercent } from '../../../../shared/numbers';
 import type { Ctx } from '../context';
@@ -113,8 +113,8 @@ export function reviewView(ctx: Ctx): HTMLElement {
   }
 
   /** The first result cells of the report, with their labels: what DIC glances at before deciding. */
-  function figures(templateId: string, values: Record<string, number | string>): HTMLElement | null {
-    const template = getTemplate(templateId);
+  function figures(templateId: string, values: Record<string, number | string>, version: string): HTMLElement | null {
+    const template = templateOf({ id: templateId, version });
     if (!template || template.kind !== 'indicator') return null;
     const cells = [...templateCells(template).values()].filter((c) => c.column.key === 'KQ' && values[c.ref] !== undefined).slice(0, KEY_FIGURES);
     if (cells.length === 0) return null;
@@ -190,7 +190,7 @@ export function reviewView(ctx: Ctx): HTMLElement {
       (r) =>
         replace(
           details,
-          figures(s.template, r.report.values),
+          figures(s.template, r.report.values, r.report.templateVersion),
           r.report.warnings.length ? h('h3', {}, t.warnings) : null,
           r.report.warnings.length ? renderIssues(r.report.warnings, ctx) : null,
         ),

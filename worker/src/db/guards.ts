@@ -1,0 +1,15 @@
+/**
+ * Guards of a write batch: each states a condition the request read and relied on. D1 runs a batch
+ * as one transaction, and the `write_guards` trigger aborts it when a condition no longer holds (a
+ * concurrent request wrote first), so a check and its write cannot be separated by another write.
+ */
+/** A statement that aborts its batch unless `condition` (SQL, with `?n` bound to `params`) still holds. */
+export function guard(db: D1Database, what: string, condition: string, ...params: unknown[]): D1PreparedStatement {
+  return db.prepare(`INSERT INTO write_guards (what, ok) SELECT ?1, (${condition})`).bind(what, ...params);
+}
+
+/** Is this error a guard of the batch that no longer held (a concurrent write came first)? */
+export function isWriteConflict(e: unknown): boolean {
+  return /write_conflict/.test(String((e as Error)?.message ?? e));
+}
+
