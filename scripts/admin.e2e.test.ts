@@ -69,13 +69,13 @@ describe('npm run admin', () => {
     const expiry = /hết hạn sau ngày (\d{4}-\d{2}-\d{2})/.exec(lines[0]!)![1]!;
 
     const listed = await admin('token', 'list');
-    expect(listed.stdout).toContain(`${id}\tunit\tKPA\thiệu lực đến hết ${expiry}\tVăn thư Krông Pắc`);
+    expect(listed.stdout).toContain(`${id}\tunit\tKPA\t-\thiệu lực đến hết ${expiry}\tVăn thư Krông Pắc`);
 
     const rotated = await admin('token', 'rotate', id);
     expect(rotated.code).toBe(0);
     const next = /bằng (\S+)/.exec(rotated.stdout)![1]!;
     expect(rotated.stdout.trim().split('\n').at(-1)).not.toBe(token);
-    expect((await admin('token', 'list')).stdout).toMatch(new RegExp(`${id}\\tunit\\tKPA\\tthu hồi `));
+    expect((await admin('token', 'list')).stdout).toMatch(new RegExp(`${id}\\tunit\\tKPA\\t-\\tthu hồi `));
 
     expect((await admin('token', 'revoke', next)).stdout).toContain(`Đã thu hồi ${next}.`);
     const again = await admin('token', 'revoke', next);
@@ -127,5 +127,18 @@ describe('npm run admin', () => {
     const later = join(dir, 'don-vi-moi.csv');
     await writeFile(later, 'code,name,kind,parent,coordinator,valid_from,valid_to\nSMOI,Sở Mới,department,,0,2030-01-01,\n');
     expect((await admin('units', 'import', later)).code).toBe(0);
+  });
+
+  it('makes a token that belongs to a person who holds the role, and refuses one for a role the person does not hold', async () => {
+    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    await d1('local', `INSERT INTO people (id, login, name, created_at) VALUES ('per_hoa', 'hoa@krongpac.gov.vn', 'Nguyễn Thị Hoa', '${today}');
+      INSERT INTO memberships (person_id, role, unit_code, valid_from, created_at) VALUES ('per_hoa', 'unit', 'KPA', '2020-01-01', '${today}');`, state());
+    const made = await admin('token', 'create', '--role', 'unit', '--unit', 'KPA', '--person', 'Hoa@KrongPac.gov.vn', '--label', 'tải tự động');
+    expect(made.code).toBe(0);
+    expect(made.stdout).toContain('của Hoa@KrongPac.gov.vn');
+    expect((await admin('token', 'list')).stdout).toContain('\tunit\tKPA\thoa@krongpac.gov.vn\t');
+    const refused = await admin('token', 'create', '--role', 'dic', '--person', 'hoa@krongpac.gov.vn');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('Nguyễn Thị Hoa không có vai trò dic');
   });
 });

@@ -1,7 +1,7 @@
 /**
  * `npm run admin -- …`: administration a deployment needs before anyone can sign in.
  *
- *   token create --role unit|dic|auditor [--unit CODE] [--label TEXT] [--expires YYYY-MM-DD] --local|--remote
+ *   token create --role unit|dic|auditor [--unit CODE] [--person LOGIN] [--label TEXT] [--expires YYYY-MM-DD] --local|--remote
  *   token list --local|--remote
  *   token rotate TOKEN_ID [--expires YYYY-MM-DD] --local|--remote
  *   token revoke TOKEN_ID --local|--remote
@@ -23,7 +23,7 @@ import { unitsInsertSql } from './lib/units-sql';
 import { createTokenIn, listTokensIn, revokeTokenIn, rotateTokenIn, tokenExpiry, UsageError, type Role } from './lib/tokens';
 
 const USAGE = `Cách dùng:
-  npm run admin -- token create --role unit|dic|auditor [--unit MÃ] [--label "mô tả"] [--expires YYYY-MM-DD] --local|--remote
+  npm run admin -- token create --role unit|dic|auditor [--unit MÃ] [--person EMAIL_HOẶC_TÊN_ĐĂNG_NHẬP] [--label "mô tả"] [--expires YYYY-MM-DD] --local|--remote
   npm run admin -- token list --local|--remote
   npm run admin -- token rotate MÃ_ĐỊNH_DANH [--expires YYYY-MM-DD] --local|--remote
   npm run admin -- token revoke MÃ_ĐỊNH_DANH --local|--remote
@@ -40,6 +40,7 @@ async function main(argv: string[]): Promise<number> {
       role: { type: 'string' },
       unit: { type: 'string' },
       label: { type: 'string' },
+      person: { type: 'string' },
       expires: { type: 'string' },
       local: { type: 'boolean' },
       remote: { type: 'boolean' },
@@ -63,8 +64,8 @@ async function main(argv: string[]): Promise<number> {
     if (!role || !['unit', 'dic', 'auditor'].includes(role)) throw new Error('--role phải là unit, dic hoặc auditor.');
     if (role === 'unit' && !values.unit) throw new Error('Mã thông báo vai trò unit cần --unit MÃ_ĐƠN_VỊ.');
     if (role === 'auditor' && values.unit) throw new Error('Kiểm toán viên không gắn với đơn vị.');
-    const { id, token, expiresAt } = await createTokenIn(target, role, values.unit?.toUpperCase() ?? null, values.label ?? null, state, tokenExpiry(values.expires));
-    console.log(`Đã tạo mã ${id} (vai trò ${role}${values.unit ? `, đơn vị ${values.unit.toUpperCase()}` : ''}, hết hạn sau ngày ${expiresAt}). Mã bí mật chỉ hiện một lần:`);
+    const { id, token, expiresAt } = await createTokenIn(target, role, values.unit?.toUpperCase() ?? null, values.label ?? null, state, tokenExpiry(values.expires), values.person ?? null);
+    console.log(`Đã tạo mã ${id} (vai trò ${role}${values.unit ? `, đơn vị ${values.unit.toUpperCase()}` : ''}${values.person ? `, của ${values.person}` : ''}, hết hạn sau ngày ${expiresAt}). Mã bí mật chỉ hiện một lần:`);
     console.log(token);
     return 0;
   }
@@ -81,7 +82,7 @@ async function main(argv: string[]): Promise<number> {
     const rows = await listTokensIn(target, state);
     for (const r of rows) {
       const status = r.revoked_at ? `thu hồi ${r.revoked_at}` : r.expires_at ? `hiệu lực đến hết ${r.expires_at}` : 'còn hiệu lực';
-      console.log([r.id, r.role, r.unit ?? '-', status, r.label ?? ''].join('\t'));
+      console.log([r.id, r.role, r.unit ?? '-', r.person ?? '-', status, r.label ?? ''].join('\t'));
     }
     if (rows.length === 0) console.log('Chưa có mã thông báo nào.');
     return 0;

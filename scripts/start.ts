@@ -16,6 +16,7 @@ import { fileDemoReports, type DemoFilingSummary } from './lib/demo-filing';
 import { startHttpsFront, type HttpsFront } from './lib/https-front';
 import { portFromEnv, portsProblem } from './lib/ports';
 import { demoTokens, prepareDemoDatabase, type DemoDatabase } from './lib/demo-seed';
+import { startDemoSignIn } from './lib/demo-sign-in';
 
 const VERBOSE = process.argv.includes('--verbose');
 const TOKENS_FILE = join(ROOT, '.wrangler', 'chitieu-demo-tokens.json');
@@ -52,10 +53,10 @@ async function prepareDatabase(): Promise<DemoDatabase> {
 }
 
 /** `wrangler dev` with the training clock on; its output is kept back (and shown if it stops) unless `--verbose`. */
-function startWorker(port: number): { child: ChildProcess; output: () => string } {
+function startWorker(port: number, vars: readonly string[] = []): { child: ChildProcess; output: () => string } {
   const child = spawn(
     wranglerBin(),
-    ['dev', '--ip', '127.0.0.1', '--port', String(port), '--local', '--show-interactive-dev-session=false', '--var', 'TRAINING_CLOCK:on', '--var', 'ILLUSTRATIVE:on', ...(VERBOSE ? [] : ['--log-level', 'warn'])],
+    ['dev', '--ip', '127.0.0.1', '--port', String(port), '--local', '--show-interactive-dev-session=false', '--var', 'TRAINING_CLOCK:on', '--var', 'ILLUSTRATIVE:on', ...vars, ...(VERBOSE ? [] : ['--log-level', 'warn'])],
     { cwd: ROOT, env: WRANGLER_ENV, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let kept = '';
@@ -99,11 +100,13 @@ function httpsLine(front: HttpsFront, base: string): string {
 async function main(): Promise<void> {
   const PORT = portFromEnv('PORT', 8787);
   const HTTPS_PORT = portFromEnv('HTTPS_PORT', 3000);
+  const OIDC_PORT = portFromEnv('OIDC_PORT', 8790);
   const origin = `http://127.0.0.1:${PORT}`;
   process.stdout.write(`Khởi động chitieu trên máy này (PORT=${PORT}, HTTPS_PORT=${HTTPS_PORT}) …\n`);
   const clash = await portsProblem([
     { name: 'PORT', port: PORT, host: '127.0.0.1' },
     { name: 'HTTPS_PORT', port: HTTPS_PORT, host: 'localhost' },
+    { name: 'OIDC_PORT', port: OIDC_PORT, host: '127.0.0.1' },
   ]);
   if (clash) throw new Error(clash);
 
@@ -118,8 +121,10 @@ async function main(): Promise<void> {
   database.catch(() => undefined); // awaited below; a failure is reported there, once
   await timed(() => buildAddin(join(ROOT, 'dist'), undefined, devOriginFor(String(HTTPS_PORT))), () => `Xây dựng add-in và manifest (dist/, manifest trỏ tới https://localhost:${HTTPS_PORT})`);
 
+  // The local OpenID provider with the demo people; the worker signs people in through it.
+  const signIn = await startDemoSignIn(OIDC_PORT, [origin, `https://localhost:${HTTPS_PORT}`]);
   const workerSince = Date.now();
-  const worker = startWorker(PORT);
+  const worker = startWorker(PORT, signIn.wranglerArgs);
   let front: HttpsFront | null = null;
   const stop = () => {
     stopping = true;
@@ -138,6 +143,7 @@ async function main(): Promise<void> {
   const db = await database;
   await waitForHealth(origin, worker);
   step(`Máy chủ (wrangler dev, đồng hồ chạy thử bật): ${origin}`, workerSince);
+  await signIn.register(origin, db.tokens.dic!);
 
   // Demo reports go into an empty database only: what DIC and clerks filed survives a restart.
   const [demo, https] = await Promise.all([
@@ -170,6 +176,8 @@ async function main(): Promise<void> {
 
 Mã thông báo demo (dán vào ô "Mã thông báo" của add-in):
 ${DEMO_TOKENS.map((t) => `  ${t.label.padEnd(width)} ${db.tokens[t.name]}`).join('\n')}
+
+${signIn.describe()}
 
 Thử:  curl -H "Authorization: Bearer ${db.tokens.dic}" ${origin}/api/v1/periods/2024-H1/status
 Nhật ký yêu cầu của máy chủ: npm start -- --verbose

@@ -1,7 +1,7 @@
 /** The ports `npm start` listens on: read from the environment, and checked free before anything starts. */
 import { createServer } from 'node:net';
 
-export type PortName = 'PORT' | 'HTTPS_PORT';
+export type PortName = 'PORT' | 'HTTPS_PORT' | 'OIDC_PORT';
 
 /** The port an environment variable names, or its default; anything but a port number is refused in words. */
 export function portFromEnv(name: PortName, fallback: number, env: NodeJS.ProcessEnv = process.env): number {

@@ -30,14 +30,32 @@ export async function createTokenIn(
   label: string | null,
   state: LocalState = {},
   expiresAt = tokenExpiry(undefined),
-): Promise<{ id: string; token: string; expiresAt: string }> {
+  person: string | null = null,
+): Promise<{ id: string; token: string; expiresAt: string; personId: string | null }> {
   if (unit) {
     const found = await d1(target, `SELECT code FROM units WHERE code = ${sql(unit)} LIMIT 1`, state);
     if (found.length === 0) throw new Error(`Không có đơn vị mã ${unit} trong danh mục (nhập danh mục trước: npm run admin -- units import FILE.csv).`);
   }
-  const created = await newTokenSql(role, unit, label, expiresAt);
+  const personId = person ? await holderIn(target, person, role, unit, state) : null;
+  const created = await newTokenSql(role, unit, label, expiresAt, '1', personId);
   await d1(target, created.sql, state);
-  return { id: created.id, token: created.token, expiresAt: created.expiresAt };
+  return { id: created.id, token: created.token, expiresAt: created.expiresAt, personId };
+}
+
+/** The person (id or login) a token is made for, who must hold its role today: a token gives no more than its holder has. */
+async function holderIn(target: Target, person: string, role: Role, unit: string | null, state: LocalState): Promise<string> {
+  const found = await d1(target, `SELECT id, name FROM people WHERE id = ${sql(person)} OR login = ${sql(person.toLowerCase())} LIMIT 1`, state);
+  const row = found[0];
+  if (!row) throw new Error(`Không có người dùng ${person} (đăng ký trước: PUT /api/v1/people).`);
+  const today = vietnamDay(new Date());
+  const held = await d1(
+    target,
+    `SELECT id FROM memberships WHERE person_id = ${sql(String(row.id))} AND role = ${sql(role)} AND (role <> 'unit' OR unit_code = ${sql(unit)})
+     AND valid_from <= ${sql(today)} AND (valid_to IS NULL OR valid_to >= ${sql(today)}) LIMIT 1`,
+    state,
+  );
+  if (held.length === 0) throw new Error(`${String(row.name)} không có vai trò ${role}${unit ? ` của đơn vị ${unit}` : ''} đang có hiệu lực; không cấp được mã thông báo.`);
+  return String(row.id);
 }
 
 /**
@@ -50,6 +68,7 @@ export async function newTokenSql(
   label: string | null,
   expiresAt = tokenExpiry(undefined),
   onlyIf = '1',
+  personId: string | null = null,
 ): Promise<{ id: string; token: string; hash: string; expiresAt: string; sql: string }> {
   const token = newToken();
   const hash = await sha256Hex(token);
@@ -60,14 +79,14 @@ export async function newTokenSql(
     token,
     hash,
     expiresAt,
-    sql: `INSERT INTO tokens (id, hash, role, unit_code, label, created_at, created_by, expires_at) SELECT ${sql(id)}, ${sql(hash)}, ${sql(role)}, ${sql(unit)}, ${sql(label)}, ${sql(now)}, 'admin', ${sql(expiresAt)} WHERE ${onlyIf};
-     INSERT INTO audit_log (at, actor, role, action, target, detail) SELECT ${sql(now)}, 'admin', 'dic', 'tokens.create', ${sql(id)}, ${sql(JSON.stringify({ role, unit, label, expiresAt }))} WHERE ${onlyIf};`,
+    sql: `INSERT INTO tokens (id, hash, role, unit_code, label, created_at, created_by, expires_at, person_id) SELECT ${sql(id)}, ${sql(hash)}, ${sql(role)}, ${sql(unit)}, ${sql(label)}, ${sql(now)}, 'admin', ${sql(expiresAt)}, ${sql(personId)} WHERE ${onlyIf};
+     INSERT INTO audit_log (at, actor, role, action, target, detail) SELECT ${sql(now)}, 'admin', 'dic', 'tokens.create', ${sql(id)}, ${sql(JSON.stringify({ role, unit, label, expiresAt, ...(personId ? { person: personId } : {}) }))} WHERE ${onlyIf};`,
   };
 }
 
 /** A new secret for the same role, unit and label; the old token is revoked in the same execution. */
 export async function rotateTokenIn(target: Target, id: string, state: LocalState = {}, expiresAt = tokenExpiry(undefined)): Promise<{ id: string; token: string; expiresAt: string } | 'not_found' | 'revoked'> {
-  const rows = await d1(target, `SELECT role, unit_code, label, revoked_at FROM tokens WHERE id = ${sql(id)}`, state);
+  const rows = await d1(target, `SELECT role, unit_code, label, revoked_at, person_id FROM tokens WHERE id = ${sql(id)}`, state);
   const old = rows[0];
   if (!old) return 'not_found';
   if (old.revoked_at) return 'revoked';
@@ -78,7 +97,7 @@ export async function rotateTokenIn(target: Target, id: string, state: LocalStat
     target,
     `${stillInForce(id)}
      UPDATE tokens SET revoked_at = ${sql(now)}, replaced_by = ${sql(next)} WHERE id = ${sql(id)} AND revoked_at IS NULL;
-     INSERT INTO tokens (id, hash, role, unit_code, label, created_at, created_by, expires_at) VALUES (${sql(next)}, ${sql(await sha256Hex(token))}, ${sql(String(old.role))}, ${sql((old.unit_code as string | null) ?? null)}, ${sql((old.label as string | null) ?? null)}, ${sql(now)}, 'admin', ${sql(expiresAt)});
+     INSERT INTO tokens (id, hash, role, unit_code, label, created_at, created_by, expires_at, person_id) VALUES (${sql(next)}, ${sql(await sha256Hex(token))}, ${sql(String(old.role))}, ${sql((old.unit_code as string | null) ?? null)}, ${sql((old.label as string | null) ?? null)}, ${sql(now)}, 'admin', ${sql(expiresAt)}, ${sql((old.person_id as string | null) ?? null)});
      INSERT INTO audit_log (at, actor, role, action, target, detail) VALUES (${sql(now)}, 'admin', 'dic', 'tokens.rotate', ${sql(id)}, ${sql(JSON.stringify({ replacedBy: next, expiresAt }))});`,
     state,
   );
@@ -91,7 +110,7 @@ export async function tokenExists(target: Target, token: string, state: LocalSta
 }
 
 export async function listTokensIn(target: Target, state: LocalState = {}) {
-  return d1(target, 'SELECT id, role, unit_code AS unit, label, created_at, revoked_at, last_used_at, expires_at FROM tokens ORDER BY created_at', state);
+  return d1(target, 'SELECT t.id, t.role, t.unit_code AS unit, t.label, t.created_at, t.revoked_at, t.last_used_at, t.expires_at, p.login AS person FROM tokens t LEFT JOIN people p ON p.id = t.person_id ORDER BY t.created_at', state);
 }
 
 /** Revokes a token; revoking it again changes nothing and says so. */

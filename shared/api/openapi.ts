@@ -49,7 +49,7 @@ function namedSchemas(): Map<z.ZodType, string> {
 /** What each group of routes is for (the tags of routes.ts). */
 const TAG_DESCRIPTIONS: Record<string, string> = {
   'Hệ thống': 'Tình trạng máy chủ và tài liệu này',
-  'Đăng nhập': 'Mã thông báo đang dùng: vai trò, đơn vị, cơ quan thường trực hôm nay',
+  'Đăng nhập': 'Mã thông báo hoặc phiên đang dùng: vai trò, đơn vị, cơ quan thường trực hôm nay; đăng nhập qua máy chủ xác thực của tỉnh (OpenID Connect), đăng xuất',
   'Mẫu báo cáo': 'Các mẫu, kỳ báo cáo, đơn vị lập và tệp mẫu .xlsx',
   'Danh mục đơn vị': 'Danh mục đơn vị theo thời gian: xem, xuất CSV, nhập, rút lại bản ghi',
   'Báo cáo': 'Nộp, xem, so sánh và duyệt báo cáo của đơn vị',
@@ -58,6 +58,8 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   'Nhật ký': 'Nhật ký thay đổi',
   // Closing a period
   'Chốt số liệu': 'Chốt số liệu kỳ khi gửi báo cáo lên cấp trên, mở lại có lý do, các lần chốt và thay đổi giữa chúng',
+  // People, sessions and sign-in
+  'Người dùng': 'Người dùng và vai trò theo thời gian (nhập CSV hoặc JSON), ai đang đăng nhập, chấm dứt phiên',
 };
 
 const REF = '#/components/schemas/';

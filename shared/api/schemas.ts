@@ -60,6 +60,8 @@ export const ReceiptSchema = z.object({
       reason: z.enum(['split', 'structural_break', 'partly_filed']).optional(),
     })
     .optional(),
+  /** The person who filed, where the filer signed in as one (or used a token that belongs to one). */
+  filedBy: z.object({ id: z.string(), name: z.string() }).optional(),
 });
 export type Receipt = z.infer<typeof ReceiptSchema>;
 
@@ -83,6 +85,8 @@ export const ReviewSchema = z.object({
   comment: z.string().nullable(),
   reviewedBy: z.string(),
   reviewedAt: z.string(),
+  /** The person who reviewed, where the reviewer signed in as one. */
+  reviewerName: z.string().nullable().optional(),
 });
 export type Review = z.infer<typeof ReviewSchema>;
 
@@ -121,6 +125,8 @@ export const RevisionSchema = z.object({
   source: z.enum(['json', 'xlsx']),
   warnings: z.number().int(),
   submittedBy: z.string(),
+  /** The person who filed, where the filer signed in as one. */
+  submitterName: z.string().nullable().optional(),
   reviews: z.array(ReviewSchema),
 });
 
@@ -153,6 +159,8 @@ export const TokenSchema = z.object({
   lastUsedAt: z.string().nullable(),
   /** The last day (Viet Nam) the token is accepted. */
   expiresAt: z.string().nullable(),
+  /** The person the token belongs to (tokens made before people existed belong to no one). */
+  personId: z.string().nullable().optional(),
 });
 
 export const TokenCreateRequestSchema = z
@@ -162,6 +170,8 @@ export const TokenCreateRequestSchema = z
     label: safeText(200).trim().optional(),
     /** The last day the token is accepted (YYYY-MM-DD); a year from today by default. */
     expiresAt: z.string().optional(),
+    /** The person the token belongs to (id or login), who must hold the role today. */
+    person: z.string().min(1).max(128).optional(),
   })
   .refine((t) => t.role !== 'unit' || t.unit, { ...fieldIssue('token_unit_required'), path: ['unit'] })
   .refine((t) => t.role !== 'auditor' || !t.unit, { ...fieldIssue('token_auditor_unit'), path: ['unit'] });
@@ -251,6 +261,9 @@ export const AuditEntrySchema = z.object({
   action: z.string(),
   target: z.string(),
   detail: z.unknown().nullable(),
+  /** The person who acted, and the membership they acted under (absent for tokens that belong to no one). */
+  person: z.object({ id: z.string(), name: z.string() }).nullable().optional(),
+  membershipId: z.number().int().nullable().optional(),
 });
 
 // Closing a period

@@ -89,6 +89,27 @@ export const PROBLEM_CODES = {
   period_closing: 'conflict',
   period_not_closed: 'conflict',
   close_version_not_found: 'not-found',
+  // People, sessions and sign-in through the province's provider
+  session_ended: 'unauthorized',
+  session_expired: 'unauthorized',
+  membership_ended: 'forbidden',
+  person_no_membership: 'forbidden',
+  person_unknown: 'forbidden',
+  sign_in_not_configured: 'not-found',
+  sign_in_state_invalid: 'unauthorized',
+  sign_in_code_invalid: 'unauthorized',
+  sign_in_token_invalid: 'unauthorized',
+  sign_in_provider_refused: 'unauthorized',
+  sign_in_provider_unreachable: 'bad-gateway',
+  session_not_found: 'not-found',
+  person_not_found: 'not-found',
+  people_invalid: 'invalid',
+  people_empty: 'invalid',
+  membership_not_found: 'not-found',
+  token_person_membership: 'invalid',
+  people_changed_meanwhile: 'conflict',
+  people_media_type: 'unsupported-media-type',
+  switch_needs_session: 'conflict',
 } as const satisfies Record<string, ProblemKind>;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

@@ -86,6 +86,27 @@ export const en: ProblemWords = {
     period_closing: (p) => `Period ${p.period} is being closed; try again in a moment.`,
     period_not_closed: (p) => `Period ${p.period} is not closed (or has been reopened).`,
     close_version_not_found: (p) => `Period ${p.period} has no close version ${p.version}.`,
+    // People, sessions and sign-in through the province's provider
+    session_ended: () => 'The session has ended (signed out, or ended by the coordinating department); sign in again.',
+    session_expired: () => 'The session has expired (a session lasts one working day); sign in again.',
+    membership_ended: (p) => `${p.person} no longer holds the ${p.role} role${p.unit ? ` of unit ${p.unit}` : ''} today; contact the coordinating department.`,
+    person_no_membership: (p) => `${p.person} holds no role in force in chitieu; contact the coordinating department.`,
+    person_unknown: (p) => `Account ${p.login} signed in, but the coordinating department has not registered it in chitieu.`,
+    sign_in_not_configured: () => "This deployment has no sign-in through the province's identity provider; use a token.",
+    sign_in_state_invalid: () => 'The sign-in is not valid or has expired (wrong, reused or older than 10 minutes state); sign in again.',
+    sign_in_code_invalid: () => 'The sign-in hand-back code is wrong, used or expired; sign in again.',
+    sign_in_token_invalid: (p) => `The identity provider returned sign-in data that is not valid (${p.reason}); not signed in.`,
+    sign_in_provider_refused: (p) => `The identity provider refused the sign-in (${p.reason}).`,
+    sign_in_provider_unreachable: (p) => `The province's identity provider could not be reached (${p.reason}); try again later or use a token.`,
+    session_not_found: (p) => `There is no session ${p.id}.`,
+    person_not_found: (p) => `There is no person ${p.id}.`,
+    people_invalid: (p) => `The list of people has ${p.count} problems; nobody was imported: ${p.first}.`,
+    people_empty: () => 'The list of people is empty.',
+    membership_not_found: (p) => `${p.person} holds no ${p.role} role${p.unit ? ` of unit ${p.unit}` : ''} in force.`,
+    token_person_membership: (p) => `${p.person} holds no ${p.role} role${p.unit ? ` of unit ${p.unit}` : ''} in force; no token issued.`,
+    people_changed_meanwhile: () => 'Someone else changed the list of people meanwhile; reload it and import again.',
+    switch_needs_session: () => "Only a person's sign-in session can switch roles; a token for scripts holds one role.",
+    people_media_type: () => 'Send the list of people as CSV (text/csv) or JSON (application/json).',
   },
 
   fields: {
@@ -114,6 +135,11 @@ export const en: ProblemWords = {
     registry_no_coordinator: (p) => `no coordinating department is in force from ${p.from}${p.to ? ` to ${p.to}` : ''}`,
     // Closing a period
     reopen_reason_required: () => 'reopening a closed period needs a reason',
+    // People and memberships
+    login_format: () => 'a login is an e-mail or a username: letters, digits and . _ % + @ -',
+    people_unit_unknown: (p) => `the registry has no unit ${p.unit}`,
+    people_name_differs: (p) => `${p.login} has another name on line ${p.line}`,
+    people_duplicate: (p) => `this role of ${p.login} is already on line ${p.line}`,
   },
 
   roles: { unit: 'unit', dic: 'coordinating department', auditor: 'auditor' },

@@ -25,5 +25,10 @@ export const FIELD_CODES = [
   'registry_no_coordinator',
   // Closing a period
   'reopen_reason_required',
+  // People and memberships
+  'login_format',
+  'people_unit_unknown',
+  'people_name_differs',
+  'people_duplicate',
 ] as const;
 export type FieldCode = (typeof FIELD_CODES)[number];

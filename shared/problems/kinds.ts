@@ -18,6 +18,8 @@ export const PROBLEM_KINDS = {
   validation: { status: 422, title: { vi: 'Báo cáo chưa đạt yêu cầu', en: 'The report does not pass validation' } },
   'too-many-requests': { status: 429, title: { vi: 'Quá nhiều yêu cầu', en: 'Too many requests' } },
   internal: { status: 500, title: { vi: 'Lỗi máy chủ', en: 'Server error' } },
+  // Sign-in through the province's provider
+  'bad-gateway': { status: 502, title: { vi: 'Máy chủ đăng nhập không trả lời', en: 'The sign-in provider did not answer' } },
 } as const satisfies Record<string, { status: number; title: Words }>;
 
 export type ProblemKind = keyof typeof PROBLEM_KINDS;

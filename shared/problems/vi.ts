@@ -90,6 +90,27 @@ export const vi = {
     period_closing: (p: P) => `Kỳ ${p.period} đang được chốt số liệu; hãy thử lại sau giây lát.`,
     period_not_closed: (p: P) => `Kỳ ${p.period} chưa chốt số liệu (hoặc đã được mở lại).`,
     close_version_not_found: (p: P) => `Kỳ ${p.period} không có lần chốt ${p.version}.`,
+    // People, sessions and sign-in through the province's provider
+    session_ended: () => 'Phiên đăng nhập đã kết thúc (đã đăng xuất hoặc bị cơ quan thường trực chấm dứt); hãy đăng nhập lại.',
+    session_expired: () => 'Phiên đăng nhập đã hết hạn (một phiên chỉ dùng trong ngày làm việc); hãy đăng nhập lại.',
+    membership_ended: (p: P) => `${p.person} không còn được giao vai trò ${p.role}${p.unit ? ` của đơn vị ${p.unit}` : ''} từ hôm nay; hãy liên hệ cơ quan thường trực.`,
+    person_no_membership: (p: P) => `${p.person} chưa được giao vai trò nào đang có hiệu lực trong chitieu; hãy liên hệ cơ quan thường trực.`,
+    person_unknown: (p: P) => `Tài khoản ${p.login} đã đăng nhập được nhưng chưa được cơ quan thường trực đăng ký trong chitieu.`,
+    sign_in_not_configured: () => 'Hệ thống này chưa cấu hình đăng nhập qua máy chủ xác thực của tỉnh; hãy dùng mã thông báo.',
+    sign_in_state_invalid: () => 'Lượt đăng nhập không hợp lệ hoặc đã hết hạn (tham số state sai, đã dùng hoặc quá 10 phút); hãy đăng nhập lại.',
+    sign_in_code_invalid: () => 'Mã trao đổi đăng nhập không đúng, đã dùng hoặc đã hết hạn; hãy đăng nhập lại.',
+    sign_in_token_invalid: (p: P) => `Máy chủ xác thực trả về thông tin đăng nhập không hợp lệ (${p.reason}); không đăng nhập được.`,
+    sign_in_provider_refused: (p: P) => `Máy chủ xác thực từ chối đăng nhập (${p.reason}).`,
+    sign_in_provider_unreachable: (p: P) => `Không kết nối được máy chủ xác thực của tỉnh (${p.reason}); hãy thử lại sau hoặc dùng mã thông báo.`,
+    session_not_found: (p: P) => `Không có phiên đăng nhập ${p.id}.`,
+    person_not_found: (p: P) => `Không có người dùng ${p.id}.`,
+    people_invalid: (p: P) => `Danh sách người dùng có ${p.count} lỗi, chưa nhập ai: ${p.first}.`,
+    people_empty: () => 'Danh sách người dùng trống.',
+    membership_not_found: (p: P) => `${p.person} không có vai trò ${p.role}${p.unit ? ` của đơn vị ${p.unit}` : ''} đang có hiệu lực.`,
+    token_person_membership: (p: P) => `${p.person} không có vai trò ${p.role}${p.unit ? ` của đơn vị ${p.unit}` : ''} đang có hiệu lực; không cấp được mã thông báo.`,
+    people_changed_meanwhile: () => 'Danh sách người dùng vừa được người khác thay đổi; hãy tải lại rồi nhập lại.',
+    switch_needs_session: () => 'Chỉ phiên đăng nhập của một người mới chuyển được vai trò; mã thông báo dùng cho tập lệnh gắn với một vai trò.',
+    people_media_type: () => 'Danh sách người dùng gửi dạng CSV (text/csv) hoặc JSON (application/json).',
   } satisfies Record<ProblemCode, (p: P) => string>,
 
   fields: {
@@ -118,6 +139,11 @@ export const vi = {
     registry_no_coordinator: (p: P) => `từ ngày ${dmy(p.from)}${p.to ? ` đến ngày ${dmy(p.to)}` : ''} không có cơ quan thường trực nào`,
     // Closing a period
     reopen_reason_required: () => 'mở lại kỳ đã chốt cần ghi lý do (reason)',
+    // People and memberships
+    login_format: () => 'tên đăng nhập là e-mail hoặc tên tài khoản: chữ, số và . _ % + @ -',
+    people_unit_unknown: (p: P) => `danh mục không có đơn vị ${p.unit}`,
+    people_name_differs: (p: P) => `${p.login} đã có tên khác ở dòng ${p.line}`,
+    people_duplicate: (p: P) => `vai trò này của ${p.login} đã có ở dòng ${p.line}`,
   } satisfies Record<FieldCode, (p: P) => string>,
 
   /** Names of the roles in messages. */

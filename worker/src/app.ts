@@ -16,6 +16,8 @@ import { publicRoutes } from './routes/public';
 import { submissionRoutes } from './routes/submissions';
 import { tokenRoutes } from './routes/tokens';
 import { unitRoutes } from './routes/units';
+import { peopleRoutes } from './routes/people';
+import { signInRoutes } from './routes/sign-in';
 
 export const API_BASE = '/api/v1';
 
@@ -32,6 +34,8 @@ export function createApp() {
   api.route('/', periodRoutes);
   api.route('/', tokenRoutes);
   api.route('/', auditRoutes);
+  api.route('/', peopleRoutes);
+  api.route('/', signInRoutes);
 
   const app = new Hono<AppEnv>();
   // Every API answer, error or not, carries the API's security headers.

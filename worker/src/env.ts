@@ -6,20 +6,39 @@ import type { Role } from '../../shared/api/schemas';
  * (worker-configuration.d.ts; `npm run types` after changing wrangler.toml), and the clock of tests
  * and training demos, which a deployment never sets.
  */
-export type Env = Cloudflare.Env & {
+/** The provider's settings are set per deployment, so typed as strings rather than wrangler.toml's empty defaults. */
+type OidcVars = 'OIDC_ISSUER' | 'OIDC_CLIENT_ID' | 'OIDC_SCOPES' | 'OIDC_LOGIN_CLAIM' | 'OIDC_UNIT_CLAIM' | 'OIDC_PROVIDER_NAME';
+
+export type Env = Omit<Cloudflare.Env, OidcVars> & {
   /** Tests and training demos only: the clock stands still at this ISO instant (lib/clock.ts). */
   FIXED_NOW?: string;
   /** `"on"` where requests may set the day with the `Chitieu-Today` header: `npm start`'s `--var`, never production. */
   TRAINING_CLOCK?: string;
   /** `"on"` where the figures are illustrative (`npm start`'s demo): every workbook, report and period JSON says so. */
   ILLUSTRATIVE?: string;
+  /**
+   * Sign-in through the province's OpenID Connect provider (wrangler.toml [vars], empty where the
+   * deployment has none; the secret through `wrangler secret put OIDC_CLIENT_SECRET`).
+   */
+  OIDC_ISSUER?: string;
+  OIDC_CLIENT_ID?: string;
+  OIDC_CLIENT_SECRET?: string;
+  OIDC_SCOPES?: string;
+  OIDC_LOGIN_CLAIM?: string;
+  OIDC_UNIT_CLAIM?: string;
+  OIDC_PROVIDER_NAME?: string;
 };
 
 export interface Principal {
+  /** The token's id, or the session's: what the audit and idempotency keys have always named. */
   tokenId: string;
   role: Role;
   unit: string | null;
   label: string | null;
+  /** The person acting, where the token or session belongs to one (tokens made before people existed do not). */
+  personId: string | null;
+  /** The membership in force that gives the role and unit. */
+  membershipId: number | null;
 }
 
 export type AppEnv = {

@@ -13,6 +13,7 @@ import { STRINGS } from './i18n';
 import type { Session } from './session';
 import { reportView } from './views/report';
 import { signInView } from './views/signin';
+import { providerSignIn, signOutSession } from './provider-sign-in';
 
 /**
  * Views beyond a clerk's first are loaded when their tab is opened: on a commune's connection the
@@ -93,7 +94,7 @@ export function mountTaskPane(root: HTMLElement, deps: AppDeps): void {
         ? busy('…')
         : unreachable
           ? h('div', { id: 'unreachable' }, message('error', unreachable), h('div', { class: 'actions' }, button(t.signIn.retry, resume, { appearance: 'primary', id: 'retry' })))
-          : signInView(t, signIn);
+          : h('div', {}, providerSignIn(lang, signIn), signInView(t, signIn));
       replace(root, header, h('main', {}, body));
       return;
     }
@@ -162,6 +163,7 @@ export function mountTaskPane(root: HTMLElement, deps: AppDeps): void {
     if (tab) focusOn(`tab-${tab}`);
   };
   const signOut = () => {
+    signOutSession(session.token());
     session.setToken(null);
     me = null;
     memory.checkedSheet = null;

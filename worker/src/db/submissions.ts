@@ -46,10 +46,10 @@ export async function storeRevision(db: D1Database, r: NewRevision, actor: Princ
     db.prepare('UPDATE submissions SET latest_revision = latest_revision + 1 WHERE unit_code = ?1 AND template = ?2 AND period = ?3').bind(...series),
     db
       .prepare(
-        `INSERT INTO revisions (submission_id, revision, template_version, engine_version, received_at, days_late, hash, source, body, report, warnings, submitted_by, unit_name, unit_kind, unit_parent)
-         SELECT id, latest_revision, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16 FROM submissions WHERE unit_code = ?1 AND template = ?2 AND period = ?3`,
+        `INSERT INTO revisions (submission_id, revision, template_version, engine_version, received_at, days_late, hash, source, body, report, warnings, submitted_by, unit_name, unit_kind, unit_parent, submitted_by_person)
+         SELECT id, latest_revision, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17 FROM submissions WHERE unit_code = ?1 AND template = ?2 AND period = ?3`,
       )
-      .bind(...series, r.templateVersion, r.engineVersion, r.receivedAt, r.daysLate, r.hash, r.source, r.body, r.report, r.warnings, actor.tokenId, r.asFiled.name, r.asFiled.kind, r.asFiled.parent),
+      .bind(...series, r.templateVersion, r.engineVersion, r.receivedAt, r.daysLate, r.hash, r.source, r.body, r.report, r.warnings, actor.tokenId, r.asFiled.name, r.asFiled.kind, r.asFiled.parent, actor.personId),
   ];
   if (r.idempotency) {
     statements.push(
@@ -124,10 +124,14 @@ interface ReviewRow {
   comment: string | null;
   reviewed_by: string;
   reviewed_at: string;
+  reviewer_name?: string | null;
 }
 
 function toReview(row: ReviewRow, submissionId: string): Review {
-  return { id: row.id, submissionId, revision: row.revision, decision: row.decision, comment: row.comment, reviewedBy: row.reviewed_by, reviewedAt: row.reviewed_at };
+  return {
+    id: row.id, submissionId, revision: row.revision, decision: row.decision, comment: row.comment, reviewedBy: row.reviewed_by, reviewedAt: row.reviewed_at,
+    ...(row.reviewer_name !== undefined ? { reviewerName: row.reviewer_name } : {}),
+  };
 }
 
 /** The latest review of a summary row's revision, if any. */
@@ -184,14 +188,23 @@ interface RevisionRow {
   source: 'json' | 'xlsx';
   warnings: number;
   submitted_by: string;
+  submitter_name: string | null;
 }
 
 export async function getRevisions(db: D1Database, id: string) {
   const [revisions, reviews] = await db.batch([
     db
-      .prepare('SELECT revision, template_version, engine_version, received_at, days_late, hash, source, warnings, submitted_by FROM revisions WHERE submission_id = ?1 ORDER BY revision')
+      .prepare(
+        `SELECT r.revision, r.template_version, r.engine_version, r.received_at, r.days_late, r.hash, r.source, r.warnings, r.submitted_by, p.name AS submitter_name
+         FROM revisions r LEFT JOIN people p ON p.id = r.submitted_by_person WHERE r.submission_id = ?1 ORDER BY r.revision`,
+      )
       .bind(id),
-    db.prepare('SELECT id, revision, decision, comment, reviewed_by, reviewed_at FROM reviews WHERE submission_id = ?1 ORDER BY id').bind(id),
+    db
+      .prepare(
+        `SELECT v.id, v.revision, v.decision, v.comment, v.reviewed_by, v.reviewed_at, p.name AS reviewer_name
+         FROM reviews v LEFT JOIN people p ON p.id = v.reviewed_by_person WHERE v.submission_id = ?1 ORDER BY v.id`,
+      )
+      .bind(id),
   ]);
   const reviewRows = (reviews!.results as ReviewRow[]).map((r) => toReview(r, id));
   return (revisions!.results as RevisionRow[]).map((r) => ({
@@ -204,6 +217,7 @@ export async function getRevisions(db: D1Database, id: string) {
     source: r.source,
     warnings: r.warnings,
     submittedBy: r.submitted_by,
+    submitterName: r.submitter_name,
     reviews: reviewRows.filter((v) => v.revision === r.revision),
   }));
 }
@@ -300,8 +314,8 @@ export async function addReview(
 ): Promise<Review> {
   const [inserted] = await db.batch([
     db
-      .prepare('INSERT INTO reviews (submission_id, revision, decision, comment, reviewed_by, reviewed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id')
-      .bind(review.submissionId, review.revision, review.decision, review.comment, actor.tokenId, now),
+      .prepare('INSERT INTO reviews (submission_id, revision, decision, comment, reviewed_by, reviewed_at, reviewed_by_person) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id')
+      .bind(review.submissionId, review.revision, review.decision, review.comment, actor.tokenId, now, actor.personId),
     auditStatement(db, actor, `submissions.${review.decision === 'accepted' ? 'accept' : 'return'}`, `${review.submissionId}#${review.revision}`, review.comment ? { comment: review.comment } : undefined, now),
   ]);
   const id = (inserted!.results[0] as { id: number }).id;

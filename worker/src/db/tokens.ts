@@ -17,6 +17,7 @@ interface TokenRow {
   revoked_at: string | null;
   last_used_at: string | null;
   expires_at: string | null;
+  person_id: string | null;
 }
 
 const toToken = (r: TokenRow) => ({
@@ -29,10 +30,12 @@ const toToken = (r: TokenRow) => ({
   revokedAt: r.revoked_at,
   lastUsedAt: r.last_used_at,
   expiresAt: r.expires_at,
+  /** The person the token belongs to; tokens made before people existed belong to no one. */
+  personId: r.person_id,
 });
 export type TokenInfo = ReturnType<typeof toToken>;
 
-const COLUMNS = 'id, role, unit_code, label, created_at, created_by, revoked_at, last_used_at, expires_at';
+const COLUMNS = 'id, role, unit_code, label, created_at, created_by, revoked_at, last_used_at, expires_at, person_id';
 
 export async function findTokenByHash(db: D1Database, hash: string): Promise<TokenInfo | null> {
   const row = await db.prepare(`SELECT ${COLUMNS} FROM tokens WHERE hash = ?1`).bind(hash).first<TokenRow>();
@@ -51,22 +54,23 @@ export interface NewToken {
   unit: string | null;
   label: string | null;
   expiresAt: string;
+  personId?: string | null;
 }
 
 function insertToken(db: D1Database, token: NewToken, actor: Principal, now: string): D1PreparedStatement {
   return db
-    .prepare('INSERT INTO tokens (id, hash, role, unit_code, label, created_at, created_by, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)')
-    .bind(token.id, token.hash, token.role, token.unit, token.label, now, actor.tokenId, token.expiresAt);
+    .prepare('INSERT INTO tokens (id, hash, role, unit_code, label, created_at, created_by, expires_at, person_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)')
+    .bind(token.id, token.hash, token.role, token.unit, token.label, now, actor.tokenId, token.expiresAt, token.personId ?? null);
 }
 
 function created(token: NewToken, actor: Principal, now: string): TokenInfo {
-  return { id: token.id, role: token.role, unit: token.unit, label: token.label, createdAt: now, createdBy: actor.tokenId, revokedAt: null, lastUsedAt: null, expiresAt: token.expiresAt };
+  return { id: token.id, role: token.role, unit: token.unit, label: token.label, createdAt: now, createdBy: actor.tokenId, revokedAt: null, lastUsedAt: null, expiresAt: token.expiresAt, personId: token.personId ?? null };
 }
 
 export async function createToken(db: D1Database, token: NewToken, actor: Principal, now: string): Promise<TokenInfo> {
   await db.batch([
     insertToken(db, token, actor, now),
-    auditStatement(db, actor, 'tokens.create', token.id, { role: token.role, unit: token.unit, label: token.label, expiresAt: token.expiresAt }, now),
+    auditStatement(db, actor, 'tokens.create', token.id, { role: token.role, unit: token.unit, label: token.label, expiresAt: token.expiresAt, ...(token.personId ? { person: token.personId } : {}) }, now),
   ]);
   return created(token, actor, now);
 }
@@ -78,7 +82,7 @@ export async function findToken(db: D1Database, id: string): Promise<TokenInfo |
 
 /** A new secret for the same role, unit and label; the old token stops working in the same batch. */
 export async function rotateToken(db: D1Database, old: TokenInfo, next: Omit<NewToken, 'role' | 'unit' | 'label'>, actor: Principal, now: string): Promise<TokenInfo> {
-  const token: NewToken = { ...next, role: old.role, unit: old.unit, label: old.label };
+  const token: NewToken = { ...next, role: old.role, unit: old.unit, label: old.label, personId: old.personId };
   await db.batch([
     stillInForce(db, old.id),
     db.prepare('UPDATE tokens SET revoked_at = ?2, replaced_by = ?3 WHERE id = ?1 AND revoked_at IS NULL').bind(old.id, now, token.id),

@@ -13,11 +13,11 @@ export function randomId(prefix: string, length = 16): string {
   return `${prefix}_${[...bytes].map((b) => ALPHABET[b % ALPHABET.length]).join('')}`;
 }
 
-/** A bearer token: 32 random bytes, base64url, with a recognisable prefix. */
-export function newToken(): string {
+/** A bearer token (or a session, `cts`, or a one-time code, `cth`): 32 random bytes, base64url, with a recognisable prefix. */
+export function newToken(prefix = 'ctk'): string {
   const bytes = crypto.getRandomValues(new Uint8Array(32));
   const b64 = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-  return `ctk_${b64}`;
+  return `${prefix}_${b64}`;
 }
 
 /** JSON with keys sorted at every level: the same content always hashes the same. */

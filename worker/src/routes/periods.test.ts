@@ -139,7 +139,7 @@ describe('closing a period', () => {
 
   it('is enforced by the database itself: the triggers refuse what would alter the closed period', async () => {
     // A filing and a review written past the API are refused where they are written.
-    const actor: Principal = { tokenId: 'tok_test', role: 'dic', unit: 'SKHCN', label: null };
+    const actor: Principal = { tokenId: 'tok_test', role: 'dic', unit: 'SKHCN', label: null, personId: null, membershipId: null };
     const series = await env.DB.prepare(`SELECT id, latest_revision AS revision FROM submissions WHERE period = '2024-H1' AND unit_code = 'SNV'`).first<{ id: string; revision: number }>();
     const filing = { submissionId: 'sub_x', unit: 'SNV', template: 'BM03', period: '2024-H1', templateVersion: '1', engineVersion: '1', receivedAt: T1, daysLate: 0, hash: 'x', source: 'json' as const, body: '{}', report: '{}', warnings: 0, asFiled: { name: 'Sở Nội vụ', kind: 'department', parent: null } };
     await expect(storeRevision(env.DB, filing, actor)).rejects.toThrow(/period_closed/);

@@ -31,6 +31,7 @@ import { isClosedRefusal, refuseClosed, writeUnlessClosed } from '../lib/closed-
 import { lockOf } from '../db/closing';
 import { DEFAULT_LANG } from '../../../shared/i18n';
 import { formatTime } from '../../../shared/workbook';
+import { personName } from '../db/people';
 
 export const submissionRoutes = new Hono<AppEnv>();
 
@@ -144,7 +145,8 @@ route(submissionRoutes, API.fileSubmission, async (c, { query }) => {
     : context.incomparable
       ? { period: comparedPeriod(template, period).code, units: context.incomparable, compared: false, ...(context.reason ? { reason: context.reason } : {}) }
       : undefined;
-  const receipt: Receipt = { id: saved.id, revision: saved.revision, status: 'received', receivedAt, late: late > 0, daysLate: late, hash, report, ...(comparedWith ? { comparedWith } : {}) };
+  const filedBy = principal.personId ? { id: principal.personId, name: await personName(c.env.DB, principal.personId) } : null;
+  const receipt: Receipt = { id: saved.id, revision: saved.revision, status: 'received', receivedAt, late: late > 0, daysLate: late, hash, report, ...(comparedWith ? { comparedWith } : {}), ...(filedBy ? { filedBy } : {}) };
   return c.json(receipt, 201);
 });
 

@@ -7,6 +7,7 @@ import { defaultExpiry, expiryProblem, TOKEN_LIFETIME_DAYS } from '../../../shar
 import { vietnamDay } from '../../../shared/periods';
 import { createToken, findToken, listTokens, revokeToken, rotateToken } from '../db/tokens';
 import { findUnit } from '../db/units';
+import { findPerson, findPersonByLogin, membershipFor } from '../db/people';
 import { unlessConflicting } from '../lib/write-conflict';
 import type { AppEnv } from '../env';
 import { check, readJson } from '../lib/body';
@@ -38,10 +39,19 @@ route(tokenRoutes, API.createToken, async (c, { body: request }) => {
   if (unit && !(await findUnit(c.env.DB, unit))) failAt('unit', 'unit_unknown', { unit });
   const at = now(c);
   const expiresAt = expiryOf(request.expiresAt, vietnamDay(at));
+  const personId = request.person ? await holder(c, request.person, request.role, unit ?? null, vietnamDay(at)) : null;
   const { token, hash, id } = await secret();
-  const info = await createToken(c.env.DB, { id, hash, role: request.role, unit: unit ?? null, label: request.label ?? null, expiresAt }, c.get('principal'), at.toISOString());
+  const info = await createToken(c.env.DB, { id, hash, role: request.role, unit: unit ?? null, label: request.label ?? null, expiresAt, personId }, c.get('principal'), at.toISOString());
   return c.json({ ...info, token }, 201);
 });
+
+/** The person a token is made for (by id or login), who must hold its role today: a token gives no more than its holder has. */
+async function holder(c: Context<AppEnv>, idOrLogin: string, role: 'unit' | 'dic' | 'auditor', unit: string | null, today: string): Promise<string> {
+  const person = (await findPerson(c.env.DB, idOrLogin)) ?? (await findPersonByLogin(c.env.DB, idOrLogin));
+  if (!person) failAt('person', 'person_not_found', { id: idOrLogin });
+  if (!(await membershipFor(c.env.DB, person.id, role, unit, today))) failAt('person', 'token_person_membership', { person: person.name, role, unit: unit ?? '' });
+  return person.id;
+}
 
 async function existing(c: Context<AppEnv>, id: string) {
   const token = await findToken(c.env.DB, id);

@@ -1,0 +1,5 @@
+export * from './people';
+export * from './import-plan';
+export * from './people-csv';
+export * from './session-lifetime';
+export * from './claims';
