@@ -18,9 +18,9 @@ describe('what a unit has to file', () => {
     const items = dueFor(commune, TEMPLATES, [filing('BM03', '2026-Q3', 'returned', 2, 'HS04 chưa khớp'), filing('BM04', '2026-Q3', 'accepted')], { today: '2026-12-04' });
     expect(items[0]).toMatchObject({ template: 'BM03', state: 'returned', comment: 'HS04 chưa khớp', overdue: true, deadline: '2026-09-24' });
     expect(items.find((i) => i.template === 'BM04' && i.period.code === '2026-Q3')).toMatchObject({ state: 'accepted', overdue: false });
-    // The quarter under way is due, not overdue; the year's deadline is 19 December.
-    expect(items.find((i) => i.template === 'BM03' && i.period.code === '2026-Q4')).toMatchObject({ state: 'not_started', overdue: false, deadline: '2026-12-19' });
-    expect(items.find((i) => i.template === 'BM01' && i.period.code === '2026')).toMatchObject({ deadline: '2026-12-19' });
+    // The quarter under way is due, not overdue; the year's deadline, 19 December, is a Saturday: Monday 21.
+    expect(items.find((i) => i.template === 'BM03' && i.period.code === '2026-Q4')).toMatchObject({ state: 'not_started', overdue: false, deadline: '2026-12-21' });
+    expect(items.find((i) => i.template === 'BM01' && i.period.code === '2026')).toMatchObject({ deadline: '2026-12-21' });
     // A commune files BM01 from the reform on, and never BM08 (the coordinating department's).
     expect(items.some((i) => i.template === 'BM08')).toBe(false);
     // Nothing before the commune began (1 July 2025), nothing of a period not yet begun.

@@ -4,7 +4,7 @@
  * wherever it is shown. A unit that ended files the periods up to its end by the rules of its last day.
  */
 import { parsePeriod, periodBefore, periodContaining, type Period, type PeriodKind } from '../periods';
-import { filesTemplate, isFiledFor } from '../templates/filing';
+import { filesTemplate, isFiledFor, unitDeadlineFor } from '../templates/filing';
 import type { Template } from '../templates/schema';
 import { lastDayIn, validDuring, type Unit } from '../registry/units';
 
@@ -85,12 +85,14 @@ export function dueFor(unit: Pick<Unit, 'kind' | 'coordinator' | 'validFrom' | '
         const filing = latest.get(dueKey(template.id, period.code));
         const state = stateOf(filing, options.checked?.has(dueKey(template.id, period.code)) ?? false);
         const toFile = state === 'returned' || state === 'not_started' || state === 'checked';
+        // The template's own deadline: the DTI of a year is filed in the next one.
+        const deadline = unitDeadlineFor(template, period);
         items.push({
           template: template.id,
           period,
-          deadline: period.unitDeadline,
+          deadline,
           state,
-          overdue: toFile && today > period.unitDeadline,
+          overdue: toFile && today > deadline,
           filing: filing ?? null,
           comment: state === 'returned' ? (filing?.review?.comment ?? null) : null,
         });

@@ -102,6 +102,7 @@ const vi = {
   requiredLegend: 'Dòng có dấu * đơn vị bắt buộc điền.',
   // Filing by template on the filing-status sheet, charted for every period.
   byTemplate: 'Theo mẫu báo cáo',
+  byTemplateSheet: 'Nộp theo mẫu',
   byTemplateHeaders: ['Mẫu', 'Đã nộp', 'Chưa nộp'],
   byTemplateChart: 'Tình hình nộp báo cáo theo mẫu',
 };
@@ -196,6 +197,7 @@ const en: SheetWords = {
   requiredLegend: 'Rows marked * must be filled by your unit.',
   // Filing by template on the filing-status sheet, charted for every period.
   byTemplate: 'By template',
+  byTemplateSheet: 'Filing by template',
   byTemplateHeaders: ['Template', 'Filed', 'Missing'],
   byTemplateChart: 'Filing by template',
 };

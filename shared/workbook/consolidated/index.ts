@@ -20,15 +20,16 @@ import { COMPLETENESS_SHEET } from './completeness-sheet';
 import { WARNINGS_SHEET } from './warnings-sheet';
 import { FIGURES_SHEET, figuresSheet } from './figures-sheet';
 import { BY_DISTRICT_SHEET, byDistrictSheet } from './by-district-sheet';
+import { BY_TEMPLATE_SHEET, byTemplateSheet } from './by-template-sheet';
 import { DISTRICT_CHECKS_SHEET, districtChecksSheet } from './district-checks-sheet';
 
 export type { ConsolidatedInput } from './common';
 export { sheetNameFor, formatTime, PROVINCE_ROW_CODE } from './common';
-export { SUMMARY_SHEET, COMPLETENESS_SHEET, WARNINGS_SHEET, FIGURES_SHEET, BY_DISTRICT_SHEET, DISTRICT_CHECKS_SHEET };
+export { SUMMARY_SHEET, COMPLETENESS_SHEET, WARNINGS_SHEET, FIGURES_SHEET, BY_DISTRICT_SHEET, BY_TEMPLATE_SHEET, DISTRICT_CHECKS_SHEET };
 
 /** Every name a consolidated sheet can have, in any language: what a pull replaces, and nothing else. */
 export function isConsolidatedSheet(name: string): boolean {
-  const fixed = [SUMMARY_SHEET, FIGURES_SHEET, COMPLETENESS_SHEET, BY_DISTRICT_SHEET, WARNINGS_SHEET, DISTRICT_CHECKS_SHEET].flatMap((names) => Object.values(names));
+  const fixed = [SUMMARY_SHEET, FIGURES_SHEET, COMPLETENESS_SHEET, BY_TEMPLATE_SHEET, BY_DISTRICT_SHEET, WARNINGS_SHEET, DISTRICT_CHECKS_SHEET].flatMap((names) => Object.values(names));
   return fixed.includes(name) || TEMPLATES.some((t) => sheetNameFor(t.id) === name);
 }
 
@@ -37,6 +38,7 @@ export function consolidatedWorkbook(input: ConsolidatedInput): WorkbookModel {
   const summary = summarySheet(input);
   const templates = input.consolidations.map((c) => consolidatedTemplateSheet(c, input));
   const byDistrict = byDistrictSheet(input);
+  const byTemplate = byTemplateSheet(input);
   const checks = districtChecksSheet(input);
   const metadata = templates.flatMap((t) => (t.metadata ? [t.metadata] : []));
   const printed = [
@@ -44,6 +46,7 @@ export function consolidatedWorkbook(input: ConsolidatedInput): WorkbookModel {
     figuresSheet(input),
     ...templates.map((t) => t.sheet),
     completenessSheet(input),
+    ...(byTemplate ? [byTemplate.sheet] : []),
     ...(byDistrict ? [byDistrict.sheet] : []),
     warningsSheet(input),
     ...(checks ? [checks] : []),
@@ -52,6 +55,6 @@ export function consolidatedWorkbook(input: ConsolidatedInput): WorkbookModel {
     title: SHEET_WORDS[lang].workbookTitle(input.province, input.period.code),
     sheets: [...printed.map(fitWrappedRows), buildMetadataSheet(metadata)],
     metadata,
-    charts: [...summary.charts, ...(byDistrict?.charts ?? [])],
+    charts: [...summary.charts, ...(byTemplate?.charts ?? []), ...(byDistrict?.charts ?? [])],
   };
 }
