@@ -11,7 +11,6 @@ import {
   Document,
   Header,
   Packer,
-  PageBreak,
   PageNumber,
   Paragraph,
   Table,
@@ -37,8 +36,8 @@ function text(value: string, options: { bold?: boolean; italic?: boolean; size?:
   return new TextRun({ text: value, font: FONT, size: options.size ?? SIZE.body, bold: options.bold ?? false, italics: options.italic ?? false });
 }
 
-function line(value: string, options: { bold?: boolean; italic?: boolean; size?: number; align?: IParagraphOptions['alignment']; after?: number; keepNext?: boolean } = {}): Paragraph {
-  return new Paragraph({ alignment: options.align ?? AlignmentType.CENTER, spacing: { after: options.after ?? 0 }, keepNext: options.keepNext ?? false, keepLines: true, children: [text(value, options)] });
+function line(value: string, options: { bold?: boolean; italic?: boolean; size?: number; align?: IParagraphOptions['alignment']; after?: number; keepNext?: boolean; pageBreakBefore?: boolean } = {}): Paragraph {
+  return new Paragraph({ alignment: options.align ?? AlignmentType.CENTER, spacing: { after: options.after ?? 0 }, keepNext: options.keepNext ?? false, keepLines: true, pageBreakBefore: options.pageBreakBefore ?? false, children: [text(value, options)] });
 }
 
 /**
@@ -147,8 +146,8 @@ export function reportDocument(draft: ReportDraft): Document {
             children: [text(draft.closingLine)],
           }),
           closing,
-          new Paragraph({ children: [new PageBreak()] }),
-          line(draft.sources.title, { bold: true, after: 120 }),
+          // The annex starts a page of its own; a break of its heading, not an empty paragraph, so a full page leaves no blank one.
+          line(draft.sources.title, { bold: true, after: 120, pageBreakBefore: true }),
           ...block({ kind: 'paragraph', runs: [{ text: draft.sources.intro, italic: true }], note: true }),
           table(draft.sources.headers, sources, [8, 18, 44, 30]),
         ],

@@ -67,6 +67,7 @@ const TABLES = [
   { title: 'TỔNG HỢP BIỂU MẪU BM05', header: 'STT Mã ĐV Đơn vị' },
   { title: 'TỔNG HỢP BIỂU MẪU BM06', header: 'STT Mã ĐV Đơn vị' },
   { title: 'TÌNH HÌNH NỘP BÁO CÁO (', header: 'STT Mã ĐV Đơn vị Loại Thuộc Mẫu Tình trạng' },
+  { title: 'TÌNH HÌNH NỘP BÁO CÁO THEO MẪU', header: 'Mẫu Đã nộp Chưa nộp' },
   { title: 'TÌNH HÌNH NỘP BÁO CÁO THEO ĐƠN VỊ CẤP HUYỆN', header: 'Huyện Đơn vị Đã nộp Chưa nộp' },
   { title: 'CẢNH BÁO ĐÃ GIẢI TRÌNH, CHƯA ĐƯỢC CHẤP NHẬN', header: 'STT Mẫu Mã ĐV Đơn vị Ô Cảnh báo Giải trình của đơn vị' },
   { title: 'SỐ LIỆU CẤP HUYỆN KHÁC TỔNG CẤP XÃ', header: 'STT Mẫu Huyện Ô Số cấp huyện Tổng cấp xã Ghi chú' },

@@ -31,8 +31,9 @@ export function byTemplateSheet(input: ConsolidatedInput): { sheet: SheetModel; 
     sheet: {
       name,
       cells,
-      merges: [{ row: 0, col: 0, rows: 1, cols: 3 }],
-      columnWidths: [14, 12, 12],
+      // The title across the table and the chart beside it, so it never wraps.
+      merges: [{ row: 0, col: 0, rows: 1, cols: 8 }],
+      columnWidths: [16, 14, 14, 4, 12, 12, 12, 12],
       rowHeights: { 0: 24 },
       names: [],
       validations: [],
