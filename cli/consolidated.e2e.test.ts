@@ -20,12 +20,13 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'chitieu-consolidated-'));
   worker = await startLocalWorker({
     units: DEMO_REGISTRY,
-    tokens: { dic: { role: 'dic', unit: 'STTTT' }, kpa: { role: 'unit', unit: 'KPA' } },
+    tokens: { dic: { role: 'dic', unit: 'STTTT' }, vp: { role: 'unit', unit: 'VPUBND' } },
   });
   const r = await fetch(`${worker.origin}/api/v1/submissions`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${worker.tokens.kpa}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ ...BM03_2024_H1, unit: 'KPA', values: { ...BM03_2024_H1.values, 'HS01.KQ': '400.000', 'HS02.KQ': '120.000' } }),
+    // The Office of the People's Committee keeps the province's catalogue of procedures: its figures are the province's.
+    headers: { authorization: `Bearer ${worker.tokens.vp}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ ...BM03_2024_H1, unit: 'VPUBND', values: { ...BM03_2024_H1.values, 'HS01.KQ': '400.000', 'HS02.KQ': '120.000' } }),
   });
   expect(r.status).toBe(201);
 }, 120_000);
@@ -75,7 +76,7 @@ describe('chitieu consolidated', () => {
     const wrong = await run('consolidated', '--period', '2024-H1', '--out', out, '--server', worker.origin, '--token', 'ctk_wrong');
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('Máy chủ từ chối (401): Mã thông báo không đúng.');
-    const unit = await run('consolidated', '--period', '2024-H1', '--out', out, '--server', worker.origin, '--token', worker.tokens.kpa!);
+    const unit = await run('consolidated', '--period', '2024-H1', '--out', out, '--server', worker.origin, '--token', worker.tokens.vp!);
     expect(unit.stderr).toContain('(403)');
     const port = await freePort();
     const down = await run('consolidated', '--period', '2024-H1', '--out', out, '--server', `http://127.0.0.1:${port}`, '--token', 'x');

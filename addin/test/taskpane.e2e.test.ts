@@ -360,13 +360,16 @@ describe('DIC', () => {
     const charts = await page.evaluate(() => window.chitieuDemo.workbook.charts.map((c) => c.kind));
     expect(charts).toContain('columnStacked');
     await page.locator('.sheet-tab[data-sheet="TH_BM03"]').click();
-    // The provincial total of TT01 is KPA's 1.683, the only report filed.
-    const total = await page.evaluate(() => {
-      const wb = window.chitieuDemo.workbook;
-      const at = wb.names.get('BM03_TT01_KQ')!;
-      return wb.value(at.sheet, at.row, at.col);
-    });
-    expect(total).toBe(1683);
+    // The records KPA resolved are the province's, the only report filed; its catalogue figure is not: the
+    // province's catalogue comes from the body that keeps it, which has not filed.
+    const total = (name: string) =>
+      page.evaluate((n) => {
+        const wb = window.chitieuDemo.workbook;
+        const at = wb.names.get(n)!;
+        return wb.value(at.sheet, at.row, at.col);
+      }, name);
+    expect(await total('BM03_HS03_KQ')).toBe(384_618);
+    expect(await total('BM03_TT01_KQ')).toBeFalsy();
     await shot('05-consolidated');
   });
 
@@ -379,7 +382,8 @@ describe('DIC', () => {
     const xml = strFromU8(unzipSync(bytes)['word/document.xml']!);
     const text = [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
     expect(text).toContain('BÁO CÁO');
-    expect(text).toContain('là 1.683 thủ tục');
+    expect(text).toContain('là 384.618 hồ sơ');
+    expect(text).not.toContain('1.683 thủ tục');
     expect(await pane().locator('#pull-note').innerText()).toContain('Đã dựng dự thảo báo cáo');
   });
 
@@ -478,7 +482,8 @@ describe('an auditor', () => {
     const at = await page.evaluate(() => {
       const cells = [...document.querySelectorAll<HTMLElement>('table.sheet td[data-address]')];
       const address = (text: string) => cells.find((c) => c.innerText.trim() === text)?.dataset.address ?? '';
-      const column = address('TT01.KQ').replace(/\d+$/, '');
+      // Records resolved: a flow, summed over units (a catalogue figure of a unit that does not keep it is not).
+      const column = address('HS03.KQ').replace(/\d+$/, '');
       const row = (code: string) => address(code).replace(/^[A-Z]+/, '');
       return { unit: `${column}${row('KPA')}`, total: `${column}${row('TỈNH')}` };
     });
