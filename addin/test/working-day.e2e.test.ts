@@ -30,6 +30,8 @@ beforeAll(async () => {
   worker = await startLocalWorker({
     units: DEMO_REGISTRY,
     tokens: { clerk: { role: 'unit', unit: 'EAKLY' }, kpa: { role: 'unit', unit: 'KPA' }, dic: { role: 'dic', unit: 'SKHCN' }, auditor: { role: 'auditor', unit: null } },
+    // The day is the demo page's (?today=): the worker follows it, so the clerk files as of that day.
+    vars: { TRAINING_CLOCK: 'on' },
   });
   // The clerk's BM03 of the last quarter, returned by DIC with a comment.
   const submission = demoSubmission('BM03', NEW_COMMUNES.find((c) => c.code === 'EAKLY')!, RETURNED_PERIOD);
@@ -93,6 +95,15 @@ async function signIn(page: Page, token: string, firstTab: string): Promise<void
   await page.keyboard.press('Enter');
   await page.locator('#who').waitFor();
   await expect.poll(() => focused(page)).toBe(`tab-${firstTab}`);
+}
+
+/** Waits until the page has asked the server nothing new for a second (a request left open elsewhere does not count). */
+async function quiet(page: Page): Promise<void> {
+  let last = Date.now();
+  const seen = () => (last = Date.now());
+  page.on('request', seen);
+  await expect.poll(() => Date.now() - last > 1000, { timeout: 20_000, interval: 200 }).toBe(true);
+  page.off('request', seen);
 }
 
 const settled = (page: Page, selector: string) =>
@@ -228,7 +239,7 @@ describe('a working day by keyboard alone', () => {
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => focused(page)).toBe('tab-review');
     await page.locator('#review-list .review-item').first().waitFor({ timeout: 20_000 });
-    await page.waitForLoadState('networkidle');
+    await quiet(page);
     const requests: string[] = [];
     page.on('request', (r) => (r.url().includes('/api/v1/') ? requests.push(r.url()) : undefined));
     await tabTo(page, '#review-search');
