@@ -185,7 +185,7 @@ describe('the drafted report as LibreOffice renders it', () => {
       expect(text).toContain(expected);
     }
     // The document asks for Times New Roman throughout; LibreOffice renders it with Times or its
-    // metric twin Liberation Serif where installed (.ci/run installs fonts-liberation).
+    // metric twin Liberation Serif where installed; CI renders with the fonts LibreOffice brings.
     const xml = strFromU8(unzipSync(demoDocx)['word/document.xml']!);
     const fontsAsked = new Set([...xml.matchAll(/w:ascii="([^"]+)"/g)].map((m) => m[1]));
     expect([...fontsAsked]).toEqual(['Times New Roman']);

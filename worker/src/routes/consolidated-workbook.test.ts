@@ -16,7 +16,7 @@ import { shiftDecimal } from '../../../shared/numbers/decimal';
 import { TEMPLATES, expectedFilerDay, filesTemplate, templateCells, templateFor, templatesFor, type IndicatorTemplate } from '../../../shared/templates';
 import { parsePeriod } from '../../../shared/periods';
 import { validate, validateSubmission } from '../../../shared/validation';
-import { BY_DISTRICT_SHEET, COMPLETENESS_SHEET, DISTRICT_CHECKS_SHEET, FIGURES_SHEET, WARNINGS_SHEET, readRecords, readTemplateGrid, type SheetGrid } from '../../../shared/workbook';
+import { BY_DISTRICT_SHEET, BY_TEMPLATE_SHEET, COMPLETENESS_SHEET, DISTRICT_CHECKS_SHEET, FIGURES_SHEET, WARNINGS_SHEET, readRecords, readTemplateGrid, type SheetGrid } from '../../../shared/workbook';
 import { EVERY_SHEET, readWorkbook, type WorkbookContents } from '../../../xlsx/read';
 import { checkGrid } from '../../../addin/src/check';
 import { api, apiAt, json, makeToken, seedUnits } from '../../test/helpers';
@@ -99,6 +99,7 @@ describe('GET /consolidations/:period.xlsx', () => {
       FIGURES_SHEET.vi,
       ...TEMPLATES.map((t) => `TH_${t.id}`),
       COMPLETENESS_SHEET.vi,
+      BY_TEMPLATE_SHEET.vi,
       BY_DISTRICT_SHEET.vi,
       WARNINGS_SHEET.vi,
       DISTRICT_CHECKS_SHEET.vi,
