@@ -49,3 +49,27 @@ describe('completeness of a period', () => {
     }
   });
 });
+
+describe('units that ended during the period', () => {
+  // A district abolished on 30 June 2025: the 2025 annual is covered by its half-year, or its part is missing.
+  const registry: Unit[] = [
+    unit('STTTT', 'department', { coordinator: true }),
+    unit('D1', 'district', { validTo: '2025-06-30' }),
+    unit('D2', 'district', { validTo: '2025-06-30' }),
+    unit('XA', 'commune', { validFrom: '2025-07-01' }),
+  ];
+  const year = parsePeriod('2025')!;
+
+  it('says whose part is covered by shorter filings and whose is missing, never leaving them out', () => {
+    const status = periodStatus(TEMPLATES, year, registry, [], [{ unit: 'D1', template: 'BM03', period: '2025-H1' }]);
+    const line = (code: string) => status.units.find((u) => u.code === code)?.templates.BM03;
+    expect([line('D1'), line('D2'), line('XA')]).toEqual(['covered', 'missing_part', 'missing']);
+    expect(status.templates.find((t) => t.template === 'BM03')).toMatchObject({ expected: 2, missing: 2, missingParts: 1 });
+  });
+
+  it('counts a predecessor covered when its successor’s filing says it includes it', () => {
+    const merged: Unit[] = [...registry, unit('OLD', 'department', { validTo: '2025-02-28', successors: ['STTTT'], change: 'merge' })];
+    const status = periodStatus(TEMPLATES, year, merged, [{ unit: 'STTTT', template: 'BM03', status: 'received', daysLate: 0, warnings: 0, coversPredecessors: true }]);
+    expect(status.units.find((u) => u.code === 'OLD')?.templates.BM03).toBe('covered');
+  });
+});
