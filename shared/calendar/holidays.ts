@@ -56,8 +56,9 @@ export const PUBLIC_HOLIDAYS: readonly CalendarDay[] = [
   ...days(HUNG_KINGS, '2023-04-29'),
   ...days(REUNIFICATION, '2023-04-30'),
   ...days(LABOUR, '2023-05-01'),
-  ...days(`30/4 – 1/5 (${COMPENSATORY})`, '2023-05-02'),
-  ...days(BRIDGE, '2023-05-03'),
+  // Giỗ Tổ (29/4) and 30/4 fell on the weekend: both compensated, no Saturday worked.
+  ...days(`${HUNG_KINGS} (${COMPENSATORY})`, '2023-05-02'),
+  ...days(`${REUNIFICATION} (${COMPENSATORY})`, '2023-05-03'),
   ...days(NATIONAL, '2023-09-01', '2023-09-02'),
   ...days(`${NATIONAL} (${COMPENSATORY})`, '2023-09-04'),
   // 2024
@@ -96,7 +97,6 @@ export const PUBLIC_HOLIDAYS: readonly CalendarDay[] = [
 
 /** Saturdays worked in exchange for a bridge day off. */
 export const WORKING_SATURDAYS: readonly CalendarDay[] = [
-  ...days('làm bù cho ngày 03/5/2023', '2023-05-06'),
   ...days('làm bù cho ngày 29/4/2024', '2024-05-04'),
   ...days('làm bù cho ngày 02/5/2025', '2025-04-26'),
 ];

@@ -13,6 +13,9 @@ describe('working days', () => {
     expect(dayOffReason('2026-02-17')).toBe('Tết Nguyên đán');
     expect(isWorkingDay('2025-04-26')).toBe(true);
     expect(isWorkingDay('2025-05-02')).toBe(false);
+    // 2023: Giỗ Tổ and 30/4 on the weekend were compensated on 2 and 3 May; Saturday 6 May was an ordinary weekend day.
+    expect(workingDayFrom('2023-04-29')).toBe('2023-05-04');
+    expect(isWorkingDay('2023-05-06')).toBe(false);
   });
   it('holds every year from 2020 to 2027, each day a real one', () => {
     for (let year = 2020; year <= 2027; year++) {
