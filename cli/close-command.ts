@@ -3,30 +3,15 @@
  * report goes upward; the server keeps the consolidation as closed and answers the files' hashes.
  * `chitieu reopen --period 2024-H1 --reason …` reopens it, with the reason the audit log keeps.
  */
-import { parseArgs } from 'node:util';
 import { PeriodClosedSchema, PeriodReopenedSchema } from '../shared/api/schemas';
 import type { Lang } from '../shared/i18n';
-import { parsePeriod } from '../shared/periods';
-import { renderProblem } from '../shared/problems';
 import type { CliIo } from './io';
-import { connection, send } from './server';
+import { periodCommandArgs, send } from './server';
 import { CliError, type CliText } from './text';
 
 export async function closeCommand(args: string[], lang: Lang, t: CliText, io: CliIo, env: NodeJS.ProcessEnv = process.env, fetcher: typeof fetch = fetch): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      period: { type: 'string' },
-      note: { type: 'string' },
-      server: { type: 'string' },
-      token: { type: 'string' },
-      lang: { type: 'string' },
-    },
-  });
-  if (!values.period) throw new CliError(t.missing('--period'), 2);
-  const period = parsePeriod(values.period);
-  if (!period) throw new CliError(renderProblem('period_invalid', { period: values.period }, lang), 2);
-  const to = connection(values, env, t);
+  const { period, values, connect } = periodCommandArgs(args, { note: { type: 'string' } }, lang, t, env);
+  const to = connect();
   const response = await send(fetcher, to, `/api/v1/periods/${period.code}/close?lang=${lang}`, t, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -41,21 +26,9 @@ export async function closeCommand(args: string[], lang: Lang, t: CliText, io: C
 }
 
 export async function reopenCommand(args: string[], lang: Lang, t: CliText, io: CliIo, env: NodeJS.ProcessEnv = process.env, fetcher: typeof fetch = fetch): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      period: { type: 'string' },
-      reason: { type: 'string' },
-      server: { type: 'string' },
-      token: { type: 'string' },
-      lang: { type: 'string' },
-    },
-  });
-  if (!values.period) throw new CliError(t.missing('--period'), 2);
-  const period = parsePeriod(values.period);
-  if (!period) throw new CliError(renderProblem('period_invalid', { period: values.period }, lang), 2);
+  const { period, values, connect } = periodCommandArgs(args, { reason: { type: 'string' } }, lang, t, env);
   if (!values.reason?.trim()) throw new CliError(t.missing('--reason'), 2);
-  const to = connection(values, env, t);
+  const to = connect();
   const response = await send(fetcher, to, `/api/v1/periods/${period.code}/reopen?lang=${lang}`, t, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

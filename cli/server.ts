@@ -1,5 +1,9 @@
 /** Talking to a chitieu server from the command line: where, with which token, and its refusals in words. */
+import { parseArgs } from 'node:util';
 import { ProblemSchema } from '../shared/api/schemas';
+import type { Lang } from '../shared/i18n';
+import { parsePeriod, type Period } from '../shared/periods';
+import { renderProblem } from '../shared/problems';
 import { CliError, type CliText } from './text';
 
 export const DEFAULT_SERVER = 'http://127.0.0.1:8787';
@@ -35,4 +39,23 @@ export async function send(fetcher: typeof fetch, to: Connection, path: string, 
     throw new CliError(t.serverRefused(response.status, detail), 2);
   }
   return response;
+}
+
+type StringOptions<K extends string> = Record<K, { type: 'string'; short?: string }>;
+
+/**
+ * The arguments of a command about one period on a server: `--period` (required, checked), `--server`,
+ * `--token`, `--lang`, and the command's own string options; the connection is made once the command's
+ * own options are checked.
+ */
+export function periodCommandArgs<K extends string>(args: string[], own: StringOptions<K>, lang: Lang, t: CliText, env: NodeJS.ProcessEnv): { period: Period; values: Partial<Record<K, string>>; connect: () => Connection } {
+  const { values } = parseArgs({
+    args,
+    options: { ...own, period: { type: 'string' }, server: { type: 'string' }, token: { type: 'string' }, lang: { type: 'string' } },
+  });
+  const given = values as Record<string, string | undefined>;
+  if (!given.period) throw new CliError(t.missing('--period'), 2);
+  const period = parsePeriod(given.period);
+  if (!period) throw new CliError(renderProblem('period_invalid', { period: given.period }, lang), 2);
+  return { period, values: given as Partial<Record<K, string>>, connect: () => connection(given, env, t) };
 }
