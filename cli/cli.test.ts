@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { BM04_2021_PUBLISHED, BM07_2023, BM03_2024_H1 } from '../shared/demo/seed-figures';
 import { MAX_UPLOAD_BYTES } from '../shared/api/media';
 import { appendRow, withInflatingPart } from '../test/crafted-xlsx';
-import { main, nodeIo } from './main';
+import { runCaptured } from './run-captured';
 import { versionOf } from '../shared/templates';
 
 let dir: string;
@@ -16,12 +16,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'chitieu-cli-'));
 });
 
-async function run(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { ...nodeIo, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
+const run = runCaptured;
 
 const json = async (name: string, data: unknown) => {
   const file = join(dir, name);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BM03_2024_H1 } from '../shared/demo/seed-figures';
 import { DEMO_REGISTRY } from '../shared/demo/registry';
 import { startLocalWorker, type LocalWorker } from '../scripts/lib/local-worker';
-import { main, nodeIo } from './main';
+import { runCaptured } from './run-captured';
 
 let worker: LocalWorker;
 let dir: string;
@@ -29,12 +29,7 @@ afterAll(async () => {
   await worker?.stop();
 });
 
-async function run(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { ...nodeIo, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
+const run = runCaptured;
 
 describe('chitieu close', () => {
   it('closes a period and prints each closed file’s hash, which the downloaded files then have', async () => {

@@ -11,7 +11,7 @@ import { readTemplateGrid } from '../shared/workbook';
 import { getTemplate } from '../shared/templates';
 import { roundTo } from '../shared/numbers/decimal';
 import { startLocalWorker, freePort, type LocalWorker } from '../scripts/lib/local-worker';
-import { main, nodeIo } from './main';
+import { runCaptured } from './run-captured';
 
 let worker: LocalWorker;
 let dir: string;
@@ -35,12 +35,7 @@ afterAll(async () => {
   await worker?.stop();
 });
 
-async function run(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { ...nodeIo, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
+const run = runCaptured;
 
 describe('chitieu consolidated', () => {
   it('writes the province’s workbook for a period', async () => {
