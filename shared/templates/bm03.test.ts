@@ -2,6 +2,7 @@
  * BM03's versions: 2024.1 for the periods ending before 1 July 2025, as filed; 2025.1 from then on,
  * with the catalogue by level (TT01A tỉnh, TT01C xã) and no district digitisation (HS05B).
  */
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { validate } from '../validation';
 import { buildTemplateSheet, cellName } from '../workbook';
@@ -43,6 +44,8 @@ describe('which BM03 a period gets', () => {
     expect(old.rows.some((r) => r.catalogueLevel)).toBe(false);
     expect(old.rules.find((r) => r.id === 'HS05.TONG')).toMatchObject({ parts: ['HS05A.KQ', 'HS05B.KQ', 'HS05C.KQ'] });
     expect(Object.isFrozen(old.rows)).toBe(true);
+    // The definition periods were filed under, pinned: a change to it must be a new version instead.
+    expect(createHash('sha256').update(JSON.stringify(old)).digest('hex')).toBe('3c51fabff786a45123bc01359bd1ef763e4b94b185fdbbb731104c32539b7b68');
   });
 
   it('moves the rows below TT01 two lines down in the 2025.1 sheet, and ends HS05B there', () => {
