@@ -2,7 +2,7 @@
 import { demoSubmission } from '../shared/demo/generate';
 import { demoProvinceConsolidations } from '../shared/demo/province';
 import { parsePeriod } from '../shared/periods';
-import { getTemplate } from '../shared/templates';
+import { templateFor } from '../shared/templates';
 import { buildTemplateSheet, cellName, consolidatedWorkbook, sheetMetadataFor } from '../shared/workbook';
 import { checkGrid } from '../addin/src/check';
 import { fakeExcel } from '../addin/src/excel/fake-excel';
@@ -14,7 +14,7 @@ import { versionOf } from '../shared/templates';
 const g = globalThis as unknown as { Excel: unknown; Office: unknown };
 
 function filledBm03() {
-  const bm03 = getTemplate('BM03')!;
+  const bm03 = templateFor('BM03', '2024-H1')!;
   const model = buildTemplateSheet(bm03, { period: '2024-H1' });
   const rows = Math.max(...model.cells.map((c) => c.row)) + 1;
   const cols = Math.max(...model.cells.map((c) => c.col)) + 1;
@@ -57,7 +57,7 @@ export async function excelBench(): Promise<void> {
   rows.push({ name: 'Kiểm tra BM03: đọc + kiểm tra (trung vị)', value: ms(check.medianMs) });
 
   fake = install({ sheets: { Sheet1: { values: [[]] } }, active: 'Sheet1' });
-  const bm03 = getTemplate('BM03')!;
+  const bm03 = templateFor('BM03', '2024-H1')!;
   await new OfficeWorkbook().writeSheets([buildTemplateSheet(bm03, { period: '2024-H1' })], [sheetMetadataFor(bm03, { period: '2024-H1' })]);
   rows.push({ name: 'Chèn mẫu BM03: lần gọi context.sync', value: String(fake.syncs()) });
 

@@ -9,7 +9,7 @@ import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { parseNumberText } from '../shared/numbers';
 import { parseCsvRecords, unitsToCsv } from '../shared/registry/units-csv';
 import { DEMO_REGISTRY } from '../shared/demo/registry';
-import { getTemplate } from '../shared/templates';
+import { templateFor } from '../shared/templates';
 import { readTemplateFile, writeTemplateFile } from '../xlsx/template-file';
 import { scanXml } from '../xlsx/xml-scan';
 import { ZipReader } from '../xlsx/zip-read';
@@ -55,7 +55,7 @@ async function reader(rows: Row[], label: string, ordinary: { bytes: number; fn:
 
 export async function readersBench(): Promise<void> {
   const rows: Row[] = [];
-  const bm03 = getTemplate('BM03')!;
+  const bm03 = templateFor('BM03', '2024-H1')!;
   const blank = writeTemplateFile(bm03, { unit: { code: 'KPA', name: 'UBND huyện Krông Pắc', kind: 'district' }, period: '2024-H1' });
   // A real template sheet, as the product writes and a clerk's Excel saves it.
   const ordinaryDoc = new TextDecoder().decode(new ZipReader(blank).read('xl/worksheets/sheet1.xml'));

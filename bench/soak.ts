@@ -5,7 +5,7 @@
  */
 import { demoSubmission } from '../shared/demo/generate';
 import type { DemoUnit } from '../shared/demo/registry';
-import { filesTemplate, getTemplate, templateCells, TEMPLATES, type IndicatorTemplate } from '../shared/templates';
+import { filesTemplate, templateCells, templateFor, TEMPLATES, type IndicatorTemplate } from '../shared/templates';
 import { buildTemplateWorkbook, cellName } from '../shared/workbook';
 import { XLSX_MEDIA_TYPE } from '../shared/api/media';
 import { writeWorkbook } from '../xlsx/write';
@@ -19,7 +19,7 @@ interface SoakRequest {
 
 /** A BM03 workbook filled as a clerk fills it: counts typed into the named cells. */
 function filledBm03(unit: DemoUnit, period: string): Uint8Array {
-  const template = getTemplate('BM03') as IndicatorTemplate;
+  const template = templateFor('BM03', period) as IndicatorTemplate;
   const model = buildTemplateWorkbook(template, { unit: { code: unit.code, name: unit.name, kind: unit.kind }, period });
   const sheet = model.sheets[0]!;
   const values = demoSubmission('BM03', unit, period).values ?? {};
@@ -56,7 +56,7 @@ export interface SoakResult {
 export async function soak(origin: string, token: string, province: readonly DemoUnit[]): Promise<SoakResult> {
   const auth = { authorization: `Bearer ${token}` };
   // Units that file BM03 after the reform (districts no longer do), so every filing is due.
-  const bm03 = getTemplate('BM03')!;
+  const bm03 = templateFor('BM03', '2025-Q3')!;
   const units = province.filter((u) => u.kind !== 'department' && filesTemplate(bm03, u, '2025-09-30')).slice(0, 200);
   const requests: SoakRequest[] = [];
   // JSON filings and uploads come from different units: a Q4 upload after a unit's Q3 filing would warn of a jump.

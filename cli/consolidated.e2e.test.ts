@@ -8,7 +8,7 @@ import { BM03_2024_H1 } from '../shared/demo/seed-figures';
 import { DEMO_REGISTRY } from '../shared/demo/registry';
 import { EVERY_SHEET, readWorkbook } from '../xlsx/read';
 import { readTemplateGrid } from '../shared/workbook';
-import { getTemplate } from '../shared/templates';
+import { templateFor } from '../shared/templates';
 import { roundTo } from '../shared/numbers/decimal';
 import { startLocalWorker, freePort, type LocalWorker } from '../scripts/lib/local-worker';
 import { runCaptured } from './run-captured';
@@ -45,7 +45,7 @@ describe('chitieu consolidated', () => {
     expect(r.stdout).toContain('tong-hop-2024-H1.xlsx');
     const contents = readWorkbook(new Uint8Array(await readFile(out)), EVERY_SHEET);
     expect(contents.sheets.map((s) => s.sheet)).toContain('TH_BM03');
-    const bm03 = getTemplate('BM03')!;
+    const bm03 = templateFor('BM03', '2024-H1')!;
     const totals = readTemplateGrid(bm03, contents.sheets.find((s) => s.sheet === 'TH_BM03')!, { names: contents.names });
     expect(totals.submission.values).toMatchObject({ 'TT01.KQ': 1683, 'HS03.KQ': 384618 });
     // The province's share is recomputed from its numerator and denominator, not copied from the 99,57% written.

@@ -15,7 +15,7 @@ import { DEMO_REGISTRY } from '../shared/demo/registry';
 import { parsePeriod } from '../shared/periods';
 import { draftReport, writeFigure } from '../shared/report/draft';
 import { REPORT_SECTIONS } from '../shared/templates/report-sentences';
-import { getTemplate, templateCells, templateOf, type IndicatorTemplate } from '../shared/templates';
+import { templateCells, templateFor, templateOf, type IndicatorTemplate } from '../shared/templates';
 import { validateSubmission } from '../shared/validation';
 import { cellName } from '../shared/workbook/layout';
 import { demoConsolidations } from '../scripts/lib/demo-data';
@@ -48,7 +48,7 @@ function seedConsolidation(period: string, values: Record<string, number | strin
   // Filed by the body that keeps the catalogue; the coordinating department of the period is named as the issuer's.
   const report = validateSubmission({ ...BM03_2024_H1, period, unit: 'VPUBND', values }, { unitKind: 'department' });
   const registry = DEMO_REGISTRY.filter((u) => u.code === 'VPUBND' || u.code === 'STTTT');
-  return consolidate(getTemplate('BM03')!, p, registry, [{ unit: 'VPUBND', submissionId: 'sub_seed', revision: 1, receivedAt: `${p.end}T03:00:00Z`, firstReceivedAt: `${p.end}T03:00:00Z`, status: 'received', values: report.values, warnings: report.warnings }]);
+  return consolidate(templateFor('BM03', p)!, p, registry, [{ unit: 'VPUBND', submissionId: 'sub_seed', revision: 1, receivedAt: `${p.end}T03:00:00Z`, firstReceivedAt: `${p.end}T03:00:00Z`, status: 'received', values: report.values, warnings: report.warnings }]);
 }
 
 let demo: Consolidation[];

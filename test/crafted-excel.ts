@@ -5,14 +5,15 @@
  */
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { ProblemCode } from '../shared/problems';
-import { getTemplate } from '../shared/templates';
+import { templateFor } from '../shared/templates';
 import { buildMetadataSheet, buildTemplateWorkbook } from '../shared/workbook';
 import { writeTemplateFile } from '../xlsx/template-file';
 import { writeWorkbook } from '../xlsx/write';
 import { editPart, pack, replaceCell, unpack } from './crafted-xlsx';
 
 type Bytes = Uint8Array<ArrayBuffer>;
-const bm03 = getTemplate('BM03')!;
+// Krông Pắc's 2024-H1 workbook, in the version of that period (2024.1).
+const bm03 = templateFor('BM03', '2024-H1')!;
 const SHEET = 'xl/worksheets/sheet1.xml';
 const UNIT = { code: 'KPA', name: 'UBND huyện Krông Pắc', kind: 'district' as const };
 
@@ -74,7 +75,7 @@ function concatArchives(a: Uint8Array, b: Uint8Array): Bytes {
 
 /** The workbook whose hidden sheet records another unit and period than its heading shows. */
 export function withHiddenSheetSaying(metadata: { unit?: string; unitName?: string; period?: string; template?: string }): Bytes {
-  const workbook = buildTemplateWorkbook(bm03, { unit: { code: 'PAN', name: 'UBND xã Phước An', kind: 'commune' }, period: '2026-Q4' });
+  const workbook = buildTemplateWorkbook(templateFor('BM03', '2026-Q4')!, { unit: { code: 'PAN', name: 'UBND xã Phước An', kind: 'commune' }, period: '2026-Q4' });
   const entries = workbook.metadata.map((m) => ({ ...m, ...metadata }));
   workbook.sheets = workbook.sheets.map((s) => (s.name === '_chitieu' ? buildMetadataSheet(entries) : s));
   return writeWorkbook({ ...workbook, metadata: entries }) as Bytes;

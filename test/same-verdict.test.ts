@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Issue, Report } from '../shared/validation';
-import { getTemplate } from '../shared/templates';
+import { templateFor } from '../shared/templates';
 import { buildTemplateSheet, sheetMetadataFor } from '../shared/workbook';
 import { checkGrid } from '../addin/src/check';
 import { MemoryWorkbook } from '../addin/src/excel/memory-workbook';
@@ -13,7 +13,8 @@ import { kiemtra } from '../addin/src/functions/kiemtra';
 import { api, json, makeToken, seedUnits } from '../worker/test/helpers';
 import { versionOf } from '../shared/templates';
 
-const bm03 = getTemplate('BM03')!;
+// Krông Pắc's 2024-H1 sheet, in the version of that period (2024.1).
+const bm03 = templateFor('BM03', '2024-H1')!;
 let kpa: string;
 
 beforeAll(async () => {
@@ -65,7 +66,7 @@ describe('the same verdict from the task pane, the custom function and the worke
     const rows = spilled.slice(1, -1);
     expect(rows.map((r) => [r[0], r[1]])).toEqual([...where(pane.report.errors), ...where(pane.report.warnings)]);
     expect(rows.slice(0, 2).map((r) => r[2])).toEqual(pane.report.errors.map((e) => e.message));
-    expect(spilled[spilled.length - 1]).toEqual(['chitieu', pane.report.engineVersion, `Mẫu BM03 phiên bản ${versionOf('BM03')}: 2 lỗi, 1 cảnh báo`]);
+    expect(spilled[spilled.length - 1]).toEqual(['chitieu', pane.report.engineVersion, `Mẫu BM03 phiên bản ${versionOf('BM03', '2024-H1')}: 2 lỗi, 1 cảnh báo`]);
 
     const r = await api('/submissions', { token: kpa, json: pane.submission });
     expect(r.status).toBe(422);

@@ -4,13 +4,14 @@ import { appendRow, editPart, replaceCell } from '../test/crafted-xlsx';
 import { craftedFiles, filledBm03 } from '../test/crafted-excel';
 import { asZip64 } from '../test/zip64';
 import { unzipSync } from 'fflate';
-import { getTemplate } from '../shared/templates';
+import { templateFor } from '../shared/templates';
 import { validate } from '../shared/validation';
 import { EVERY_SHEET, readWorkbook } from './read';
 import { WorkbookReadError } from './read-error';
 import { readTemplateFile, writeTemplateFile } from './template-file';
 
-const bm03 = getTemplate('BM03')!;
+// Krông Pắc's 2024-H1 workbook, in the version of that period (2024.1).
+const bm03 = templateFor('BM03', '2024-H1')!;
 const blank = writeTemplateFile(bm03, { unit: { code: 'KPA', kind: 'district' }, period: '2024-H1' });
 
 function failure(bytes: Uint8Array): WorkbookReadError {

@@ -7,7 +7,8 @@ import { readTemplateFile, writeTemplateFile, WorkbookReadError } from './templa
 import { readWorkbook } from './read';
 import { versionOf } from '../shared/templates';
 
-const bm03 = getTemplate('BM03')!;
+// The workbook of a period before the reform, in its version (2024.1).
+const bm03 = templateFor('BM03', '2024-H1')!;
 
 /** What a clerk does in Excel: open the file, type into the named cells, save. */
 async function fillByName(bytes: Uint8Array, values: Record<string, unknown>, edit?: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {

@@ -1,5 +1,5 @@
 /** Blank template workbooks out, filled ones in: the .xlsx side of a template. */
-import { getTemplate, templateCells, templateVersion, type Template } from '../shared/templates';
+import { getTemplate, templateCells, templateFor, templateVersion, type Template } from '../shared/templates';
 import { a1, buildTemplateWorkbook, headingMismatch, readTemplateGrid, sheetPrefix, templateArea, type ReadResult, type SheetMetadata, type TemplateSheetOptions } from '../shared/workbook';
 import { addressOf, readWorkbook, WorkbookReadError } from './read';
 import { writeWorkbook } from './write';
@@ -48,8 +48,9 @@ export function readTemplateFile(bytes: Uint8Array): TemplateSheet[] {
     const current = getTemplate(metadata.template);
     if (!current) throw new WorkbookReadError('template_unknown', { template: metadata.template });
     // A sheet is read with the rows of the version it was made from; whether that version is the one
-    // in force for its period is the engine's verdict.
-    const template = templateVersion(current.id, metadata.version) ?? current;
+    // in force for its period is the engine's verdict. A version the catalogue does not know is judged
+    // against the version of the sheet's period, so the refusal names the one to use.
+    const template = templateVersion(current.id, metadata.version) ?? templateFor(current.id, metadata.period ?? '') ?? current;
     const shown = contents.sheets.find((s) => s.sheet === metadata.sheet);
     // The hidden sheet decides where a report is filed: it must say what the person who sent it saw.
     const mismatch = shown && headingMismatch(shown.values, metadata);

@@ -76,7 +76,7 @@ describe('a commune clerk signs in with the province’s account', () => {
         });
         return r.status;
       },
-      [period, versionOf('BM03')] as const,
+      [period, versionOf('BM03', period)] as const,
     );
     expect(status).toBe(201);
     const log = (await (await asDic('/audit')).json()) as { action: string; person: { name: string } | null }[];

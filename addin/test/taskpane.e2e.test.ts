@@ -109,7 +109,7 @@ describe('a clerk in a district office', () => {
     expect(await page.locator('#insert-period fluent-option').evaluateAll((o) => o.slice(0, 3).map((x) => x.getAttribute('value')))).toEqual(['2024-Q2', '2024-H1', '2024']);
     await choose('insert-period', '2024-H1');
     await page.locator('#insert').click();
-    await expect.poll(() => page.locator('#sheet-line').innerText()).toContain(`BM03 · phiên bản ${versionOf('BM03')}`);
+    await expect.poll(() => page.locator('#sheet-line').innerText()).toContain(`BM03 · phiên bản ${versionOf('BM03', '2024-H1')}`);
     expect(await cell('A1').innerText()).toContain('BIỂU MẪU BM03');
     expect(await cell('A2').innerText()).toContain('UBND huyện Krông Pắc (KPA)');
 
@@ -148,7 +148,7 @@ describe('a clerk in a district office', () => {
     expect(await issues.nth(0).getAttribute('data-cell')).toBe('E7');
     expect(await issues.nth(0).innerText()).toContain('TT02 + TT03 + TT04 = 1.683 (chênh 1)');
     expect(await issues.nth(1).getAttribute('data-code')).toBe('part_exceeds_whole');
-    expect(await pane().locator('.versions').innerText()).toBe(`Bộ kiểm tra 1.0.0 · mẫu BM03 phiên bản ${versionOf('BM03')}`);
+    expect(await pane().locator('.versions').innerText()).toBe(`Bộ kiểm tra 1.0.0 · mẫu BM03 phiên bản ${versionOf('BM03', '2024-H1')}`);
     expect(await cell('E7').evaluate((td) => getComputedStyle(td).backgroundColor)).toBe('rgb(244, 182, 182)');
     expect(await page.locator('#submit').getAttribute('disabled')).not.toBeNull();
     await shot('02-issues');

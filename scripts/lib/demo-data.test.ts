@@ -43,6 +43,20 @@ describe('the demo reports of npm start', () => {
     expect(budget.total.values['KP07.KQ']).toBe(5.9);
   });
 
+  it('2025-H2 has the catalogue by level from its keeper (tỉnh + xã = TT01), and no commune files a district part', () => {
+    const bm03 = demoConsolidations('2025-H2', '2026-11-29').find((c) => c.template.id === 'BM03')!;
+    const [tt01, tinh, xa] = ['TT01.KQ', 'TT01A.KQ', 'TT01C.KQ'].map((ref) => bm03.total.values[ref]);
+    expect(typeof tinh === 'number' && typeof xa === 'number' && tinh > xa && xa > 0).toBe(true);
+    expect((tinh as number) + (xa as number)).toBe(tt01);
+    expect(bm03.catalogue).toMatchObject({ keeper: { code: 'VPUBND' }, filed: true });
+    expect(bm03.catalogue!.levels.map((l) => [l.level, l.value])).toEqual([['province', tinh], ['commune', xa]]);
+    const filings = demoSubmissions('2026-11-29').filter((s) => s.template === 'BM03' && parsePeriod(s.period!)!.end >= '2025-07-01');
+    expect(filings.length).toBeGreaterThan(0);
+    expect(filings.filter((s) => 'HS05B.KQ' in (s.values ?? {}))).toEqual([]);
+    // The half-year before the reform keeps the published total, with no level rows.
+    expect(demoConsolidations('2024-H1').find((c) => c.template.id === 'BM03')!.catalogue!.levels).toEqual([]);
+  });
+
   it.each(['2025-08-15', '2026-12-05', '2026-12-19', '2026-12-24'])('on %s are dated within their periods, most on time, about one in ten late, none after today', (today) => {
     const now = new Date(`${today}T03:00:00Z`); // 10:00 in Viet Nam
     const filings = demoFilings(today, now);

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { demoProvinceConsolidations } from '../demo/province';
 import { demoRecord, syntheticProvince } from '../demo/registry';
 import { parsePeriod } from '../periods';
-import { getTemplate, type IndicatorTemplate } from '../templates';
+import { templateFor, type IndicatorTemplate } from '../templates';
 import { auditProvinceTotal, type SheetRow } from './audit';
 
-const template = getTemplate('BM03') as IndicatorTemplate;
+// The version of the audited period (2024.1), as its sheet was written.
+const template = templateFor('BM03', '2024') as IndicatorTemplate;
 const [bm03] = demoProvinceConsolidations('2024', [template], 80);
 const registry = syntheticProvince(80).map((u) => demoRecord(u));
 const year = parsePeriod('2024')!;

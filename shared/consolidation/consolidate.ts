@@ -22,7 +22,7 @@ import { daysLateFor, expectedFilerDay, filesTemplate } from '../templates/filin
 import { lastDayIn } from '../registry/units';
 import type { IndicatorTemplate, ListTemplate, Template } from '../templates/schema';
 import type { Issue } from '../validation/issues';
-import type { Completeness, Consolidation, DistrictCheck, MissingPart, Overlap, ReviewStatus, UnitLine } from './schema';
+import type { CatalogueLevels, Completeness, Consolidation, DistrictCheck, MissingPart, Overlap, ReviewStatus, UnitLine } from './schema';
 import { addStatusCounts, countByStatus } from './status';
 import { coveredFlows, coveringFilings, endedBefore, flowRefs, partOfPeriod, type PartFiling } from './coverage';
 import { fractionOf, incompleteBreakdowns, provinceTotal, type TotalContext } from './total';
@@ -198,10 +198,9 @@ export function consolidate(
   const context: TotalContext = { catalogueKeeper: keeper?.code ?? null };
   const hasCatalogue = template.kind === 'indicator' && template.rows.some((r) => r.aggregation === 'catalogue');
   const totalLines = lines.map((l) => ({ ...l, atEnd: !endedBefore(l.partOfPeriod, period) }));
-  const total =
-    template.kind === 'indicator'
-      ? { values: provinceTotal(template, totalLines.filter((l) => l.submission || l.source?.kind === 'shorter_periods'), context) }
-      : listTotal(template, lines);
+  // The lines the total counts: filings of the period, and ended units' parts covered by shorter ones.
+  const counted = totalLines.filter((l) => l.submission || l.source?.kind === 'shorter_periods');
+  const total = template.kind === 'indicator' ? { values: provinceTotal(template, counted, context) } : listTotal(template, lines);
   return {
     template: { id: template.id, version: template.version, title: template.title, kind: template.kind },
     period: period.code,
@@ -209,11 +208,21 @@ export function consolidate(
     total,
     districtChecks: template.kind === 'indicator' ? districtChecks(template, lines, expected) : [],
     overlaps,
-    breakdowns: template.kind === 'indicator' ? incompleteBreakdowns(template, totalLines.filter((l) => l.submission), context) : [],
-    catalogue: hasCatalogue ? { keeper, filed: keeper !== null && byUnit.has(keeper.code) } : null,
+    breakdowns: template.kind === 'indicator' ? incompleteBreakdowns(template, counted, context) : [],
+    catalogue: hasCatalogue ? { keeper, filed: keeper !== null && byUnit.has(keeper.code), levels: catalogueLevels(template as IndicatorTemplate, total.values) } : null,
     completeness: completeness(lines, filed),
     structure: { districts: lines.some((l) => l.kind === 'district'), coordinator: coordinatorOn(registry, period.end) },
   };
+}
+
+/** The province's catalogue by level, from the provincial total (the keeper's figures): one entry per level row of the version. */
+function catalogueLevels(template: IndicatorTemplate, values: Record<string, number | string | null>): CatalogueLevels {
+  return template.rows
+    .filter((row) => row.catalogueLevel)
+    .map((row) => {
+      const value = values[`${row.code}.KQ`];
+      return { level: row.catalogueLevel!, row: row.code, value: typeof value === 'number' ? value : null };
+    });
 }
 
 /** A unit's figures, with shares it left to the formulas computed from its own cells. */

@@ -80,6 +80,22 @@ export function coveredFlows(template: IndicatorTemplate, filings: readonly Part
     // A cell some of them left blank is not known for the whole part.
     if (values.every((v) => typeof v === 'number')) out[ref] = sumDecimal(values as number[]);
   }
+  return withoutEndedParts(template, out);
+}
+
+/**
+ * A shorter filing of an earlier version may split a total by a part the consolidated version no
+ * longer has (a district's 2025-H1 HS05B, in the 2025 annual without it): the total stands, and parts
+ * that no longer add up to it are left blank, so the province's breakdown is left blank and named
+ * (total.ts `incompleteBreakdowns`) rather than shown short of the total.
+ */
+function withoutEndedParts(template: IndicatorTemplate, values: Record<string, number>): Record<string, number> {
+  const out = { ...values };
+  for (const rule of template.rules) {
+    if (rule.kind !== 'sum' || typeof out[rule.total] !== 'number') continue;
+    const parts = rule.parts.map((p) => out[p]);
+    if (parts.every((v) => typeof v === 'number') && sumDecimal(parts as number[]) !== out[rule.total]) for (const p of rule.parts) delete out[p];
+  }
   return out;
 }
 

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { UnitSchema } from '../registry/units';
-import { LocalizedSchema } from '../templates/schema';
+import { CatalogueLevelSchema, LocalizedSchema } from '../templates/schema';
 
 export const ReviewStatusSchema = z.enum(['received', 'accepted', 'returned']);
 export type ReviewStatus = z.infer<typeof ReviewStatusSchema>;
@@ -113,13 +113,25 @@ export const ConsolidationResultSchema = z.object({
   overlaps: z.array(OverlapSchema),
   /** Sums whose provincial parts are left blank (a unit filed the total without its breakdown). */
   breakdowns: z.array(BreakdownSchema),
-  /** For a template with catalogue rows: the body that keeps the province's catalogue, and whether it filed. */
-  catalogue: z.object({ keeper: z.object({ code: z.string(), name: z.string() }).nullable(), filed: z.boolean() }).nullable(),
+  /**
+   * For a template with catalogue rows: the body that keeps the province's catalogue, whether it filed,
+   * and the catalogue by level as it filed it (the version's level rows: tỉnh and xã from 1 July 2025;
+   * none before), each blank where it did not.
+   */
+  catalogue: z
+    .object({
+      keeper: z.object({ code: z.string(), name: z.string() }).nullable(),
+      filed: z.boolean(),
+      levels: z.array(z.object({ level: CatalogueLevelSchema, row: z.string(), value: z.number().nullable() })),
+    })
+    .nullable(),
   completeness: CompletenessSchema,
   /** How the province was organised in the period: whether it had districts, and who coordinated. */
   structure: z.object({ districts: z.boolean(), coordinator: z.object({ code: z.string(), name: z.string() }).nullable() }),
 });
 export type Consolidation = z.infer<typeof ConsolidationResultSchema>;
+/** The province's catalogue by level, as the consolidation says it. */
+export type CatalogueLevels = NonNullable<Consolidation['catalogue']>['levels'];
 
 /** `missing_part`: a unit that ended during the period, whose part nothing covers; `covered`: its filings of shorter periods do. */
 export const UnitTemplateStateSchema = z.enum(['missing', 'received', 'accepted', 'returned', 'late', 'missing_part', 'covered']);

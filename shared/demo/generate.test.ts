@@ -19,6 +19,23 @@ describe('demo submissions', () => {
     }
   });
 
+  it('follow the version of their period: the keeper gives the catalogue by level from 2025-H2, nobody a district part', () => {
+    const keeper = { code: 'VPUBND', name: 'Văn phòng UBND tỉnh', kind: 'department' as const, catalogue: true };
+    const commune = { code: 'XA', name: 'UBND xã A', kind: 'commune' as const };
+    const after = demoSubmission('BM03', keeper, '2025-H2').values!;
+    expect(after['TT01A.KQ']).toBeGreaterThan(after['TT01C.KQ'] as number);
+    expect((after['TT01A.KQ'] as number) + (after['TT01C.KQ'] as number)).toBe(after['TT01.KQ']);
+    expect(validateSubmission(demoSubmission('BM03', keeper, '2025-H2'), { unitKind: 'department' }).errors).toEqual([]);
+    const communes = demoSubmission('BM03', commune, '2026-Q1').values!;
+    expect(communes).not.toHaveProperty('HS05B.KQ');
+    expect(communes).not.toHaveProperty('TT01C.KQ');
+    expect(communes['HS05.KQ']).toBe((communes['HS05A.KQ'] as number) + (communes['HS05C.KQ'] as number));
+    // Before the reform: the total alone, and the district part as the version has it.
+    const before = demoSubmission('BM03', keeper, '2024-H1').values!;
+    expect(before).not.toHaveProperty('TT01A.KQ');
+    expect(before).toHaveProperty('HS05B.KQ');
+  });
+
   it('are the same for the same unit, template and period', () => {
     const [unit] = syntheticProvince(1);
     expect(demoSubmission('BM03', unit!, '2024-H1')).toEqual(demoSubmission('BM03', unit!, '2024-H1'));

@@ -50,7 +50,7 @@ const GENERATORS: Record<string, Gen> = {
     v['CT07.KQ'] = roundTo(70 + r() * 25, 2);
     return v;
   },
-  BM03: (r, kind) => {
+  BM03: (r, kind, _year, template) => {
     const s = SCALE[kind];
     const tt02 = int(r, 50, 700 * s + 50);
     const tt03 = int(r, 50, 800 * s + 50);
@@ -61,10 +61,15 @@ const GENERATORS: Record<string, Gen> = {
     const hs01 = int(r, 1000, 400_000 * s + 1000);
     const hs03 = part(r, hs01, 0.8, 1);
     const hs05a = part(r, hs01, 0.1, 0.3);
-    const hs05b = part(r, hs01, 0.05, 0.2);
+    // Drawn in every version, so the figures of a period do not depend on which rows its version has.
+    const drawnHs05b = part(r, hs01, 0.05, 0.2);
     const hs05c = part(r, hs01, 0.1, 0.3);
-    return {
-      'TT01.KQ': tt02 + tt03 + tt04,
+    const has = (code: string) => template.rows.some((row) => row.code === code);
+    // No digitisation at district level once there are no districts (HS05B ends on 1 July 2025).
+    const hs05b = has('HS05B') ? drawnHs05b : 0;
+    const tt01 = tt02 + tt03 + tt04;
+    const v: Values = {
+      'TT01.KQ': tt01,
       'TT02.KQ': tt02,
       'TT03.KQ': tt03,
       'TT04.KQ': tt04,
@@ -82,6 +87,12 @@ const GENERATORS: Record<string, Gen> = {
       'HS05B.KQ': hs05b,
       'HS05C.KQ': hs05c,
     };
+    // The catalogue by level, where the version counts it so (tỉnh and xã from 1 July 2025): most procedures are the province's.
+    if (has('TT01A') && has('TT01C')) {
+      v['TT01C.KQ'] = part(r, tt01, 0.1, 0.2);
+      v['TT01A.KQ'] = tt01 - (v['TT01C.KQ'] as number);
+    }
+    return v;
   },
   BM04: (r, kind) => {
     const s = SCALE[kind];

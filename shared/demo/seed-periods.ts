@@ -6,7 +6,7 @@
  */
 import type { Unit } from '../registry/units';
 import type { Submission } from '../submission';
-import { getTemplate, templateCells, versionOf, type IndicatorTemplate } from '../templates';
+import { templateCells, templateFor, versionOf, type IndicatorTemplate } from '../templates';
 import { demoSubmission, hashSeed, rng } from './generate';
 import { BM03_2024_H1, BM07_2023, plan30Tasks } from './seed-figures';
 
@@ -75,7 +75,7 @@ function firstHalf2024(units: readonly Unit[]): Submission[] {
   const teams = share(PUBLISHED_2024_H1.teams, districts, 'XH01');
   const members = within(PUBLISHED_2024_H1.members, teams);
 
-  const bm03 = getTemplate('BM03') as IndicatorTemplate;
+  const bm03 = templateFor('BM03', period) as IndicatorTemplate;
   const out: Submission[] = [];
   for (const unit of units) {
     const isTop = resolved.has(unit.code);

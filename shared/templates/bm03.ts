@@ -1,14 +1,15 @@
 /** BM03 — Thủ tục hành chính và dịch vụ công trực tuyến (seeds 000 §9, 001 §7, 003 §5b). */
 import { defineTemplate } from './define';
 import { filedBy } from './filing';
+import { nextVersion } from './versions';
+import { TWO_LEVEL_LOCAL_GOVERNMENT_FROM } from '../settings';
 // The catalogue (TT…) is the province's, kept by one body and never summed; the records (HS…) each unit handled.
-import { CATALOGUE, FLOW, L, NOTE_COLUMN_DEF, RESULT_COLUMN, countRow, le, shareRow, shareRules, sum, type RowInput } from './build';
+import { CATALOGUE, FLOW, L, NOTE_COLUMN_DEF, RESULT_COLUMN, countRow, le, shareRow, shareRules, sum, type RowInput, type RuleInput } from './build';
 
 const TTHC = L('TTHC', 'procedures');
 const SERVICES = L('dịch vụ', 'services');
 const RECORDS = L('hồ sơ', 'records');
 const ALL = ['department', 'district', 'commune'] as const;
-
 
 const rows: RowInput[] = [
   countRow('TT01', L('TTHC cung cấp trên hệ thống (tổng)', 'Procedures provided on the system (total)'), TTHC, CATALOGUE),
@@ -39,6 +40,25 @@ const rows: RowInput[] = [
   shareRow('TL09', L('Tỷ lệ hồ sơ được số hóa', 'Records digitised / records received'), ['HS05.KQ'], 'HS01.KQ'),
 ];
 
+/** The rules of a version: the catalogue's sums and bounds, the records', then the given digitisation sums and every share. */
+function rulesOf(rows: readonly RowInput[], digitised: RuleInput[], levels: RuleInput[] = []): RuleInput[] {
+  return [
+    sum('TT01.TONG', 'TT01.KQ', ['TT02.KQ', 'TT03.KQ', 'TT04.KQ'], 'TEMPLATES.md BM03'),
+    ...levels,
+    sum('TT05.TONG', 'TT05.KQ', ['TT06.KQ', 'TT07.KQ', 'TT08.KQ'], 'TEMPLATES.md BM03'),
+    le('TT05.TT01', 'TT05.KQ', 'TT01.KQ'),
+    le('TT06.TT02', 'TT06.KQ', 'TT02.KQ'),
+    le('TT07.TT03', 'TT07.KQ', 'TT03.KQ'),
+    le('TT08.TT04', 'TT08.KQ', 'TT04.KQ'),
+    le('TT09.TT07', 'TT09.KQ', 'TT07.KQ'),
+    le('HS02.HS01', 'HS02.KQ', 'HS01.KQ'),
+    le('HS04.HS03', 'HS04.KQ', 'HS03.KQ'),
+    ...digitised,
+    le('HS05.HS01', 'HS05.KQ', 'HS01.KQ'),
+    ...shareRules(rows),
+  ];
+}
+
 export const BM03 = defineTemplate({
   id: 'BM03',
   version: '2024.1',
@@ -49,18 +69,36 @@ export const BM03 = defineTemplate({
   filedBy: filedBy([...ALL]),
   columns: [RESULT_COLUMN, NOTE_COLUMN_DEF],
   rows,
-  rules: [
-    sum('TT01.TONG', 'TT01.KQ', ['TT02.KQ', 'TT03.KQ', 'TT04.KQ'], 'TEMPLATES.md BM03'),
-    sum('TT05.TONG', 'TT05.KQ', ['TT06.KQ', 'TT07.KQ', 'TT08.KQ'], 'TEMPLATES.md BM03'),
-    le('TT05.TT01', 'TT05.KQ', 'TT01.KQ'),
-    le('TT06.TT02', 'TT06.KQ', 'TT02.KQ'),
-    le('TT07.TT03', 'TT07.KQ', 'TT03.KQ'),
-    le('TT08.TT04', 'TT08.KQ', 'TT04.KQ'),
-    le('TT09.TT07', 'TT09.KQ', 'TT07.KQ'),
-    le('HS02.HS01', 'HS02.KQ', 'HS01.KQ'),
-    le('HS04.HS03', 'HS04.KQ', 'HS03.KQ'),
-    sum('HS05.TONG', 'HS05.KQ', ['HS05A.KQ', 'HS05B.KQ', 'HS05C.KQ'], 'TEMPLATES.md BM03'),
-    le('HS05.HS01', 'HS05.KQ', 'HS01.KQ'),
-    ...shareRules(rows),
-  ],
+  rules: rulesOf(rows, [sum('HS05.TONG', 'HS05.KQ', ['HS05A.KQ', 'HS05B.KQ', 'HS05C.KQ'], 'TEMPLATES.md BM03')]),
 });
+
+/**
+ * From the periods ending on or after 1 July 2025 (two-level local government): the province's
+ * catalogue by level, tỉnh (TT01A) and xã (TT01C), kept by the catalogue's body like every TT row and
+ * never summed; and no digitisation at district level (HS05 = HS05A + HS05C).
+ *
+ * The version before gets no level rows, not even as a version of its own. Every period it serves
+ * ended before 1 July 2025 and has been filed (and some closed) under 2024.1: a version with TT01A–TT01C
+ * for those periods would put their filings under another version than their consolidation's, move
+ * the addresses of workbooks already sent upward, and ask the keeper again for figures of a catalogue
+ * that the province published as a total only (seed 001 §7: 1.683). Those periods keep 2024.1 as filed.
+ */
+const levelRows: RowInput[] = [
+  countRow('TT01A', L('TTHC cấp tỉnh', 'Procedures at province level'), TTHC, { ...CATALOGUE, catalogueLevel: 'province', level: 1 }),
+  countRow('TT01C', L('TTHC cấp xã', 'Procedures at commune level'), TTHC, { ...CATALOGUE, catalogueLevel: 'commune', level: 1 }),
+];
+const twoLevelRows = rows.flatMap((row) => (row.code === 'TT01' ? [row, ...levelRows] : row.code === 'HS05B' ? [] : [row]));
+
+export const BM03_TWO_LEVEL = nextVersion(BM03, {
+  version: '2025.1',
+  from: TWO_LEVEL_LOCAL_GOVERNMENT_FROM,
+  dropRows: ['HS05B'],
+  rows: twoLevelRows,
+  rules: rulesOf(
+    twoLevelRows,
+    [sum('HS05.TONG', 'HS05.KQ', ['HS05A.KQ', 'HS05C.KQ'], 'TEMPLATES.md BM03 (từ 01/7/2025)')],
+    [sum('TT01.CAP', 'TT01.KQ', ['TT01A.KQ', 'TT01C.KQ'], 'TEMPLATES.md BM03 (từ 01/7/2025)')],
+  ),
+});
+
+export const BM03_VERSIONS = [BM03, BM03_TWO_LEVEL];

@@ -1,6 +1,6 @@
 /** Small builders that keep the template files readable as tables of rows and rules. */
 import type { z } from 'zod';
-import type { Aggregation, Localized, RowSchema, RuleSchema, ColumnSchema, UnitKind } from './schema';
+import type { Aggregation, CatalogueLevel, Localized, RowSchema, RuleSchema, ColumnSchema, UnitKind } from './schema';
 
 export type RowInput = z.input<typeof RowSchema>;
 export type RuleInput = z.input<typeof RuleSchema>;
@@ -48,6 +48,8 @@ export const CATALOGUE = { aggregation: 'catalogue' } as const;
 interface RowOptions {
   /** What a summed figure measures (schema.ts `AggregationSchema`). */
   aggregation?: Aggregation;
+  /** The level of the catalogue a catalogue row counts. */
+  catalogueLevel?: CatalogueLevel;
   level?: 0 | 1 | 2;
   requiredFor?: UnitKind[];
   source?: string;

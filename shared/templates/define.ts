@@ -71,6 +71,7 @@ export function checkIndicatorTemplate(t: IndicatorTemplate): string[] {
     const summed = row.consolidate === 'sum' || row.consolidate === 'ratio';
     if (summed && !row.aggregation) problems.push(`dòng ${row.code}: cần khai báo số liệu là flow, balance hay catalogue`);
     if (!summed && row.aggregation) problems.push(`dòng ${row.code}: chỉ dòng cộng gộp mới khai báo aggregation`);
+    if (row.catalogueLevel && row.aggregation !== 'catalogue') problems.push(`dòng ${row.code}: chỉ dòng danh mục (catalogue) mới có cấp`);
   }
 
   const cells = templateCells(t);

@@ -1,7 +1,7 @@
 /** The template catalogue: every standard template by its stable code, each with its dated versions. */
 import { BM01_VERSIONS } from './bm01';
 import { BM02 } from './bm02';
-import { BM03 } from './bm03';
+import { BM03_VERSIONS } from './bm03';
 import { BM04_VERSIONS } from './bm04';
 import { BM05 } from './bm05';
 import { BM06 } from './bm06';
@@ -20,7 +20,7 @@ export { nextVersion, versionInForce, type VersionChange } from './versions';
 
 /** Every version of every template, oldest first (versions.ts: each in force from the last day of a period on). */
 export const TEMPLATE_VERSIONS: ReadonlyMap<string, readonly Template[]> = new Map(
-  [BM01_VERSIONS, [BM02], [BM03], BM04_VERSIONS, [BM05], [BM06], [BM07], BM08_VERSIONS].map((versions) => [versions[0]!.id, checkVersions(versions)]),
+  [BM01_VERSIONS, [BM02], BM03_VERSIONS, BM04_VERSIONS, [BM05], [BM06], [BM07], BM08_VERSIONS].map((versions) => [versions[0]!.id, checkVersions(versions)]),
 );
 
 /** The current version of each template: the latest one. */

@@ -31,6 +31,11 @@ export const REPORT_SECTIONS: readonly ReportSection[] = [
         vi: 'Tổng số thủ tục hành chính được cung cấp trên Hệ thống thông tin giải quyết thủ tục hành chính của tỉnh là {TT01.KQ} thủ tục[ ({TT01.KQ:change})], trong đó {TT02.KQ} dịch vụ công trực tuyến toàn trình ({TL01.KQ}), {TT03.KQ} dịch vụ công trực tuyến một phần ({TL02.KQ}) và {TT04.KQ} dịch vụ cung cấp thông tin trực tuyến.',
         en: 'The province’s procedures system offers {TT01.KQ} administrative procedures[ ({TT01.KQ:change})], of which {TT02.KQ} are full online public services ({TL01.KQ}), {TT03.KQ} partial online services ({TL02.KQ}) and {TT04.KQ} information-only online services.',
       },
+      // The catalogue by level, where the period's version counts it so (tỉnh and xã from 1 July 2025).
+      {
+        vi: '[Theo cấp, danh mục thủ tục hành chính của tỉnh gồm {TT01A.KQ} thủ tục cấp tỉnh và {TT01C.KQ} thủ tục cấp xã.]',
+        en: '[By level, the province’s catalogue has {TT01A.KQ} procedures at province level and {TT01C.KQ} at commune level.]',
+      },
       {
         vi: 'Số dịch vụ có phát sinh hồ sơ là {TT05.KQ}, trong đó {TT06.KQ} dịch vụ toàn trình ({TL03.KQ}) và {TT07.KQ} dịch vụ một phần ({TL04.KQ}).',
         en: '{TT05.KQ} services had records, of which {TT06.KQ} full online services ({TL03.KQ}) and {TT07.KQ} partial ones ({TL04.KQ}).',

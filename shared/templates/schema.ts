@@ -42,6 +42,10 @@ export type Consolidation = z.infer<typeof ConsolidationSchema>;
 export const AggregationSchema = z.enum(['flow', 'balance', 'catalogue']);
 export type Aggregation = z.infer<typeof AggregationSchema>;
 
+/** The level of government whose procedures a catalogue row counts (tỉnh / huyện / xã; no huyện from 1 July 2025). */
+export const CatalogueLevelSchema = z.enum(['province', 'district', 'commune']);
+export type CatalogueLevel = z.infer<typeof CatalogueLevelSchema>;
+
 /** Whether a template's flows are for the period alone or cumulative from the start of the year (lũy kế). */
 export const FlowSpanSchema = z.enum(['period', 'year-to-date']);
 export type FlowSpan = z.infer<typeof FlowSpanSchema>;
@@ -73,6 +77,8 @@ export const RowSchema = z.object({
   consolidate: ConsolidationSchema,
   /** What its summed figures measure (rows summed over units, and fractions' numerators and denominators). */
   aggregation: AggregationSchema.optional(),
+  /** A catalogue row that counts one level's part of the catalogue (BM03 TT01A tỉnh, TT01C xã). */
+  catalogueLevel: CatalogueLevelSchema.optional(),
   /** A share computed from other cells; typed only where a clerk overrides it, then checked. */
   share: z.object({ numerator: z.array(CellRefSchema).min(1), denominator: CellRefSchema }).optional(),
   /** Highest allowed value (scores). */

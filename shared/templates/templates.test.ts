@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BM03 } from './bm03';
+import { BM03, BM03_TWO_LEVEL } from './bm03';
 import { TemplateDefinitionError, defineTemplate } from './define';
 import { TEMPLATES, getTemplate, templateCells, templateFor, templateIds, versionsOf, type IndicatorTemplate, type TemplateInput } from './index';
 
@@ -17,7 +17,7 @@ const CATALOGUE: Record<string, string[]> = {
 describe('the template catalogue', () => {
   it('has the eight templates of TEMPLATES.md', () => {
     expect(templateIds()).toEqual(['BM01', 'BM02', 'BM03', 'BM04', 'BM05', 'BM06', 'BM07', 'BM08']);
-    expect(getTemplate('bm03')).toBe(BM03);
+    expect(getTemplate('bm03')).toBe(BM03_TWO_LEVEL);
     expect(getTemplate('BM99')).toBeUndefined();
   });
 
@@ -28,7 +28,7 @@ describe('the template catalogue', () => {
     // The district rows end with the districts (1 July 2025); no other code disappears.
     for (const version of later.filter((v) => v.id !== 'BM08')) {
       const gone = codes.filter((code) => !version.rows.some((r) => r.code === code));
-      expect(gone.every((code) => ['CT05B', 'HC02'].includes(code)), `${id} ${version.version}: ${gone.join(', ')}`).toBe(true);
+      expect(gone.every((code) => ['CT05B', 'HC02', 'HS05B'].includes(code)), `${id} ${version.version}: ${gone.join(', ')}`).toBe(true);
     }
   });
 

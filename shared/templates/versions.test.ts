@@ -42,8 +42,8 @@ describe('a new version as a small change of the one before', () => {
 });
 
 describe('the catalogue by period', () => {
-  it('judges a period by its last day: BM01 and BM04 lose their district rows from the periods ending from 1 July 2025', () => {
-    for (const [id, row] of [['BM01', 'CT05B'], ['BM04', 'HC02']] as const) {
+  it('judges a period by its last day: BM01, BM03 and BM04 lose their district rows from the periods ending from 1 July 2025', () => {
+    for (const [id, row] of [['BM01', 'CT05B'], ['BM03', 'HS05B'], ['BM04', 'HC02']] as const) {
       expect(codes(templateFor(id, '2025-H1')), id).toContain(row);
       expect(codes(templateFor(id, '2025-Q2')), id).toContain(row);
       expect(codes(templateFor(id, '2025-Q3')), id).not.toContain(row);

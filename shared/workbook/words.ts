@@ -7,6 +7,13 @@ export interface LocalParts {
   rootCommunes: boolean;
 }
 
+/** Where a template's catalogue rows come from: the body that keeps them, whether it filed, whether they are by level. */
+export interface CatalogueNote {
+  keeper: string | null;
+  filed: boolean;
+  levels: boolean;
+}
+
 const dmy = (iso: string) => iso.split('-').reverse().join('/');
 
 const vi = {
@@ -44,8 +51,10 @@ const vi = {
   tasksOf: (status: string, count: number, total: number) => `Nhiệm vụ: ${status} (${count}/${total})`,
 
   templateSheetTitle: (id: string, title: string) => `TỔNG HỢP BIỂU MẪU ${id}. ${title.toUpperCase()}`,
-  templateSheetMethod: (id: string, version: string, parts: LocalParts) =>
-    `mẫu ${id} phiên bản ${version} · tổng tỉnh = sở, ban, ngành${parts.districts ? ' + cấp huyện (số liệu cấp huyện đã gồm cấp xã)' : ''}${parts.rootCommunes ? ' + cấp xã trực thuộc tỉnh' : ''}; tỷ lệ tính lại từ tử số và mẫu số`,
+  templateSheetMethod: (id: string, version: string, parts: LocalParts, kept?: CatalogueNote) =>
+    `mẫu ${id} phiên bản ${version} · tổng tỉnh = sở, ban, ngành${parts.districts ? ' + cấp huyện (số liệu cấp huyện đã gồm cấp xã)' : ''}${parts.rootCommunes ? ' + cấp xã trực thuộc tỉnh' : ''}; tỷ lệ tính lại từ tử số và mẫu số${
+      kept ? `; danh mục TTHC${kept.levels ? ' (theo cấp)' : ''} lấy một lần từ ${kept.keeper ?? 'cơ quan giữ danh mục'}, không cộng theo đơn vị${kept.filed ? '' : ' (chưa nộp)'}` : ''
+    }`,
   listSheetMethod: (id: string, version: string) => `mẫu ${id} ${version}`,
   unitHeaders: ['STT', 'Mã ĐV', 'Đơn vị', 'Lần nộp', 'Thời điểm nộp', 'Tình trạng', 'Cảnh báo'],
   groupDepartments: 'I. SỞ, BAN, NGÀNH',
@@ -142,8 +151,10 @@ const en: SheetWords = {
   tasksOf: (status, count, total) => `Tasks: ${status} (${count}/${total})`,
 
   templateSheetTitle: (id, title) => `CONSOLIDATED TEMPLATE ${id}. ${title.toUpperCase()}`,
-  templateSheetMethod: (id, version, parts) =>
-    `template ${id} version ${version} · province = departments${parts.districts ? ' + districts (districts include their communes)' : ''}${parts.rootCommunes ? ' + communes under the province' : ''}; ratios recomputed from numerators and denominators`,
+  templateSheetMethod: (id, version, parts, kept) =>
+    `template ${id} version ${version} · province = departments${parts.districts ? ' + districts (districts include their communes)' : ''}${parts.rootCommunes ? ' + communes under the province' : ''}; ratios recomputed from numerators and denominators${
+      kept ? `; the procedures catalogue${kept.levels ? ' (by level)' : ''} taken once from ${kept.keeper ?? 'the body that keeps it'}, never summed over units${kept.filed ? '' : ' (not filed)'}` : ''
+    }`,
   listSheetMethod: (id, version) => `template ${id} ${version}`,
   unitHeaders: ['No.', 'Unit code', 'Unit', 'Revision', 'Filed at', 'Status', 'Warnings'],
   groupDepartments: 'I. DEPARTMENTS',

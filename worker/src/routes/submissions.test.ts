@@ -23,14 +23,11 @@ beforeAll(async () => {
   auditor = await makeToken('auditor');
 });
 
-const bm03 = (unit: string, values: Record<string, number | string>, extra: Record<string, unknown> = {}) => ({
-  template: 'BM03',
-  version: versionOf('BM03'),
-  unit,
-  period: '2026-Q4',
-  values,
-  ...extra,
-});
+/** A BM03 filing in the version of its period (2024.1 before the reform, 2025.1 from 2025-Q3). */
+const bm03 = (unit: string, values: Record<string, number | string>, extra: Record<string, unknown> = {}) => {
+  const period = typeof extra.period === 'string' ? extra.period : '2026-Q4';
+  return { template: 'BM03', version: versionOf('BM03', period), unit, period, values, ...extra };
+};
 const OK = { 'HS01.KQ': 1000, 'HS02.KQ': 300, 'HS03.KQ': 900, 'HS04.KQ': 890 };
 
 describe('filing a submission', () => {
