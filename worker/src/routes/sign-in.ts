@@ -24,6 +24,7 @@ import { resolveSignIn } from '../oidc/person';
 import { codeChallenge, randomValue } from '../oidc/pkce';
 import { verifyIdToken } from '../oidc/verify';
 import { signInBucket } from '../lib/client-address';
+import { countSignInStart } from '../lib/sign-in-starts';
 
 export const signInRoutes = new Hono<AppEnv>();
 
@@ -48,6 +49,7 @@ route(signInRoutes, API.signInConfig, (c) => {
 
 route(signInRoutes, API.signIn, async (c) => {
   const config = configured(c);
+  await countSignInStart(c);
   const provider = await discover(config.issuer);
   const state = randomValue();
   const nonce = randomValue();
