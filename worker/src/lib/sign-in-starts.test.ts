@@ -26,6 +26,22 @@ describe('starting a sign-in', () => {
     expect(pending!.n).toBe(0);
   });
 
+  it('counts the Microsoft 365 exchange too, in the same bucket as the provider’s login', async () => {
+    const naa = { ...withProvider, NAA_TENANT_ID: '3f0e1d2c-4b5a-4968-8776-a5b4c3d2e1f0', NAA_CLIENT_ID: '0c1d2e3f-4a5b-4c6d-8e7f-90a1b2c3d4e5', NAA_AUTHORITY: 'http://127.0.0.1:9' };
+    const exchange = (address: string) =>
+      app.fetch(
+        new Request('http://chitieu.daklak.gov.vn/api/v1/auth/naa', { method: 'POST', headers: { 'cf-connecting-ip': address, 'content-type': 'application/json' }, body: JSON.stringify({ accessToken: 'a.b.c' }) }),
+        naa,
+        CONTEXT,
+      );
+    const statuses: number[] = [];
+    for (let i = 0; i < 20; i++) statuses.push((await start('chitieu.daklak.gov.vn', '192.0.2.20')).status);
+    for (let i = 0; i < 11; i++) statuses.push((await exchange('192.0.2.20')).status);
+    expect(statuses.slice(0, 30).every((s) => s === 502)).toBe(true);
+    expect(statuses[30]).toBe(429);
+    expect((await exchange('192.0.2.21')).status).toBe(502);
+  });
+
   it('counts on the edge by the address Cloudflare gives, so one office’s burst does not stop another', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 31; i++) statuses.push((await start('chitieu.daklak.gov.vn', '192.0.2.10')).status);
