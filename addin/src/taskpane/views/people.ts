@@ -187,7 +187,7 @@ export function peopleView(ctx: Ctx): HTMLElement {
 
   const root = h(
     'section',
-    { class: 'view', 'aria-label': t.tab },
+    { class: 'view people-view', 'aria-label': t.tab },
     h(
       'div',
       { class: 'row-between' },
