@@ -75,7 +75,7 @@ export async function buildAddin(out = join(ROOT, 'dist'), origin = process.env.
   const common: BuildOptions = { outdir: addin, bundle: true, platform: 'browser', target: ['es2022'], minify: true, sourcemap, legalComments: 'linked', logLevel: 'warning', plugins: [onlyOurZodLocales] };
   const pages = await build({
     ...common,
-    entryPoints: { taskpane: join(ROOT, 'addin/src/taskpane/main.ts'), demo: join(ROOT, 'addin/harness/demo.ts'), signin: join(ROOT, 'addin/src/signin-page.ts') },
+    entryPoints: { taskpane: join(ROOT, 'addin/src/taskpane/main.ts'), demo: join(ROOT, 'addin/harness/demo.ts'), signin: join(ROOT, 'addin/src/signin-page.ts'), 'auth-redirect': join(ROOT, 'addin/src/auth-redirect.ts') },
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     format: 'esm',
@@ -85,7 +85,7 @@ export async function buildAddin(out = join(ROOT, 'dist'), origin = process.env.
   // The functions' script stands alone: outside a shared runtime Excel loads it as a classic script.
   await build({ ...common, entryPoints: { functions: join(ROOT, 'addin/src/functions/entry.ts') }, format: 'iife' });
 
-  for (const file of ['taskpane/taskpane.css', 'index.html', 'signin.html']) await copyFile(join(ROOT, 'addin/src', file), join(addin, file.split('/').pop()!));
+  for (const file of ['taskpane/taskpane.css', 'index.html', 'signin.html', 'auth-redirect.html']) await copyFile(join(ROOT, 'addin/src', file), join(addin, file.split('/').pop()!));
   await copyFile(join(ROOT, 'addin/harness/demo.css'), join(addin, 'demo.css'));
   for (const [page, source] of [['taskpane', 'addin/src/taskpane/taskpane.html'], ['demo', 'addin/harness/demo.html']] as const) {
     const html = await readFile(join(ROOT, source), 'utf8');

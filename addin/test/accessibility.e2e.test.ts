@@ -88,7 +88,7 @@ async function overflowing(page: Page): Promise<string[]> {
   });
 }
 
-const TABS = { clerk: ['report', 'history'], dic: ['dashboard', 'review', 'report', 'check'], auditor: ['check', 'dashboard'] } as const;
+const TABS = { clerk: ['report', 'history'], dic: ['dashboard', 'review', 'report', 'check', 'people'], auditor: ['check', 'dashboard'] } as const;
 
 describe('every control named, every view inside a 320 px pane at 200% zoom', () => {
   for (const role of ['clerk', 'dic', 'auditor'] as const) {

@@ -8,6 +8,8 @@
  * inline because Fluent UI's components fall back to <style> elements in older Mac web views.
  */
 export const OFFICE_SCRIPT_ORIGIN = 'https://appsforoffice.microsoft.com';
+/** Microsoft Entra's sign-in, which MSAL reaches from the pane where Office on the web runs the Microsoft 365 sign-in itself. */
+export const MICROSOFT_SIGN_IN_ORIGIN = 'https://login.microsoftonline.com';
 export const OFFICE_FRAME_ANCESTORS = [
   'https://*.officeapps.live.com',
   'https://*.office.com',
@@ -24,8 +26,8 @@ export const PAGE_HEADERS: Readonly<Record<string, string>> = {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self' data:",
-    `connect-src 'self' ${OFFICE_SCRIPT_ORIGIN}`,
-    `frame-src 'self' ${OFFICE_FRAME_ANCESTORS.join(' ')}`,
+    `connect-src 'self' ${OFFICE_SCRIPT_ORIGIN} ${MICROSOFT_SIGN_IN_ORIGIN}`,
+    `frame-src 'self' ${MICROSOFT_SIGN_IN_ORIGIN} ${OFFICE_FRAME_ANCESTORS.join(' ')}`,
     `frame-ancestors 'self' ${OFFICE_FRAME_ANCESTORS.join(' ')}`,
     "base-uri 'self'",
     "form-action 'self'",

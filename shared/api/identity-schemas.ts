@@ -32,7 +32,16 @@ export const OpenSessionSchema = z.object({
 export const SessionsEndedSchema = z.object({ ended: z.number().int() });
 
 /** Whether this deployment signs people in through a provider, for the pane's first screen. */
-export const SignInConfigSchema = z.object({ enabled: z.boolean(), provider: z.string().nullable() });
+export const SignInConfigSchema = z.object({
+  enabled: z.boolean(),
+  provider: z.string().nullable(),
+  /** Where the province uses Microsoft 365: what the pane's MSAL asks Entra for (Nested App Authentication). */
+  microsoft365: z.object({ clientId: z.string(), authority: z.string(), scope: z.string() }).optional(),
+});
+export type SignInConfig = z.infer<typeof SignInConfigSchema>;
+
+/** An Entra access token for chitieu's API, which the pane got from Office through MSAL, traded for a session. */
+export const NaaExchangeRequestSchema = z.object({ accessToken: z.string().min(1).max(16_384) });
 
 /** Another membership of the signed-in person (a clerk of two units), for the rest of the session. */
 export const SwitchRequestSchema = z.object({ membershipId: z.number().int().positive() });
@@ -46,3 +55,4 @@ export const ExchangeResultSchema = z.object({
   role,
   unit: z.string().nullable(),
 });
+export type ExchangeResult = z.infer<typeof ExchangeResultSchema>;

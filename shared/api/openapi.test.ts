@@ -18,7 +18,7 @@ const text = JSON.stringify(doc);
 /** The warnings each linter leaves, by rule, with how many and why they stay. */
 const SPECTRAL_WARNINGS: Record<string, { count: number; why: string }> = {
   'info-contact': { count: 1, why: 'the contact is the deploying province’s coordinating department, which the code does not know' },
-  'operation-description': { count: 44, why: 'each route’s summary says all it does (routes.ts); a description would repeat it' },
+  'operation-description': { count: 45, why: 'each route’s summary says all it does (routes.ts); a description would repeat it' },
 };
 const REDOCLY_WARNINGS: Record<string, { count: number; why: string }> = {
   'info-license': { count: 1, why: 'a government system’s API is not licensed to the public (package.json: UNLICENSED)' },

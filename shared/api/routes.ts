@@ -492,6 +492,17 @@ export const API = define({
     responses: { 200: { description: 'Phiên đăng nhập', schema: I.ExchangeResultSchema } },
     problems: [401, 403, 429],
   },
+  signInMicrosoft365: {
+    operationId: 'signInMicrosoft365',
+    method: 'post',
+    path: '/auth/naa',
+    tag: 'Đăng nhập',
+    summary: 'Đổi mã truy cập Microsoft 365 (Nested App Authentication trong Office) lấy phiên đăng nhập',
+    roles: 'public',
+    body: { schema: I.NaaExchangeRequestSchema, contentTypes: ['application/json'] },
+    responses: { 200: { description: 'Phiên đăng nhập', schema: I.ExchangeResultSchema } },
+    problems: [401, 403, 404, 429, 502],
+  },
   switchMembership: {
     operationId: 'switchMembership',
     method: 'post',

@@ -48,6 +48,9 @@ export interface SubmittedReport {
   coversPredecessors?: boolean;
   /** The template version the filing was checked against, where its report says. */
   templateVersion?: string;
+  /** Who filed this revision and who reviewed it last (the person, else the token's label), where known. */
+  submitterName?: string | null;
+  reviewerName?: string | null;
 }
 
 /** A filing of a shorter period inside the consolidated one, by a unit that ended during it. */
@@ -171,6 +174,8 @@ export function consolidate(
             reviewComment: s.reviewComment ?? null,
             warnings: s.warnings.length,
             ...(otherVersion ? { otherVersion } : {}),
+            ...(s.submitterName !== undefined ? { submitterName: s.submitterName } : {}),
+            ...(s.reviewerName !== undefined ? { reviewerName: s.reviewerName } : {}),
           }
         : null,
       values: s && !otherVersion ? unitValues(template, s.values) : {},

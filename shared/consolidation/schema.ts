@@ -49,6 +49,9 @@ export const UnitLineSchema = UnitRefSchema.extend({
       warnings: z.number(),
       /** The template version of a filing made under another version than the period's: kept as filed, its figures not consolidated. */
       otherVersion: z.string().optional(),
+      /** Who filed the revision consolidated and who reviewed it: the person, else the token's label. */
+      submitterName: z.string().nullable().optional(),
+      reviewerName: z.string().nullable().optional(),
     })
     .nullable(),
   values: z.record(z.string(), z.union([z.number(), z.string()])),

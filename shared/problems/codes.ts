@@ -110,6 +110,10 @@ export const PROBLEM_CODES = {
   people_changed_meanwhile: 'conflict',
   people_media_type: 'unsupported-media-type',
   switch_needs_session: 'conflict',
+  // identity: sign-in starts limited, Microsoft 365 sign-in (NAA)
+  sign_in_starts_limited: 'too-many-requests',
+  naa_not_configured: 'not-found',
+  naa_token_invalid: 'unauthorized',
 } as const satisfies Record<string, ProblemKind>;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

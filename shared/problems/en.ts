@@ -107,6 +107,10 @@ export const en: ProblemWords = {
     people_changed_meanwhile: () => 'Someone else changed the list of people meanwhile; reload it and import again.',
     switch_needs_session: () => "Only a person's sign-in session can switch roles; a token for scripts holds one role.",
     people_media_type: () => 'Send the list of people as CSV (text/csv) or JSON (application/json).',
+    // identity: sign-in starts limited, Microsoft 365 sign-in (NAA)
+    sign_in_starts_limited: (p) => `Too many sign-ins started from this address; try again in ${p.seconds} seconds.`,
+    naa_not_configured: () => 'This deployment does not sign people in with the province\'s Microsoft 365 accounts.',
+    naa_token_invalid: (p) => `The Microsoft 365 access token is not valid (${p.reason}); nothing was stored.`,
   },
 
   fields: {

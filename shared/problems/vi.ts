@@ -111,6 +111,10 @@ export const vi = {
     people_changed_meanwhile: () => 'Danh sách người dùng vừa được người khác thay đổi; hãy tải lại rồi nhập lại.',
     switch_needs_session: () => 'Chỉ phiên đăng nhập của một người mới chuyển được vai trò; mã thông báo dùng cho tập lệnh gắn với một vai trò.',
     people_media_type: () => 'Danh sách người dùng gửi dạng CSV (text/csv) hoặc JSON (application/json).',
+    // identity: sign-in starts limited, Microsoft 365 sign-in (NAA)
+    sign_in_starts_limited: (p: P) => `Có quá nhiều lượt bắt đầu đăng nhập từ địa chỉ này; hãy thử lại sau ${p.seconds} giây.`,
+    naa_not_configured: () => 'Hệ thống này không đăng nhập bằng tài khoản Microsoft 365 của tỉnh.',
+    naa_token_invalid: (p: P) => `Mã truy cập Microsoft 365 không hợp lệ (${p.reason}); không có gì được ghi.`,
   } satisfies Record<ProblemCode, (p: P) => string>,
 
   fields: {

@@ -73,7 +73,7 @@ const vi = {
 
   completenessSheet: 'Tình hình nộp báo cáo',
   completenessTitle: 'TÌNH HÌNH NỘP BÁO CÁO',
-  completenessHeaders: ['STT', 'Mã ĐV', 'Đơn vị', 'Loại', 'Thuộc', 'Mẫu', 'Tình trạng', 'Thời điểm nộp lần đầu', 'Trễ (ngày)', 'Lần nộp', 'Thời điểm nộp gần nhất', 'Cảnh báo đã giải trình, chưa được chấp nhận'],
+  completenessHeaders: ['STT', 'Mã ĐV', 'Đơn vị', 'Loại', 'Thuộc', 'Mẫu', 'Tình trạng', 'Thời điểm nộp lần đầu', 'Trễ (ngày)', 'Lần nộp', 'Thời điểm nộp gần nhất', 'Người nộp', 'Người duyệt', 'Cảnh báo đã giải trình, chưa được chấp nhận'],
   byDistrictHeaders: ['Huyện', 'Đã nộp', 'Chưa nộp'],
   byDistrictChart: 'Tình hình nộp báo cáo theo huyện',
 
@@ -173,7 +173,7 @@ const en: SheetWords = {
 
   completenessSheet: 'Filing status',
   completenessTitle: 'FILING STATUS',
-  completenessHeaders: ['No.', 'Code', 'Unit', 'Kind', 'Under', 'Template', 'Status', 'First filed', 'Days late', 'Revision', 'Last filed', 'Warnings explained, not yet accepted'],
+  completenessHeaders: ['No.', 'Code', 'Unit', 'Kind', 'Under', 'Template', 'Status', 'First filed', 'Days late', 'Revision', 'Last filed', 'Filed by', 'Reviewed by', 'Warnings explained, not yet accepted'],
   byDistrictHeaders: ['District', 'Filed', 'Missing'],
   byDistrictChart: 'Filing by district',
 

@@ -18,6 +18,7 @@ import { tokenRoutes } from './routes/tokens';
 import { unitRoutes } from './routes/units';
 import { peopleRoutes } from './routes/people';
 import { signInRoutes } from './routes/sign-in';
+import { naaSignInRoutes } from './routes/sign-in-naa';
 
 export const API_BASE = '/api/v1';
 
@@ -36,6 +37,7 @@ export function createApp() {
   api.route('/', auditRoutes);
   api.route('/', peopleRoutes);
   api.route('/', signInRoutes);
+  api.route('/', naaSignInRoutes);
 
   const app = new Hono<AppEnv>();
   // Every API answer, error or not, carries the API's security headers.

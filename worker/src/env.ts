@@ -7,7 +7,8 @@ import type { Role } from '../../shared/api/schemas';
  * and training demos, which a deployment never sets.
  */
 /** The provider's settings are set per deployment, so typed as strings rather than wrangler.toml's empty defaults. */
-type OidcVars = 'OIDC_ISSUER' | 'OIDC_CLIENT_ID' | 'OIDC_SCOPES' | 'OIDC_LOGIN_CLAIM' | 'OIDC_UNIT_CLAIM' | 'OIDC_PROVIDER_NAME';
+type OidcVars = 'OIDC_ISSUER' | 'OIDC_CLIENT_ID' | 'OIDC_SCOPES' | 'OIDC_LOGIN_CLAIM' | 'OIDC_UNIT_CLAIM' | 'OIDC_PROVIDER_NAME' | NaaVars;
+type NaaVars = 'NAA_TENANT_ID' | 'NAA_CLIENT_ID' | 'NAA_SCOPE' | 'NAA_AUTHORITY';
 
 export type Env = Omit<Cloudflare.Env, OidcVars> & {
   /** Tests and training demos only: the clock stands still at this ISO instant (lib/clock.ts). */
@@ -27,6 +28,11 @@ export type Env = Omit<Cloudflare.Env, OidcVars> & {
   OIDC_LOGIN_CLAIM?: string;
   OIDC_UNIT_CLAIM?: string;
   OIDC_PROVIDER_NAME?: string;
+  /** Sign-in with the province's Microsoft 365 accounts in the pane (Nested App Authentication); empty: not offered. */
+  NAA_TENANT_ID?: string;
+  NAA_CLIENT_ID?: string;
+  NAA_SCOPE?: string;
+  NAA_AUTHORITY?: string;
 };
 
 export interface Principal {

@@ -73,3 +73,21 @@ export async function count(table: string): Promise<number> {
   const row = await env.DB.prepare(`SELECT count(*) AS n FROM ${table}`).first<{ n: number }>();
   return row!.n;
 }
+
+/**
+ * Signs a registered person in as the provider's callback would (a one-time code for their first
+ * membership), then trades the code as the pane does: a real session of the worker.
+ */
+export async function signInAs(login: string): Promise<{ token: string; personId: string }> {
+  const person = await env.DB.prepare('SELECT p.id, m.id AS membership FROM people p JOIN memberships m ON m.person_id = p.id WHERE p.login = ?1 ORDER BY m.id LIMIT 1')
+    .bind(login)
+    .first<{ id: string; membership: number }>();
+  if (!person) throw new Error(`signInAs: nobody registered as ${login}`);
+  const code = newToken('cth');
+  await env.DB.prepare('INSERT INTO hand_backs (code_hash, person_id, membership_id, expires_at) VALUES (?1, ?2, ?3, ?4)')
+    .bind(await sha256Hex(code), person.id, person.membership, new Date(Date.now() + 60_000).toISOString())
+    .run();
+  const r = await api('/auth/exchange', { json: { code } });
+  if (r.status !== 200) throw new Error(`signInAs ${login}: ${r.status} ${await r.text()}`);
+  return { token: ((await r.json()) as { token: string }).token, personId: person.id };
+}

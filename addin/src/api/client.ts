@@ -26,6 +26,7 @@ import type { Submission } from '../../../shared/submission';
 import type { Lang, Words } from '../../../shared/i18n';
 import { z as zod } from 'zod';
 import { TRAINING_CLOCK_HEADER } from '../../../shared/api/training-clock';
+import { OpenSessionSchema, PeopleImportResultSchema, PersonSchema, SessionsEndedSchema } from '../../../shared/api/identity-schemas';
 
 const UNREACHABLE: Words = {
   vi: 'Không kết nối được máy chủ chitieu. Kiểm tra mạng rồi thử lại.',
@@ -202,5 +203,28 @@ export class ApiClient {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ role, ...(unit ? { unit } : {}), ...(label ? { label } : {}) }),
     });
+  }
+
+  // identity: people and sessions (DIC)
+
+  people() {
+    return this.call(zod.array(PersonSchema), '/people');
+  }
+
+  sessions() {
+    return this.call(zod.array(OpenSessionSchema), '/sessions');
+  }
+
+  endSession(id: string) {
+    return this.call(null, `/sessions/${encodeURIComponent(id)}`, { method: 'DELETE' });
+  }
+
+  endPersonSessions(personId: string) {
+    return this.call(SessionsEndedSchema, `/people/${encodeURIComponent(personId)}/sessions`, { method: 'DELETE' });
+  }
+
+  /** Registers people from DIC's CSV file, all or nothing; with `dryRun`, only says what would change. */
+  importPeople(csv: string, dryRun: boolean) {
+    return this.call(PeopleImportResultSchema, `/people${dryRun ? '?dryRun=true' : ''}`, { method: 'PUT', headers: { 'content-type': 'text/csv' }, body: csv });
   }
 }

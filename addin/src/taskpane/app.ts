@@ -24,6 +24,7 @@ const LATER_VIEWS = {
   dashboard: () => import('./views/dashboard').then((m) => m.dashboardView),
   review: () => import('./views/review').then((m) => m.reviewView),
   check: () => import('./views/check').then((m) => m.checkView),
+  people: () => import('./views/people').then((m) => m.peopleView),
 } satisfies Record<string, () => Promise<(ctx: Ctx) => HTMLElement>>;
 
 /** A view that arrives when its code has: a spinner in its place until then, or why it could not load. */
@@ -44,11 +45,11 @@ export interface AppDeps {
   today?: () => string;
 }
 
-type Tab = 'report' | 'history' | 'dashboard' | 'review' | 'check';
+type Tab = 'report' | 'history' | 'dashboard' | 'review' | 'check' | 'people';
 
 const TABS: Record<Me['role'], Tab[]> = {
   unit: ['report', 'history'],
-  dic: ['dashboard', 'review', 'report', 'check'],
+  dic: ['dashboard', 'review', 'report', 'check', 'people'],
   auditor: ['check', 'dashboard'],
 };
 
@@ -116,7 +117,7 @@ export function mountTaskPane(root: HTMLElement, deps: AppDeps): void {
       'div',
       { role: 'tablist', class: 'tabs', 'aria-label': 'chitieu' },
       ...tabs.map((x) =>
-        h('button', { role: 'tab', type: 'button', id: `tab-${x}`, 'aria-selected': String(x === tab), tabindex: x === tab ? 0 : -1, onclick: () => switchTab(x) }, t.tabs[x]),
+        h('button', { role: 'tab', type: 'button', id: `tab-${x}`, 'aria-selected': String(x === tab), tabindex: x === tab ? 0 : -1, onclick: () => switchTab(x) }, x === 'people' ? t.people.tab : t.tabs[x]),
       ),
     );
     tablist.addEventListener('keydown', (event) => {
@@ -133,6 +134,7 @@ export function mountTaskPane(root: HTMLElement, deps: AppDeps): void {
       dashboard: () => later(LATER_VIEWS.dashboard, ctx),
       review: () => later(LATER_VIEWS.review, ctx),
       check: () => later(LATER_VIEWS.check, ctx),
+      people: () => later(LATER_VIEWS.people, ctx),
     };
     replace(root, header, who, tablist, h('main', { role: 'tabpanel', 'aria-labelledby': `tab-${tab}` }, views[tab]()));
   };

@@ -3,10 +3,15 @@
  * has one: Office's dialog opens the worker's /auth/login on the add-in's origin; the provider's
  * pages run there; the hand-back page (signin.html) returns a one-time code, which is traded once
  * for a session of one working day. Outside Office (the demo page) a popup stands in for the dialog.
+ * Where the province uses Microsoft 365 and Office supports Nested App Authentication, the button
+ * signs in with the account Office is signed in with instead, without a dialog (sign-in-flow.ts).
  */
 import type { Lang } from '../../../shared/i18n';
+import type { SignInConfig } from '../../../shared/api/identity-schemas';
 import { SIGN_IN_MESSAGE } from '../sign-in-message';
 import { h, message, replace } from './dom';
+import { microsoft365AccessToken, tradeAccessToken } from './microsoft365-sign-in';
+import { chooseSignInFlow, type OfficeRequirements } from './sign-in-flow';
 
 const WORDS = {
   vi: {
@@ -14,19 +19,17 @@ const WORDS = {
     or: 'Hoặc dán mã thông báo (dùng cho máy chủ chưa cấu hình đăng nhập, hoặc cho tập lệnh):',
     cancelled: 'Chưa đăng nhập: cửa sổ đăng nhập đã đóng.',
     blocked: 'Trình duyệt đã chặn cửa sổ đăng nhập; hãy cho phép cửa sổ bật lên rồi thử lại.',
+    microsoft365: 'Đăng nhập bằng tài khoản Microsoft 365 của tỉnh',
   },
   en: {
     button: (provider: string | null) => (provider ? `Sign in with ${provider}` : "Sign in with the province's official account"),
     or: 'Or paste a token (for servers without sign-in, or for scripts):',
     cancelled: 'Not signed in: the sign-in window was closed.',
     blocked: 'The browser blocked the sign-in window; allow pop-ups and try again.',
+    microsoft365: "Sign in with the province's Microsoft 365 account",
   },
 } as const;
 
-interface SignInConfig {
-  enabled: boolean;
-  provider: string | null;
-}
 
 /** The one-time code from the sign-in window, or null if it was closed first. */
 function codeFromWindow(url: string): Promise<string | null> {
@@ -103,16 +106,24 @@ export function providerSignIn(lang: Lang, onToken: (token: string) => Promise<v
       replace(note, message('error', (e as Error).message === 'blocked' ? words.blocked : (e as Error).message));
     }
   };
+  const offer = (id: string, label: string, act: () => Promise<void>) =>
+    replace(box, h('div', { class: 'actions' }, h('fluent-button', { appearance: 'primary', id, type: 'button', onclick: () => void act() }, label)), note, h('p', { class: 'muted' }, words.or));
   void fetch('/api/v1/auth/config')
     .then((r) => (r.ok ? (r.json() as Promise<SignInConfig>) : null))
     .then((config) => {
-      if (!config?.enabled) return;
-      replace(
-        box,
-        h('div', { class: 'actions' }, h('fluent-button', { appearance: 'primary', id: 'provider-signin-button', type: 'button', onclick: () => void start() }, words.button(config.provider))),
-        note,
-        h('p', { class: 'muted' }, words.or),
-      );
+      const flow = chooseSignInFlow(config, (globalThis as { Office?: OfficeRequirements }).Office);
+      if (flow.kind === 'microsoft365') {
+        offer('microsoft365-signin-button', words.microsoft365, async () => {
+          replace(note);
+          try {
+            await onToken(await tradeAccessToken(await microsoft365AccessToken(flow.settings), lang));
+          } catch (e) {
+            replace(note, message('error', (e as Error).message));
+          }
+        });
+      } else if (flow.kind === 'provider') {
+        offer('provider-signin-button', words.button(flow.provider), start);
+      }
     })
     .catch(() => undefined);
   return box;

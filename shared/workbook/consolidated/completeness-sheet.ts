@@ -1,4 +1,4 @@
-/** "Tình hình nộp báo cáo": every expected unit and template, filed or not, when, how late, reviewed or not. */
+/** "Tình hình nộp báo cáo": every expected unit and template, filed or not, when, how late, by whom, reviewed or not and by whom. */
 import type { Lang } from '../../i18n';
 import type { CellModel, SheetModel } from '../model';
 import { NUMBER_FORMATS } from '../styles';
@@ -37,7 +37,10 @@ export function completenessSheet(input: ConsolidatedInput): SheetModel {
         s ? { row: r, col: 8, value: s.daysLate, numberFormat: NUMBER_FORMATS.count, style: s.daysLate > 0 ? 'bad' : 'value' } : { row: r, col: 8, style: 'value' },
         s ? { row: r, col: 9, value: s.revision, numberFormat: NUMBER_FORMATS.count, style: 'value' } : { row: r, col: 9, style: 'value' },
         { row: r, col: 10, value: s ? formatTime(s.receivedAt) : '', style: 'muted' },
-        { row: r, col: 11, value: open.get(line.code) ?? 0, numberFormat: NUMBER_FORMATS.count, style: 'value' },
+        // Names are people's own text: written as strings, never read as formulas.
+        { row: r, col: 11, value: s?.submitterName ?? '', style: 'plain' },
+        { row: r, col: 12, value: s?.reviewerName ?? '', style: 'plain' },
+        { row: r, col: 13, value: open.get(line.code) ?? 0, numberFormat: NUMBER_FORMATS.count, style: 'value' },
       );
       r++;
     }
@@ -47,8 +50,8 @@ export function completenessSheet(input: ConsolidatedInput): SheetModel {
   return {
       name,
       cells,
-      merges: [{ row: 0, col: 0, rows: 1, cols: 12 }],
-      columnWidths: [6, 16, 40, 16, 9, 8, 11, 18, 9, 8, 18, 16],
+      merges: [{ row: 0, col: 0, rows: 1, cols: 14 }],
+      columnWidths: [6, 16, 40, 16, 9, 8, 11, 18, 9, 8, 18, 22, 22, 16],
       rowHeights: { 0: 24, [headerRow]: 32 },
       names: [],
       validations: [],

@@ -114,8 +114,19 @@ const SUMMARY = `
   JOIN revisions f ON f.submission_id = s.id AND f.revision = 1
   LEFT JOIN reviews v ON v.id = (SELECT max(id) FROM reviews WHERE submission_id = s.id AND revision = s.latest_revision)`;
 
-/** The same with the revision's stored report and its unit as filed, for consolidation. */
-const SUMMARY_WITH_REPORT = SUMMARY.replace('SELECT s.id,', 'SELECT r.report, r.unit_name, r.unit_kind, r.unit_parent, s.id,');
+/**
+ * The same with the revision's stored report, its unit as filed, and who filed and reviewed it (the
+ * person, else the token's label), for consolidation. The caller's WHERE follows the joins.
+ */
+const SUMMARY_WITH_REPORT = `${SUMMARY.replace(
+  'SELECT s.id,',
+  `SELECT r.report, r.unit_name, r.unit_kind, r.unit_parent,
+          coalesce(rp.name, rt.label) AS submitter_name, coalesce(vp.name, vt.label) AS reviewer_name, s.id,`,
+)}
+  LEFT JOIN people rp ON rp.id = r.submitted_by_person
+  LEFT JOIN tokens rt ON rt.id = r.submitted_by
+  LEFT JOIN people vp ON vp.id = v.reviewed_by_person
+  LEFT JOIN tokens vt ON vt.id = v.reviewed_by`;
 
 interface ReviewRow {
   id: number;
@@ -232,6 +243,8 @@ export async function getRevisionContent(db: D1Database, id: string, revision: n
 
 interface LatestRow extends SummaryRow {
   report: string;
+  submitter_name: string | null;
+  reviewer_name: string | null;
   unit_name: string | null;
   unit_kind: UnitKind | null;
   unit_parent: string | null;
@@ -278,6 +291,8 @@ function toSubmittedReport(row: LatestRow): SubmittedReport {
     ...(report.coversPredecessors ? { coversPredecessors: true } : {}),
     ...(report.templateVersion ? { templateVersion: report.templateVersion } : {}),
     ...(row.unit_name && row.unit_kind ? { asFiled: { name: row.unit_name, kind: row.unit_kind, parent: row.unit_parent } } : {}),
+    submitterName: row.submitter_name,
+    reviewerName: review ? row.reviewer_name : null,
   };
 }
 

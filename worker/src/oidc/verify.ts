@@ -35,7 +35,8 @@ export async function verifyIdToken(idToken: string, keys: JWTVerifyGetKey, expe
   return payload as JWTPayload & Record<string, unknown>;
 }
 
-function reasonOf(e: unknown): string {
+/** What a failed check of a token was about, in one word for the problem's text. */
+export function reasonOf(e: unknown): string {
   if (e instanceof errors.JWTClaimValidationFailed) return e.claim === 'iss' ? 'issuer' : e.claim === 'aud' ? 'audience' : e.claim;
   if (e instanceof errors.JWTExpired) return 'exp';
   if (e instanceof errors.JWSSignatureVerificationFailed) return 'signature';

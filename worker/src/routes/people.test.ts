@@ -5,7 +5,7 @@ import { AuditEntrySchema } from '../../../shared/api/schemas';
 import { PersonSchema } from '../../../shared/people';
 import { vietnamDay } from '../../../shared/periods';
 import { versionOf } from '../../../shared/templates';
-import { api, count, json, makeToken, problem, read, seedUnits } from '../../test/helpers';
+import { api, count, json, makeToken, problem, read, seedUnits, signInAs as signIn } from '../../test/helpers';
 import { sha256Hex } from '../lib/crypto';
 
 let dic: string;
@@ -18,18 +18,6 @@ const CSV = [
 ].join('\r\n');
 
 const putPeople = (body: string, query = '') => api(`/people${query}`, { method: 'PUT', token: dic, body, headers: { 'content-type': 'text/csv' } });
-
-/** Signs a registered person in as the provider's callback would, then trades the one-time code as the pane does. */
-async function signIn(login: string): Promise<{ token: string; personId: string }> {
-  const person = await env.DB.prepare('SELECT p.id, m.id AS membership FROM people p JOIN memberships m ON m.person_id = p.id WHERE p.login = ?1 ORDER BY m.id LIMIT 1').bind(login).first<{ id: string; membership: number }>();
-  const code = `cth_test_${login}_${Math.random()}`;
-  await env.DB.prepare('INSERT INTO hand_backs (code_hash, person_id, membership_id, expires_at) VALUES (?1, ?2, ?3, ?4)')
-    .bind(await sha256Hex(code), person!.id, person!.membership, new Date(Date.now() + 60_000).toISOString()).run();
-  const r = await api('/auth/exchange', { json: { code } });
-  expect(r.status).toBe(200);
-  const body = await json(r);
-  return { token: body.token, personId: person!.id };
-}
 
 beforeAll(async () => {
   await seedUnits();

@@ -8,7 +8,9 @@ import { Hono, type Context } from 'hono';
 import { API } from '../../../shared/api/routes';
 import { identityFromClaims, sessionExpiry } from '../../../shared/people';
 import { vietnamDay } from '../../../shared/periods';
-import { PROBLEM_KINDS, renderProblem } from '../../../shared/problems';
+import { PROBLEM_KINDS, renderProblem, type ProblemParams } from '../../../shared/problems';
+import type { ExchangeResult, SignInConfig } from '../../../shared/api/identity-schemas';
+import { naaConfig } from '../oidc/naa';
 import { SESSION_PREFIX } from '../auth';
 import { handBackStatement, redeemHandBack, endSessions, findSessionByHash, switchSession } from '../db/sessions';
 import { membershipsOn } from '../../../shared/people';
@@ -24,6 +26,7 @@ import { resolveSignIn } from '../oidc/person';
 import { codeChallenge, randomValue } from '../oidc/pkce';
 import { verifyIdToken } from '../oidc/verify';
 import { signInBucket } from '../lib/client-address';
+import { countSignInStart } from '../lib/sign-in-starts';
 
 export const signInRoutes = new Hono<AppEnv>();
 
@@ -43,11 +46,16 @@ const callbackUrl = (c: Context<AppEnv>) => `${new URL(c.req.url).origin}/api/v1
 
 route(signInRoutes, API.signInConfig, (c) => {
   const config = oidcConfig(c.env);
-  return c.json({ enabled: config !== null, provider: config?.providerName ?? null });
+  const naa = naaConfig(c.env);
+  const answer: SignInConfig = { enabled: config !== null, provider: config?.providerName ?? null };
+  // Where the province uses Microsoft 365, the pane may sign in without a dialog (NAA): what MSAL needs.
+  if (naa) answer.microsoft365 = { clientId: naa.clientId, authority: `${naa.authority}/${naa.tenantId}`, scope: naa.scope };
+  return c.json(answer);
 });
 
 route(signInRoutes, API.signIn, async (c) => {
   const config = configured(c);
+  await countSignInStart(c);
   const provider = await discover(config.issuer);
   const state = randomValue();
   const nonce = randomValue();
@@ -159,30 +167,39 @@ async function redeemCode(endpoint: string, config: OidcConfig, code: string, ve
   return answer.id_token as string;
 }
 
-/** A refusal that may be guessing (a state or code): counted against the caller's address like a bad token. */
-async function refuseCounted(c: Context<AppEnv>, code: 'sign_in_state_invalid' | 'sign_in_code_invalid'): Promise<never> {
+/** A refusal that may be guessing (a state, a code, a token): counted against the caller's address like a bad token. */
+export async function refuseCounted(c: Context<AppEnv>, code: 'sign_in_state_invalid' | 'sign_in_code_invalid' | 'naa_token_invalid', params?: ProblemParams): Promise<never> {
   const limiter = c.env.SIGN_IN_LIMITER;
   if (limiter) {
     const { success } = await limiter.limit({ key: signInBucket(c.req.raw) });
     if (!success) fail('sign_ins_limited', { seconds: 60 }, { retryAfter: 60 });
   }
-  fail(code);
+  fail(code, params);
 }
 
-route(signInRoutes, API.signInExchange, async (c, { body }) => {
+/**
+ * Trades a one-time hand-back code (hashed) for a session of one working day: what the pane keeps.
+ * Null where the code was unknown, used or expired.
+ */
+export async function tradeHandBack(c: Context<AppEnv>, codeHash: string): Promise<ExchangeResult | null> {
   const at = now(c.env);
   const token = newToken(SESSION_PREFIX.slice(0, -1));
   const session = { id: randomId('ses', 12), hash: await sha256Hex(token), expiresAt: sessionExpiry(at).toISOString() };
-  const made = await redeemHandBack(c.env.DB, await sha256Hex(body.code), session, at.toISOString());
-  if (!made) return refuseCounted(c, 'sign_in_code_invalid');
+  const made = await redeemHandBack(c.env.DB, codeHash, session, at.toISOString());
+  if (!made) return null;
   const membership = await c.env.DB.prepare('SELECT unit_code FROM memberships WHERE id = ?1').bind(made.membershipId).first<{ unit_code: string | null }>();
-  return c.json({
+  return {
     token,
     expiresAt: session.expiresAt,
     person: { id: made.personId, name: await personName(c.env.DB, made.personId) },
     role: made.role,
     unit: membership?.unit_code ?? null,
-  });
+  };
+}
+
+route(signInRoutes, API.signInExchange, async (c, { body }) => {
+  const answer = await tradeHandBack(c, await sha256Hex(body.code));
+  return answer ? c.json(answer) : refuseCounted(c, 'sign_in_code_invalid');
 });
 
 route(signInRoutes, API.signOut, async (c) => {
