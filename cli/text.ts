@@ -63,6 +63,8 @@ Cách dùng:
     // Closing a period
     closed: (period: string, version: number, at: string) => `Đã chốt số liệu kỳ ${period}, lần ${version}, lúc ${at}. Tệp đã chốt (loại, SHA-256, số byte):`,
     reopened: (period: string, version: number) => `Đã mở lại kỳ ${period} (lần chốt ${version} vẫn được giữ).`,
+    // Validating a consolidated workbook
+    nothingFiled: (sheet: string, template: string) => `${sheet}: không đơn vị nào nộp mẫu ${template}, không có dòng tổng hợp của tỉnh để kiểm tra.`,
   },
   en: {
     usage: `chitieu — check and create digital-transformation indicator report templates
@@ -125,6 +127,8 @@ Usage:
     // Closing a period
     closed: (period: string, version: number, at: string) => `Closed ${period}, version ${version}, at ${at}. Closed files (kind, SHA-256, bytes):`,
     reopened: (period: string, version: number) => `Reopened ${period} (close version ${version} is kept).`,
+    // Validating a consolidated workbook
+    nothingFiled: (sheet: string, template: string) => `${sheet}: no unit filed ${template}, so there is no provincial row to check.`,
   },
 } as const;
 

@@ -4,7 +4,7 @@ import { SubmissionSchema } from '../shared/submission';
 import { UNIT_KINDS, type UnitKind } from '../shared/templates';
 import { templateOfSubmission, validate, validateSubmission, type Report, type ValidateOptions } from '../shared/validation';
 import type { Lang } from '../shared/i18n';
-import { readTemplateFile, WorkbookReadError } from '../xlsx/template-file';
+import { readTemplateFile, WorkbookReadError, type TemplateSheet } from '../xlsx/template-file';
 import { printReport } from './print';
 import { CliError, type CliText } from './text';
 import { FileTooLargeError, type CliIo } from './io';
@@ -31,10 +31,13 @@ export async function validateCommand(args: string[], lang: Lang, t: CliText, io
   }
 
   const options: ValidateOptions = { lang, ...(kind ? { unitKind: kind as UnitKind } : {}) };
-  const reports = looksLikeZip(bytes) ? await validateWorkbook(file, bytes, options, t) : [validateJson(file, bytes, options, t)];
+  const { reports, nothingFiled } = looksLikeZip(bytes) ? await validateWorkbook(file, bytes, options, t) : { reports: [validateJson(file, bytes, options, t)], nothingFiled: [] };
 
   if (values.json) io.stdout(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2) + '\n');
-  else for (const report of reports) printReport(report, t, io.stdout);
+  else {
+    for (const report of reports) printReport(report, t, io.stdout);
+    for (const sheet of nothingFiled) io.stdout(t.nothingFiled(sheet.metadata.sheet, sheet.template.id) + '\n');
+  }
   return reports.every((r) => r.valid) ? 0 : 1;
 }
 
@@ -42,10 +45,13 @@ function looksLikeZip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x50 && bytes[1] === 0x4b;
 }
 
-async function validateWorkbook(file: string, bytes: Uint8Array, options: ValidateOptions, t: CliText): Promise<Report[]> {
+async function validateWorkbook(file: string, bytes: Uint8Array, options: ValidateOptions, t: CliText): Promise<{ reports: Report[]; nothingFiled: TemplateSheet[] }> {
   try {
-    const sheets = readTemplateFile(bytes);
-    return sheets.map((sheet) =>
+    // A consolidated workbook is checked by its provincial rows; a template nobody filed has none.
+    const all = readTemplateFile(bytes, { consolidated: true });
+    const nothingFiled = all.filter((sheet) => sheet.consolidated?.filed === false);
+    const sheets = all.filter((sheet) => sheet.consolidated?.filed !== false);
+    const reports = sheets.map((sheet) =>
       // Checked against the version in force for the sheet's period, which a sheet of another version is not.
       validate(templateOfSubmission(sheet.read.submission) ?? sheet.template, sheet.read.submission, {
         ...options,
@@ -53,6 +59,7 @@ async function validateWorkbook(file: string, bytes: Uint8Array, options: Valida
         ...(options.unitKind ? {} : sheet.metadata.unitKind ? { unitKind: sheet.metadata.unitKind } : {}),
       }),
     );
+    return { reports, nothingFiled };
   } catch (e) {
     if (e instanceof WorkbookReadError) throw new CliError(t.cannotRead(file, e.describe(options.lang ?? 'vi')), 2);
     throw e;

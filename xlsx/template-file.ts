@@ -1,6 +1,7 @@
 /** Blank template workbooks out, filled ones in: the .xlsx side of a template. */
 import { getTemplate, templateCells, templateFor, templateVersion, type Template } from '../shared/templates';
 import { a1, buildTemplateWorkbook, headingMismatch, readTemplateGrid, sheetPrefix, templateArea, type ReadResult, type SheetMetadata, type TemplateSheetOptions } from '../shared/workbook';
+import { provinceRowArea, sheetNameFor } from '../shared/workbook/consolidated';
 import { addressOf, readWorkbook, WorkbookReadError } from './read';
 import { writeWorkbook } from './write';
 
@@ -14,6 +15,22 @@ export interface TemplateSheet {
   template: Template;
   metadata: SheetMetadata;
   read: ReadResult;
+  /** A consolidated sheet (TH_…): `read` is its provincial total row; `filed` is false when nobody filed, so it has none. */
+  consolidated?: { filed: boolean };
+}
+
+export interface ReadTemplateFileOptions {
+  /**
+   * Read the province's consolidated sheets as such (for `chitieu validate`): only the provincial
+   * total row and what is above it, the unit rows below left unread. Never set for a unit's upload,
+   * whose sheets are read within their template's area whatever they are named.
+   */
+  consolidated?: boolean;
+}
+
+/** A sheet the consolidated workbook writes for a template: named for it, for the province, no unit. */
+function isProvinceSheet(template: Template, metadata: SheetMetadata): boolean {
+  return template.kind === 'indicator' && metadata.sheet === sheetNameFor(template.id) && metadata.unit === undefined;
 }
 
 /**
@@ -31,15 +48,18 @@ function otherVersion(template: Template, metadata: SheetMetadata): ReadResult {
   };
 }
 
-export function readTemplateFile(bytes: Uint8Array): TemplateSheet[] {
+export function readTemplateFile(bytes: Uint8Array, options: ReadTemplateFileOptions = {}): TemplateSheet[] {
   // Each template's area is laid out once per file, however many sheets claim it.
   const areas = new Map<Template, ReturnType<typeof templateArea>>();
   const areaOf = (template: Template) => areas.get(template) ?? areas.set(template, templateArea(template)).get(template)!;
+  const provincial = (template: Template, metadata: SheetMetadata) => options.consolidated === true && isProvinceSheet(template, metadata);
   const contents = readWorkbook(bytes, {
     area: (sheet, metadata) => {
       const entry = metadata.find((m) => m.sheet === sheet);
       const template = entry && (templateVersion(entry.template, entry.version) ?? getTemplate(entry.template));
-      return template ? areaOf(template) : undefined;
+      if (!template) return undefined;
+      // The province's row and the lines above it, a smaller area than the template's: the unit rows are not its figures.
+      return provincial(template, entry) && template.kind === 'indicator' ? provinceRowArea(template) : areaOf(template);
     },
   });
   if (contents.metadata.length === 0) throw new WorkbookReadError('no_metadata');
@@ -66,8 +86,9 @@ export function readTemplateFile(bytes: Uint8Array): TemplateSheet[] {
     }
     const sheet = contents.sheets.find((s) => s.sheet === metadata.sheet);
     if (!sheet) throw new WorkbookReadError('sheet_missing', { sheet: metadata.sheet, template: template.id });
+    const consolidated = provincial(template, metadata);
     const outside = contents.outside.find((o) => o.sheet === metadata.sheet);
-    if (outside) {
+    if (outside && !consolidated) {
       const area = areaOf(template);
       throw new WorkbookReadError('cell_outside_area', { cell: addressOf(outside), count: outside.count, last: a1(area.rows - 1, area.cols - 1) });
     }
@@ -77,7 +98,9 @@ export function readTemplateFile(bytes: Uint8Array): TemplateSheet[] {
     const inputs = template.kind === 'indicator' ? [...templateCells(template).values()].filter((c) => c.input).map((c) => c.ref) : [];
     const missing = inputs.map((ref) => read.locate(ref)).filter((at) => at !== undefined && uncalculated.has(at));
     if (missing.length > 0) throw new WorkbookReadError('formula_without_result', { cells: missing.join(', ') });
-    out.push({ template, metadata, read });
+    // A template nobody filed is a line that says so, without the template's cell names: no provincial row to check.
+    if (consolidated) out.push({ template, metadata, read, consolidated: { filed: contents.names.some((n) => n.sheet === metadata.sheet) } });
+    else out.push({ template, metadata, read });
   }
   return out;
 }

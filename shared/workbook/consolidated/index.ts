@@ -25,6 +25,7 @@ import { DISTRICT_CHECKS_SHEET, districtChecksSheet } from './district-checks-sh
 
 export type { ConsolidatedInput } from './common';
 export { sheetNameFor, formatTime, PROVINCE_ROW_CODE } from './common';
+export { provinceRowArea } from './template-sheet';
 export { SUMMARY_SHEET, COMPLETENESS_SHEET, WARNINGS_SHEET, FIGURES_SHEET, BY_DISTRICT_SHEET, BY_TEMPLATE_SHEET, DISTRICT_CHECKS_SHEET };
 
 /** Every name a consolidated sheet can have, in any language: what a pull replaces, and nothing else. */

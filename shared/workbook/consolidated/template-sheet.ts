@@ -164,15 +164,31 @@ function nobodyFiledSheet(template: Template, c: Consolidation, input: Consolida
   };
 }
 
+/** The figures an indicator sheet has a column for: every cell a unit fills, its notes aside. */
+function figureCells(template: IndicatorTemplate) {
+  return [...templateCells(template).values()].filter((info) => !info.column.derived && info.column.key !== 'GC');
+}
+
+/** The column headers, their keys, then the provincial total. */
+const TOTAL_ROW = HEADER_ROWS + 2;
+
+/**
+ * The part of a consolidated indicator sheet that is the province's report: the heading, the column
+ * headers and the provincial total row (the unit rows below are the units' own filings).
+ */
+export function provinceRowArea(template: IndicatorTemplate): { rows: number; cols: number } {
+  return { rows: TOTAL_ROW + 1, cols: FIXED + figureCells(template).length };
+}
+
 function indicatorSheet(template: IndicatorTemplate, c: Consolidation, input: ConsolidatedInput): ConsolidatedSheet {
   const lang = input.lang ?? 'vi';
   const name = sheetNameFor(template.id);
   const cells: CellModel[] = [];
-  const figures = [...templateCells(template).values()].filter((info) => !info.column.derived && info.column.key !== 'GC');
+  const figures = figureCells(template);
   const lastCol = FIXED + figures.length - 1;
   const headerRow = HEADER_ROWS;
   const keyRow = headerRow + 1;
-  const totalRow = keyRow + 1;
+  const totalRow = TOTAL_ROW;
 
   cells.push(
     ...headerLines(SHEET_WORDS[lang].templateSheetTitle(template.id, template.title[lang]), input, SHEET_WORDS[lang].templateSheetMethod(template.id, template.version, localParts(c), catalogueNote(c))),
