@@ -136,6 +136,11 @@ export function sheetXml(sheet: SheetModel, styles: StyleBook, strings: SharedSt
     );
 
     out.push(`<headerFooter><oddFooter>${escapeXml('&R&8Trang &P/&N')}</oddFooter></headerFooter>`);
+    const rowBreaks = sheet.print.rowBreaks ?? [];
+    if (rowBreaks.length > 0) {
+      // A break after row r (0-based) is a break before row r + 1, as SpreadsheetML counts it.
+      out.push(`<rowBreaks count="${rowBreaks.length}" manualBreakCount="${rowBreaks.length}">${rowBreaks.map((r) => tag('brk', { id: r + 1, max: 16383, man: 1 })).join('')}</rowBreaks>`);
+    }
     const breaks = sheet.print.columnBreaks ?? [];
     if (breaks.length > 0) {
       // A break after column c (0-based) is a break before column c + 1, as SpreadsheetML counts it.

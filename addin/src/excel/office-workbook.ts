@@ -277,6 +277,10 @@ export function apply(context: Excel.RequestContext, op: WriteOp): void {
         const ws = sheets.getItem(op.sheet);
         for (const col of op.columnBreaks) ws.verticalPageBreaks.add(ws.getRangeByIndexes(0, col + 1, 1, 1));
       }
+      if (op.rowBreaks?.length && Office.context.requirements.isSetSupported('ExcelApi', '1.9')) {
+        const ws = sheets.getItem(op.sheet);
+        for (const row of op.rowBreaks) ws.horizontalPageBreaks.add(ws.getRangeByIndexes(row + 1, 0, 1, 1));
+      }
       if (op.titleRows) layout.setPrintTitleRows(`$${op.titleRows.first + 1}:$${op.titleRows.last + 1}`);
       if (op.titleCols) layout.setPrintTitleColumns(`$${columnLetters(op.titleCols.first)}:$${columnLetters(op.titleCols.last)}`);
       return;
