@@ -23,12 +23,20 @@ const REGULAR = table(REGULAR_WIDTHS);
 const BOLD = table(BOLD_WIDTHS);
 const ITALIC = table(ITALIC_WIDTHS);
 
+/** Combining marks: a text holding them is composed first (ệ typed as e + two marks is one letter). */
+const COMBINING = /[\u0300-\u036f]/;
+
 /** Points `text` takes on one line at `size` points. */
 export function textPoints(text: string, size: number, face: FontFace = {}): number {
   const widths = face.bold ? BOLD : face.italic ? ITALIC : REGULAR;
   let thousandths = 0;
-  for (const ch of text.normalize('NFC')) thousandths += widths.get(ch) ?? (ch === '\u00a0' ? widths.get(' ')! : UNKNOWN);
+  for (const ch of COMBINING.test(text) ? text.normalize('NFC') : text) thousandths += widths.get(ch) ?? (ch === '\u00a0' ? widths.get(' ')! : UNKNOWN);
   return (thousandths * size) / 1000;
+}
+
+/** Whether `text` surely holds on a line of `linePoints` at `size`: no character is wider than an em. */
+export function surelyFits(text: string, linePoints: number, size: number): boolean {
+  return text.length * size <= linePoints;
 }
 
 /**
@@ -52,6 +60,7 @@ export function widthForPoints(points: number): number {
  * than a line is cut across lines. Each `\n` starts a line.
  */
 export function wrappedLines(text: string, linePoints: number, size: number, face: FontFace = {}): number {
+  if (!text.includes('\n') && surelyFits(text, linePoints, size)) return 1;
   const space = textPoints(' ', size, face);
   const room = Math.max(1, linePoints);
   let lines = 0;

@@ -9,7 +9,7 @@ import type { CellModel, SheetModel } from '../model';
 import { signatureBlock } from '../signature';
 import { NUMBER_FORMATS, STYLES } from '../styles';
 import { SHEET_WORDS } from '../words';
-import { columnTextPoints, textPoints, widthForPoints, wrappedLines, type FontFace } from '../text-width';
+import { columnTextPoints, surelyFits, textPoints, widthForPoints, wrappedLines, type FontFace } from '../text-width';
 
 export interface ConsolidatedInput {
   province: string;
@@ -97,13 +97,15 @@ export function cellWidth(sheet: Pick<SheetModel, 'columnWidths' | 'merges'>, ro
   return width;
 }
 
+/** Numbers as the sheets' formats write them (made once: a formatter per call costs more than the rest of the workbook). */
+const NUMBER_TEXT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
+const PERCENT_TEXT = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
 /** The text a cell shows: its string, or its number as the sheet's format writes it (a little wide). */
 function shownText(cell: CellModel): string | null {
   if (typeof cell.value === 'string') return cell.value;
   if (typeof cell.value !== 'number') return null;
-  const percent = cell.numberFormat?.includes('%');
-  const n = percent ? cell.value * 100 : cell.value;
-  return n.toLocaleString('en-US', { minimumFractionDigits: percent ? 2 : 0, maximumFractionDigits: percent ? 2 : 3 }) + (percent ? '%' : '');
+  return cell.numberFormat?.includes('%') ? `${PERCENT_TEXT.format(cell.value * 100)}%` : NUMBER_TEXT.format(cell.value);
 }
 
 /**
@@ -115,13 +117,16 @@ function shownText(cell: CellModel): string | null {
  */
 export function fitColumnWidths(sheet: Pick<SheetModel, 'cells' | 'merges' | 'columnWidths'> & Partial<Pick<SheetModel, 'rowHeights'>>): number[] {
   const widths = [...sheet.columnWidths];
+  const merged = new Set<number>();
+  for (const m of sheet.merges.filter((m) => m.cols > 1)) for (let r = m.row; r < m.row + m.rows; r++) for (let c = m.col; c < m.col + m.cols; c++) merged.add(r * COLUMN_KEYS + c);
   for (const cell of sheet.cells) {
-    if (cell.row < HEADER_ROWS || !cell.style || !STYLES[cell.style].border) continue;
-    if (sheet.merges.some((m) => m.cols > 1 && m.row <= cell.row && cell.row < m.row + m.rows && m.col <= cell.col && cell.col < m.col + m.cols)) continue;
+    if (cell.row < HEADER_ROWS || !cell.style || !STYLES[cell.style].border || merged.has(cell.row * COLUMN_KEYS + cell.col)) continue;
     const text = shownText(cell);
     if (!text) continue;
     const spec = STYLES[cell.style];
     const size = spec.size ?? 11;
+    // Most cells are short: they hold in their column whatever their letters.
+    if (cell.style !== 'header' && surelyFits(text, columnTextPoints(widths[cell.col] ?? 9) - (spec.indent ?? 0) * 3 * size, size)) continue;
     const parts = spec.wrap ? text.split(/[\s]+/) : text.split('\n');
     // An indent is three spaces' width a level in Excel.
     const indent = (spec.indent ?? 0) * 3 * textPoints(' ', size);
@@ -141,6 +146,9 @@ function headingWidth(sheet: Pick<SheetModel, 'columnWidths' | 'merges'>, row: n
   if (sheet.merges.some((m) => m.row <= row && row < m.row + m.rows && m.col === col)) return cellWidth(sheet, row, col);
   return sheet.columnWidths.slice(col).reduce((a, w) => a + w, 0);
 }
+
+/** A cell's key in a set of cells: row and column in one number (Excel has 16,384 columns). */
+const COLUMN_KEYS = 16_384;
 
 /** The widest a column grows to keep its header within two lines. */
 const MAX_HEADER_WIDTH = 30;
@@ -196,10 +204,13 @@ export function fitWrappedRows(sheet: SheetModel): SheetModel {
     // A row of the table one line high is as high as a line, in Excel and LibreOffice alike.
     if (cell.row >= HEADER_ROWS && cell.style && STYLES[cell.style].border && heights[cell.row] === undefined) heights[cell.row] = rowPointsFor(1, STYLES[cell.style].size) - ONE_LINE_TRIM;
   }
+  const mergedWidth = new Map<number, number>();
+  for (const m of merges) for (let r = m.row; r < m.row + m.rows; r++) mergedWidth.set(r * COLUMN_KEYS + m.col, cellWidth(fitted, r, m.col));
   for (const cell of cells) {
     if (typeof cell.value !== 'string' || !cell.style || !STYLES[cell.style].wrap) continue;
     const { size } = STYLES[cell.style];
-    const lines = linesIn(cell.value, cellWidth(fitted, cell.row, cell.col), size, faceOf(cell.style));
+    const width = mergedWidth.get(cell.row * COLUMN_KEYS + cell.col) ?? fitted.columnWidths[cell.col] ?? 9;
+    const lines = linesIn(cell.value, width, size, faceOf(cell.style));
     if (lines < 2 && (size ?? 11) <= 11) continue;
     const points = rowPointsFor(lines, size);
     if ((heights[cell.row] ?? 0) < points) heights[cell.row] = points;
