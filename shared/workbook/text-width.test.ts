@@ -30,5 +30,9 @@ describe('text width in Times New Roman', () => {
     expect(wrappedLines('Sở Thông tin và Truyền thông', line, 11)).toBe(3);
     expect(wrappedLines('Sở\nThông', line, 11)).toBe(2);
     expect(wrappedLines('', line, 11)).toBe(1);
+    // Blanks left to fill by hand take their room.
+    const words = textPoints('Số /BC', 11) + textPoints(' ', 11) * 2;
+    expect(wrappedLines('Số /BC', words, 11)).toBe(1);
+    expect(wrappedLines('Số' + ' '.repeat(40) + '/BC', words, 11)).toBe(2);
   });
 });

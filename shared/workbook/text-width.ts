@@ -67,7 +67,8 @@ export function wrappedLines(text: string, linePoints: number, size: number, fac
   for (const paragraph of text.split('\n')) {
     let used = 0;
     let count = 1;
-    for (const word of paragraph.split(' ').filter((w) => w !== '')) {
+    // Runs of spaces (the blanks of "Báo cáo số      /BC-…" left to fill by hand) print as wide as they are.
+    for (const word of paragraph.split(' ')) {
       const width = textPoints(word, size, face);
       if (used > 0 && used + space + width <= room) {
         used += space + width;
