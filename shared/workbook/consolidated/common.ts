@@ -7,7 +7,7 @@ import { periodLabel, type Period } from '../../periods';
 import type { Measure } from '../../templates/schema';
 import type { CellModel, SheetModel } from '../model';
 import { signatureBlock } from '../signature';
-import { NUMBER_FORMATS, STYLES } from '../styles';
+import { NUMBER_FORMATS, PRINT_MARGINS, STYLES } from '../styles';
 import { SHEET_WORDS } from '../words';
 import { columnTextPoints, surelyFits, textPoints, widthForPoints, wrappedLines, type FontFace } from '../text-width';
 
@@ -223,7 +223,7 @@ export function fitWrappedRows(sheet: SheetModel): SheetModel {
  * wider of Excel (5.25 pt a character) and LibreOffice (the digit of Times New Roman, 5.5 pt), so a band
  * fits its page in both.
  */
-const PAGE_POINTS = 770;
+const PAGE_POINTS = 842 - (PRINT_MARGINS.left + PRINT_MARGINS.right) * 72;
 const columnPoints = (w: number) => w * 5.5;
 /** Below this, fitted text is too small to read on paper: the sheet prints in bands instead. */
 const MIN_READABLE_SCALE = 60;
@@ -252,8 +252,8 @@ export function printLayout(lastTitleRow: number, wide?: { columnWidths: readonl
   return { landscape: true, fitToWidth: false, scale: MIN_READABLE_SCALE, columnBreaks, titleRows, titleCols: { first: 0, last: wide.repeatCols - 1 } };
 }
 
-/** Points of A4 landscape between the top and bottom margins (0.6 in each, xlsx/sheet-part.ts). */
-const PAGE_HEIGHT_POINTS = 595 - 2 * 43.2;
+/** Points of A4 landscape between the top and bottom margins. */
+const PAGE_HEIGHT_POINTS = 595 - (PRINT_MARGINS.top + PRINT_MARGINS.bottom) * 72;
 /** The foot of a page where a renderer laying rows a little taller than asked could push a line over. */
 const PAGE_SLACK = 0.06;
 
