@@ -133,7 +133,13 @@ export function reportDocument(draft: ReportDraft): Document {
           head,
           new Paragraph({ spacing: { after: 240 }, children: [] }),
           line(draft.kind, { bold: true }),
-          line(draft.title, { bold: true }),
+          // The title a phrase a line, so the place is never broken across two (a long phrase still wraps).
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            keepNext: true,
+            keepLines: true,
+            children: draft.titleLines.map((phrase, i) => new TextRun({ text: phrase, font: FONT, size: SIZE.body, bold: true, break: i > 0 ? 1 : 0 })),
+          }),
           line(draft.rule, { size: SIZE.small, after: 60 }),
           line(draft.note, { italic: true, size: SIZE.small, after: 200 }),
           // The last paragraph of the text goes with the closing line and the signature: never alone on a page.

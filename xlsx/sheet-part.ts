@@ -2,7 +2,7 @@
  * One worksheet's XML from its model. Text is always a shared string (never a formula, whatever it
  * starts with); only the model's own formulas are written as formulas.
  */
-import { a1, a1Range, columnLetters, validationAlert, type CellModel, type SheetModel, type ValidationModel } from '../shared/workbook';
+import { PRINT_MARGINS, a1, a1Range, columnLetters, validationAlert, type CellModel, type SheetModel, type ValidationModel } from '../shared/workbook';
 import type { StyleBook } from './styles-part';
 import { XML_HEADER, escapeXml, tag } from './xml-text';
 
@@ -123,7 +123,7 @@ export function sheetXml(sheet: SheetModel, styles: StyleBook, strings: SharedSt
     out.push('</mergeCells>');
   }
   if (sheet.validations.length > 0) out.push(`<dataValidations count="${sheet.validations.length}">${sheet.validations.map(validationXml).join('')}</dataValidations>`);
-  out.push('<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>');
+  out.push(tag('pageMargins', { ...PRINT_MARGINS }));
   if (sheet.print) {
     out.push(
       tag('pageSetup', {
@@ -136,6 +136,11 @@ export function sheetXml(sheet: SheetModel, styles: StyleBook, strings: SharedSt
     );
 
     out.push(`<headerFooter><oddFooter>${escapeXml('&R&8Trang &P/&N')}</oddFooter></headerFooter>`);
+    const rowBreaks = sheet.print.rowBreaks ?? [];
+    if (rowBreaks.length > 0) {
+      // A break after row r (0-based) is a break before row r + 1, as SpreadsheetML counts it.
+      out.push(`<rowBreaks count="${rowBreaks.length}" manualBreakCount="${rowBreaks.length}">${rowBreaks.map((r) => tag('brk', { id: r + 1, max: 16383, man: 1 })).join('')}</rowBreaks>`);
+    }
     const breaks = sheet.print.columnBreaks ?? [];
     if (breaks.length > 0) {
       // A break after column c (0-based) is a break before column c + 1, as SpreadsheetML counts it.

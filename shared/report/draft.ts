@@ -43,6 +43,8 @@ export interface ReportDraft {
   head: { superior: string; issuer: string; number: string; nation: string; motto: string; placeDate: string };
   kind: string;
   title: string;
+  /** The title as it is set: a phrase a line, the place on its own line. */
+  titleLines: readonly string[];
   /** The short rule under the title. */
   rule: string;
   note: string;
@@ -293,7 +295,8 @@ export function draftReport(input: DraftInput): ReportDraft {
       placeDate: w.placeDate(input.province, Number(input.generatedAt.slice(0, 4))),
     },
     kind: w.kind,
-    title: w.title(periodName, input.province),
+    title: w.title(periodName, input.province).join(' '),
+    titleLines: w.title(periodName, input.province),
     rule: w.ruleUnderTitle,
     note: input.illustrative ? `${w.illustrative} ${w.draft}` : w.draft,
     blocks,

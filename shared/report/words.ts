@@ -8,7 +8,8 @@ const vi = {
   number: (body: string) => `Số:        /BC-${body}`,
   placeDate: (province: string, year: number) => `${province}, ngày      tháng      năm ${year}`,
   kind: 'BÁO CÁO',
-  title: (period: string, province: string) => `Kết quả thực hiện chuyển đổi số ${period} trên địa bàn tỉnh ${province}`,
+  /** The title, a phrase a line: what, then where, on a line of its own (the place never broken across lines). */
+  title: (period: string, province: string): readonly string[] => [`Kết quả thực hiện chuyển đổi số ${period}`, `trên địa bàn tỉnh ${province}`],
   draft: 'DỰ THẢO: số liệu lấy từ chitieu; đọc lại, ký và gửi.',
   illustrative: 'SỐ LIỆU MINH HỌA, không phải số liệu chính thức.',
   basis: (issuer: string, generated: string, periodCoordinator: string | null) =>
@@ -69,7 +70,7 @@ const en: ReportWords = {
   number: (body) => `No.:        /BC-${body}`,
   placeDate: (province, year) => `${province}, day      month      ${year}`,
   kind: 'REPORT',
-  title: (period, province) => `Digital transformation results, ${period}, ${province} province`,
+  title: (period, province) => [`Digital transformation results, ${period},`, `${province} province`],
   draft: 'DRAFT: figures from chitieu; read, sign and send.',
   illustrative: 'ILLUSTRATIVE FIGURES, not official ones.',
   basis: (issuer, generated, periodCoordinator) =>

@@ -11,7 +11,7 @@ export * from './model';
 export * from './layout';
 export * from './metadata';
 export * from './read';
-export { STYLES, NUMBER_FORMATS, FONT_NAME, FONT_SIZE, BORDER_COLOR, type StyleSpec } from './styles';
+export { STYLES, NUMBER_FORMATS, FONT_NAME, FONT_SIZE, BORDER_COLOR, PRINT_MARGINS, type StyleSpec } from './styles';
 export { validationAlert, type ValidationAlert } from './validation-alert';
 export { buildIndicatorSheet, numberFormatFor } from './indicator-sheet';
 export { buildListSheet, listLayout } from './list-sheet';

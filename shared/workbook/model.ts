@@ -82,6 +82,8 @@ export interface SheetModel {
     fitToWidth: boolean;
     scale?: number;
     columnBreaks?: number[];
+    /** A page break after each of these rows: the signature block kept on the page of the table's last row. */
+    rowBreaks?: number[];
     titleRows?: { first: number; last: number };
     titleCols?: { first: number; last: number };
   };

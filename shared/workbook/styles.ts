@@ -60,6 +60,9 @@ export const STYLES: Record<CellStyle, StyleSpec> = {
   muted: { border: true, color: MUTED, wrap: true, vertical: 'top' },
 };
 
+/** Page margins of every printed sheet, in inches (as SpreadsheetML writes them): what the print layout lays rows and columns in. */
+export const PRINT_MARGINS = { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } as const;
+
 /** Excel number formats by measure (format codes are locale-independent; Excel shows 1.683 in Vietnamese). */
 export const NUMBER_FORMATS = {
   count: '#,##0',

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BM03_2024_H1 } from '../../../shared/demo/seed-figures';
 import { getTemplate, templateFor } from '../../../shared/templates';
-import { buildTemplateSheet, cellName, sheetMetadataFor, validationAlert } from '../../../shared/workbook';
+import { PRINT_MARGINS, buildTemplateSheet, cellName, sheetMetadataFor, validationAlert } from '../../../shared/workbook';
 import { checkGrid } from '../check';
 import { fakeExcel, type FakeExcel, type FakeState } from './fake-excel';
 import { OfficeWorkbook } from './office-workbook';
@@ -155,6 +155,16 @@ describe('writing sheets', () => {
     expect(written('dataValidation.prompt')).toEqual({ showPrompt: true, title: '', message: 'Số hồ sơ tiếp nhận trong kỳ' });
     expect(written('pageLayout.setPrintTitleRows()')).toBe(`$${sheet.print!.titleRows!.first + 1}:$${sheet.print!.titleRows!.last + 1}`);
     expect(written('pageLayout.setPrintTitleColumns()')).toBe('$A:$C');
+  });
+
+  it('prints in the margins the page breaks were laid out in, with the break that keeps the signature with the last row', async () => {
+    install({ sheets: { Sheet1: { values: [[]] } }, active: 'Sheet1', excelApi: '1.9' });
+    const sheet = buildTemplateSheet(bm03);
+    await new OfficeWorkbook().writeSheets([{ ...sheet, print: { ...sheet.print!, rowBreaks: [20] } }], []);
+    const written = (path: string) => fake.writes.find((w) => w.path === path)?.value;
+    expect(written('pageLayout.topMargin')).toBe(PRINT_MARGINS.top * 72);
+    expect(written('pageLayout.leftMargin')).toBe(PRINT_MARGINS.left * 72);
+    expect(fake.writes.filter((w) => w.path.startsWith('horizontalPageBreaks.add'))).toHaveLength(1);
   });
 
   it('refuses a sheet that exists, unless asked to replace it', async () => {

@@ -9,6 +9,7 @@ import {
   FONT_NAME,
   FONT_SIZE,
   METADATA_SHEET,
+  PRINT_MARGINS,
   STYLES,
   columnLetters,
   parseMetadata,
@@ -276,6 +277,17 @@ export function apply(context: Excel.RequestContext, op: WriteOp): void {
       if (op.columnBreaks?.length && Office.context.requirements.isSetSupported('ExcelApi', '1.9')) {
         const ws = sheets.getItem(op.sheet);
         for (const col of op.columnBreaks) ws.verticalPageBreaks.add(ws.getRangeByIndexes(0, col + 1, 1, 1));
+      }
+      if (Office.context.requirements.isSetSupported('ExcelApi', '1.9')) {
+        // The margins the page breaks were laid out in (points, where the model has inches).
+        layout.leftMargin = PRINT_MARGINS.left * 72;
+        layout.rightMargin = PRINT_MARGINS.right * 72;
+        layout.topMargin = PRINT_MARGINS.top * 72;
+        layout.bottomMargin = PRINT_MARGINS.bottom * 72;
+        layout.headerMargin = PRINT_MARGINS.header * 72;
+        layout.footerMargin = PRINT_MARGINS.footer * 72;
+        const ws = sheets.getItem(op.sheet);
+        for (const row of op.rowBreaks ?? []) ws.horizontalPageBreaks.add(ws.getRangeByIndexes(row + 1, 0, 1, 1));
       }
       if (op.titleRows) layout.setPrintTitleRows(`$${op.titleRows.first + 1}:$${op.titleRows.last + 1}`);
       if (op.titleCols) layout.setPrintTitleColumns(`$${columnLetters(op.titleCols.first)}:$${columnLetters(op.titleCols.last)}`);

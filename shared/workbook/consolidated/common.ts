@@ -7,8 +7,9 @@ import { periodLabel, type Period } from '../../periods';
 import type { Measure } from '../../templates/schema';
 import type { CellModel, SheetModel } from '../model';
 import { signatureBlock } from '../signature';
-import { NUMBER_FORMATS, STYLES } from '../styles';
+import { NUMBER_FORMATS, PRINT_MARGINS, STYLES } from '../styles';
 import { SHEET_WORDS } from '../words';
+import { columnTextPoints, surelyFits, textPoints, widthForPoints, wrappedLines, type FontFace } from '../text-width';
 
 export interface ConsolidatedInput {
   province: string;
@@ -64,25 +65,23 @@ export function signatureUnder(after: number, leftCol: number, rightCol: number,
   return signatureBlock(after + 2, leftCol, rightCol, lang);
 }
 
-/** Points per line of 11 pt text, and characters a column of width w holds per line (a little under w, bold and wide letters included). */
+/** Points per line of 11 pt text (Times New Roman's line with Vietnamese marks above and below). */
 const LINE_POINTS = 15;
-const CHARS_PER_WIDTH = 1.05;
 
-/** Capital letters are wider than the others: a line of them holds fewer. */
-const CAPITAL_WIDTH = 1.3;
-
-/** How wide `text` is, in characters of an ordinary lowercase width. */
-function textWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) width += ch !== ch.toLocaleLowerCase('vi') ? CAPITAL_WIDTH : 1;
-  return width;
+/** The face a style prints in. */
+function faceOf(style: CellModel['style']): FontFace {
+  const spec = style ? STYLES[style] : undefined;
+  return { bold: spec?.bold ?? false, italic: spec?.italic ?? false };
 }
 
-/** Lines `text` takes in a column `width` characters wide, at `points`. */
-export function linesIn(text: string, width: number, points = 11): number {
-  const perLine = Math.max(1, (width * CHARS_PER_WIDTH * 11) / points - 1);
-  return text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(textWidth(part) / perLine)), 0);
+/** Lines `text` takes in a column `width` characters wide, at `points`, in `face` (regular by default). */
+export function linesIn(text: string, width: number, points = 11, face: FontFace = {}): number {
+  return wrappedLines(text, columnTextPoints(width), points, face);
 }
+
+/** The gap under the heading lines, and what a one-line row needs less than rowPointsFor(1) (its line without the spacing between lines). */
+const GAP_POINTS = 6;
+const ONE_LINE_TRIM = 3;
 
 /** Points a row of `lines` lines of `points`-point text needs. */
 export function rowPointsFor(lines: number, points = 11): number {
@@ -98,26 +97,134 @@ export function cellWidth(sheet: Pick<SheetModel, 'columnWidths' | 'merges'>, ro
   return width;
 }
 
+/** Numbers as the sheets' formats write them (made once: a formatter per call costs more than the rest of the workbook). */
+const NUMBER_TEXT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
+const PERCENT_TEXT = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** The text a cell shows: its string, or its number as the sheet's format writes it (a little wide). */
+function shownText(cell: CellModel): string | null {
+  if (typeof cell.value === 'string') return cell.value;
+  if (typeof cell.value !== 'number') return null;
+  return cell.numberFormat?.includes('%') ? `${PERCENT_TEXT.format(cell.value * 100)}%` : NUMBER_TEXT.format(cell.value);
+}
+
+/**
+ * Column widths fitted to the table's own content, column by column, so a column added to a sheet
+ * fits as well: a cell that does not wrap (codes, figures, statuses) holds its text on one line, and
+ * a wrapping cell (names, headers) holds its longest word, so no code or word is ever cut across
+ * lines. Widths only grow; the heading lines above the table and cells merged across columns are
+ * left to their merged width.
+ */
+export function fitColumnWidths(sheet: Pick<SheetModel, 'cells' | 'merges' | 'columnWidths'> & Partial<Pick<SheetModel, 'rowHeights'>>): number[] {
+  const widths = [...sheet.columnWidths];
+  const merged = new Set<number>();
+  for (const m of sheet.merges.filter((m) => m.cols > 1)) for (let r = m.row; r < m.row + m.rows; r++) for (let c = m.col; c < m.col + m.cols; c++) merged.add(r * COLUMN_KEYS + c);
+  for (const cell of sheet.cells) {
+    if (cell.row < HEADER_ROWS || !cell.style || !STYLES[cell.style].border || merged.has(cell.row * COLUMN_KEYS + cell.col)) continue;
+    const text = shownText(cell);
+    if (!text) continue;
+    const spec = STYLES[cell.style];
+    const size = spec.size ?? 11;
+    // Most cells are short: they hold in their column whatever their letters.
+    if (cell.style !== 'header' && surelyFits(text, columnTextPoints(widths[cell.col] ?? 9) - (spec.indent ?? 0) * 3 * size, size)) continue;
+    const parts = spec.wrap ? text.split(/[\s]+/) : text.split('\n');
+    // An indent is three spaces' width a level in Excel.
+    const indent = (spec.indent ?? 0) * 3 * textPoints(' ', size);
+    const needed = Math.max(...parts.map((part) => textPoints(part, size, faceOf(cell.style)))) + indent;
+    let width = widthForPoints(needed);
+    // A column header takes the lines its row is given, or two: a third would make the header as tall as three rows on every page.
+    const given = sheet.rowHeights?.[cell.row];
+    const lines = given ? Math.max(1, Math.floor((given - 2) / LINE_POINTS)) : 2;
+    if (cell.style === 'header') while (width < MAX_HEADER_WIDTH && wrappedLines(text, columnTextPoints(Math.max(width, widths[cell.col] ?? 9)), size, faceOf(cell.style)) > lines) width += 0.5;
+    if ((widths[cell.col] ?? 9) < width) widths[cell.col] = width;
+  }
+  return widths;
+}
+
+/** The width a heading line prints in: its merged block, or, not merged, every column to its right (it runs over the empty cells). */
+function headingWidth(sheet: Pick<SheetModel, 'columnWidths' | 'merges'>, row: number, col: number): number {
+  if (sheet.merges.some((m) => m.row <= row && row < m.row + m.rows && m.col === col)) return cellWidth(sheet, row, col);
+  return sheet.columnWidths.slice(col).reduce((a, w) => a + w, 0);
+}
+
+/** A cell's key in a set of cells: row and column in one number (Excel has 16,384 columns). */
+const COLUMN_KEYS = 16_384;
+
+/** The widest a column grows to keep its header within two lines. */
+const MAX_HEADER_WIDTH = 30;
+
+/**
+ * A sheet with its columns fitted to their content (fitColumnWidths). A table narrower than its title
+ * widens its widest column until the title holds on one line over it: a title wrapped in a narrow
+ * block prints its second line into its first. Sheets printed in bands keep their title over the
+ * repeated columns.
+ */
+export function fitColumns(sheet: SheetModel): SheetModel {
+  const widths = fitColumnWidths(sheet);
+  const title = sheet.cells.find((c) => c.row === 0 && c.col === 0 && typeof c.value === 'string' && c.style === 'title');
+  if (title && !sheet.print?.titleCols) {
+    const needed = widthForPoints(textPoints(String(title.value), STYLES.title.size ?? 14, faceOf('title')));
+    const total = widths.reduce((a, w) => a + w, 0);
+    if (total < needed) {
+      const widest = widths.indexOf(Math.max(...widths));
+      widths[widest] = widths[widest]! + Math.ceil(needed - total);
+    }
+  }
+  return { ...sheet, columnWidths: widths };
+}
+
+/** The heading styles that wrap, for a heading line wider than the block it sits in. */
+export const WRAPPED_HEADING: Partial<Record<NonNullable<CellModel['style']>, NonNullable<CellModel['style']>>> = {
+  title: 'titleWrapped',
+  subtitle: 'subtitleWrapped',
+  meta: 'metaWrapped',
+};
+
 /**
  * Heights for the rows whose wrapped cells need more than one line: neither Excel nor the writers
- * size a wrapped row on their own, and a row too low hides text. Rows given a height keep the larger.
+ * size a wrapped row on their own, and a row too low hides text. A heading line wider than its block
+ * wraps within it rather than being cut at the block's edge. Rows given a height keep the larger.
  */
 export function fitWrappedRows(sheet: SheetModel): SheetModel {
   const heights: Record<number, number> = { ...sheet.rowHeights };
-  for (const cell of sheet.cells) {
+  const merges = [...sheet.merges];
+  const cells = sheet.cells.map((cell) => {
+    const wrapped = cell.style && WRAPPED_HEADING[cell.style];
+    if (cell.row >= HEADER_ROWS || typeof cell.value !== 'string' || !wrapped) return cell;
+    const size = STYLES[cell.style!].size ?? 11;
+    if (linesIn(cell.value, headingWidth(sheet, cell.row, cell.col), size, faceOf(cell.style)) < 2) return cell;
+    // Wrapped, it needs a block to wrap in: the table's width, where it is not merged already.
+    if (!merges.some((m) => m.row <= cell.row && cell.row < m.row + m.rows && m.col === cell.col)) merges.push({ row: cell.row, col: cell.col, rows: 1, cols: Math.max(1, sheet.columnWidths.length - cell.col) });
+    return { ...cell, style: wrapped };
+  });
+  const fitted = { ...sheet, merges };
+  // The blank row between the heading and the table is a gap, not a line of text.
+  if (!cells.some((c) => c.row === HEADER_ROWS - 1) && heights[HEADER_ROWS - 1] === undefined) heights[HEADER_ROWS - 1] = GAP_POINTS;
+  for (const cell of cells) {
+    // A row of the table one line high is as high as a line, in Excel and LibreOffice alike.
+    if (cell.row >= HEADER_ROWS && cell.style && STYLES[cell.style].border && heights[cell.row] === undefined) heights[cell.row] = rowPointsFor(1, STYLES[cell.style].size) - ONE_LINE_TRIM;
+  }
+  const mergedWidth = new Map<number, number>();
+  for (const m of merges) for (let r = m.row; r < m.row + m.rows; r++) mergedWidth.set(r * COLUMN_KEYS + m.col, cellWidth(fitted, r, m.col));
+  for (const cell of cells) {
     if (typeof cell.value !== 'string' || !cell.style || !STYLES[cell.style].wrap) continue;
     const { size } = STYLES[cell.style];
-    const lines = linesIn(cell.value, cellWidth(sheet, cell.row, cell.col), size);
+    const width = mergedWidth.get(cell.row * COLUMN_KEYS + cell.col) ?? fitted.columnWidths[cell.col] ?? 9;
+    const lines = linesIn(cell.value, width, size, faceOf(cell.style));
     if (lines < 2 && (size ?? 11) <= 11) continue;
     const points = rowPointsFor(lines, size);
     if ((heights[cell.row] ?? 0) < points) heights[cell.row] = points;
   }
-  return { ...sheet, rowHeights: heights };
+  return { ...fitted, cells, rowHeights: heights };
 }
 
-/** Points of A4 landscape between the margins, and the points a column `w` characters wide takes. */
-const PAGE_POINTS = 770;
-const columnPoints = (w: number) => w * 5.25 + 3.75;
+/**
+ * Points of A4 landscape between the margins, and the points a column `w` characters wide takes: the
+ * wider of Excel (5.25 pt a character) and LibreOffice (the digit of Times New Roman, 5.5 pt), so a band
+ * fits its page in both.
+ */
+const PAGE_POINTS = 842 - (PRINT_MARGINS.left + PRINT_MARGINS.right) * 72;
+const columnPoints = (w: number) => w * 5.5;
 /** Below this, fitted text is too small to read on paper: the sheet prints in bands instead. */
 const MIN_READABLE_SCALE = 60;
 
@@ -143,6 +250,46 @@ export function printLayout(lastTitleRow: number, wide?: { columnWidths: readonl
     used += columnPoints(w);
   });
   return { landscape: true, fitToWidth: false, scale: MIN_READABLE_SCALE, columnBreaks, titleRows, titleCols: { first: 0, last: wide.repeatCols - 1 } };
+}
+
+/** Points of A4 landscape between the top and bottom margins. */
+const PAGE_HEIGHT_POINTS = 595 - (PRINT_MARGINS.top + PRINT_MARGINS.bottom) * 72;
+/** The foot of a page where a renderer laying rows a little taller than asked could push a line over. */
+const PAGE_SLACK = 0.06;
+
+/**
+ * The signature block kept with the table's last row: where the rows, as high as they are asked to
+ * be at the sheet's print scale, would put the block (or part of it) on a page of its own, a page
+ * break before the last row carries both to the next page. Spreadsheets have no "keep with next".
+ */
+export function keepSignatureWithTable(sheet: SheetModel): SheetModel {
+  const print = sheet.print;
+  const signatureRows = sheet.cells.filter((c) => c.style === 'signature' || c.style === 'signatureHint').map((c) => c.row);
+  if (!print?.titleRows || signatureRows.length === 0) return sheet;
+  const first = Math.min(...signatureRows);
+  const last = Math.max(...signatureRows);
+  const lastTableRow = first - 2;
+  const tableWidth = sheet.columnWidths.reduce((a, w) => a + columnPoints(w), 0);
+  const scale = print.fitToWidth ? Math.min(1, PAGE_POINTS / tableWidth) : (print.scale ?? 100) / 100;
+  const height = (row: number) => sheet.rowHeights?.[row] ?? LINE_POINTS;
+  let titles = 0;
+  for (let r = print.titleRows.first; r <= print.titleRows.last; r++) titles += height(r);
+  const room = PAGE_HEIGHT_POINTS / scale - titles;
+  // Lay the rows under the titles page by page; note the page of the last row and where the block ends.
+  let page = 0;
+  let used = 0;
+  let lastRowPage = 0;
+  for (let r = print.titleRows.last + 1; r <= last; r++) {
+    if (used + height(r) > room && used > 0) {
+      page++;
+      used = 0;
+    }
+    used += height(r);
+    if (r === lastTableRow) lastRowPage = page;
+  }
+  // Kept together, and not so near the page's foot that a renderer's rounding pushes its last line over.
+  if ((page === lastRowPage && used <= room * (1 - PAGE_SLACK)) || lastTableRow <= print.titleRows.last + 1) return sheet;
+  return { ...sheet, print: { ...print, rowBreaks: [lastTableRow - 1] } };
 }
 
 /** Whether a sheet of these columns fitted to one page width would print too small to read. */

@@ -11,7 +11,7 @@ import { completenessSheet } from './completeness-sheet';
 import { summarySheet } from './summary-sheet';
 import { consolidatedTemplateSheet } from './template-sheet';
 import { warningsSheet } from './warnings-sheet';
-import { fitWrappedRows, type ConsolidatedInput } from './common';
+import { fitColumns, fitWrappedRows, keepSignatureWithTable, type ConsolidatedInput } from './common';
 import { SHEET_WORDS } from '../words';
 import { TEMPLATES } from '../../templates';
 import { sheetNameFor } from './common';
@@ -54,7 +54,7 @@ export function consolidatedWorkbook(input: ConsolidatedInput): WorkbookModel {
   ];
   return {
     title: SHEET_WORDS[lang].workbookTitle(input.province, input.period.code),
-    sheets: [...printed.map(fitWrappedRows), buildMetadataSheet(metadata)],
+    sheets: [...printed.map((sheet) => keepSignatureWithTable(fitWrappedRows(fitColumns(sheet)))), buildMetadataSheet(metadata)],
     metadata,
     charts: [...summary.charts, ...(byTemplate?.charts ?? []), ...(byDistrict?.charts ?? [])],
   };

@@ -7,7 +7,7 @@ import { cellName } from '../layout';
 import type { CellModel, SheetMetadata, SheetModel } from '../model';
 import { NUMBER_FORMATS } from '../styles';
 import { SHEET_WORDS, type CatalogueNote, type LocalParts } from '../words';
-import { HEADER_ROWS, PROVINCE_ROW_CODE, formatTime, headerLines, isBanded, printLayout, sheetNameFor, signatureUnder, statusWord, valueCell, type ConsolidatedInput } from './common';
+import { HEADER_ROWS, PROVINCE_ROW_CODE, WRAPPED_HEADING, fitColumnWidths, formatTime, headerLines, isBanded, printLayout, sheetNameFor, signatureUnder, statusWord, valueCell, type ConsolidatedInput } from './common';
 
 /** Columns before the figures: index, code, unit, revision, time filed, status, warnings. */
 const FIXED = 7;
@@ -30,8 +30,6 @@ function groups(c: Consolidation, lang: Lang): { heading: string | null; lines: 
   if (local.length) out.push({ heading: SHEET_WORDS[lang].groupLocal(local.some((u) => u.kind === 'district')), lines: local });
   return out;
 }
-
-const WRAPPED: Partial<Record<NonNullable<CellModel['style']>, NonNullable<CellModel['style']>>> = { title: 'titleWrapped', subtitle: 'subtitleWrapped', meta: 'metaWrapped' };
 
 /** Index, code and name: the columns that say which unit a row is. */
 const UNIT_COLUMNS = 3;
@@ -180,6 +178,9 @@ export function provinceRowArea(template: IndicatorTemplate): { rows: number; co
   return { rows: TOTAL_ROW + 1, cols: FIXED + figureCells(template).length };
 }
 
+/** The header row of a template's figures: each header names its row and column, in up to six lines. */
+const HEADER_POINTS = 90;
+
 function indicatorSheet(template: IndicatorTemplate, c: Consolidation, input: ConsolidatedInput): ConsolidatedSheet {
   const lang = input.lang ?? 'vi';
   const name = sheetNameFor(template.id);
@@ -223,11 +224,11 @@ function indicatorSheet(template: IndicatorTemplate, c: Consolidation, input: Co
   );
 
   cells.push(...signatureUnder(lastRow(cells), 2, 4, lang));
-  const columnWidths = [...FIXED_WIDTHS, ...figures.map((f) => (f.measure === 'text' || f.measure === 'target' ? 24 : 14))];
+  const columnWidths = fitColumnWidths({ cells, merges: rows.merges, rowHeights: { [headerRow]: HEADER_POINTS }, columnWidths: [...FIXED_WIDTHS, ...figures.map((f) => (f.measure === 'text' || f.measure === 'target' ? 24 : 14))] });
   // Printed in bands, the heading lines sit over the unit columns, which every band repeats: never clipped.
   const banded = isBanded(columnWidths);
   const headingCols = banded ? UNIT_COLUMNS : Math.min(lastCol + 1, 12);
-  if (banded) for (const cell of cells) if (cell.row < HEADER_ROWS && cell.style) cell.style = WRAPPED[cell.style] ?? cell.style;
+  if (banded) for (const cell of cells) if (cell.row < HEADER_ROWS && cell.style) cell.style = WRAPPED_HEADING[cell.style] ?? cell.style;
   return {
     sheet: {
       name,
@@ -240,7 +241,7 @@ function indicatorSheet(template: IndicatorTemplate, c: Consolidation, input: Co
         ...rows.merges,
       ],
       columnWidths,
-      rowHeights: { 0: 24, [headerRow]: 90 },
+      rowHeights: { 0: 24, [headerRow]: HEADER_POINTS },
       names,
       validations: [],
       frozen: { rows: totalRow + 1, cols: UNIT_COLUMNS },
