@@ -60,6 +60,18 @@ export async function unitsDuring(db: D1Database, start: string, end: string): P
   return results.map(toUnit);
 }
 
+/**
+ * This province's coordinator records in force on `day`, in the registry's order: what `unitsDuring(day, day)`
+ * holds of them, read through their own index (migration 0015) rather than the whole registry.
+ */
+export async function coordinatorRecordsOn(db: D1Database, day: string): Promise<Unit[]> {
+  const { results } = await db
+    .prepare(`SELECT rowid AS position, ${UNIT_COLUMNS} FROM units WHERE coordinator = 1 AND valid_from <= ?1 AND (valid_to IS NULL OR valid_to >= ?1) AND province IS NULL`)
+    .bind(day)
+    .all<UnitRow & { position: number }>();
+  return results.sort((a, b) => a.position - b.position).map(toUnit);
+}
+
 /** The registry with everything its history rules need, read in one transaction, and its version. */
 export interface RegistrySnapshot {
   version: number;

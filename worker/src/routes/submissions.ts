@@ -28,7 +28,6 @@ import { fail, failAt, MAX_PROBLEM_ISSUES } from '../lib/problem';
 import { requirePeriod, requireTemplate } from '../lib/params';
 import { now } from '../lib/clock';
 import { isClosedRefusal, refuseClosed, writeUnlessClosed } from '../lib/closed-periods';
-import { lockOf } from '../db/closing';
 import { DEFAULT_LANG } from '../../../shared/i18n';
 import { formatTime } from '../../../shared/workbook';
 import { personName } from '../db/people';
@@ -47,23 +46,20 @@ route(submissionRoutes, API.fileSubmission, async (c, { query }) => {
   const requestHash = await sha256Hex(concat(new TextEncoder().encode(c.req.header('content-type') ?? ''), intake.bytes));
   const target = resolveTarget(c, intake.submission);
   const { template, period } = target;
-  const [context, lock] = await Promise.all([
-    loadIntake(c.env.DB, {
-      unit: target.unitCode,
-      template: template.id,
-      period,
-      previous: comparedPeriod(template, period),
-      tokenId: principal.tokenId,
-      ...(key ? { key } : {}),
-    }),
-    lockOf(c.env.DB, period.code),
-  ]);
+  const context = await loadIntake(c.env.DB, {
+    unit: target.unitCode,
+    template: template.id,
+    period,
+    previous: comparedPeriod(template, period),
+    tokenId: principal.tokenId,
+    ...(key ? { key } : {}),
+  });
   if (key && context.idempotency) {
     const replay = await replayed(c, key, requestHash, context.idempotency);
     if (replay) return c.json(replay, 200);
   }
   // A closed period is said at once, before the report is checked; the trigger still decides at the write.
-  if (lock) await refuseClosed(c.env.DB, period.code);
+  if (context.lock) await refuseClosed(c.env.DB, period.code);
   const at = now(c);
   const unit = checkUnit(target, context.unit, context.unitExists, { day: vietnamDay(at), records: context.records });
   if (intake.submission.coversPredecessors && context.predecessors.length === 0) failAt('coversPredecessors', 'covers_without_predecessors', { unit: unit.code, period: period.code });
