@@ -43,7 +43,8 @@ route(submissionRoutes, API.fileSubmission, async (c, { query }) => {
   }
 
   const intake = await readSubmission(c);
-  const requestHash = await sha256Hex(concat(new TextEncoder().encode(c.req.header('content-type') ?? ''), intake.bytes));
+  // Only a request with an Idempotency-Key is compared with an earlier one: the others are not hashed whole.
+  const requestHash = key ? await sha256Hex(concat(new TextEncoder().encode(c.req.header('content-type') ?? ''), intake.bytes)) : '';
   const target = resolveTarget(c, intake.submission);
   const { template, period } = target;
   const context = await loadIntake(c.env.DB, {
