@@ -23,7 +23,7 @@ export async function filingBench(): Promise<void> {
     const bodies = province.slice(0, 200).map((u) => JSON.stringify(demoSubmission('BM03', u, '2025-Q1')));
     const single = await filingAgainstFloor(worker, bodies, 1, 2, 3);
     const load = await filingAgainstFloor(worker, bodies, 20);
-    printTable('Chi phí một lần nộp báo cáo (workerd, D1 cục bộ)', filingRows(costs, single, load));
+    printTable('Chi phí một lần nộp báo cáo (workerd, D1 cục bộ)', filingRows(province.length, costs, single, load));
   } finally {
     await worker.stop();
   }

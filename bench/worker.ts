@@ -78,7 +78,7 @@ export async function workerBench(): Promise<void> {
     const k = soaked.byKind;
 
     printTable('Worker trong workerd, D1 cục bộ (loopback)', [
-      ...filingRows(costs, single, load),
+      ...filingRows(province.length, costs, single, load),
       { name: `Tệp .xlsx có một ô ở XFD1048576 (${Math.round(crafted.far.length / 1024)} KB): trả 422 sau`, value: ms(far.medianMs), goal: '< 1 s', ok: far.medianMs < 1000 },
       { name: `Tệp .xlsx nở ra 100 MB (${Math.round(crafted.bomb.length / 1024)} KB): trả 422 sau`, value: ms(bomb.medianMs), goal: '< 1 s', ok: bomb.medianMs < 1000 },
       { name: 'Tổng hợp BM03, 220 đơn vị', value: ms(consolidateOne.medianMs), goal: '< 200 ms', ok: consolidateOne.medianMs < 200 },

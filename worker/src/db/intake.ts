@@ -93,12 +93,13 @@ export async function loadIntake(
   db: D1Database,
   q: { unit: string; template: string; period: Period; previous: Period; tokenId: string; key?: string },
 ): Promise<IntakeContext> {
-  const [records, own, key, latest, lock] = await db.batch([
+  // An earlier use of the key is looked up only when the request carries one.
+  const [records, own, latest, lock, key] = await db.batch([
     db.prepare(LINEAGE).bind(q.unit),
     db.prepare(PREVIOUS_REPORTS(1)).bind(q.template, q.previous.code, q.unit),
-    idempotencyKeyStatement(db, q.tokenId, q.key ?? ''),
     db.prepare(LATEST_HASH).bind(q.unit, q.template, q.period.code),
     lockStatement(db, q.period.code),
+    ...(q.key ? [idempotencyKeyStatement(db, q.tokenId, q.key)] : []),
   ]);
   const registry = (records!.results as UnitRow[]).map(toUnit);
   const mine = registry.filter((u) => u.code === q.unit);
@@ -112,7 +113,7 @@ export async function loadIntake(
     records: mine,
     ...comparison,
     latest: (latest!.results[0] as IntakeContext['latest'] | undefined) ?? null,
-    idempotency: q.key ? ((key!.results[0] as IdempotencyRecord | undefined) ?? null) : null,
+    idempotency: key ? ((key.results[0] as IdempotencyRecord | undefined) ?? null) : null,
     lock: (lock!.results[0] as LockRow | undefined) ?? null,
   };
 }

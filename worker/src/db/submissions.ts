@@ -34,16 +34,23 @@ export interface NewRevision {
   idempotency?: { key: string; requestHash: string };
   /** The unit's record the filing was checked against: the batch is written only while it stands. */
   checked?: { unit: Unit; period: Pick<Period, 'start' | 'end'> };
+  /** The series was read as existing (a series is never removed): the batch need not create it. */
+  seriesExists?: boolean;
 }
 
 export async function storeRevision(db: D1Database, r: NewRevision, actor: Principal): Promise<{ id: string; revision: number }> {
   const series = [r.unit, r.template, r.period] as const;
   const guards = r.checked ? filingRecordStatements(db, r.checked.unit, r.checked.period) : [];
+  const created = r.seriesExists
+    ? []
+    : [
+        db
+          .prepare('INSERT INTO submissions (id, unit_code, template, period, latest_revision, created_at) VALUES (?1, ?2, ?3, ?4, 0, ?5) ON CONFLICT (unit_code, template, period) DO NOTHING')
+          .bind(r.submissionId, ...series, r.receivedAt),
+      ];
   const statements = [
     ...guards,
-    db
-      .prepare('INSERT INTO submissions (id, unit_code, template, period, latest_revision, created_at) VALUES (?1, ?2, ?3, ?4, 0, ?5) ON CONFLICT (unit_code, template, period) DO NOTHING')
-      .bind(r.submissionId, ...series, r.receivedAt),
+    ...created,
     // The series and its new revision number, as this batch made it.
     db.prepare('UPDATE submissions SET latest_revision = latest_revision + 1 WHERE unit_code = ?1 AND template = ?2 AND period = ?3 RETURNING id, latest_revision AS revision').bind(...series),
     db
@@ -65,8 +72,8 @@ export async function storeRevision(db: D1Database, r: NewRevision, actor: Princ
   }
   statements.push(auditStatement(db, actor, 'submissions.create', `${r.template}/${r.period}/${r.unit}`, { hash: r.hash, source: r.source, warnings: r.warnings }, r.receivedAt));
   const results = await db.batch(statements);
-  // The series' insert comes after the guards, then its update.
-  return results[guards.length + 1]!.results[0] as { id: string; revision: number };
+  // The series' update comes after the guards and its insert.
+  return results[guards.length + created.length]!.results[0] as { id: string; revision: number };
 }
 
 /** What an earlier request with the same Idempotency-Key filed. */

@@ -116,6 +116,7 @@ route(submissionRoutes, API.fileSubmission, async (c, { query }) => {
         warnings: report.warnings.length,
         asFiled: { name: unit.name, kind: unit.kind, parent: unit.parent },
         checked: { unit, period },
+        seriesExists: context.latest !== null,
         ...(key ? { idempotency: { key, requestHash } } : {}),
       },
       principal,
