@@ -71,4 +71,17 @@ describe("a filing's statements", () => {
     expect(after.status).toBe(201);
     expect(after.read).toBe(before.read);
   });
+
+  it('read as many rows when years of other periods are closed', async () => {
+    const before = await file(3000);
+    const closes = [2019, 2020, 2021, 2022, 2023].flatMap((year) => ['', '-H1', '-H2', '-Q1', '-Q2', '-Q3', '-Q4'].map((part) => `${year}${part}`));
+    await env.DB.batch(
+      closes.map((period) =>
+        env.DB.prepare("INSERT INTO period_locks (period, first_day, last_day, state, holder, since) VALUES (?1, ?2, ?3, 'closed', 'test', ?4)").bind(period, `${period.slice(0, 4)}-01-01`, `${period.slice(0, 4)}-12-31`, new Date().toISOString()),
+      ),
+    );
+    const after = await file(3001);
+    expect(after.status).toBe(201);
+    expect(after.read).toBe(before.read);
+  });
 });
