@@ -75,7 +75,7 @@ async function compareWith(db: D1Database, q: { unit: string; template: string; 
  * 0015): its own by code, one successor by equality, several (a split) among the few records that
  * name several. UNION keeps each record once.
  */
-const LINEAGE = `SELECT ${UNIT_COLUMNS} FROM units WHERE code = ?1
+export const LINEAGE = `SELECT ${UNIT_COLUMNS} FROM units WHERE code = ?1
   UNION SELECT ${UNIT_COLUMNS} FROM units WHERE successors = ?1
   UNION SELECT ${UNIT_COLUMNS} FROM units WHERE instr(successors, ' ') > 0 AND (' ' || successors || ' ') LIKE ('% ' || ?1 || ' %')
   ORDER BY valid_from, code`;
