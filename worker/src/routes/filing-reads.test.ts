@@ -28,8 +28,11 @@ async function file(hs01: number, key?: string) {
     body: JSON.stringify({ template: 'BM03', version: versionOf('BM03'), unit: 'PHUOCAN', period: '2026-Q4', values: { 'HS01.KQ': hs01, 'HS02.KQ': 300, 'HS03.KQ': 900, 'HS04.KQ': 890 } }),
   }) as Incoming;
   const response = await worker.fetch(request, { ...env, D1_METER: 'on' }, CONTEXT);
-  const statements = (JSON.parse(response.headers.get(D1_STATEMENTS_HEADER)!) as [number, number, string][]).map(([, , sql]) => sql);
-  return { status: response.status, receipt: (await response.json()) as { id: string; revision: number }, statements, read: Number(response.headers.get(D1_ROWS_READ_HEADER)) };
+  const costs = JSON.parse(response.headers.get(D1_STATEMENTS_HEADER)!) as [number, number, string][];
+  const statements = costs.map(([, , sql]) => sql);
+  /** Rows the statement starting so wrote. */
+  const wrote = (start: string) => costs.find(([, , sql]) => sql.startsWith(start))?.[1];
+  return { status: response.status, receipt: (await response.json()) as { id: string; revision: number }, statements, wrote, read: Number(response.headers.get(D1_ROWS_READ_HEADER)) };
 }
 
 const runs = (statements: string[], start: string) => statements.some((sql) => sql.startsWith(start));
@@ -46,6 +49,11 @@ describe("a filing's statements", () => {
     expect(second.status).toBe(201);
     expect(second.receipt).toMatchObject({ id: first.receipt.id, revision: 2 });
     expect(runs(second.statements, 'INSERT INTO submissions')).toBe(false);
+    // The end the unit's record was filed under is kept once: a second filing under it writes no row.
+    expect(first.wrote('INSERT INTO filed_record_ends')).toBeGreaterThan(0);
+    expect(second.wrote('INSERT INTO filed_record_ends')).toBe(0);
+    const kept = await env.DB.prepare("SELECT valid_from, valid_to FROM filed_record_ends WHERE code = 'PHUOCAN'").all();
+    expect(kept.results).toHaveLength(1);
 
     const keyed = await file(1002, 'lan-nop-3');
     expect(keyed.status).toBe(201);
