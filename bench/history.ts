@@ -3,6 +3,7 @@
  * every template, each series with several revisions, filled straight into D1. Consolidating, filing
  * and listing are timed before and after, side by side (goal: within 1.5×), with the query plans.
  */
+import { LINEAGE } from '../worker/src/db/intake';
 import { demoSubmission } from '../shared/demo/generate';
 import { demoRecord, syntheticProvince, type DemoUnit } from '../shared/demo/registry';
 import { parsePeriod, type Period } from '../shared/periods';
@@ -126,6 +127,8 @@ async function plans(db: BenchDatabase): Promise<string[]> {
     ['kỳ trước của đơn vị', 'SELECT r.report FROM submissions s JOIN revisions r ON r.submission_id = s.id AND r.revision = s.latest_revision WHERE s.template = ?1 AND s.period = ?2 AND s.unit_code IN (?3)', ['BM03', `${YEAR}-Q4`, 'BMT']],
     ['báo cáo của một đơn vị', 'SELECT s.id FROM submissions s WHERE s.unit_code = ?1 ORDER BY s.period DESC', ['BMT']],
     ['đơn vị đã nộp (nhập danh mục)', 'SELECT DISTINCT unit_code, period FROM submissions', []],
+    ['bản ghi và đơn vị tiền nhiệm của đơn vị nộp', LINEAGE, ['BMT']],
+    ['kỳ đã chốt có đọc bản nộp này (trigger)', 'SELECT 1 FROM closed_filings WHERE submission_id = ?1', ['sub_x']],
   ];
   const out: string[] = [];
   for (const [name, sql, params] of queries) {

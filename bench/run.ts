@@ -7,6 +7,7 @@ import { historyBench } from './history';
 import { paneLoadBench } from './pane-load';
 import { registryBench } from './registry';
 import { readersBench } from './readers';
+import { filingBench } from './filing-cost';
 
 const suites: Record<string, () => Promise<void>> = {
   engine: engineBench,
@@ -17,6 +18,7 @@ const suites: Record<string, () => Promise<void>> = {
   pane: paneLoadBench,
   registry: registryBench,
   readers: readersBench,
+  filing: filingBench,
 };
 
 const only = process.argv.slice(2);

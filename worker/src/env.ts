@@ -17,6 +17,8 @@ export type Env = Omit<Cloudflare.Env, OidcVars> & {
   TRAINING_CLOCK?: string;
   /** `"on"` where the figures are illustrative (`npm start`'s demo): every workbook, report and period JSON says so. */
   ILLUSTRATIVE?: string;
+  /** `"on"` where a request may ask for its D1 rows read and written in the answer (the bench; lib/d1-meter.ts), never production. */
+  D1_METER?: string;
   /**
    * Sign-in through the province's OpenID Connect provider (wrangler.toml [vars], empty where the
    * deployment has none; the secret through `wrangler secret put OIDC_CLIENT_SECRET`).

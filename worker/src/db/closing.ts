@@ -25,9 +25,14 @@ export type Acquired = { acquired: true; version: number } | { acquired: false; 
 
 const LOCK = `SELECT state, (SELECT max(version) FROM period_closes WHERE period = ?1) AS version FROM period_locks WHERE period = ?1`;
 
+/** The query for the period's lock, to run alone or in a batch (a filing reads it with its intake). */
+export function lockStatement(db: D1Database, period: string): D1PreparedStatement {
+  return db.prepare(LOCK).bind(period);
+}
+
 /** The period's lock and its latest close version, if it is closed or being closed. */
 export async function lockOf(db: D1Database, period: string): Promise<LockRow | null> {
-  return db.prepare(LOCK).bind(period).first<LockRow>();
+  return lockStatement(db, period).first<LockRow>();
 }
 
 /** Takes the period for a close (or a stale close's lock); answers the version the close will have. */

@@ -1,7 +1,7 @@
 /**
  * Everything a filing needs to read: the unit's records and those it succeeded, the previous
- * period's figures (its own, or its predecessors' summed), an earlier request with the same key.
- * One round trip, and a second only for a unit that took over from others.
+ * period's figures (its own, or its predecessors' summed), an earlier request with the same key,
+ * the period's lock. One round trip, and a second only for a unit that took over from others.
  */
 import type { Period } from '../../../shared/periods';
 import { comparisonBasis } from '../../../shared/registry/lineage';
@@ -10,6 +10,7 @@ import { sumDecimal } from '../../../shared/numbers/decimal';
 import { storedReport } from './stored';
 import { idempotencyKeyStatement, type IdempotencyRecord } from './submissions';
 import { toUnit, UNIT_COLUMNS, type UnitRow } from './units';
+import { lockStatement, type LockRow } from './closing';
 
 export interface IntakeContext extends Comparison {
   /** The unit's record for the period: in force at its end, or else the last one in force during it. */
@@ -23,6 +24,8 @@ export interface IntakeContext extends Comparison {
   /** The latest revision of this unit, template and period, to tell a filing that changes nothing. */
   latest: { hash: string; revision: number; receivedAt: string } | null;
   idempotency: IdempotencyRecord | null;
+  /** The period's lock, when it is closed or being closed. */
+  lock: LockRow | null;
 }
 
 const PREVIOUS_REPORTS = (n: number) =>
@@ -67,7 +70,15 @@ async function compareWith(db: D1Database, q: { unit: string; template: string; 
   return results.length > 0 ? { previous: null, incomparable: basis.units, reason: 'partly_filed' } : { previous: null, incomparable: null };
 }
 
-const LINEAGE = `SELECT ${UNIT_COLUMNS} FROM units WHERE code = ?1 OR (' ' || successors || ' ') LIKE ('% ' || ?1 || ' %') ORDER BY valid_from`;
+/**
+ * The unit's records and those naming it among their successors, each through an index (migration
+ * 0015): its own by code, one successor by equality, several (a split) among the few records that
+ * name several. UNION keeps each record once.
+ */
+export const LINEAGE = `SELECT ${UNIT_COLUMNS} FROM units WHERE code = ?1
+  UNION SELECT ${UNIT_COLUMNS} FROM units WHERE successors = ?1
+  UNION SELECT ${UNIT_COLUMNS} FROM units WHERE instr(successors, ' ') > 0 AND (' ' || successors || ' ') LIKE ('% ' || ?1 || ' %')
+  ORDER BY valid_from, code`;
 const LATEST_HASH = 'SELECT r.hash, r.revision, r.received_at AS receivedAt FROM submissions s JOIN revisions r ON r.submission_id = s.id AND r.revision = s.latest_revision WHERE s.unit_code = ?1 AND s.template = ?2 AND s.period = ?3';
 
 /** The comparison alone, for the pane's Kiểm tra: the same figures the filing will be compared with. */
@@ -82,11 +93,13 @@ export async function loadIntake(
   db: D1Database,
   q: { unit: string; template: string; period: Period; previous: Period; tokenId: string; key?: string },
 ): Promise<IntakeContext> {
-  const [records, own, key, latest] = await db.batch([
+  // An earlier use of the key is looked up only when the request carries one.
+  const [records, own, latest, lock, key] = await db.batch([
     db.prepare(LINEAGE).bind(q.unit),
     db.prepare(PREVIOUS_REPORTS(1)).bind(q.template, q.previous.code, q.unit),
-    idempotencyKeyStatement(db, q.tokenId, q.key ?? ''),
     db.prepare(LATEST_HASH).bind(q.unit, q.template, q.period.code),
+    lockStatement(db, q.period.code),
+    ...(q.key ? [idempotencyKeyStatement(db, q.tokenId, q.key)] : []),
   ]);
   const registry = (records!.results as UnitRow[]).map(toUnit);
   const mine = registry.filter((u) => u.code === q.unit);
@@ -100,6 +113,7 @@ export async function loadIntake(
     records: mine,
     ...comparison,
     latest: (latest!.results[0] as IntakeContext['latest'] | undefined) ?? null,
-    idempotency: q.key ? ((key!.results[0] as IdempotencyRecord | undefined) ?? null) : null,
+    idempotency: key ? ((key.results[0] as IdempotencyRecord | undefined) ?? null) : null,
+    lock: (lock!.results[0] as LockRow | undefined) ?? null,
   };
 }

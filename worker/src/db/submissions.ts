@@ -34,16 +34,25 @@ export interface NewRevision {
   idempotency?: { key: string; requestHash: string };
   /** The unit's record the filing was checked against: the batch is written only while it stands. */
   checked?: { unit: Unit; period: Pick<Period, 'start' | 'end'> };
+  /** The series was read as existing (a series is never removed): the batch need not create it. */
+  seriesExists?: boolean;
 }
 
 export async function storeRevision(db: D1Database, r: NewRevision, actor: Principal): Promise<{ id: string; revision: number }> {
   const series = [r.unit, r.template, r.period] as const;
+  const guards = r.checked ? filingRecordStatements(db, r.checked.unit, r.checked.period) : [];
+  const created = r.seriesExists
+    ? []
+    : [
+        db
+          .prepare('INSERT INTO submissions (id, unit_code, template, period, latest_revision, created_at) VALUES (?1, ?2, ?3, ?4, 0, ?5) ON CONFLICT (unit_code, template, period) DO NOTHING')
+          .bind(r.submissionId, ...series, r.receivedAt),
+      ];
   const statements = [
-    ...(r.checked ? filingRecordStatements(db, r.checked.unit, r.checked.period) : []),
-    db
-      .prepare('INSERT INTO submissions (id, unit_code, template, period, latest_revision, created_at) VALUES (?1, ?2, ?3, ?4, 0, ?5) ON CONFLICT (unit_code, template, period) DO NOTHING')
-      .bind(r.submissionId, ...series, r.receivedAt),
-    db.prepare('UPDATE submissions SET latest_revision = latest_revision + 1 WHERE unit_code = ?1 AND template = ?2 AND period = ?3').bind(...series),
+    ...guards,
+    ...created,
+    // The series and its new revision number, as this batch made it.
+    db.prepare('UPDATE submissions SET latest_revision = latest_revision + 1 WHERE unit_code = ?1 AND template = ?2 AND period = ?3 RETURNING id, latest_revision AS revision').bind(...series),
     db
       .prepare(
         `INSERT INTO revisions (submission_id, revision, template_version, engine_version, received_at, days_late, hash, source, body, report, warnings, submitted_by, unit_name, unit_kind, unit_parent, submitted_by_person)
@@ -61,13 +70,10 @@ export async function storeRevision(db: D1Database, r: NewRevision, actor: Princ
         .bind(...series, actor.tokenId, r.idempotency.key, r.idempotency.requestHash, r.receivedAt),
     );
   }
-  statements.push(
-    auditStatement(db, actor, 'submissions.create', `${r.template}/${r.period}/${r.unit}`, { hash: r.hash, source: r.source, warnings: r.warnings }, r.receivedAt),
-    db.prepare('SELECT id, latest_revision AS revision FROM submissions WHERE unit_code = ?1 AND template = ?2 AND period = ?3').bind(...series),
-  );
+  statements.push(auditStatement(db, actor, 'submissions.create', `${r.template}/${r.period}/${r.unit}`, { hash: r.hash, source: r.source, warnings: r.warnings }, r.receivedAt));
   const results = await db.batch(statements);
-  const row = results[results.length - 1]!.results[0] as { id: string; revision: number };
-  return row;
+  // The series' update comes after the guards and its insert.
+  return results[guards.length + created.length]!.results[0] as { id: string; revision: number };
 }
 
 /** What an earlier request with the same Idempotency-Key filed. */

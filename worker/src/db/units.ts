@@ -60,6 +60,18 @@ export async function unitsDuring(db: D1Database, start: string, end: string): P
   return results.map(toUnit);
 }
 
+/**
+ * This province's coordinator records in force on `day`, in the registry's order: what `unitsDuring(day, day)`
+ * holds of them, read through their own index (migration 0015) rather than the whole registry.
+ */
+export async function coordinatorRecordsOn(db: D1Database, day: string): Promise<Unit[]> {
+  const { results } = await db
+    .prepare(`SELECT rowid AS position, ${UNIT_COLUMNS} FROM units WHERE coordinator = 1 AND valid_from <= ?1 AND (valid_to IS NULL OR valid_to >= ?1) AND province IS NULL`)
+    .bind(day)
+    .all<UnitRow & { position: number }>();
+  return results.sort((a, b) => a.position - b.position).map(toUnit);
+}
+
 /** The registry with everything its history rules need, read in one transaction, and its version. */
 export interface RegistrySnapshot {
   version: number;
@@ -102,6 +114,9 @@ function registryGuards(db: D1Database, snapshot: RegistrySnapshot, codes: reado
   ];
 }
 
+/** The earlier of the end kept and the end filed under (NULL: open, the later of all). */
+const EARLIEST_END = 'CASE WHEN valid_to IS NULL THEN excluded.valid_to WHEN excluded.valid_to IS NULL THEN valid_to ELSE min(valid_to, excluded.valid_to) END';
+
 /**
  * The statements a filing adds to its batch: the unit's record is still the one it was checked
  * against (not retracted, ended or edited meanwhile), and the end that record had is kept as the
@@ -123,10 +138,12 @@ export function filingRecordStatements(db: D1Database, unit: Unit, period: Pick<
       period.start,
       period.end,
     ),
+    // Written only when the end changes: a filing under an end already kept writes no row (D1 bills rows written).
     db
       .prepare(
         `INSERT INTO filed_record_ends (code, valid_from, valid_to) VALUES (?1, ?2, ?3)
-         ON CONFLICT (code, valid_from) DO UPDATE SET valid_to = CASE WHEN valid_to IS NULL THEN excluded.valid_to WHEN excluded.valid_to IS NULL THEN valid_to ELSE min(valid_to, excluded.valid_to) END`,
+         ON CONFLICT (code, valid_from) DO UPDATE SET valid_to = ${EARLIEST_END}
+         WHERE valid_to IS NOT ${EARLIEST_END}`,
       )
       .bind(unit.code, unit.validFrom, unit.validTo),
   ];

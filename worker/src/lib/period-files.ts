@@ -16,7 +16,7 @@ import { writeReport } from '../../../docx/report';
 import { writeWorkbook } from '../../../xlsx/write';
 import type { PeriodConsolidation } from '../../../shared/api/schemas';
 import { latestReportsOfPeriod, shorterFilings } from '../db/submissions';
-import { unitsDuring } from '../db/units';
+import { coordinatorRecordsOn, unitsDuring } from '../db/units';
 
 /** What a deployment's outputs say about themselves: the province, and whether its figures are illustrative (the demo). */
 export interface Deployment {
@@ -50,7 +50,7 @@ export async function consolidatePeriod(db: D1Database, period: Period): Promise
 /** The coordinator in force on the day `at` (Viet Nam time): who issues what is drafted that day. */
 export async function issuerOn(db: D1Database, at: Date) {
   const day = vietnamDay(at);
-  return coordinatorOn(await unitsDuring(db, day, day), day);
+  return coordinatorOn(await coordinatorRecordsOn(db, day), day);
 }
 
 export function periodJson(deployment: Deployment, period: Period, consolidations: Consolidation[], generatedAt: Date, extra: Pick<PeriodConsolidation, 'closed' | 'live'> = {}): PeriodConsolidation {

@@ -28,7 +28,6 @@ import { fail, failAt, MAX_PROBLEM_ISSUES } from '../lib/problem';
 import { requirePeriod, requireTemplate } from '../lib/params';
 import { now } from '../lib/clock';
 import { isClosedRefusal, refuseClosed, writeUnlessClosed } from '../lib/closed-periods';
-import { lockOf } from '../db/closing';
 import { DEFAULT_LANG } from '../../../shared/i18n';
 import { formatTime } from '../../../shared/workbook';
 import { personName } from '../db/people';
@@ -44,26 +43,24 @@ route(submissionRoutes, API.fileSubmission, async (c, { query }) => {
   }
 
   const intake = await readSubmission(c);
-  const requestHash = await sha256Hex(concat(new TextEncoder().encode(c.req.header('content-type') ?? ''), intake.bytes));
+  // Only a request with an Idempotency-Key is compared with an earlier one: the others are not hashed whole.
+  const requestHash = key ? await sha256Hex(concat(new TextEncoder().encode(c.req.header('content-type') ?? ''), intake.bytes)) : '';
   const target = resolveTarget(c, intake.submission);
   const { template, period } = target;
-  const [context, lock] = await Promise.all([
-    loadIntake(c.env.DB, {
-      unit: target.unitCode,
-      template: template.id,
-      period,
-      previous: comparedPeriod(template, period),
-      tokenId: principal.tokenId,
-      ...(key ? { key } : {}),
-    }),
-    lockOf(c.env.DB, period.code),
-  ]);
+  const context = await loadIntake(c.env.DB, {
+    unit: target.unitCode,
+    template: template.id,
+    period,
+    previous: comparedPeriod(template, period),
+    tokenId: principal.tokenId,
+    ...(key ? { key } : {}),
+  });
   if (key && context.idempotency) {
     const replay = await replayed(c, key, requestHash, context.idempotency);
     if (replay) return c.json(replay, 200);
   }
   // A closed period is said at once, before the report is checked; the trigger still decides at the write.
-  if (lock) await refuseClosed(c.env.DB, period.code);
+  if (context.lock) await refuseClosed(c.env.DB, period.code);
   const at = now(c);
   const unit = checkUnit(target, context.unit, context.unitExists, { day: vietnamDay(at), records: context.records });
   if (intake.submission.coversPredecessors && context.predecessors.length === 0) failAt('coversPredecessors', 'covers_without_predecessors', { unit: unit.code, period: period.code });
@@ -119,6 +116,7 @@ route(submissionRoutes, API.fileSubmission, async (c, { query }) => {
         warnings: report.warnings.length,
         asFiled: { name: unit.name, kind: unit.kind, parent: unit.parent },
         checked: { unit, period },
+        seriesExists: context.latest !== null,
         ...(key ? { idempotency: { key, requestHash } } : {}),
       },
       principal,
