@@ -14,6 +14,7 @@ import { formatDateVi } from '../../../../shared/dates';
 import type { Unit } from '../../../../shared/registry/units';
 import { comparedNote } from './compared';
 import { filerLine } from './who';
+import { coveredPredecessors } from './covers';
 import { showHighlights } from '../highlight';
 import { renderChecks } from './issues';
 import type { Issue } from '../../../../shared/validation';
@@ -79,10 +80,9 @@ export function reportView(ctx: Ctx): HTMLElement {
       predecessors = [];
       return replace(coversArea);
     }
-    const end = parsePeriod(period)?.end ?? '';
+    const parsed = parsePeriod(period);
     try {
-      // Ended before the period's last day, so part of the period was theirs; another province's units are never summed here.
-      predecessors = (await ctx.api.units(period)).filter((u) => u.code !== own.code && u.successors.includes(own.code) && !u.province && u.validTo !== null && u.validTo < end);
+      predecessors = parsed ? coveredPredecessors(await ctx.api.units(period), own.code, parsed) : [];
     } catch {
       predecessors = [];
     }
