@@ -192,6 +192,7 @@ describe('the pane says what the server says', () => {
     await card.locator('.actions fluent-button', { hasText: 'Duyệt' }).click();
     await page.locator(`#confirm-${filedId}`).click();
     await expect.poll(() => card.locator('.review-reviewer').innerText(), { timeout: 20_000 }).toBe(`Người duyệt: ${REVIEWER.name}`);
+    expect(await focused(page)).toBe(`review-item-${filedId}`);
     await page.close();
   });
 

@@ -373,6 +373,11 @@ export function reportView(ctx: Ctx): HTMLElement {
       lastCheck = null;
       replace(results);
       await refreshSheet();
+      // A filing that covered its predecessors reopens saying so: filed again, it still covers them.
+      if (detail.submission.coversPredecessors && predecessors.length > 0) {
+        covers = true;
+        renderCovers();
+      }
       replace(dueNote, message('success', ctx.t.day.opened(placed.sheet.name, filing.revision)));
     } catch (e) {
       replace(dueNote, message('error', (e as Error).message));

@@ -215,6 +215,8 @@ export function reviewView(ctx: Ctx): HTMLElement {
           h('div', { class: 'muted review-reviewer' }, reviewerLine(review.reviewerName, ctx)),
           review.comment ? h('p', { class: 'comment', 'data-kept': 'comment' }, t.yourComment(review.comment)) : null,
         );
+        // The decision is the result: the keyboard goes to it, not to the page.
+        li.focus();
       } catch (e) {
         replace(note, message('error', (e as Error).message));
         showActions();
@@ -241,7 +243,7 @@ export function reviewView(ctx: Ctx): HTMLElement {
     const opened = h('div', { 'aria-live': 'polite' });
     const li = h(
       'li',
-      { class: 'review-item', 'data-submission': s.id, 'data-unit': s.unit },
+      { class: 'review-item', id: `review-item-${s.id}`, tabindex: -1, 'data-submission': s.id, 'data-unit': s.unit },
       h('div', { class: 'row-between' }, h('strong', {}, what), statusBadge(s.status, ctx)),
       h('div', { class: 'actions' }, button(ctx.t.day.openReport, () => void openInSheet(s, opened), { appearance: 'subtle', id: `open-${s.id}` })),
       opened,
