@@ -152,6 +152,7 @@ describe('the pane says what the server says', () => {
     await tabTo(page, '#covers-predecessors');
     await page.keyboard.press('Space');
     await expect.poll(() => page.locator('#covers-predecessors').evaluate((c) => (c as HTMLElement & { checked: boolean }).checked)).toBe(true);
+    await covers.screenshot({ path: join(ARTIFACTS, 'pane-covers.png') });
 
     await page.locator('#check').click();
     await page.locator('#results li.issue[data-code="jump"]').first().waitFor({ timeout: 20_000 });
@@ -235,6 +236,7 @@ describe('the pane says what the server says', () => {
     const figures = await changes.locator('.changes-figures li[data-template="BM03"]').innerText();
     expect(figures).toContain('Tổng tỉnh: HS01 Hồ sơ tiếp nhận');
     expect(figures).toContain(`${SNNMT.name}: HS01 Hồ sơ tiếp nhận`);
+    await page.locator('#period-close').screenshot({ path: join(ARTIFACTS, 'pane-period-changes.png') });
 
     // Chốt số liệu shows the changes again with the question; confirming closes version 2.
     await tabTo(page, '#period-close-button');
@@ -243,7 +245,6 @@ describe('the pane says what the server says', () => {
     expect(await page.locator('#period-close #period-changes').count()).toBe(1);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('#period-close').innerText(), { timeout: 20_000 }).toContain('lần 2');
-    await page.screenshot({ path: join(ARTIFACTS, 'pane-period-changes.png') });
     await page.close();
   });
 });

@@ -5,14 +5,16 @@
  * missing lists. The server diffs the closed JSON with the live figures (GET /periods/{p}/changes?from=N).
  */
 import type { PeriodChanges } from '../../../../shared/api/schemas';
-import { formatNumber } from '../../../../shared/numbers';
-import { getTemplate, templateCells } from '../../../../shared/templates';
+import { formatNumber, formatPercent } from '../../../../shared/numbers';
+import { getTemplate, templateCells, type CellInfo } from '../../../../shared/templates';
 import { formatTime } from '../../../../shared/workbook';
 import type { Ctx } from '../context';
 import { h } from '../dom';
 
 /** Changed cells listed at most; the rest are counted, and the consolidated workbook has them all. */
 const MAX_CELLS = 60;
+/** Shares are shown as the consolidated sheet formats them. */
+const PERCENT_DECIMALS = 2;
 
 type Change = PeriodChanges['templates'][number];
 
@@ -47,7 +49,8 @@ export function periodChangesView(changes: PeriodChanges, since: { version: numb
             left++;
             continue;
           }
-          lines.push(h('li', { 'data-ref': c.ref }, `${who}: ${t.changesCell(cellName(change.template, c.ref, ctx), shown(c.before, ctx), shown(c.after, ctx))}`));
+          const info = cellInfo(change.template, c.ref);
+          lines.push(h('li', { 'data-ref': c.ref }, `${who}: ${t.changesCell(info ? `${info.row.code} ${info.row.label[ctx.lang]}` : c.ref, shown(c.before, info, ctx), shown(c.after, info, ctx))}`));
         }
       };
       add(t.changesTotal, change.total);
@@ -63,14 +66,15 @@ export function periodChangesView(changes: PeriodChanges, since: { version: numb
   return root;
 }
 
-/** A cell as people read it: its row code and label ("TT01 Số thủ tục hành chính"), else its reference. */
-function cellName(templateId: string, ref: string, ctx: Ctx): string {
+/** A cell of the template, to name it as people read it ("HS01 Hồ sơ tiếp nhận") and write its value as the sheet does. */
+function cellInfo(templateId: string, ref: string): CellInfo | undefined {
   const template = getTemplate(templateId);
-  const cell = template?.kind === 'indicator' ? templateCells(template).get(ref) : undefined;
-  return cell ? `${cell.row.code} ${cell.row.label[ctx.lang]}` : ref;
+  return template?.kind === 'indicator' ? templateCells(template).get(ref) : undefined;
 }
 
-function shown(value: number | string | null, ctx: Ctx): string {
+/** A value as the consolidated sheet shows it: a share as a percentage with two decimals. */
+function shown(value: number | string | null, info: CellInfo | undefined, ctx: Ctx): string {
   if (value === null || value === '') return ctx.t.pane.empty;
-  return typeof value === 'number' ? formatNumber(value, ctx.lang) : value;
+  if (typeof value !== 'number') return value;
+  return info?.measure === 'percent' ? formatPercent(value, ctx.lang, PERCENT_DECIMALS) : formatNumber(value, ctx.lang);
 }
