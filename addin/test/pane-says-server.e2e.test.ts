@@ -179,6 +179,34 @@ describe('the pane says what the server says', () => {
     await page.close();
   });
 
+  it('makes no jump check across the structural break of 1 July 2025, as the server, and says so', async () => {
+    // Phường Tân An, formed on 1 July 2025 from two communes of Buôn Ma Thuột: their half-year is filed.
+    const admin = worker.tokens.admin!;
+    const sum: Record<string, number> = {};
+    for (const code of ['BMT-TANAN', 'BMT-EATU']) {
+      const filed = demoSubmission('BM03', record(code), '2025-H1');
+      await ok(call('/submissions', admin, { json: filed }), 201);
+      for (const [ref, v] of Object.entries(filed.values ?? {})) if (typeof v === 'number') sum[ref] = (sum[ref] ?? 0) + v;
+    }
+    const ward = (await ok(call('/tokens', admin, { json: { role: 'unit', unit: 'TANAN' } }), 201)).token;
+    const server = await ok(call('/comparisons/BM03/2025-H2?unit=TANAN', ward));
+    expect(server).toMatchObject({ compared: false, reason: 'structural_break', values: null });
+
+    const page = await open('2026-01-10');
+    await signIn(page, ward);
+    await choose(page, 'insert-template', 'BM03');
+    await choose(page, 'insert-period', '2025-H2');
+    await page.locator('#insert').click();
+    await expect.poll(() => page.locator('#sheet-line').innerText(), { timeout: 20_000 }).toContain('6 tháng cuối năm 2025');
+    // Four times what the two communes filed: a jump on every count, were they compared.
+    for (const [ref, value] of Object.entries(sum)) await typeInto(page, `BM03_${ref.replace('.', '_')}`, String(value * 4));
+    await page.locator('#check').click();
+    await page.locator('#check-compared').waitFor({ timeout: 20_000 });
+    expect(await page.locator('#check-compared').innerText()).toContain(`Không so sánh với kỳ 6 tháng đầu năm 2025: đơn vị tiếp nhận đơn vị khác qua lần sắp xếp được khai báo là ngắt chuỗi số liệu (${server.units.join(', ')})`);
+    expect(await page.locator('#results li.issue[data-code="jump"]').count()).toBe(0);
+    await page.close();
+  });
+
   it('Duyệt names who filed, for which unit, and who reviewed', async () => {
     const page = await open();
     await signIn(page, reviewerToken);
