@@ -48,6 +48,9 @@ export function reportView(ctx: Ctx): HTMLElement {
   /** The units the signed-in unit took over from during the open sheet's period, and whether the filing includes their part. */
   let predecessors: Unit[] = [];
   let covers = false;
+  /** The registry of each period asked for once; the latest sheet's answer is the one shown. */
+  const registryOf = new Map<string, Promise<Unit[]>>();
+  let coversTurn = 0;
   /** Cells were edited since the last check. */
   let edited = false;
   let submitting = false;
@@ -77,15 +80,27 @@ export function reportView(ctx: Ctx): HTMLElement {
     const own = ctx.me.unit;
     if (otherSheet) covers = false;
     if (!own || !period || (current?.metadata?.unit && current.metadata.unit !== own.code)) {
+      ++coversTurn;
       predecessors = [];
       return replace(coversArea);
     }
     const parsed = parsePeriod(period);
+    const mine = ++coversTurn;
+    let found: Unit[] = [];
     try {
-      predecessors = parsed ? coveredPredecessors(await ctx.api.units(period), own.code, parsed) : [];
+      let units = registryOf.get(period);
+      if (!units) {
+        units = ctx.api.units(period);
+        // A failed request is asked again next time.
+        units.catch(() => registryOf.delete(period));
+        registryOf.set(period, units);
+      }
+      found = parsed ? coveredPredecessors(await units, own.code, parsed) : [];
     } catch {
-      predecessors = [];
+      found = [];
     }
+    if (mine !== coversTurn) return;
+    predecessors = found;
     renderCovers();
   }
 
@@ -94,7 +109,7 @@ export function reportView(ctx: Ctx): HTMLElement {
       covers = false;
       return replace(coversArea);
     }
-    const names = predecessors.map((u) => t.pane.ended(u.name, u.validTo ? formatDateVi(u.validTo) : '')).join('; ');
+    const names = predecessors.map((u) => t.pane.ended(u.name, formatDateVi(u.validTo!))).join('; ');
     const box = checkbox('covers-predecessors', t.pane.covers(names));
     const control = box.querySelector('fluent-checkbox') as HTMLElement & { checked: boolean };
     control.setAttribute('aria-describedby', 'covers-hint');
