@@ -31,6 +31,8 @@ export interface CheckOptions {
   today?: string;
   /** The previous period's figures the server compares a filing with, so Kiểm tra gives its verdict. */
   previous?: Record<string, number | string>;
+  /** Which period and whose figures `previous` holds, as the server names them in its jump warnings. */
+  compared?: { period: string; units: readonly string[] };
   /** The last day the unit was in force, when it ended during the period. */
   unitUntil?: string;
 }
@@ -75,7 +77,7 @@ export function checkGrid(grid: SheetGrid, templateId: string, options: CheckOpt
   }
   const read = readTemplateGrid(layout, grid, options.names ? { names: options.names } : {});
   const submission = { ...read.submission, ...header };
-  const previous = options.previous ? { previous: options.previous } : {};
+  const previous = options.previous ? { previous: options.previous, ...(options.compared ? { compared: options.compared } : {}) } : {};
   return [{ label: null, submission, locate: read.locate, report: validate(template, submission, { ...validateOptions, ...previous, locate: read.locate }) }];
 }
 
@@ -89,7 +91,7 @@ export function checkSheetRead(
   lang: Lang,
   unitKind?: UnitKind,
   today?: string,
-  more: Pick<CheckOptions, 'previous' | 'unitUntil'> = {},
+  more: Pick<CheckOptions, 'previous' | 'compared' | 'unitUntil'> = {},
 ): SheetCheck[] {
   const m = read.metadata;
   const kind = m?.unitKind ?? unitKind;

@@ -330,10 +330,10 @@ export const API = define({
     method: 'get',
     path: '/periods/{period}/changes',
     tag: 'Chốt số liệu',
-    summary: 'Những gì khác nhau giữa hai lần chốt: từng ô theo mẫu, đơn vị và tổng; đơn vị thêm, bớt trong danh sách phải nộp và chưa nộp',
+    summary: 'Những gì khác nhau giữa hai lần chốt (không có to: giữa lần chốt from và số liệu hiện tại): từng ô theo mẫu, đơn vị và tổng; đơn vị thêm, bớt trong danh sách phải nộp và chưa nộp; các lần nộp trong khoảng đó, ai nộp, lúc nào',
     roles: ['dic', 'auditor'],
     params: PeriodParam,
-    query: z.object({ from: z.coerce.number().int().min(1).max(1_000_000), to: z.coerce.number().int().min(1).max(1_000_000) }),
+    query: z.object({ from: z.coerce.number().int().min(1).max(1_000_000), to: z.coerce.number().int().min(1).max(1_000_000).optional() }),
     responses: { 200: { description: 'Thay đổi giữa hai lần chốt', schema: S.PeriodChangesSchema } },
   },
   tokens: {

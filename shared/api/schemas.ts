@@ -112,6 +112,10 @@ export const SubmissionSummarySchema = z.object({
   status: ReviewStatusSchema,
   warnings: z.number().int(),
   review: ReviewSchema.nullable(),
+  /** The person who filed the latest revision, where the filer signed in as one. */
+  submitterName: z.string().nullable().optional(),
+  /** The latest revision includes the part of the period its predecessors were in force. */
+  coversPredecessors: z.boolean().optional(),
 });
 export type SubmissionSummary = z.infer<typeof SubmissionSummarySchema>;
 
@@ -313,10 +317,24 @@ const CellValueSchema = z.union([z.number(), z.string(), z.null()]);
 const CellChangeSchema = z.object({ ref: z.string(), before: CellValueSchema, after: CellValueSchema });
 const MembershipSchema = z.object({ added: z.array(z.string()), removed: z.array(z.string()) });
 
+/** A filing received between two closes (or since the last one): whose, which revision, by whom, when. */
+export const FilingBetweenClosesSchema = z.object({
+  unit: z.string(),
+  /** The unit's name as filed. */
+  unitName: z.string().nullable(),
+  template: z.string(),
+  revision: z.number().int(),
+  receivedAt: z.string(),
+  /** The token that filed it, and the person where the filer signed in as one. */
+  submittedBy: z.string(),
+  submitterName: z.string().nullable(),
+});
+
 export const PeriodChangesSchema = z.object({
   period: z.string(),
   from: z.number().int(),
-  to: z.number().int(),
+  /** The later close; absent when compared with the figures as they are now. */
+  to: z.number().int().optional(),
   templates: z.array(
     z.object({
       template: z.string(),
@@ -326,5 +344,8 @@ export const PeriodChangesSchema = z.object({
       missing: MembershipSchema,
     }),
   ),
+  /** The filings received after the `from` close (and up to the `to` close), the oldest first; at most 500. */
+  filings: z.array(FilingBetweenClosesSchema).optional(),
 });
 export type PeriodChanges = z.infer<typeof PeriodChangesSchema>;
+export type FilingBetweenCloses = z.infer<typeof FilingBetweenClosesSchema>;

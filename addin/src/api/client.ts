@@ -192,9 +192,9 @@ export class ApiClient {
     });
   }
 
-  /** What changed between two closed versions of a period, cell by cell. */
-  periodChanges(period: string, from: number, to: number) {
-    return this.call(PeriodChangesSchema, `/periods/${encodeURIComponent(period)}/changes?from=${from}&to=${to}`);
+  /** What changed between two closed versions of a period, cell by cell; without `to`, since the `from` close until now. */
+  periodChanges(period: string, from: number, to?: number) {
+    return this.call(PeriodChangesSchema, `/periods/${encodeURIComponent(period)}/changes?from=${from}${to === undefined ? '' : `&to=${to}`}`);
   }
 
   createToken(role: 'unit' | 'dic' | 'auditor', unit: string | undefined, label: string | undefined) {

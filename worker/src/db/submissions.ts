@@ -4,7 +4,7 @@
  * as one transaction.
  */
 import type { Submission } from '../../../shared/submission';
-import type { FiledPeriodSummary, Review, SubmissionSummary } from '../../../shared/api/schemas';
+import type { FiledPeriodSummary, FilingBetweenCloses, Review, SubmissionSummary } from '../../../shared/api/schemas';
 import type { ReviewStatus, ShorterFiling, SubmittedReport } from '../../../shared/consolidation';
 import type { Report } from '../../../shared/validation/issues';
 import type { UnitKind } from '../../../shared/templates/schema';
@@ -108,17 +108,24 @@ interface SummaryRow {
   comment: string | null;
   reviewed_by: string | null;
   reviewed_at: string | null;
+  /** The people who filed the revision and reviewed it, where they signed in as people. */
+  submitter_name: string | null;
+  reviewer_name: string | null;
+  covers_predecessors: number | null;
 }
 
 /** The latest revision of each series, its first receipt (for lateness) and its latest review. */
 const SUMMARY = `
   SELECT s.id, s.unit_code, s.template, s.period, r.revision, r.received_at, r.days_late, r.warnings,
          f.received_at AS first_received_at, f.days_late AS first_days_late,
-         v.id AS review_id, v.decision, v.comment, v.reviewed_by, v.reviewed_at
+         v.id AS review_id, v.decision, v.comment, v.reviewed_by, v.reviewed_at,
+         sp.name AS submitter_name, vp.name AS reviewer_name, json_extract(r.body, '$.coversPredecessors') AS covers_predecessors
   FROM submissions s
   JOIN revisions r ON r.submission_id = s.id AND r.revision = s.latest_revision
   JOIN revisions f ON f.submission_id = s.id AND f.revision = 1
-  LEFT JOIN reviews v ON v.id = (SELECT max(id) FROM reviews WHERE submission_id = s.id AND revision = s.latest_revision)`;
+  LEFT JOIN reviews v ON v.id = (SELECT max(id) FROM reviews WHERE submission_id = s.id AND revision = s.latest_revision)
+  LEFT JOIN people sp ON sp.id = r.submitted_by_person
+  LEFT JOIN people vp ON vp.id = v.reviewed_by_person`;
 
 /**
  * The same with the revision's stored report, its unit as filed, and who filed and reviewed it (the
@@ -154,7 +161,7 @@ function toReview(row: ReviewRow, submissionId: string): Review {
 /** The latest review of a summary row's revision, if any. */
 function reviewOf(row: SummaryRow): Review | null {
   if (row.review_id === null) return null;
-  return toReview({ id: row.review_id, revision: row.revision, decision: row.decision!, comment: row.comment, reviewed_by: row.reviewed_by!, reviewed_at: row.reviewed_at! }, row.id);
+  return toReview({ id: row.review_id, revision: row.revision, decision: row.decision!, comment: row.comment, reviewed_by: row.reviewed_by!, reviewed_at: row.reviewed_at!, reviewer_name: row.reviewer_name }, row.id);
 }
 
 function toSummary(row: SummaryRow): SubmissionSummary {
@@ -172,6 +179,8 @@ function toSummary(row: SummaryRow): SubmissionSummary {
     status: statusOf(review),
     warnings: row.warnings,
     review,
+    submitterName: row.submitter_name,
+    ...(row.covers_predecessors ? { coversPredecessors: true } : {}),
   };
 }
 
@@ -378,5 +387,21 @@ export async function filedPeriodSummaries(db: D1Database, unit: string | null):
     )
     .bind(...(unit ? [unit] : []))
     .all<FiledPeriodSummary>();
+  return results;
+}
+
+/** Filings listed between two closes: a reopened period rarely gets more, and the figures' changes say the rest. */
+const MAX_FILINGS_BETWEEN = 500;
+
+/** The filings of a period received after `after` (and up to `until`), oldest first: what changed a closed period. */
+export async function filingsBetween(db: D1Database, period: string, after: string, until: string | null): Promise<FilingBetweenCloses[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT s.unit_code AS unit, r.unit_name AS unitName, s.template, r.revision, r.received_at AS receivedAt, r.submitted_by AS submittedBy, p.name AS submitterName
+       FROM revisions r JOIN submissions s ON s.id = r.submission_id LEFT JOIN people p ON p.id = r.submitted_by_person
+       WHERE s.period = ?1 AND r.received_at > ?2 AND (?3 IS NULL OR r.received_at <= ?3) ORDER BY r.received_at, s.unit_code LIMIT ${MAX_FILINGS_BETWEEN}`,
+    )
+    .bind(period, after, until)
+    .all<FilingBetweenCloses>();
   return results;
 }

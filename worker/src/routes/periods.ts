@@ -4,7 +4,7 @@
  * again, and the next close is a new version. Every version is kept, and what changed between two is
  * answered cell by cell.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { API } from '../../../shared/api/routes';
 import { PeriodConsolidationSchema, type PeriodClosed, type PeriodState } from '../../../shared/api/schemas';
 import { diffPeriod } from '../../../shared/consolidation/diff';
@@ -17,6 +17,7 @@ import { requirePeriod } from '../lib/params';
 import { consolidatePeriod, deploymentOf, lastRegistryDay, periodJson, periodReportBytes, periodWorkbookBytes, type Deployment } from '../lib/period-files';
 import { fail } from '../lib/problem';
 import { route } from '../lib/route';
+import { filingsBetween } from '../db/submissions';
 
 export const periodRoutes = new Hono<AppEnv>();
 
@@ -103,15 +104,32 @@ route(periodRoutes, API.periodState, async (c, { params }) => {
   return c.json(state);
 });
 
-/** A closed version's JSON, read back through its schema. */
+/** A closed version's JSON, read back through its schema, and when it was closed. */
 async function closedVersion(db: D1Database, period: string, version: number) {
   const file = await closedFile(db, period, 'json', version);
   if (!file) fail('close_version_not_found', { period, version });
-  return PeriodConsolidationSchema.parse(JSON.parse(new TextDecoder().decode(file.bytes)));
+  return { closedAt: file.closedAt, json: PeriodConsolidationSchema.parse(JSON.parse(new TextDecoder().decode(file.bytes))) };
+}
+
+/** The figures as they are now, read back through the same schema as a closed version, so only real changes differ. */
+async function liveVersion(c: Context<AppEnv>, period: Period) {
+  const json = periodJson(deploymentOf(c.env), period, await consolidatePeriod(c.env.DB, period), now(c));
+  return PeriodConsolidationSchema.parse(JSON.parse(JSON.stringify(json)));
 }
 
 route(periodRoutes, API.periodChanges, async (c, { params, query }) => {
   const period = requirePeriod(params.period);
-  const [before, after] = await Promise.all([closedVersion(c.env.DB, period.code, query.from), closedVersion(c.env.DB, period.code, query.to)]);
-  return c.json({ period: period.code, from: query.from, to: query.to, templates: diffPeriod(before.consolidations, after.consolidations) });
+  // Without `to`: what changed since the `from` close, as DIC sees before closing again.
+  const [before, after] = await Promise.all([
+    closedVersion(c.env.DB, period.code, query.from),
+    query.to === undefined ? liveVersion(c, period).then((json) => ({ closedAt: null, json })) : closedVersion(c.env.DB, period.code, query.to),
+  ]);
+  const filings = await filingsBetween(c.env.DB, period.code, before.closedAt, after.closedAt);
+  return c.json({
+    period: period.code,
+    from: query.from,
+    ...(query.to === undefined ? {} : { to: query.to }),
+    templates: diffPeriod(before.json.consolidations, after.json.consolidations),
+    filings,
+  });
 });

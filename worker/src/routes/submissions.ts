@@ -238,7 +238,8 @@ route(submissionRoutes, API.review, async (c, { params, body: request }) => {
       now(c).toISOString(),
     ),
   );
-  return c.json(review, 201);
+  const reviewer = c.get('principal').personId;
+  return c.json({ ...review, reviewerName: reviewer ? await personName(c.env.DB, reviewer) : null }, 201);
 });
 
 route(submissionRoutes, API.comparison, async (c, { params, query }) => {

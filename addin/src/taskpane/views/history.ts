@@ -5,6 +5,7 @@ import { formatTime } from '../../../../shared/workbook';
 import type { Ctx } from '../context';
 import { busy, button, h, message, replace } from '../dom';
 import { statusBadge } from './report';
+import { filerLine, reviewerLine } from './who';
 
 export function historyView(ctx: Ctx): HTMLElement {
   const t = ctx.t;
@@ -21,6 +22,9 @@ export function historyView(ctx: Ctx): HTMLElement {
     return p ? periodLabel(p, ctx.lang) : code;
   };
 
+  /** The unit by name where the pane knows it (the signed-in unit's own reports), else by code. */
+  const unitName = (code: string) => (ctx.me.unit?.code === code ? ctx.me.unit.name : code);
+
   /** The revisions and reviews of one report, read when it is opened. */
   function revisions(detail: SubmissionDetail): HTMLElement {
     return h(
@@ -31,12 +35,13 @@ export function historyView(ctx: Ctx): HTMLElement {
           'li',
           { class: 'revision', 'data-revision': r.revision },
           h('div', {}, `${t.status.revision(r.revision)} · ${formatTime(r.receivedAt)}${r.daysLate > 0 ? ` · ${t.history.daysLate(r.daysLate)}` : ''} · ${t.history.source[r.source]}`),
+          h('div', { class: 'muted revision-filer' }, filerLine(r.submitterName ?? null, unitName(detail.unit), ctx)),
           ...r.reviews.map((v) =>
             h(
               'div',
               { class: 'review-line', 'data-decision': v.decision },
               statusBadge(v.decision, ctx),
-              ` ${formatTime(v.reviewedAt)}`,
+              ` ${formatTime(v.reviewedAt)} · ${reviewerLine(v.reviewerName, ctx)}`,
               v.comment ? h('span', { class: 'comment' }, ` “${v.comment}”`) : null,
             ),
           ),
@@ -66,7 +71,9 @@ export function historyView(ctx: Ctx): HTMLElement {
       { class: 'history-item', 'data-submission': s.id },
       h('div', { class: 'row-between' }, h('strong', {}, `${s.template} · ${periodName(s.period)}`), statusBadge(s.status, ctx)),
       h('div', { class: 'muted' }, `${s.unit} · ${t.status.revision(s.revision)} · ${formatTime(s.receivedAt)}${s.late ? ` · ${t.status.late}` : ''}`),
-      s.review ? h('div', { class: 'muted' }, t.history.reviewed(formatTime(s.review.reviewedAt))) : null,
+      h('div', { class: 'history-filer' }, filerLine(s.submitterName ?? null, unitName(s.unit), ctx)),
+      s.coversPredecessors ? h('div', { class: 'history-covers' }, t.pane.coversFiled) : null,
+      s.review ? h('div', { class: 'muted history-reviewer' }, `${t.history.reviewed(formatTime(s.review.reviewedAt))} · ${reviewerLine(s.review.reviewerName, ctx)}`) : null,
       s.review?.comment ? h('div', { class: 'comment' }, `“${s.review.comment}”`) : null,
       details,
     );

@@ -1,5 +1,5 @@
 /** The clerk's work: the open template sheet, Kiểm tra, Nộp, the receipt, what DIC said; and inserting a template. */
-import type { Receipt, SubmissionSummary } from '../../../../shared/api/schemas';
+import type { Comparison, Receipt, SubmissionSummary } from '../../../../shared/api/schemas';
 import { dueKey } from '../../../../shared/due';
 import { parsePeriod, periodLabel } from '../../../../shared/periods';
 import { getTemplate, templateFor } from '../../../../shared/templates';
@@ -9,7 +9,12 @@ import { FilingKeys } from '../../api/filing-keys';
 import { checkSheetRead, type SheetCheck } from '../../check';
 import type { TemplateSheetRead } from '../../excel/port';
 import type { Ctx } from '../context';
-import { busy, button, h, message, replace, replaceKeepingFocus } from '../dom';
+import { busy, button, checkbox, h, message, replace, replaceKeepingFocus } from '../dom';
+import { formatDateVi } from '../../../../shared/dates';
+import type { Unit } from '../../../../shared/registry/units';
+import { comparedNote } from './compared';
+import { filerLine } from './who';
+import { coveredPredecessors } from './covers';
 import { showHighlights } from '../highlight';
 import { renderChecks } from './issues';
 import type { Issue } from '../../../../shared/validation';
@@ -23,6 +28,8 @@ export function reportView(ctx: Ctx): HTMLElement {
   const sheetArea = h('div', { class: 'card', id: 'sheet-card' });
   const results = h('div', { id: 'results', 'aria-live': 'polite' });
   const statusArea = h('div', { id: 'status-area' });
+  // A successor's filing may include its predecessors' part of the period: asked beside Nộp, only where there are some.
+  const coversArea = h('div', { id: 'covers-area' });
   const insertArea = insertForm(ctx, (template, period) => insert(template, period, note));
   const note = h('div', { id: 'insert-note', 'aria-live': 'polite' });
   insertArea.append(note);
@@ -30,12 +37,20 @@ export function reportView(ctx: Ctx): HTMLElement {
   const due = ctx.me.unit ? dueView(ctx, { insert: (template, period) => insert(template, period, dueNote), openFiled }) : null;
   const dueNote = h('div', { id: 'due-note', 'aria-live': 'polite' });
   if (due) due.root.append(dueNote);
-  root.append(...(due ? [due.root] : []), sheetArea, results, statusArea, insertArea);
+  root.append(...(due ? [due.root] : []), sheetArea, coversArea, results, statusArea, insertArea);
 
   let current: { metadata: SheetMetadata | undefined; sheet: string } | null = null;
   let lastCheck: SheetCheck[] | null = null;
   /** The last check could not compare with the previous period (no connection): it cannot say the report is valid. */
   let incomplete = false;
+  /** What the last check compared with, as the server will: named under the verdict. */
+  let comparedWith: Comparison | null = null;
+  /** The units the signed-in unit took over from during the open sheet's period, and whether the filing includes their part. */
+  let predecessors: Unit[] = [];
+  let covers = false;
+  /** The registry of each period asked for once; the latest sheet's answer is the one shown. */
+  const registryOf = new Map<string, Promise<Unit[]>>();
+  let coversTurn = 0;
   /** Cells were edited since the last check. */
   let edited = false;
   let submitting = false;
@@ -56,7 +71,51 @@ export function reportView(ctx: Ctx): HTMLElement {
       replace(results);
     }
     renderSheet();
-    await refreshStatus();
+    await Promise.all([refreshStatus(), refreshCovers(current?.sheet !== before)]);
+  }
+
+  /** The predecessors of the unit that ended inside the open sheet's period, from the registry of that period. */
+  async function refreshCovers(otherSheet: boolean): Promise<void> {
+    const period = current?.metadata?.period;
+    const own = ctx.me.unit;
+    if (otherSheet) covers = false;
+    if (!own || !period || (current?.metadata?.unit && current.metadata.unit !== own.code)) {
+      ++coversTurn;
+      predecessors = [];
+      return replace(coversArea);
+    }
+    const parsed = parsePeriod(period);
+    const mine = ++coversTurn;
+    let found: Unit[] = [];
+    try {
+      let units = registryOf.get(period);
+      if (!units) {
+        units = ctx.api.units(period);
+        // A failed request is asked again next time.
+        units.catch(() => registryOf.delete(period));
+        registryOf.set(period, units);
+      }
+      found = parsed ? coveredPredecessors(await units, own.code, parsed) : [];
+    } catch {
+      found = [];
+    }
+    if (mine !== coversTurn) return;
+    predecessors = found;
+    renderCovers();
+  }
+
+  function renderCovers(): void {
+    if (predecessors.length === 0) {
+      covers = false;
+      return replace(coversArea);
+    }
+    const names = predecessors.map((u) => t.pane.ended(u.name, formatDateVi(u.validTo!))).join('; ');
+    const box = checkbox('covers-predecessors', t.pane.covers(names));
+    const control = box.querySelector('fluent-checkbox') as HTMLElement & { checked: boolean };
+    control.setAttribute('aria-describedby', 'covers-hint');
+    if (covers) control.setAttribute('checked', '');
+    control.addEventListener('change', () => (covers = control.checked === true));
+    replaceKeepingFocus(coversArea, h('div', { class: 'card covers' }, box, h('p', { class: 'muted hint', id: 'covers-hint' }, t.pane.coversHint)));
   }
 
   // The pane follows Excel: the sheet the user activates, the cells the user edits.
@@ -102,12 +161,12 @@ export function reportView(ctx: Ctx): HTMLElement {
    * What the server will compare the report with, so Kiểm tra gives the verdict Nộp will get. Asked at
    * every check: the previous period may have been filed or corrected meanwhile.
    */
-  async function previousFor(m: SheetMetadata): Promise<{ values?: Record<string, number | string>; failed: boolean }> {
+  async function previousFor(m: SheetMetadata): Promise<{ values?: Record<string, number | string>; compared?: Comparison; failed: boolean }> {
     const unitCode = m.unit ?? ctx.me.unit?.code;
     if (!m.period || !unitCode) return { failed: false };
     try {
-      const values = (await ctx.api.comparison(m.template, m.period, unitCode)).values;
-      return values ? { values, failed: false } : { failed: false };
+      const compared = await ctx.api.comparison(m.template, m.period, unitCode);
+      return compared.values ? { values: compared.values, compared, failed: false } : { compared, failed: false };
     } catch {
       return { failed: true }; // offline: the server compares when the report is filed, so the check is not complete
     }
@@ -120,8 +179,10 @@ export function reportView(ctx: Ctx): HTMLElement {
     const period = m.period ? parsePeriod(m.period) : undefined;
     const previous = await previousFor(m);
     incomplete = previous.failed;
+    comparedWith = previous.compared ?? null;
     return checkSheetRead(read, m.template, ctx.lang, own?.kind, ctx.today(), {
-      ...(previous.values ? { previous: previous.values } : {}),
+      // The period and units compared, named in a jump warning exactly as the server names them.
+      ...(previous.values && previous.compared ? { previous: previous.values, compared: { period: previous.compared.period, units: previous.compared.units } } : {}),
       ...(own && period ? { unitUntil: lastDayIn(own, period) } : {}),
     });
   }
@@ -136,7 +197,11 @@ export function reportView(ctx: Ctx): HTMLElement {
   }
 
   /** The verdict of a check as shown: one that could not compare with the previous period says so and is never "valid". */
-  const verdict = (checks: readonly SheetCheck[]) => renderChecks(checks, ctx, { incomplete });
+  const verdict = (checks: readonly SheetCheck[]) => {
+    const shown = renderChecks(checks, ctx, { incomplete });
+    if (comparedWith && !incomplete) shown.append(comparedNote(comparedWith, ctx));
+    return shown;
+  };
 
   async function runCheck(): Promise<SheetCheck[] | null> {
     replace(results, busy(t.check.running));
@@ -191,7 +256,11 @@ export function reportView(ctx: Ctx): HTMLElement {
       return;
     }
     results.append(busy(t.submit.running));
-    const submission = { ...check.submission, ...(ctx.me.unit && !check.submission.unit ? { unit: ctx.me.unit.code } : {}) };
+    const submission = {
+      ...check.submission,
+      ...(ctx.me.unit && !check.submission.unit ? { unit: ctx.me.unit.code } : {}),
+      ...(covers && predecessors.length > 0 ? { coversPredecessors: true } : {}),
+    };
     const key = keys.keyFor(JSON.stringify(submission));
     try {
       const receipt = await ctx.api.submit(submission, key, { onlyIfChanged: !anyway });
@@ -222,6 +291,8 @@ export function reportView(ctx: Ctx): HTMLElement {
       'div',
       { class: 'card receipt', id: 'receipt', tabindex: -1, role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' },
       message('success', t.submit.receipt(receipt.revision, formatTime(receipt.receivedAt))),
+      h('p', { id: 'receipt-filer' }, filerLine(receipt.filedBy?.name ?? null, ctx.me.unit?.name ?? ctx.me.label ?? '', ctx)),
+      receipt.report.coversPredecessors ? h('p', { id: 'receipt-covers' }, t.pane.coversFiled) : null,
       h('p', { class: 'mono' }, `${t.submit.hash}: ${receipt.hash.slice(0, 16)}…`),
       receipt.late ? message('warning', t.submit.late(receipt.daysLate)) : null,
     );
@@ -251,6 +322,7 @@ export function reportView(ctx: Ctx): HTMLElement {
           'div',
           { class: 'status-line' },
           h('span', {}, `${s.template} · ${s.unit} · ${t.status.revision(s.revision)} · ${formatTime(s.receivedAt)}`),
+          h('span', { class: 'muted' }, filerLine(s.submitterName ?? null, ctx.me.unit?.code === s.unit ? ctx.me.unit.name : s.unit, ctx)),
           statusBadge(s.status, ctx),
           s.status === 'returned' && s.review?.comment ? message('warning', t.status.returnedWith(s.review.comment, ctx.me.coordinator?.name ?? t.roles.dic)) : null,
         ),
@@ -316,6 +388,11 @@ export function reportView(ctx: Ctx): HTMLElement {
       lastCheck = null;
       replace(results);
       await refreshSheet();
+      // A filing that covered its predecessors reopens saying so: filed again, it still covers them.
+      if (detail.submission.coversPredecessors && predecessors.length > 0) {
+        covers = true;
+        renderCovers();
+      }
       replace(dueNote, message('success', ctx.t.day.opened(placed.sheet.name, filing.revision)));
     } catch (e) {
       replace(dueNote, message('error', (e as Error).message));

@@ -18,6 +18,7 @@ import { busy, button, checkbox, h, isChecked, message, replace, searchBox, sele
 import { periodChoices, periodOptions } from '../periods';
 import { renderIssues } from './issues';
 import { statusBadge } from './report';
+import { filerLine, reviewerLine } from './who';
 
 /** Cards shown at once; more on request, so a province's period stays quick to scroll. */
 const PAGE = 20;
@@ -210,8 +211,12 @@ export function reviewView(ctx: Ctx): HTMLElement {
         replace(
           li,
           h('div', { class: 'row-between' }, h('strong', {}, what), statusBadge(review.decision, ctx)),
+          h('div', { class: 'review-filer' }, filerLine(s.submitterName ?? null, unit?.name ?? s.unit, ctx)),
+          h('div', { class: 'muted review-reviewer' }, reviewerLine(review.reviewerName, ctx)),
           review.comment ? h('p', { class: 'comment', 'data-kept': 'comment' }, t.yourComment(review.comment)) : null,
         );
+        // The decision is the result: the keyboard goes to it, not to the page.
+        li.focus();
       } catch (e) {
         replace(note, message('error', (e as Error).message));
         showActions();
@@ -238,11 +243,14 @@ export function reviewView(ctx: Ctx): HTMLElement {
     const opened = h('div', { 'aria-live': 'polite' });
     const li = h(
       'li',
-      { class: 'review-item', 'data-submission': s.id, 'data-unit': s.unit },
+      { class: 'review-item', id: `review-item-${s.id}`, tabindex: -1, 'data-submission': s.id, 'data-unit': s.unit },
       h('div', { class: 'row-between' }, h('strong', {}, what), statusBadge(s.status, ctx)),
       h('div', { class: 'actions' }, button(ctx.t.day.openReport, () => void openInSheet(s, opened), { appearance: 'subtle', id: `open-${s.id}` })),
       opened,
       h('div', { class: 'muted' }, `${s.unit} · ${ctx.t.status.revision(s.revision)} · ${formatTime(s.receivedAt)}${s.late ? ` · ${ctx.t.status.late}` : ''} · ${s.warnings} ${ctx.t.check.warning.toLowerCase()}`),
+      h('div', { class: 'review-filer' }, filerLine(s.submitterName ?? null, unit?.name ?? s.unit, ctx)),
+      s.coversPredecessors ? h('div', { class: 'review-covers' }, ctx.t.pane.coversFiled) : null,
+      s.review ? h('div', { class: 'muted review-reviewer' }, reviewerLine(s.review.reviewerName, ctx)) : null,
       s.review?.comment ? h('p', { class: 'comment' }, t.yourComment(s.review.comment)) : null,
       details,
       s.status === 'received' ? comment : null,
