@@ -33,7 +33,14 @@ describe('the demo registry', () => {
     expect(joined.every((u) => u.province === 'Phú Yên' && u.validTo === '2025-06-30')).toBe(true);
     expect(joined.filter((u) => u.kind !== 'district').every((u) => u.successors.length === 1 && u.change === 'merge')).toBe(true);
     // Its lineage is kept; the first half-year after the reform is a declared break, so no jump check.
-    expect(comparisonBasis('SONGCAU', DEMO_REGISTRY, '2025-01-01', '2025-06-30')).toEqual({ units: ['PY-SONGCAU-XUANPHU', 'PY-SONGCAU-XUANYEN', 'PY-SONGCAU-XUANTHANH'], comparable: false, reason: 'structural_break' });
+    expect(comparisonBasis('SONGCAU', DEMO_REGISTRY, '2025-01-01', '2025-06-30', '2025-12-31')).toEqual({ units: ['PY-SONGCAU-XUANPHU', 'PY-SONGCAU-XUANYEN', 'PY-SONGCAU-XUANTHANH'], comparable: false, reason: 'structural_break' });
     expect(coordinatorOn(DEMO_REGISTRY, '2024-06-30')?.code).toBe('STTTT');
+  });
+
+  it('compares Sở Tài chính’s 2025-H1 with itself and the department it absorbed in March, not with Phú Yên’s, which joined after', () => {
+    const basis = comparisonBasis('STC', DEMO_REGISTRY, '2024-07-01', '2024-12-31', '2025-06-30');
+    expect(basis.comparable).toBe(true);
+    expect(basis.units).toContain('SKHDT');
+    expect(basis.units).not.toContain('PY-STC');
   });
 });

@@ -156,20 +156,28 @@ describe('comparing with the previous period across a reform', () => {
   ];
 
   it('compares a merged unit with the sum of the units it merged from', () => {
-    expect(comparisonBasis('DE', registry, '2024-01-01', '2024-03-31')).toEqual({ units: ['D', 'E'], comparable: true });
+    expect(comparisonBasis('DE', registry, '2024-01-01', '2024-03-31', '2024-06-30')).toEqual({ units: ['D', 'E'], comparable: true });
   });
 
   it('declares the first period after the 2025 reform a structural break for a commune formed in it', () => {
     // Its old communes' figures leave out the district's work it took over: a jump check would only cry wolf.
-    expect(comparisonBasis('AB', registry, '2025-01-01', '2025-06-30')).toEqual({ units: ['A', 'B'], comparable: false, reason: 'structural_break' });
+    expect(comparisonBasis('AB', registry, '2025-01-01', '2025-06-30', '2025-12-31')).toEqual({ units: ['A', 'B'], comparable: false, reason: 'structural_break' });
   });
 
   it('compares a department with itself and the one it absorbed', () => {
-    expect(comparisonBasis('S2', registry, '2025-01-01', '2025-06-30')).toEqual({ units: ['S2', 'S1'], comparable: true });
-    expect(comparisonBasis('S2', registry, '2025-07-01', '2025-12-31')).toEqual({ units: ['S2'], comparable: true });
+    expect(comparisonBasis('S2', registry, '2025-01-01', '2025-06-30', '2025-12-31')).toEqual({ units: ['S2', 'S1'], comparable: true });
+    expect(comparisonBasis('S2', registry, '2025-07-01', '2025-12-31', '2026-06-30')).toEqual({ units: ['S2'], comparable: true });
+  });
+
+  it('leaves out a predecessor still in force at the end of the period filed: its work is not yet the unit’s', () => {
+    const joining = [...registry, department('PY-S2', { validTo: '2025-06-30', successors: ['S2'], change: 'merge' })];
+    // S2's first half of 2025 against its second half of 2024: the department joining on 1 July filed 2025-H1 itself.
+    expect(comparisonBasis('S2', joining, '2024-07-01', '2024-12-31', '2025-06-30')).toEqual({ units: ['S2', 'S1'], comparable: true });
+    // Its second half of 2025 against the first: the joined department's part is now S2's, across the reform.
+    expect(comparisonBasis('S2', joining, '2025-01-01', '2025-06-30', '2025-12-31')).toEqual({ units: ['S2', 'S1', 'PY-S2'], comparable: false, reason: 'structural_break' });
   });
 
   it('says no comparison is fair after a split', () => {
-    expect(comparisonBasis('C1', registry, '2025-01-01', '2025-06-30')).toEqual({ units: ['C'], comparable: false, reason: 'split' });
+    expect(comparisonBasis('C1', registry, '2025-01-01', '2025-06-30', '2025-12-31')).toEqual({ units: ['C'], comparable: false, reason: 'split' });
   });
 });

@@ -17,11 +17,16 @@ export interface ComparisonBasis {
 /**
  * What the previous period of `code` is compared with: the unit itself when it was in force then,
  * together with every unit that merged into it since (so a department that absorbed another is
- * compared with both), or only the units it succeeded when it is new.
+ * compared with both), or only the units it succeeded when it is new. A predecessor still in force
+ * on the last day of the period filed (`currentEnd`) reported that period itself: its work is not yet
+ * the unit's, so it is not part of the basis (a department of another province that joins on the
+ * day after the period ends changes nothing about it).
  */
-export function comparisonBasis(code: string, registry: readonly Unit[], previousStart: string, previousEnd: string): ComparisonBasis {
+export function comparisonBasis(code: string, registry: readonly Unit[], previousStart: string, previousEnd: string, currentEnd: string): ComparisonBasis {
   const own = registry.some((u) => u.code === code && validDuring(u, previousStart, previousEnd));
-  const predecessors = registry.filter((u) => u.code !== code && u.successors.includes(code) && validDuring(u, previousStart, previousEnd));
+  const predecessors = registry.filter(
+    (u) => u.code !== code && u.successors.includes(code) && validDuring(u, previousStart, previousEnd) && u.validTo !== null && u.validTo < currentEnd,
+  );
   const units = [...new Set([...(own ? [code] : []), ...predecessors.map((u) => u.code)])];
   if (units.length === 0) return { units, comparable: false };
   if (predecessors.some((u) => u.change === 'split')) return { units, comparable: false, reason: 'split' };

@@ -55,7 +55,7 @@ describe("a filing's registry reads", () => {
     expect(intake.predecessors.sort()).toEqual(['CUMGAR', 'EAKAO', 'KRONGA', 'KRONGB']);
     // The split among its predecessors: no comparison, and why.
     expect(intake).toMatchObject({ previous: null, incomparable: ['CUMGAR', 'EAKAO', 'KRONGA', 'KRONGB'], reason: 'split' });
-    const comparison = await loadComparison(env.DB, { unit: 'HOAPHU', template: 'BM03', previous: parsePeriod('2024')! });
+    const comparison = await loadComparison(env.DB, { unit: 'HOAPHU', template: 'BM03', period: parsePeriod('2025')!, previous: parsePeriod('2024')! });
     expect(comparison).toMatchObject({ unitExists: true, incomparable: ['CUMGAR', 'EAKAO', 'KRONGA', 'KRONGB'], reason: 'split' });
   });
 

@@ -57,8 +57,8 @@ export interface Comparison {
  * What the previous period of `unit` is compared with: its own latest report, or the sum of the units
  * it took over from. `registry` holds the unit's records and those naming it as successor.
  */
-async function compareWith(db: D1Database, q: { unit: string; template: string; previous: Period }, registry: readonly Unit[], ownReport: string | undefined): Promise<Comparison> {
-  const basis = comparisonBasis(q.unit, registry, q.previous.start, q.previous.end);
+async function compareWith(db: D1Database, q: { unit: string; template: string; period: Period; previous: Period }, registry: readonly Unit[], ownReport: string | undefined): Promise<Comparison> {
+  const basis = comparisonBasis(q.unit, registry, q.previous.start, q.previous.end, q.period.end);
   if (basis.units.length === 1 && basis.units[0] === q.unit) {
     return { previous: ownReport ? { values: storedReport(ownReport).values, units: [q.unit] } : null, incomparable: null };
   }
@@ -82,7 +82,7 @@ export const LINEAGE = `SELECT ${UNIT_COLUMNS} FROM units WHERE code = ?1
 const LATEST_HASH = 'SELECT r.hash, r.revision, r.received_at AS receivedAt FROM submissions s JOIN revisions r ON r.submission_id = s.id AND r.revision = s.latest_revision WHERE s.unit_code = ?1 AND s.template = ?2 AND s.period = ?3';
 
 /** The comparison alone, for the pane's Kiểm tra: the same figures the filing will be compared with. */
-export async function loadComparison(db: D1Database, q: { unit: string; template: string; previous: Period }): Promise<Comparison & { unitExists: boolean }> {
+export async function loadComparison(db: D1Database, q: { unit: string; template: string; period: Period; previous: Period }): Promise<Comparison & { unitExists: boolean }> {
   const [records, own] = await db.batch([db.prepare(LINEAGE).bind(q.unit), db.prepare(PREVIOUS_REPORTS(1)).bind(q.template, q.previous.code, q.unit)]);
   const registry = (records!.results as UnitRow[]).map(toUnit);
   const comparison = await compareWith(db, q, registry, (own!.results[0] as { report: string } | undefined)?.report);

@@ -250,7 +250,7 @@ route(submissionRoutes, API.comparison, async (c, { params, query }) => {
   if (!unit) failAt('unit', 'unit_missing');
   if (principal.role === 'unit' && unit !== principal.unit) fail('unit_reads_own_only', { own: principal.unit ?? '' });
   const previous = comparedPeriod(template, period);
-  const comparison = await loadComparison(c.env.DB, { unit, template: template.id, previous });
+  const comparison = await loadComparison(c.env.DB, { unit, template: template.id, period, previous });
   if (!comparison.unitExists) failAt('unit', 'unit_unknown', { unit });
   return c.json({
     period: previous.code,
