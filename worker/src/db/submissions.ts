@@ -134,11 +134,9 @@ const SUMMARY = `
 const SUMMARY_WITH_REPORT = `${SUMMARY.replace(
   'SELECT s.id,',
   `SELECT r.report, r.unit_name, r.unit_kind, r.unit_parent,
-          coalesce(rp.name, rt.label) AS submitter_name, coalesce(vp.name, vt.label) AS reviewer_name, s.id,`,
+          coalesce(sp.name, rt.label) AS filer_label, coalesce(vp.name, vt.label) AS reviewer_label, s.id,`,
 )}
-  LEFT JOIN people rp ON rp.id = r.submitted_by_person
   LEFT JOIN tokens rt ON rt.id = r.submitted_by
-  LEFT JOIN people vp ON vp.id = v.reviewed_by_person
   LEFT JOIN tokens vt ON vt.id = v.reviewed_by`;
 
 interface ReviewRow {
@@ -258,8 +256,9 @@ export async function getRevisionContent(db: D1Database, id: string, revision: n
 
 interface LatestRow extends SummaryRow {
   report: string;
-  submitter_name: string | null;
-  reviewer_name: string | null;
+  /** Who filed and reviewed, for the workbook: the person, else the token's label. */
+  filer_label: string | null;
+  reviewer_label: string | null;
   unit_name: string | null;
   unit_kind: UnitKind | null;
   unit_parent: string | null;
@@ -306,8 +305,8 @@ function toSubmittedReport(row: LatestRow): SubmittedReport {
     ...(report.coversPredecessors ? { coversPredecessors: true } : {}),
     ...(report.templateVersion ? { templateVersion: report.templateVersion } : {}),
     ...(row.unit_name && row.unit_kind ? { asFiled: { name: row.unit_name, kind: row.unit_kind, parent: row.unit_parent } } : {}),
-    submitterName: row.submitter_name,
-    reviewerName: review ? row.reviewer_name : null,
+    submitterName: row.filer_label,
+    reviewerName: review ? row.reviewer_label : null,
   };
 }
 
