@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, demoPeopleCsv } from '../shared/demo/people';
 import { DEMO_REGISTRY } from '../shared/demo/registry';
-import { freePort, startLocalWorker, type LocalWorker } from './lib/local-worker';
-import { startLocalProvider, type LocalProvider } from './lib/oidc-provider';
+import type { LocalWorker } from './lib/local-worker';
+import { startWorkerWithProvider, type LocalProvider } from './lib/oidc-provider';
 import { signInThroughProvider } from './lib/oidc-round-trip';
 
 let worker: LocalWorker;
@@ -24,14 +24,7 @@ async function exchange(code: string): Promise<Response> {
 const codeOf = (location: string | null) => new URL(location!).hash.replace(/^#code=/, '');
 
 beforeAll(async () => {
-  const [workerPort, providerPort] = [await freePort(), await freePort()];
-  provider = await startLocalProvider({ port: providerPort, redirectUris: [`http://127.0.0.1:${workerPort}/api/v1/auth/callback`] });
-  worker = await startLocalWorker({
-    units: DEMO_REGISTRY,
-    tokens: { dic: { role: 'dic', unit: 'SKHCN' } },
-    port: workerPort,
-    vars: { OIDC_ISSUER: provider.issuer, OIDC_CLIENT_ID: provider.clientId, OIDC_CLIENT_SECRET: provider.clientSecret },
-  });
+  ({ worker, provider } = await startWorkerWithProvider({ units: DEMO_REGISTRY, tokens: { dic: { role: 'dic', unit: 'SKHCN' } } }));
   api = `${worker.origin}/api/v1`;
   const registered = await call('/people', { method: 'PUT', token: worker.tokens.dic, headers: { 'content-type': 'text/csv' }, body: demoPeopleCsv() });
   expect(registered.status).toBe(200);

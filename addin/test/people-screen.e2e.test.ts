@@ -10,8 +10,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, demoPeopleCsv } from '../../shared/demo/people';
 import { DEMO_REGISTRY } from '../../shared/demo/registry';
-import { freePort, startLocalWorker, type LocalWorker } from '../../scripts/lib/local-worker';
-import { startLocalProvider, type LocalProvider } from '../../scripts/lib/oidc-provider';
+import type { LocalWorker } from '../../scripts/lib/local-worker';
+import { startWorkerWithProvider, type LocalProvider } from '../../scripts/lib/oidc-provider';
 import { signInThroughProvider } from '../../scripts/lib/oidc-round-trip';
 import { launchChromium } from './browser';
 
@@ -38,14 +38,7 @@ async function paneWith(token: string): Promise<Page> {
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  const [workerPort, providerPort] = [await freePort(), await freePort()];
-  provider = await startLocalProvider({ port: providerPort, redirectUris: [`http://127.0.0.1:${workerPort}/api/v1/auth/callback`] });
-  worker = await startLocalWorker({
-    units: DEMO_REGISTRY,
-    tokens: { dic: { role: 'dic', unit: 'SKHCN' } },
-    port: workerPort,
-    vars: { OIDC_ISSUER: provider.issuer, OIDC_CLIENT_ID: provider.clientId, OIDC_CLIENT_SECRET: provider.clientSecret },
-  });
+  ({ worker, provider } = await startWorkerWithProvider({ units: DEMO_REGISTRY, tokens: { dic: { role: 'dic', unit: 'SKHCN' } } }));
   browser = await launchChromium();
   dicPage = await paneWith(worker.tokens.dic!);
 }, 120_000);

@@ -11,8 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, demoPeopleCsv } from '../../shared/demo/people';
 import { DEMO_REGISTRY } from '../../shared/demo/registry';
 import { versionOf } from '../../shared/templates';
-import { freePort, startLocalWorker, type LocalWorker } from '../../scripts/lib/local-worker';
-import { startLocalProvider, type LocalProvider } from '../../scripts/lib/oidc-provider';
+import type { LocalWorker } from '../../scripts/lib/local-worker';
+import { startWorkerWithProvider, type LocalProvider } from '../../scripts/lib/oidc-provider';
 import { launchChromium } from './browser';
 
 const ARTIFACTS = join(import.meta.dirname, '../../test-artifacts');
@@ -26,14 +26,7 @@ const asDic = (path: string, init: RequestInit = {}) =>
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  const [workerPort, providerPort] = [await freePort(), await freePort()];
-  provider = await startLocalProvider({ port: providerPort, redirectUris: [`http://127.0.0.1:${workerPort}/api/v1/auth/callback`] });
-  worker = await startLocalWorker({
-    units: DEMO_REGISTRY,
-    tokens: { dic: { role: 'dic', unit: 'SKHCN' } },
-    port: workerPort,
-    vars: { OIDC_ISSUER: provider.issuer, OIDC_CLIENT_ID: provider.clientId, OIDC_CLIENT_SECRET: provider.clientSecret, OIDC_PROVIDER_NAME: 'Cổng đăng nhập tỉnh (demo)' },
-  });
+  ({ worker, provider } = await startWorkerWithProvider({ units: DEMO_REGISTRY, tokens: { dic: { role: 'dic', unit: 'SKHCN' } }, vars: { OIDC_PROVIDER_NAME: 'Cổng đăng nhập tỉnh (demo)' } }));
   expect((await asDic('/people', { method: 'PUT', headers: { 'content-type': 'text/csv' }, body: demoPeopleCsv() })).status).toBe(200);
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

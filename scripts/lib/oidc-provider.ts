@@ -6,6 +6,7 @@
 import { generateKeyPair, exportJWK } from 'jose';
 import Provider from 'oidc-provider';
 import { DEMO_PASSWORD, DEMO_PEOPLE } from '../../shared/demo/people';
+import { freePort, startLocalWorker, type LocalWorker } from './local-worker';
 
 export interface LocalProvider {
   issuer: string;
@@ -77,4 +78,19 @@ async function readForm(req: NodeJS.ReadableStream): Promise<URLSearchParams> {
     if (text.length > 10_000) break;
   }
   return new URLSearchParams(text);
+}
+
+/**
+ * A local worker whose sign-in is the local provider, on two free ports, as the sign-in tests run it:
+ * the provider knows the worker's callback, the worker the provider's issuer and client.
+ */
+export async function startWorkerWithProvider(options: Omit<Parameters<typeof startLocalWorker>[0], 'port'>): Promise<{ worker: LocalWorker; provider: LocalProvider }> {
+  const [workerPort, providerPort] = [await freePort(), await freePort()];
+  const provider = await startLocalProvider({ port: providerPort, redirectUris: [`http://127.0.0.1:${workerPort}/api/v1/auth/callback`] });
+  const worker = await startLocalWorker({
+    ...options,
+    port: workerPort,
+    vars: { OIDC_ISSUER: provider.issuer, OIDC_CLIENT_ID: provider.clientId, OIDC_CLIENT_SECRET: provider.clientSecret, ...options.vars },
+  });
+  return { worker, provider };
 }
