@@ -11,7 +11,7 @@ import { DEMO_REGISTRY } from '../../shared/demo/registry';
 import { seedPeriodFilings } from '../../shared/demo/seed-periods';
 import { parsePeriod, periodBefore, periodContaining, periodsWithin, type Period, type PeriodKind } from '../../shared/periods';
 import { isMember, lastDayIn, recordsOn, validDuring, type Unit } from '../../shared/registry';
-import { filesTemplate, filingOpens, getTemplate, templatesFor, versionOf } from '../../shared/templates';
+import { filesTemplate, filingOpens, getTemplate, templateFor, templatesFor, unitDeadlineFor, versionOf } from '../../shared/templates';
 
 /** Share of due reports a demo period holds: most of a past period, part of one still under way. */
 const FILED_SHARE = { past: 0.85, current: 0.55 };
@@ -101,13 +101,17 @@ function addDays(day: string, days: number): string {
  */
 export function demoReceivedAt(submission: Submission, today: string, now = new Date()): string {
   const period = parsePeriod(submission.period ?? '')!;
+  // A template filed after its year (the DTI, in the first quarter of the next) has its own window.
+  const template = templateFor(submission.template ?? '', period)!;
+  const opens = filingOpens(template, period);
+  const deadline = unitDeadlineFor(template, period);
   const key = `${submission.template}|${submission.unit}|${period.code}`;
   const late = (hashSeed(`${key}|late`) % 1000) / 1000 < LATE.share;
   const offset = hashSeed(`${key}|day`);
-  let day = late ? addDays(period.unitDeadline, 1 + (offset % LATE.maxDays)) : addDays(period.unitDeadline, -(offset % (EARLY_DAYS + 1)));
+  let day = late ? addDays(deadline, 1 + (offset % LATE.maxDays)) : addDays(deadline, -(offset % (EARLY_DAYS + 1)));
   // A period whose deadline is still ahead has its filings spread over the days up to today.
   if (day > today) day = addDays(today, -(offset % (EARLY_DAYS + 1)));
-  if (day < period.start) day = period.start;
+  if (day < opens) day = opens;
   const minutes = 8 * 60 + (hashSeed(`${key}|time`) % (9 * 60));
   const at = Date.parse(`${day}T00:00:00Z`) - 7 * 3_600_000 + minutes * 60_000;
   return new Date(Math.min(at, Math.max(now.getTime(), Date.parse(`${day}T00:00:00Z`) - 7 * 3_600_000))).toISOString();
