@@ -21,7 +21,7 @@ export async function startLocalProvider(options: { port: number; redirectUris: 
   const clientSecret = options.clientSecret ?? 'chitieu-local-secret';
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
   const jwk = { ...(await exportJWK(privateKey)), kid: 'local-1', alg: 'RS256', use: 'sig' };
-  const provider = new Provider(issuer, {
+  const provider = withoutQuickStartWarnings(() => new Provider(issuer, {
     clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: options.redirectUris, grant_types: ['authorization_code'], response_types: ['code'] }],
     jwks: { keys: [jwk] },
     pkce: { required: () => true },
@@ -45,7 +45,7 @@ export async function startLocalProvider(options: { port: number; redirectUris: 
         claims: async () => ({ sub: id, email: person.email, email_verified: true, name: person.name, preferred_username: person.username }),
       };
     },
-  });
+  }));
   // The dev login page takes any name; only the demo people with the demo password get through.
   provider.use(async (ctx, next) => {
     if (ctx.method === 'POST' && /\/interaction\/[^/]+\/?$/.test(ctx.path)) {
@@ -93,4 +93,20 @@ export async function startWorkerWithProvider(options: Omit<Parameters<typeof st
     vars: { OIDC_ISSUER: provider.issuer, OIDC_CLIENT_ID: provider.clientId, OIDC_CLIENT_SECRET: provider.clientSecret, ...options.vars },
   });
   return { worker, provider };
+}
+
+/**
+ * The provider warns, at construction, that its in-memory store and its built-in login page are for a
+ * quick start: that is what this local provider is (README: sign-in), so `npm start` does not print it.
+ */
+function withoutQuickStartWarnings<T>(make: () => T): T {
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => {
+    if (!String(args[0]).includes('oidc-provider WARNING: a quick start development-only')) warn(...args);
+  };
+  try {
+    return make();
+  } finally {
+    console.warn = warn;
+  }
 }
