@@ -256,6 +256,8 @@ describe('the pane says what the server says', () => {
     await page.locator('#dash-period').waitFor({ timeout: 20_000 });
     await choose(page, 'dash-period', PERIOD);
     await page.locator('#dash-load').click();
+    // The reload is answered, and so is the period's state it asks again (the first load's may be on screen already).
+    await expect.poll(async () => (await page.locator('#dashboard-body .busy').count()) + (await page.locator('#period-close[aria-busy]').count()), { timeout: 20_000 }).toBe(0);
     await page.locator('#period-changes-button').waitFor({ timeout: 20_000 });
     expect(await page.locator('#period-changes-button').innerText()).toContain('Xem thay đổi từ lần chốt 1');
     await tabTo(page, '#period-changes-button');

@@ -18,15 +18,22 @@ export function closePeriodControls(ctx: Ctx, period: () => string): { element: 
   /** Each refresh or action takes a turn: a state answered after the user moved on is not shown over what they did. */
   let turn = 0;
 
+  /** Reads under way: the region says it is busy until the last one is answered. */
+  let reading = 0;
+
   async function refresh(): Promise<void> {
     const code = period();
     const mine = ++turn;
     if (!code) return replace(element);
+    element.setAttribute('aria-busy', 'true');
+    reading++;
     try {
       const state = await ctx.api.periodState(code);
       if (mine === turn) show(state);
     } catch (e) {
       if (mine === turn) replace(element, message('error', (e as Error).message));
+    } finally {
+      if (--reading === 0) element.removeAttribute('aria-busy');
     }
   }
 
