@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { planPeopleImport, type PersonMembership } from '../../../shared/people';
-import { applyPeopleImport, listPeople } from './people';
+import { applyPeopleImport, linkIdentityStatements, listPeople } from './people';
 
 const actor = { tokenId: 'tok_test', role: 'dic' as const };
 const row = (validTo: string | null): PersonMembership => ({ login: 'an@x.vn', name: 'An', role: 'auditor', unit: null, validFrom: '2025-01-01', validTo });
@@ -26,5 +26,15 @@ describe('writing a people import', () => {
     const outcomes = await Promise.allSettled([applyPeopleImport(env.DB, plan, actor, '2026-01-03T00:00:00Z'), applyPeopleImport(env.DB, plan, actor, '2026-01-03T00:00:00Z')]);
     expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
     expect((await listPeople(env.DB)).filter((p) => p.login === 'binh@x.vn')[0]!.memberships).toHaveLength(1);
+  });
+
+  it('two first sign-ins of one person racing link one identity and audit one link', async () => {
+    await applyPeopleImport(env.DB, planPeopleImport([], [{ ...row(null), login: 'chi@x.vn' }], known).changes, actor, '2026-01-04T00:00:00Z');
+    const person = (await listPeople(env.DB)).find((p) => p.login === 'chi@x.vn')!;
+    const link = (subject: string) => env.DB.batch(linkIdentityStatements(env.DB, 'https://id.example', subject, { tokenId: 'sign-in', role: 'auditor', personId: person.id }, '2026-01-04T01:00:00Z'));
+    await Promise.all([link('sub-1'), link('sub-1'), link('sub-2')]);
+    const linked = await env.DB.prepare('SELECT count(*) AS n FROM identities WHERE person_id = ?1').bind(person.id).first<{ n: number }>();
+    const audited = await env.DB.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'identities.link' AND target = ?1").bind(person.id).first<{ n: number }>();
+    expect([linked!.n, audited!.n]).toEqual([1, 1]);
   });
 });

@@ -1,7 +1,7 @@
 /** People, their identities at the province's provider, and their dated memberships, in D1. */
 import type { Membership, PeopleChange, Person } from '../../../shared/people';
 import { randomId } from '../lib/crypto';
-import { auditStatement, type Actor } from './audit';
+import { auditIfChangedStatement, auditStatement, type Actor } from './audit';
 
 interface MembershipRow {
   id: number;
@@ -118,7 +118,8 @@ export function linkIdentityStatements(db: D1Database, issuer: string, subject: 
     db
       .prepare('INSERT INTO identities (issuer, subject, person_id, linked_at) SELECT ?1, ?2, ?3, ?4 WHERE NOT EXISTS (SELECT 1 FROM identities WHERE issuer = ?1 AND person_id = ?3)')
       .bind(issuer, subject, personId, now),
-    auditStatement(db, actor, 'identities.link', personId, { issuer, subject }, now),
+    // Two first sign-ins of one person racing: one links, and only that one is audited.
+    auditIfChangedStatement(db, actor, 'identities.link', personId, { issuer, subject }, now),
   ];
 }
 
