@@ -35,38 +35,44 @@ export async function filingPairBench(): Promise<void> {
   try {
     for (const [, w] of workers) await seedProvince(w, province);
     const bodies = province.slice(0, 200).map((u) => JSON.stringify(demoSubmission('BM03', u, '2025-Q1')));
-    const all = new Map<string, { samples: number[]; failed: number }>();
-    for (const name of [...workers.map(([n]) => n), 'đối chứng']) all.set(name, { samples: [], failed: 0 });
-    process.stdout.write(`\nNộp báo cáo, ${CLIENTS} máy khách, hai bản xen kẽ (${ROUNDS} lượt × ${SECONDS} s)\n`);
-    for (let round = 0; round < ROUNDS; round++) {
-      // Alternate which goes first, so neither always meets the machine right after the floor.
-      const order = round % 2 === 0 ? workers : [...workers].reverse();
-      for (const [name, w] of order) {
-        let next = 0;
-        const r = await run({
-          url: `${w.origin}/api/v1/submissions`,
-          method: 'POST',
-          connections: CLIENTS,
-          duration: SECONDS,
-          headers: jsonHeaders(w.dicToken),
-          requests: [{ setupRequest: (req) => ({ ...req, body: bodies[next++ % bodies.length]! }) }],
-        });
-        all.get(name)!.samples.push(...r.samples);
-        all.get(name)!.failed += r.failed;
-        process.stdout.write(`  lượt ${round + 1} ${name.padEnd(9)} ${line(summarize(r.samples, SECONDS, r.failed))}   tải máy ${load()}\n`);
-      }
-      const h = await run({ url: `${workers[1]![1].origin}/api/v1/health`, connections: CLIENTS, duration: SECONDS });
-      all.get('đối chứng')!.samples.push(...h.samples);
-      all.get('đối chứng')!.failed += h.failed;
-      process.stdout.write(`  lượt ${round + 1} ${'đối chứng'.padEnd(9)} ${line(summarize(h.samples, SECONDS, h.failed))}   tải máy ${load()}\n`);
-    }
-    const floor = summarize(all.get('đối chứng')!.samples, ROUNDS * SECONDS, all.get('đối chứng')!.failed);
-    process.stdout.write('Tất cả các lượt\n');
-    for (const [name, { samples, failed }] of all) {
-      const l = summarize(samples, ROUNDS * SECONDS, failed);
-      process.stdout.write(`  ${name.padEnd(9)} ${line(l)}${name === 'đối chứng' ? '' : `   p99 so với đối chứng ${(l.p99 / floor.p99).toFixed(2)}×`}\n`);
-    }
+    await rounds(workers, bodies);
   } finally {
     for (const [, w] of workers) await w.stop();
+  }
+}
+
+/**
+ * `ROUNDS` rounds: a filing round of each worker (which goes first alternates), then one of the floor.
+ */
+async function rounds(workers: [string, BenchWorker][], bodies: readonly string[]): Promise<void> {
+  const all = new Map<string, { samples: number[]; failed: number }>();
+  for (const name of [...workers.map(([n]) => n), 'đối chứng']) all.set(name, { samples: [], failed: 0 });
+  process.stdout.write(`\nNộp báo cáo, ${CLIENTS} máy khách, hai bản xen kẽ (${ROUNDS} lượt × ${SECONDS} s)\n`);
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = round % 2 === 0 ? workers : [...workers].reverse();
+    for (const [name, w] of order) {
+      let next = 0;
+      const r = await run({
+        url: `${w.origin}/api/v1/submissions`,
+        method: 'POST',
+        connections: CLIENTS,
+        duration: SECONDS,
+        headers: jsonHeaders(w.dicToken),
+        requests: [{ setupRequest: (req) => ({ ...req, body: bodies[next++ % bodies.length]! }) }],
+      });
+      all.get(name)!.samples.push(...r.samples);
+      all.get(name)!.failed += r.failed;
+      process.stdout.write(`  lượt ${round + 1} ${name.padEnd(9)} ${line(summarize(r.samples, SECONDS, r.failed))}   tải máy ${load()}\n`);
+    }
+    const h = await run({ url: `${workers[1]![1].origin}/api/v1/health`, connections: CLIENTS, duration: SECONDS });
+    all.get('đối chứng')!.samples.push(...h.samples);
+    all.get('đối chứng')!.failed += h.failed;
+    process.stdout.write(`  lượt ${round + 1} ${'đối chứng'.padEnd(9)} ${line(summarize(h.samples, SECONDS, h.failed))}   tải máy ${load()}\n`);
+  }
+  const floor = summarize(all.get('đối chứng')!.samples, ROUNDS * SECONDS, all.get('đối chứng')!.failed);
+  process.stdout.write('Tất cả các lượt\n');
+  for (const [name, { samples, failed }] of all) {
+    const l = summarize(samples, ROUNDS * SECONDS, failed);
+    process.stdout.write(`  ${name.padEnd(9)} ${line(l)}${name === 'đối chứng' ? '' : `   p99 so với đối chứng ${(l.p99 / floor.p99).toFixed(2)}×`}\n`);
   }
 }
