@@ -74,7 +74,8 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
  * Sign-in read in the same D1 round trip as the handler's first reads (`signedInBatch`), for a
  * route whose every request reads D1 (a filing). Whatever the request is refused for before its
  * sign-in is decided, the sign-in is decided first: a bearer that is missing, unknown or of the
- * wrong role is refused as it would be before anything else, and nothing is read for it.
+ * wrong role is refused as it would be before anything else. What its batch read is never used
+ * for it and nothing is written; only a small JSON body is read before the sign-in (the route says).
  */
 export function deferredSignIn(...roles: Role[]): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -107,8 +108,8 @@ export async function signedInBatch(c: Context<AppEnv>, statements: D1PreparedSt
 }
 
 /**
- * The id the principal will have (the token's or the session's), as SQL over the bearer's hash: a
- * statement batched with a pending sign-in names its caller so. Null once the sign-in is decided.
+ * Where the principal's id will come from (the token's or the session's row, by the bearer's hash):
+ * a statement batched with a pending sign-in names its caller so. Null once the sign-in is decided.
  */
 export function pendingPrincipalId(c: Context<AppEnv>): { table: 'sessions' | 'tokens'; hash: string } | null {
   const credential = c.get('credential');
