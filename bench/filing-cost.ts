@@ -5,6 +5,7 @@
  */
 import { demoSubmission } from '../shared/demo/generate';
 import { demoRecord, syntheticProvince } from '../shared/demo/registry';
+import { loadavg } from 'node:os';
 import { printTable } from './harness';
 import { startBenchWorker } from './miniflare-worker';
 import { filingAgainstFloor, rowCosts, seedProvince, type Metered } from './filing';
@@ -24,6 +25,8 @@ export async function filingBench(): Promise<void> {
     const single = await filingAgainstFloor(worker, bodies, 1, 2, 3);
     const load = await filingAgainstFloor(worker, bodies, 20);
     printTable('Chi phí một lần nộp báo cáo (workerd, D1 cục bộ)', filingRows(province.length, costs, single, load));
+    // The ratio follows the machine's load: it is printed beside it.
+    process.stdout.write(`Tải máy (1, 5, 15 phút): ${loadavg().map((x) => x.toFixed(2)).join(' ')}\n`);
   } finally {
     await worker.stop();
   }

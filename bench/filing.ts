@@ -21,7 +21,7 @@ import type { BenchWorker } from './miniflare-worker';
 
 export const PERIOD = '2024';
 
-const jsonHeaders = (token: string) => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
+export const jsonHeaders = (token: string) => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
 
 /** Every unit files every template it files: a whole province for one year. */
 export async function seedProvince(worker: BenchWorker, province: readonly DemoUnit[]): Promise<number> {
@@ -98,14 +98,14 @@ export interface Latencies {
   failed: number;
 }
 
-function summarize(samples: number[], seconds: number, failed: number): Latencies {
+export function summarize(samples: number[], seconds: number, failed: number): Latencies {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
   return { count: sorted.length, perSecond: sorted.length / seconds, p50: at(0.5), p99: at(0.99), failed };
 }
 
 /** One autocannon run, every request's latency kept. */
-async function run(options: autocannon.Options): Promise<{ samples: number[]; failed: number }> {
+export async function run(options: autocannon.Options): Promise<{ samples: number[]; failed: number }> {
   const samples: number[] = [];
   let failed = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {

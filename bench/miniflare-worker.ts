@@ -23,9 +23,14 @@ export interface BenchWorker {
   stop: () => Promise<void>;
 }
 
-export async function startBenchWorker(units: readonly Unit[]): Promise<BenchWorker> {
+/**
+ * `root`: the checkout whose worker and migrations run (another worktree, to measure a change side by
+ * side); `inspectorPort` opens the worker to a CPU profiler (Chrome DevTools Protocol).
+ */
+export async function startBenchWorker(units: readonly Unit[], options: { root?: string; inspectorPort?: number } = {}): Promise<BenchWorker> {
+  const root = options.root ?? ROOT;
   const bundle = await build({
-    entryPoints: [join(ROOT, 'worker/src/index.ts')],
+    entryPoints: [join(root, 'worker/src/index.ts')],
     bundle: true,
     format: 'esm',
     platform: 'neutral',
@@ -46,11 +51,12 @@ export async function startBenchWorker(units: readonly Unit[]): Promise<BenchWor
     bindings: { PROVINCE_NAME: 'Đắk Lắk', D1_METER: 'on' },
     host: '127.0.0.1',
     port: 0,
+    ...(options.inspectorPort ? { inspectorPort: options.inspectorPort } : {}),
     }),
   );
   const url = await mf.ready;
   const db = await mf.getD1Database('DB');
-  for (const migration of await readD1Migrations(join(ROOT, 'worker/migrations'))) {
+  for (const migration of await readD1Migrations(join(root, 'worker/migrations'))) {
     await db.batch(migration.queries.map((q) => db.prepare(q)));
   }
   const now = new Date().toISOString();

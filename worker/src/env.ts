@@ -1,5 +1,6 @@
 import type { Lang } from '../../shared/i18n';
 import type { Role } from '../../shared/api/schemas';
+import type { Credential } from './auth';
 
 /**
  * The worker's bindings: those of wrangler.toml, as `wrangler types` generates them
@@ -47,9 +48,19 @@ export interface Principal {
   personId: string | null;
   /** The membership in force that gives the role and unit. */
   membershipId: number | null;
+  /** The person's name, read with the sign-in where a person stands behind it. */
+  personName?: string;
 }
 
 export type AppEnv = {
   Bindings: Env;
-  Variables: { principal: Principal; lang: Lang; now: Date };
+  Variables: {
+    principal: Principal;
+    lang: Lang;
+    now: Date;
+    /** A bearer whose sign-in is read with the handler's first reads (auth.ts, `deferredSignIn`), until decided. */
+    credential: Credential | undefined;
+    /** The roles the route admits, for a deferred sign-in. */
+    roles: readonly Role[];
+  };
 };

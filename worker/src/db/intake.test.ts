@@ -41,7 +41,7 @@ async function seed(units: readonly Unit[]): Promise<void> {
 const unrelated = (from: number, count: number) => Array.from({ length: count }, (_, i) => record(`XA${String(from + i).padStart(4, '0')}`));
 
 const q = (db: D1Database) =>
-  loadIntake(db, { unit: 'HOAPHU', template: 'BM03', period: parsePeriod('2025')!, previous: parsePeriod('2024')!, tokenId: 'tok_none' });
+  loadIntake(db, { unit: 'HOAPHU', template: 'BM03', period: parsePeriod('2025')!, previous: parsePeriod('2024')!, keyOwner: 'tok_none' });
 
 beforeAll(async () => {
   await seed([...LINEAGE_OF_HOAPHU, ...NOT_ITS_LINEAGE, ...unrelated(0, 30)]);

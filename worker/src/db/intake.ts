@@ -89,17 +89,22 @@ export async function loadComparison(db: D1Database, q: { unit: string; template
   return { ...comparison, unitExists: registry.some((u) => u.code === q.unit) };
 }
 
+/**
+ * `run` runs the batch (the route's, which may sign its caller in within it); `keyOwner` is the
+ * caller's token id, or its bearer's hash while that sign-in is pending.
+ */
 export async function loadIntake(
   db: D1Database,
-  q: { unit: string; template: string; period: Period; previous: Period; tokenId: string; key?: string },
+  q: { unit: string; template: string; period: Period; previous: Period; keyOwner: Parameters<typeof idempotencyKeyStatement>[1]; key?: string },
+  run: (statements: D1PreparedStatement[]) => Promise<D1Result[]> = (statements) => db.batch(statements),
 ): Promise<IntakeContext> {
   // An earlier use of the key is looked up only when the request carries one.
-  const [records, own, latest, lock, key] = await db.batch([
+  const [records, own, latest, lock, key] = await run([
     db.prepare(LINEAGE).bind(q.unit),
     db.prepare(PREVIOUS_REPORTS(1)).bind(q.template, q.previous.code, q.unit),
     db.prepare(LATEST_HASH).bind(q.unit, q.template, q.period.code),
     lockStatement(db, q.period.code),
-    ...(q.key ? [idempotencyKeyStatement(db, q.tokenId, q.key)] : []),
+    ...(q.key ? [idempotencyKeyStatement(db, q.keyOwner, q.key)] : []),
   ]);
   const registry = (records!.results as UnitRow[]).map(toUnit);
   const mine = registry.filter((u) => u.code === q.unit);

@@ -54,8 +54,18 @@ const toState = (r: SessionRow): SessionState => ({
 });
 
 export async function findSessionByHash(db: D1Database, hash: string): Promise<SessionState | null> {
-  const row = await db.prepare(`${SELECT} WHERE s.hash = ?1`).bind(hash).first<SessionRow>();
+  const row = await sessionStatement(db, hash).first<SessionRow>();
   return row ? toState(row) : null;
+}
+
+/** The query that reads a session by its hash, with its person and membership, to run alone or first in a batch. */
+export function sessionStatement(db: D1Database, hash: string): D1PreparedStatement {
+  return db.prepare(`${SELECT} WHERE s.hash = ?1`).bind(hash);
+}
+
+/** A session row as `sessionStatement` read it, or null. */
+export function sessionFromRow(row: unknown): SessionState | null {
+  return row ? toState(row as SessionRow) : null;
 }
 
 export interface NewSession {

@@ -83,9 +83,14 @@ export interface IdempotencyRecord {
   revision: number;
 }
 
-/** The query for a token's earlier use of a key, to run alone or in a batch. */
-export function idempotencyKeyStatement(db: D1Database, tokenId: string, key: string): D1PreparedStatement {
-  return db.prepare('SELECT request_hash AS requestHash, submission_id AS submissionId, revision FROM idempotency_keys WHERE token_id = ?1 AND key = ?2').bind(tokenId, key);
+/**
+ * The query for a token's earlier use of a key, to run alone or in a batch. `owner` is the token's
+ * (or session's) id, or, in a batch that also signs the caller in, its bearer's hash.
+ */
+export function idempotencyKeyStatement(db: D1Database, owner: string | { table: 'tokens' | 'sessions'; hash: string }, key: string): D1PreparedStatement {
+  const select = 'SELECT request_hash AS requestHash, submission_id AS submissionId, revision FROM idempotency_keys';
+  if (typeof owner === 'string') return db.prepare(`${select} WHERE token_id = ?1 AND key = ?2`).bind(owner, key);
+  return db.prepare(`${select} WHERE token_id = (SELECT id FROM ${owner.table} WHERE hash = ?1) AND key = ?2`).bind(owner.hash, key);
 }
 
 export async function findIdempotencyKey(db: D1Database, tokenId: string, key: string): Promise<IdempotencyRecord | null> {

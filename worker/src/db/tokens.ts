@@ -7,7 +7,7 @@ import { guard } from './guards';
 /** The token is still in force: a rotation or a revoke that raced it aborts instead of both winning. */
 const stillInForce = (db: D1Database, id: string) => guard(db, 'token', 'EXISTS (SELECT 1 FROM tokens WHERE id = ?2 AND revoked_at IS NULL)', id);
 
-interface TokenRow {
+export interface TokenRow {
   id: string;
   role: Role;
   unit_code: string | null;
@@ -40,6 +40,29 @@ const COLUMNS = 'id, role, unit_code, label, created_at, created_by, revoked_at,
 export async function findTokenByHash(db: D1Database, hash: string): Promise<TokenInfo | null> {
   const row = await db.prepare(`SELECT ${COLUMNS} FROM tokens WHERE hash = ?1`).bind(hash).first<TokenRow>();
   return row ? toToken(row) : null;
+}
+
+/** A token as sign-in reads it: with its person's name and the membership in force on the day, if it has a person. */
+export type SigningToken = TokenInfo & { personName: string | null; membershipId: number | null };
+
+/**
+ * The query that signs a token in, to run alone or first in a batch: the token by its hash, its
+ * person's name and the person's membership in force on `?2` that gives the token's role and unit
+ * (the same rule as `membershipFor`), in one statement.
+ */
+export function signingTokenStatement(db: D1Database, hash: string, day: string): D1PreparedStatement {
+  return db
+    .prepare(
+      `SELECT ${COLUMNS.split(', ').map((c) => `t.${c}`).join(', ')}, p.name AS person_name,
+         (SELECT m.id FROM memberships m WHERE m.person_id = t.person_id AND m.role = t.role AND (m.role <> 'unit' OR m.unit_code = t.unit_code)
+            AND m.valid_from <= ?2 AND (m.valid_to IS NULL OR m.valid_to >= ?2) ORDER BY m.valid_from DESC LIMIT 1) AS membership_id
+       FROM tokens t LEFT JOIN people p ON p.id = t.person_id WHERE t.hash = ?1`,
+    )
+    .bind(hash, day);
+}
+
+export function toSigningToken(row: TokenRow & { person_name: string | null; membership_id: number | null }): SigningToken {
+  return { ...toToken(row), personName: row.person_name, membershipId: row.membership_id };
 }
 
 export async function listTokens(db: D1Database): Promise<TokenInfo[]> {

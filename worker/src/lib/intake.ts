@@ -9,7 +9,7 @@ import { XLSX_MEDIA_TYPE } from '../../../shared/api/media';
 import type { Period } from '../../../shared/periods';
 import { filerDay, filerMismatch, type Template } from '../../../shared/templates';
 import { readTemplateFile, WorkbookReadError } from '../../../xlsx/template-file';
-import type { AppEnv } from '../env';
+import type { AppEnv, Principal } from '../env';
 import { check, parseJsonText } from './body';
 import { requireFiledFor, requirePeriod, requireTemplate } from './params';
 import { fail, failAt } from './problem';
@@ -53,18 +53,26 @@ export interface Target {
   unitCode: string;
 }
 
-/** The template, period and unit code a submission is for, as far as they can be checked without the registry. */
+/**
+ * The template, period and unit code a submission is for, as far as they can be checked without the
+ * registry; whether the caller may file for the unit, once it is signed in (`refuseOtherUnit` after).
+ */
 export function resolveTarget(c: Context<AppEnv>, submission: ParsedSubmission): Target {
-  const principal = c.get('principal');
+  const principal = c.get('principal') as Principal | undefined;
   requireTemplate(submission.template, 'template');
   const period = requirePeriod(submission.period, 'period');
   // The version in force for the period: a filing keeps it.
   const template = requireTemplate(submission.template, 'template', period);
   requireFiledFor(template, period, 'period');
-  const unitCode = (submission.unit ?? principal.unit ?? '').toUpperCase();
+  const unitCode = (submission.unit ?? principal?.unit ?? '').toUpperCase();
   if (!unitCode) failAt('unit', 'unit_missing');
-  if (principal.role === 'unit' && unitCode !== principal.unit) fail('unit_may_not_file_for', { own: principal.unit ?? '', unit: unitCode });
+  if (principal) refuseOtherUnit(principal, unitCode);
   return { template, period, unitCode };
+}
+
+/** A unit's clerk files only for that unit. */
+export function refuseOtherUnit(principal: Pick<Principal, 'role' | 'unit'>, unitCode: string): void {
+  if (principal.role === 'unit' && unitCode !== principal.unit) fail('unit_may_not_file_for', { own: principal.unit ?? '', unit: unitCode });
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { validator } from 'hono/validator';
 import type { z } from 'zod';
 import type { RouteSpec } from '../../../shared/api/routes';
-import { allow, authenticate } from '../auth';
+import { allow, authenticate, deferredSignIn } from '../auth';
 import type { AppEnv } from '../env';
 import { check, limitBody, readJson } from './body';
 
@@ -38,9 +38,18 @@ const jsonOnly: MiddlewareHandler<AppEnv> = async (_c, next) => {
   await next();
 };
 
-export function route<R extends RouteSpec>(app: Hono<AppEnv>, spec: R, handler: (c: Context<AppEnv>, input: Input<R>) => Response | Promise<Response>): void {
+/**
+ * `signIn: 'with-first-batch'`: the bearer is read in the handler's first D1 batch (`signedInBatch`,
+ * auth.ts) instead of a round trip of its own; refusals keep their order.
+ */
+export function route<R extends RouteSpec>(
+  app: Hono<AppEnv>,
+  spec: R,
+  handler: (c: Context<AppEnv>, input: Input<R>) => Response | Promise<Response>,
+  options: { signIn?: 'with-first-batch' } = {},
+): void {
   const steps: MiddlewareHandler<AppEnv>[] = [];
-  if (spec.roles !== 'public') steps.push(authenticate, allow(...spec.roles));
+  if (spec.roles !== 'public') steps.push(...(options.signIn === 'with-first-batch' ? [deferredSignIn(...spec.roles)] : [authenticate, allow(...spec.roles)]));
   if (spec.body) steps.push(limitBody);
   const params = spec.params;
   if (params) {

@@ -7,7 +7,7 @@ import { vietnamDay } from '../../../shared/periods';
 import { comparedPeriod, daysLateFor } from '../../../shared/templates';
 import { validate } from '../../../shared/validation';
 import { lastDayIn } from '../../../shared/registry/units';
-import { allow } from '../auth';
+import { allow, pendingPrincipalId, signedInBatch, signIn } from '../auth';
 import {
   addReview,
   findIdempotencyKey,
@@ -20,7 +20,7 @@ import {
 import type { AppEnv } from '../env';
 import { check, limitBody, readJson } from '../lib/body';
 import { canonicalJson, randomId, sha256Hex } from '../lib/crypto';
-import { checkUnit, readSubmission, resolveTarget } from '../lib/intake';
+import { checkUnit, readSubmission, refuseOtherUnit, resolveTarget } from '../lib/intake';
 import { loadComparison, loadIntake } from '../db/intake';
 import { isWriteConflict } from '../db/guards';
 import { WRITE_CONFLICT_RETRY_SECONDS } from '../lib/write-conflict';
@@ -35,26 +35,36 @@ import { personName } from '../db/people';
 export const submissionRoutes = new Hono<AppEnv>();
 
 route(submissionRoutes, API.fileSubmission, async (c, { query }) => {
-  const principal = c.get('principal');
   const lang = c.get('lang');
   const key = c.req.header('idempotency-key')?.trim();
   if (key !== undefined && (key.length === 0 || key.length > 200)) {
     fail('idempotency_key_length');
   }
 
+  // Only a small JSON body is read before its sender is signed in: a workbook, or more, waits for the sign-in.
+  if (!smallJson(c)) await signIn(c);
   const intake = await readSubmission(c);
   // Only a request with an Idempotency-Key is compared with an earlier one: the others are not hashed whole.
   const requestHash = key ? await sha256Hex(concat(new TextEncoder().encode(c.req.header('content-type') ?? ''), intake.bytes)) : '';
+  // The bearer is read with the intake's reads (one round trip), unless the unit must come from the caller's.
+  if (!intake.submission.unit) await signIn(c);
   const target = resolveTarget(c, intake.submission);
   const { template, period } = target;
-  const context = await loadIntake(c.env.DB, {
-    unit: target.unitCode,
-    template: template.id,
-    period,
-    previous: comparedPeriod(template, period),
-    tokenId: principal.tokenId,
-    ...(key ? { key } : {}),
-  });
+  const pending = pendingPrincipalId(c);
+  const context = await loadIntake(
+    c.env.DB,
+    {
+      unit: target.unitCode,
+      template: template.id,
+      period,
+      previous: comparedPeriod(template, period),
+      keyOwner: pending ?? c.get('principal').tokenId,
+      ...(key ? { key } : {}),
+    },
+    (statements) => signedInBatch(c, statements),
+  );
+  const principal = c.get('principal');
+  refuseOtherUnit(principal, target.unitCode);
   if (key && context.idempotency) {
     const replay = await replayed(c, key, requestHash, context.idempotency);
     if (replay) return c.json(replay, 200);
@@ -143,10 +153,10 @@ route(submissionRoutes, API.fileSubmission, async (c, { query }) => {
     : context.incomparable
       ? { period: comparedPeriod(template, period).code, units: context.incomparable, compared: false, ...(context.reason ? { reason: context.reason } : {}) }
       : undefined;
-  const filedBy = principal.personId ? { id: principal.personId, name: await personName(c.env.DB, principal.personId) } : null;
+  const filedBy = principal.personId ? { id: principal.personId, name: principal.personName ?? (await personName(c.env.DB, principal.personId)) } : null;
   const receipt: Receipt = { id: saved.id, revision: saved.revision, status: 'received', receivedAt, late: late > 0, daysLate: late, hash, report, ...(comparedWith ? { comparedWith } : {}), ...(filedBy ? { filedBy } : {}) };
   return c.json(receipt, 201);
-});
+}, { signIn: 'with-first-batch' });
 
 /** The receipt of an earlier request with this key, or a conflict when its body differed. */
 async function replayed(
@@ -178,6 +188,14 @@ async function replayed(
     hash: revision.hash,
     report: content.report,
   };
+}
+
+/** Bytes of a JSON filing read before its sign-in is decided (a filing of any template is a few KB). */
+const READ_BEFORE_SIGN_IN = 64 * 1024;
+
+function smallJson(c: Context<AppEnv>): boolean {
+  const length = Number(c.req.header('content-length') ?? NaN);
+  return (c.req.header('content-type') ?? '').toLowerCase().startsWith('application/json') && length <= READ_BEFORE_SIGN_IN;
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
