@@ -17,7 +17,15 @@ function rowsRow(name: string, m: { read: number; written: number }, goal: { rea
   return { name, value: `${m.read} / ${m.written}`, goal: `≤ ${goal.read} / ${goal.written}`, ok: m.read <= goal.read && m.written <= goal.written };
 }
 
-/** Goals of a consolidation, a workbook and a report grow with the province's `units` (5, 12 and 13 rows each). */
+/**
+ * Goals of a consolidation, a workbook and a report grow with the province's `units`: its registry
+ * record, then per filing its series, latest and first revision and the token it was filed with (who
+ * filed, on the filing-status sheet): 5 rows a unit for one template, plus the request's own sign-in and
+ * close look-ups; 16 and 17 for the period's templates (the report reads the year before too).
+ */
+/** What any request reads before its own work: its bearer, and whether its period is closed. */
+const REQUEST_ROWS = 10;
+
 export function filingRows(units: number, costs: RowCosts, single: { filing: Latencies; floor: Latencies }, load: { filing: Latencies; floor: Latencies }): Row[] {
   const ratio = load.filing.p99 / load.floor.p99;
   const failed = single.filing.failed + load.filing.failed + load.floor.failed;
@@ -33,8 +41,8 @@ export function filingRows(units: number, costs: RowCosts, single: { filing: Lat
     { name: 'Nộp báo cáo: lỗi', value: String(failed), goal: '0', ok: failed === 0 },
     rowsRow('D1 mỗi lần nộp (loạt mới): dòng đọc / ghi', costs.firstFiling, FILING_ROWS),
     rowsRow('D1 mỗi lần nộp (bản sửa đổi): dòng đọc / ghi', costs.revision, FILING_ROWS),
-    rowsRow(`D1 mỗi lần tổng hợp BM03, ${units} đơn vị: dòng đọc / ghi`, costs.consolidation, { read: 5 * units, written: 0 }),
-    rowsRow('D1 mỗi bảng tính tổng hợp .xlsx: dòng đọc / ghi', costs.workbook, { read: 12 * units, written: 0 }),
-    rowsRow('D1 mỗi dự thảo báo cáo .docx: dòng đọc / ghi', costs.report, { read: 13 * units, written: 0 }),
+    rowsRow(`D1 mỗi lần tổng hợp BM03, ${units} đơn vị: dòng đọc / ghi`, costs.consolidation, { read: 5 * units + REQUEST_ROWS, written: 0 }),
+    rowsRow('D1 mỗi bảng tính tổng hợp .xlsx: dòng đọc / ghi', costs.workbook, { read: 16 * units, written: 0 }),
+    rowsRow('D1 mỗi dự thảo báo cáo .docx: dòng đọc / ghi', costs.report, { read: 17 * units, written: 0 }),
   ];
 }
