@@ -61,6 +61,13 @@ export const SIGNATURE_ROWS = 4;
  * The signature block under a sheet's last row (`after`): who prepared it on the left, the head who
  * signs on the right, both within the printed width of the sheet's first page.
  */
+/** A table with nothing to list says so in one bordered line across its `cols` columns, at `row`. */
+export function noneLine(row: number, text: string, cols: number): { cells: CellModel[]; merge: SheetModel['merges'][number] } {
+  const cells: CellModel[] = [{ row, col: 0, value: text, style: 'plain' }];
+  for (let col = 1; col < cols; col++) cells.push({ row, col, style: 'plain' });
+  return { cells, merge: { row, col: 0, rows: 1, cols } };
+}
+
 export function signatureUnder(after: number, leftCol: number, rightCol: number, lang: Lang): CellModel[] {
   return signatureBlock(after + 2, leftCol, rightCol, lang);
 }

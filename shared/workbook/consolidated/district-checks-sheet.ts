@@ -4,7 +4,7 @@ import { templateFor } from '../../templates';
 import { templateCells } from '../../templates/cells';
 import type { CellModel, SheetModel } from '../model';
 import { SHEET_WORDS } from '../words';
-import { HEADER_ROWS, headerLines, printLayout, signatureUnder, valueCell, type ConsolidatedInput } from './common';
+import { HEADER_ROWS, headerLines, noneLine, printLayout, signatureUnder, valueCell, type ConsolidatedInput } from './common';
 
 export const DISTRICT_CHECKS_SHEET: Record<Lang, string> = { vi: SHEET_WORDS.vi.districtChecksSheet, en: SHEET_WORDS.en.districtChecksSheet };
 
@@ -36,9 +36,9 @@ export function districtChecksSheet(input: ConsolidatedInput): SheetModel | null
     r++;
   });
   if (checks.length === 0) {
-    cells.push({ row: r, col: 0, value: w.noDistrictChecks, style: 'plain' });
-    for (let col = 1; col < 7; col++) cells.push({ row: r, col, style: 'plain' });
-    merges.push({ row: r++, col: 0, rows: 1, cols: 7 });
+    const none = noneLine(r++, w.noDistrictChecks, 7);
+    cells.push(...none.cells);
+    merges.push(none.merge);
   }
   cells.push(...signatureUnder(r - 1, 2, 5, lang));
   return {

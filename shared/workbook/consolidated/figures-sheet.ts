@@ -3,7 +3,7 @@ import type { Lang } from '../../i18n';
 import { templateOf } from '../../templates';
 import type { CellModel, CellStyle, SheetModel } from '../model';
 import { SHEET_WORDS } from '../words';
-import { HEADER_ROWS, headerLines, printLayout, signatureUnder, valueCell, type ConsolidatedInput } from './common';
+import { HEADER_ROWS, headerLines, noneLine, printLayout, signatureUnder, valueCell, type ConsolidatedInput } from './common';
 
 export const FIGURES_SHEET: Record<Lang, string> = { vi: SHEET_WORDS.vi.figuresSheet, en: SHEET_WORDS.en.figuresSheet };
 
@@ -39,10 +39,9 @@ export function figuresSheet(input: ConsolidatedInput): SheetModel {
   }
   if (r === headerRow + 1) {
     // Nothing filed: one bordered line across the table says so.
-    cells.push({ row: r, col: 0, value: w.summaryFiguresEmpty, style: 'plain' });
-    for (let col = 1; col < 5; col++) cells.push({ row: r, col, style: 'plain' });
-    merges.push({ row: r, col: 0, rows: 1, cols: 5 });
-    r++;
+    const none = noneLine(r++, w.summaryFiguresEmpty, 5);
+    cells.push(...none.cells);
+    merges.push(none.merge);
   }
   cells.push(...signatureUnder(r - 1, 2, 4, lang));
   return {

@@ -6,7 +6,7 @@ import { templateOf } from '../../templates';
 import type { IndicatorTemplate } from '../../templates/schema';
 import type { CellModel, ChartModel, SheetModel } from '../model';
 import { NUMBER_FORMATS } from '../styles';
-import { HEADER_ROWS, headerLines, printLayout, signatureUnder, valueCell, type ConsolidatedInput } from './common';
+import { HEADER_ROWS, headerLines, noneLine, printLayout, signatureUnder, valueCell, type ConsolidatedInput } from './common';
 import { SHEET_WORDS } from '../words';
 
 export const SUMMARY_SHEET: Record<Lang, string> = { vi: SHEET_WORDS.vi.summarySheet, en: SHEET_WORDS.en.summarySheet };
@@ -39,10 +39,9 @@ export function summarySheet(input: ConsolidatedInput): { sheet: SheetModel; cha
   const merges: SheetModel['merges'] = [{ row: 0, col: 0, rows: 1, cols: 11 }];
   /** A section with nothing to show says why, in one bordered line across the table. */
   const emptySection = (text: string) => {
-    cells.push({ row: r, col: 0, value: text, style: 'plain' });
-    for (let col = 1; col < 6; col++) cells.push({ row: r, col, style: 'plain' });
-    merges.push({ row: r, col: 0, rows: 1, cols: 6 });
-    r++;
+    const none = noneLine(r++, text, 6);
+    cells.push(...none.cells);
+    merges.push(none.merge);
   };
 
   // B. Key indicators (BM01): target against result, achieved or not.

@@ -1,7 +1,7 @@
 /** "Cảnh báo": every warning of a report not yet accepted, with the clerk's explanation. */
 import type { Lang } from '../../i18n';
 import type { CellModel, SheetModel } from '../model';
-import { HEADER_ROWS, headerLines, printLayout, signatureUnder, type ConsolidatedInput } from './common';
+import { HEADER_ROWS, headerLines, noneLine, printLayout, signatureUnder, type ConsolidatedInput } from './common';
 import { SHEET_WORDS } from '../words';
 
 export const WARNINGS_SHEET: Record<Lang, string> = { vi: SHEET_WORDS.vi.warningsSheet, en: SHEET_WORDS.en.warningsSheet };
@@ -33,9 +33,9 @@ export function warningsSheet(input: ConsolidatedInput): SheetModel {
   const merges: SheetModel['merges'] = [{ row: 0, col: 0, rows: 1, cols: 7 }];
   if (index === 1) {
     // One bordered line across the table says there is none.
-    cells.push({ row: r, col: 0, value: w.noWarnings, style: 'plain' });
-    for (let col = 1; col < 7; col++) cells.push({ row: r, col, style: 'plain' });
-    merges.push({ row: r++, col: 0, rows: 1, cols: 7 });
+    const none = noneLine(r++, w.noWarnings, 7);
+    cells.push(...none.cells);
+    merges.push(none.merge);
   }
 
   cells.push(...signatureUnder(r - 1, 3, 6, lang));
