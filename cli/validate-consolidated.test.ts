@@ -17,6 +17,7 @@ import { templateArea } from '../shared/workbook';
 import { demoConsolidations } from '../scripts/lib/demo-data';
 import { writeWorkbook } from '../xlsx/write';
 import { readTemplateFile, WorkbookReadError } from '../xlsx/template-file';
+import { editPart } from '../test/crafted-xlsx';
 import { main, nodeIo } from './main';
 
 interface Checked {
@@ -110,6 +111,16 @@ describe('chitieu validate on an untouched consolidated workbook', () => {
     const bm01 = h2.model.sheets.find((s) => s.name === 'TH_BM01')!;
     // One column per figure of the template: more columns than a filled template has, its slack included.
     expect(Math.max(...bm01.cells.map((c) => c.col))).toBeGreaterThanOrEqual(templateArea(getTemplate('BM01')!).cols);
+  });
+
+  it('a filled TH_ sheet whose cell names were deleted is not taken for one nobody filed: it is refused', async () => {
+    const { bytes } = await workbookOf('2024-H1');
+    const stripped = editPart(bytes, 'xl/workbook.xml', (xml) => xml.replace(/<definedName [^>]*>[^<]*TH_BM03[^<]*<\/definedName>/g, ''));
+    const file = join(await mkdtemp(join(tmpdir(), 'chitieu-th-')), 'tong-hop-khong-ten.xlsx');
+    await writeFile(file, stripped);
+    const { code, stdout } = await validateFile(file, false);
+    expect(stdout).not.toContain('không đơn vị nào nộp mẫu BM03');
+    expect(code).not.toBe(0);
   });
 
   it("read as a unit's upload, the same workbook is refused: its unit rows lie outside the template's area", async () => {

@@ -98,8 +98,10 @@ export function readTemplateFile(bytes: Uint8Array, options: ReadTemplateFileOpt
     const inputs = template.kind === 'indicator' ? [...templateCells(template).values()].filter((c) => c.input).map((c) => c.ref) : [];
     const missing = inputs.map((ref) => read.locate(ref)).filter((at) => at !== undefined && uncalculated.has(at));
     if (missing.length > 0) throw new WorkbookReadError('formula_without_result', { cells: missing.join(', ') });
-    // A template nobody filed is a line that says so, without the template's cell names: no provincial row to check.
-    if (consolidated) out.push({ template, metadata, read, consolidated: { filed: contents.names.some((n) => n.sheet === metadata.sheet) } });
+    // A template nobody filed is a line that says so, without the template's cell names and without a
+    // figure: no provincial row to check. A sheet with figures whose names are gone is read, and refused.
+    const filed = contents.names.some((n) => n.sheet === metadata.sheet) || sheet.values.some((row) => row.some((v) => typeof v === 'number'));
+    if (consolidated) out.push({ template, metadata, read, consolidated: { filed } });
     else out.push({ template, metadata, read });
   }
   return out;
