@@ -1,8 +1,10 @@
 /**
  * The provider's metadata (`/.well-known/openid-configuration`). Kept for an hour per isolate:
- * it is the same for every request and holds nothing of any caller.
+ * it is the same for every request and holds nothing of any caller. Its signing keys are kept as data
+ * beside it; each request gets its own key resolver over them, so a key fetch one request started is
+ * never a promise another request waits on (which a long-lived worker must not share).
  */
-import { createRemoteJWKSet, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, jwksCache, type JWKSCacheInput, type JWTVerifyGetKey } from 'jose';
 import { fail } from '../lib/problem';
 
 export interface ProviderMetadata {
@@ -14,11 +16,29 @@ export interface ProviderMetadata {
 
 const TTL_MS = 3_600_000;
 const FETCH_TIMEOUT_MS = 10_000;
-const cache = new Map<string, { at: number; metadata: ProviderMetadata }>();
+interface Discovered {
+  at: number;
+  authorizationEndpoint: string;
+  tokenEndpoint: string;
+  jwksUri: string;
+  /** The keys last fetched from `jwksUri` and when (filled in by the resolvers). */
+  keys: JWKSCacheInput;
+}
+
+const cache = new Map<string, Discovered>();
 
 export async function discover(issuer: string, at = Date.now()): Promise<ProviderMetadata> {
   const cached = cache.get(issuer);
-  if (cached && at - cached.at < TTL_MS) return cached.metadata;
+  const found = cached && at - cached.at < TTL_MS ? cached : await fetchMetadata(issuer, at);
+  return {
+    issuer,
+    authorizationEndpoint: found.authorizationEndpoint,
+    tokenEndpoint: found.tokenEndpoint,
+    jwks: createRemoteJWKSet(new URL(found.jwksUri), { timeoutDuration: FETCH_TIMEOUT_MS, [jwksCache]: found.keys }),
+  };
+}
+
+async function fetchMetadata(issuer: string, at: number): Promise<Discovered> {
   let doc: Record<string, unknown>;
   try {
     const response = await fetch(`${issuer}/.well-known/openid-configuration`, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
@@ -32,12 +52,7 @@ export async function discover(issuer: string, at = Date.now()): Promise<Provide
   if (doc.issuer !== issuer) fail('sign_in_provider_unreachable', { reason: `issuer ${String(doc.issuer).slice(0, 200)}` });
   const endpoints = ['authorization_endpoint', 'token_endpoint', 'jwks_uri'] as const;
   for (const name of endpoints) if (typeof doc[name] !== 'string') fail('sign_in_provider_unreachable', { reason: `${name} missing` });
-  const metadata: ProviderMetadata = {
-    issuer,
-    authorizationEndpoint: doc.authorization_endpoint as string,
-    tokenEndpoint: doc.token_endpoint as string,
-    jwks: createRemoteJWKSet(new URL(doc.jwks_uri as string), { timeoutDuration: FETCH_TIMEOUT_MS }),
-  };
-  cache.set(issuer, { at, metadata });
-  return metadata;
+  const found: Discovered = { at, authorizationEndpoint: doc.authorization_endpoint as string, tokenEndpoint: doc.token_endpoint as string, jwksUri: doc.jwks_uri as string, keys: {} };
+  cache.set(issuer, found);
+  return found;
 }
