@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './env';
 import { API_HEADERS } from '../../shared/api/headers';
 import { MAX_UPLOAD_BYTES } from '../../shared/api/media';
+import { signedOutRefusal } from './db/guards';
 import { requestClock } from './lib/clock';
 import { language } from './lib/lang';
 import { allowedMethods } from './lib/methods';
@@ -60,6 +61,9 @@ export function createApp() {
   });
   app.onError((error, c) => {
     if (error instanceof ProblemError) return problemResponse(c, error);
+    // Signed out after the sign-in and before the write: nothing was written, and the answer is the sign-in's.
+    const signedOut = signedOutRefusal(error);
+    if (signedOut) return problemResponse(c, new ProblemError(signedOut));
     if (error instanceof HTTPException) {
       // Hono's own refusals (a body over the limit is caught by limitBody first): the status they carry decides.
       if (error.status === 413) return problemResponse(c, new ProblemError('body_too_large', { limit: MAX_UPLOAD_BYTES }));

@@ -13,3 +13,12 @@ export function isWriteConflict(e: unknown): boolean {
   return /write_conflict/.test(String((e as Error)?.message ?? e));
 }
 
+
+/**
+ * Was this write refused because its caller was signed out between the request's sign-in and its
+ * write (migration 0016)? The refusal is the one the sign-in would now give.
+ */
+export function signedOutRefusal(e: unknown): 'token_revoked' | 'session_ended' | null {
+  const match = /signed_out: (token_revoked|session_ended)/.exec(String((e as Error)?.message ?? e));
+  return match ? (match[1] as 'token_revoked' | 'session_ended') : null;
+}

@@ -141,9 +141,10 @@ export async function listOpenSessions(db: D1Database, now: string): Promise<Ope
 /** Ends one session (`id`) or every open session of a person; answers how many ended. */
 export async function endSessions(db: D1Database, which: { id: string } | { personId: string }, actor: Actor, now: string, reason: 'logout' | 'ended'): Promise<number> {
   const [where, value] = 'id' in which ? ['id = ?1', which.id] : ['person_id = ?1', which.personId];
-  const [ended] = await db.batch([
-    db.prepare(`UPDATE sessions SET ended_at = ?2, ended_by = ?3 WHERE ${where} AND ended_at IS NULL AND expires_at > ?2 RETURNING id`).bind(value, now, actor.tokenId),
+  // Audited before the sessions end: signing out, or ending one's own sessions, ends the actor's own (migration 0016).
+  const [, ended] = await db.batch([
     auditStatement(db, actor, reason === 'logout' ? 'sessions.logout' : 'sessions.end', value, undefined, now),
+    db.prepare(`UPDATE sessions SET ended_at = ?2, ended_by = ?3 WHERE ${where} AND ended_at IS NULL AND expires_at > ?2 RETURNING id`).bind(value, now, actor.tokenId),
   ]);
   return ended!.results.length;
 }

@@ -108,9 +108,10 @@ export async function rotateToken(db: D1Database, old: TokenInfo, next: Omit<New
   const token: NewToken = { ...next, role: old.role, unit: old.unit, label: old.label, personId: old.personId };
   await db.batch([
     stillInForce(db, old.id),
+    // Audited before the revocation: an entry is refused once its actor is revoked (migration 0016).
+    auditStatement(db, actor, 'tokens.rotate', old.id, { replacedBy: token.id, expiresAt: token.expiresAt }, now),
     db.prepare('UPDATE tokens SET revoked_at = ?2, replaced_by = ?3 WHERE id = ?1 AND revoked_at IS NULL').bind(old.id, now, token.id),
     insertToken(db, token, actor, now),
-    auditStatement(db, actor, 'tokens.rotate', old.id, { replacedBy: token.id, expiresAt: token.expiresAt }, now),
   ]);
   return created(token, actor, now);
 }
@@ -123,8 +124,8 @@ export async function revokeToken(db: D1Database, id: string, actor: Principal, 
   if (row.revoked_at) return 'already_revoked';
   await db.batch([
     stillInForce(db, id),
-    db.prepare('UPDATE tokens SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL').bind(id, now),
     auditStatement(db, actor, 'tokens.revoke', id, undefined, now),
+    db.prepare('UPDATE tokens SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL').bind(id, now),
   ]);
   return 'revoked';
 }
