@@ -69,7 +69,7 @@ export const PUBLIC_HOLIDAYS: readonly CalendarDay[] = [
   ...days(REUNIFICATION, '2024-04-30'),
   ...days(LABOUR, '2024-05-01'),
   ...days(NATIONAL, '2024-09-02', '2024-09-03'),
-  // 2025
+  // 2025 (Thông báo 6150/TB-BLĐTBXH, 3/12/2024)
   ...days(NEW_YEAR, '2025-01-01'),
   ...days(TET, '2025-01-25', '2025-01-26', '2025-01-27', '2025-01-28', '2025-01-29', '2025-01-30', '2025-01-31', '2025-02-01', '2025-02-02'),
   ...days(HUNG_KINGS, '2025-04-07'),
@@ -77,13 +77,15 @@ export const PUBLIC_HOLIDAYS: readonly CalendarDay[] = [
   ...days(LABOUR, '2025-05-01'),
   ...days(BRIDGE, '2025-05-02'),
   ...days(NATIONAL, '2025-09-01', '2025-09-02'),
-  // 2026
+  // 2026 (Công văn 12729/VPCP-KGVX, 25/12/2025; Bộ Nội vụ's notice of October 2025 for Tết and Quốc khánh)
   ...days(NEW_YEAR, '2026-01-01'),
+  ...days(BRIDGE, '2026-01-02'),
   ...days(TET, '2026-02-14', '2026-02-15', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-21', '2026-02-22'),
   ...days(HUNG_KINGS, '2026-04-26'),
   ...days(`${HUNG_KINGS} (${COMPENSATORY})`, '2026-04-27'),
   ...days(REUNIFICATION, '2026-04-30'),
   ...days(LABOUR, '2026-05-01'),
+  ...days(BRIDGE, '2026-08-31'),
   ...days(NATIONAL, '2026-09-01', '2026-09-02'),
   // 2027 (by the Labour Code; Tết as the lunar calendar places it, until the yearly announcement)
   ...days(NEW_YEAR, '2027-01-01'),
@@ -99,4 +101,6 @@ export const PUBLIC_HOLIDAYS: readonly CalendarDay[] = [
 export const WORKING_SATURDAYS: readonly CalendarDay[] = [
   ...days('làm bù cho ngày 29/4/2024', '2024-05-04'),
   ...days('làm bù cho ngày 02/5/2025', '2025-04-26'),
+  ...days('làm bù cho ngày 02/1/2026', '2026-01-10'),
+  ...days('làm bù cho ngày 31/8/2026', '2026-08-22'),
 ];
