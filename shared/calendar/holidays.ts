@@ -87,9 +87,11 @@ export const PUBLIC_HOLIDAYS: readonly CalendarDay[] = [
   ...days(LABOUR, '2026-05-01'),
   ...days(BRIDGE, '2026-08-31'),
   ...days(NATIONAL, '2026-09-01', '2026-09-02'),
-  // 2027 (by the Labour Code; Tết as the lunar calendar places it, until the yearly announcement)
+  // 2027 (by the Labour Code, until the yearly announcement). Tết: mùng 1 is Saturday 6/2; the five
+  // days of Art. 112 (30 Tết to mùng 4) hold two weekend days, so two compensatory days follow.
   ...days(NEW_YEAR, '2027-01-01'),
-  ...days(TET, '2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10'),
+  ...days(TET, '2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09'),
+  ...days(`${TET} (${COMPENSATORY})`, '2027-02-10', '2027-02-11'),
   ...days(HUNG_KINGS, '2027-04-16'),
   ...days(REUNIFICATION, '2027-04-30'),
   ...days(LABOUR, '2027-05-01'),
