@@ -8,6 +8,7 @@ import { demoRecord, syntheticProvince } from '../shared/demo/registry';
 import { loadavg } from 'node:os';
 import { printTable } from './harness';
 import { startBenchWorker } from './miniflare-worker';
+import { startWriteFloor } from './write-floor';
 import { filingAgainstFloor, rowCosts, seedProvince, type Metered } from './filing';
 import { filingRows } from './filing-rows';
 
@@ -23,7 +24,8 @@ export async function filingBench(): Promise<void> {
     printStatements('Các câu lệnh D1 của một dự thảo báo cáo .docx', costs.report);
     const bodies = province.slice(0, 200).map((u) => JSON.stringify(demoSubmission('BM03', u, '2025-Q1')));
     const single = await filingAgainstFloor(worker, bodies, 1, 2, 3);
-    const load = await filingAgainstFloor(worker, bodies, 20);
+    const writeFloor = await startWriteFloor();
+    const load = await filingAgainstFloor(worker, bodies, 20, 4, 3, writeFloor).finally(() => writeFloor.stop());
     printTable('Chi phí một lần nộp báo cáo (workerd, D1 cục bộ)', filingRows(province.length, costs, single, load));
     // The ratio follows the machine's load: it is printed beside it.
     process.stdout.write(`Tải máy (1, 5, 15 phút): ${loadavg().map((x) => x.toFixed(2)).join(' ')}\n`);

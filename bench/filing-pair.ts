@@ -7,45 +7,16 @@
  * machine's load average beside them, and the CPU time the worker's workerd process (the worker
  * and its local D1) spent per request, which the others' load does not change.
  */
-import { readFileSync, readdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { demoSubmission } from '../shared/demo/generate';
 import { demoRecord, syntheticProvince } from '../shared/demo/registry';
 import { jsonHeaders, run, seedProvince, summarize, type Latencies } from './filing';
 import { startBenchWorker, type BenchWorker } from './miniflare-worker';
+import { cpuSeconds } from './workerd-cpu';
 
 const ROUNDS = 4;
 const SECONDS = 3;
 const CLIENTS = 20;
-
-/** The workerd processes of each worker: the CPU they spend is the worker's and its D1's, whatever else runs. */
-const cpuOf = new Map<string, number[]>();
-
-/** Processes named workerd started by this one (Miniflare's), by id. */
-function workerdChildren(): number[] {
-  return readdirSync('/proc')
-    .filter((d) => /^\d+$/.test(d))
-    .flatMap((d) => {
-      try {
-        const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-        const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-        return comm === 'workerd' && ppid === process.pid ? [Number(d)] : [];
-      } catch {
-        return [];
-      }
-    });
-}
-
-/** CPU seconds (user and system) the processes have spent so far. */
-function cpuSeconds(pids: readonly number[]): number {
-  let ticks = 0;
-  for (const pid of pids) {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    ticks += Number(fields[11]) + Number(fields[12]);
-  }
-  return ticks / 100;
-}
 
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 /** CPU of workerd (the worker and its local D1) per request answered. */
@@ -62,11 +33,7 @@ export async function filingPairBench(): Promise<void> {
   const records = province.map((u) => demoRecord(u));
   process.stdout.write(`\n(đang khởi động hai worker: trước = ${before}, sau = bản này; tải máy ${load()})\n`);
   const workers: [string, BenchWorker][] = [];
-  for (const [name, root] of [['trước', before], ['sau', undefined]] as const) {
-    const known = new Set(workerdChildren());
-    workers.push([name, await startBenchWorker(records, root ? { root } : {})]);
-    cpuOf.set(name, workerdChildren().filter((pid) => !known.has(pid)));
-  }
+  for (const [name, root] of [['trước', before], ['sau', undefined]] as const) workers.push([name, await startBenchWorker(records, root ? { root } : {})]);
   try {
     for (const [, w] of workers) await seedProvince(w, province);
     const bodies = province.slice(0, 200).map((u) => JSON.stringify(demoSubmission('BM03', u, '2025-Q1')));
@@ -88,7 +55,7 @@ async function rounds(workers: [string, BenchWorker][], bodies: readonly string[
     const order = round % 2 === 0 ? workers : [...workers].reverse();
     for (const [name, w] of order) {
       let next = 0;
-      const cpuBefore = cpuSeconds(cpuOf.get(name) ?? []);
+      const cpuBefore = cpuSeconds(w.pids);
       const r = await run({
         url: `${w.origin}/api/v1/submissions`,
         method: 'POST',
@@ -97,18 +64,18 @@ async function rounds(workers: [string, BenchWorker][], bodies: readonly string[
         headers: jsonHeaders(w.dicToken),
         requests: [{ setupRequest: (req) => ({ ...req, body: bodies[next++ % bodies.length]! }) }],
       });
-      const spent = cpuSeconds(cpuOf.get(name) ?? []) - cpuBefore;
+      const spent = cpuSeconds(w.pids) - cpuBefore;
       cpu.set(name, (cpu.get(name) ?? 0) + spent);
       all.get(name)!.samples.push(...r.samples);
       all.get(name)!.failed += r.failed;
       process.stdout.write(`  lượt ${round + 1} ${name.padEnd(9)} ${line(summarize(r.samples, SECONDS, r.failed))}  ${perRequest(spent, r.samples.length)}   tải máy ${load()}\n`);
     }
-    const floorCpu = cpuSeconds(cpuOf.get(workers[1]![0]) ?? []);
+    const floorCpu = cpuSeconds(workers[1]![1].pids);
     const h = await run({ url: `${workers[1]![1].origin}/api/v1/health`, connections: CLIENTS, duration: SECONDS });
-    cpu.set('đối chứng', (cpu.get('đối chứng') ?? 0) + cpuSeconds(cpuOf.get(workers[1]![0]) ?? []) - floorCpu);
+    cpu.set('đối chứng', (cpu.get('đối chứng') ?? 0) + cpuSeconds(workers[1]![1].pids) - floorCpu);
     all.get('đối chứng')!.samples.push(...h.samples);
     all.get('đối chứng')!.failed += h.failed;
-    process.stdout.write(`  lượt ${round + 1} ${'đối chứng'.padEnd(9)} ${line(summarize(h.samples, SECONDS, h.failed))}  ${perRequest(cpuSeconds(cpuOf.get(workers[1]![0]) ?? []) - floorCpu, h.samples.length)}   tải máy ${load()}\n`);
+    process.stdout.write(`  lượt ${round + 1} ${'đối chứng'.padEnd(9)} ${line(summarize(h.samples, SECONDS, h.failed))}  ${perRequest(cpuSeconds(workers[1]![1].pids) - floorCpu, h.samples.length)}   tải máy ${load()}\n`);
   }
   const floor = summarize(all.get('đối chứng')!.samples, ROUNDS * SECONDS, all.get('đối chứng')!.failed);
   process.stdout.write('Tất cả các lượt\n');

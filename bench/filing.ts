@@ -18,6 +18,8 @@ import type { DemoUnit } from '../shared/demo/registry';
 import { TEMPLATES, filesTemplate } from '../shared/templates';
 import { D1_METER_HEADER, D1_ROWS_READ_HEADER, D1_ROWS_WRITTEN_HEADER, D1_STATEMENTS_HEADER } from '../worker/src/lib/d1-meter';
 import type { BenchWorker } from './miniflare-worker';
+import { cpuSeconds } from './workerd-cpu';
+import type { WriteFloor } from './write-floor';
 
 export const PERIOD = '2024';
 
@@ -96,6 +98,8 @@ export interface Latencies {
   p50: number;
   p99: number;
   failed: number;
+  /** CPU of the workerd process (the worker and its local D1) per request answered, in ms, where measured. */
+  cpuMs?: number;
 }
 
 export function summarize(samples: number[], seconds: number, failed: number): Latencies {
@@ -118,28 +122,48 @@ export async function run(options: autocannon.Options): Promise<{ samples: numbe
   return { samples, failed: failed + result.errors + result.timeouts };
 }
 
+/** Samples, failures and workerd CPU seconds gathered over several rounds. */
+class Rounds {
+  samples: number[] = [];
+  failed = 0;
+  cpu = 0;
+  constructor(private readonly pids: readonly number[]) {}
+  async add(options: autocannon.Options): Promise<void> {
+    const before = cpuSeconds(this.pids);
+    const r = await run(options);
+    this.cpu += cpuSeconds(this.pids) - before;
+    this.samples.push(...r.samples);
+    this.failed += r.failed;
+  }
+  summary(seconds: number): Latencies {
+    return { ...summarize(this.samples, seconds, this.failed), cpuMs: (this.cpu * 1000) / Math.max(1, this.samples.length + this.failed) };
+  }
+}
+
+export interface AgainstFloors {
+  filing: Latencies;
+  /** `GET /health`: one `SELECT 1`, no sign-in. */
+  floor: Latencies;
+  /** One bare INSERT in a worker of its own (bench/write-floor.ts), when given. */
+  writeFloor?: Latencies;
+}
+
 /**
  * Filings by `connections` clients (new revisions of BM03 for the units of `bodies`), in `rounds`
- * rounds of `seconds`, each followed by a round of the floor with the same clients.
+ * rounds of `seconds`, each followed by a round of the floor with the same clients, and of the
+ * write floor with the same bodies when one is given.
  */
-export async function filingAgainstFloor(worker: BenchWorker, bodies: readonly string[], connections: number, rounds = 4, seconds = 3): Promise<{ filing: Latencies; floor: Latencies }> {
+export async function filingAgainstFloor(worker: BenchWorker, bodies: readonly string[], connections: number, rounds = 4, seconds = 3, writeFloor?: WriteFloor): Promise<AgainstFloors> {
   let next = 0;
-  const filing = { samples: [] as number[], failed: 0 };
-  const floor = { samples: [] as number[], failed: 0 };
+  const filing = new Rounds(worker.pids);
+  const floor = new Rounds(worker.pids);
+  const written = new Rounds(writeFloor?.pids ?? []);
+  const body = () => [{ setupRequest: (req: autocannon.Request) => ({ ...req, body: bodies[next++ % bodies.length]! }) }];
   for (let round = 0; round < rounds; round++) {
-    const f = await run({
-      url: `${worker.origin}/api/v1/submissions`,
-      method: 'POST',
-      connections,
-      duration: seconds,
-      headers: jsonHeaders(worker.dicToken),
-      requests: [{ setupRequest: (req) => ({ ...req, body: bodies[next++ % bodies.length]! }) }],
-    });
-    filing.samples.push(...f.samples);
-    filing.failed += f.failed;
-    const h = await run({ url: `${worker.origin}/api/v1/health`, connections, duration: seconds });
-    floor.samples.push(...h.samples);
-    floor.failed += h.failed;
+    await filing.add({ url: `${worker.origin}/api/v1/submissions`, method: 'POST', connections, duration: seconds, headers: jsonHeaders(worker.dicToken), requests: body() });
+    await floor.add({ url: `${worker.origin}/api/v1/health`, connections, duration: seconds });
+    if (writeFloor) await written.add({ url: writeFloor.url, method: 'POST', connections, duration: seconds, requests: body() });
   }
-  return { filing: summarize(filing.samples, rounds * seconds, filing.failed), floor: summarize(floor.samples, rounds * seconds, floor.failed) };
+  const total = rounds * seconds;
+  return { filing: filing.summary(total), floor: floor.summary(total), ...(writeFloor ? { writeFloor: written.summary(total) } : {}) };
 }

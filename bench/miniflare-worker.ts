@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { Unit } from '../shared/registry/units';
 import { ROOT } from '../scripts/lib/d1';
 import { newToken, randomId, sha256Hex } from '../worker/src/lib/crypto';
+import { withNewWorkerd } from './workerd-cpu';
 
 export type BenchDatabase = Awaited<ReturnType<Miniflare['getD1Database']>>;
 
@@ -20,6 +21,8 @@ export interface BenchWorker {
   dicToken: string;
   /** The worker's database, for filling history straight in and for reading query plans. */
   db: BenchDatabase;
+  /** The workerd processes running the worker and its D1 (bench/workerd-cpu.ts). */
+  pids: number[];
   stop: () => Promise<void>;
 }
 
@@ -39,8 +42,7 @@ export async function startBenchWorker(units: readonly Unit[], options: { root?:
     mainFields: ['browser', 'module', 'main'],
   });
   const persist = await mkdtemp(join(tmpdir(), 'chitieu-bench-'));
-  const mf = new Miniflare(
-    convertV4MiniflareOptions({
+  const miniflareOptions = convertV4MiniflareOptions({
     modules: true,
     script: bundle.outputFiles[0]!.text,
     compatibilityDate: '2026-04-01',
@@ -52,8 +54,12 @@ export async function startBenchWorker(units: readonly Unit[], options: { root?:
     host: '127.0.0.1',
     port: 0,
     ...(options.inspectorPort ? { inspectorPort: options.inspectorPort } : {}),
-    }),
-  );
+  });
+  const { started: mf, pids } = await withNewWorkerd(async () => {
+    const started = new Miniflare(miniflareOptions);
+    await started.ready;
+    return started;
+  });
   const url = await mf.ready;
   const db = await mf.getD1Database('DB');
   for (const migration of await readD1Migrations(join(root, 'worker/migrations'))) {
@@ -76,6 +82,7 @@ export async function startBenchWorker(units: readonly Unit[], options: { root?:
     origin: url.origin,
     dicToken,
     db,
+    pids,
     stop: async () => {
       await mf.dispose();
       await rm(persist, { recursive: true, force: true });

@@ -9,6 +9,7 @@ import { TEMPLATES } from '../shared/templates';
 import { filingAgainstFloor, PERIOD, rowCosts, seedProvince } from './filing';
 import { filingRows } from './filing-rows';
 import { startBenchWorker } from './miniflare-worker';
+import { startWriteFloor } from './write-floor';
 import { ms, printTable, time } from './harness';
 import { soak } from './soak';
 import { XLSX_MEDIA_TYPE } from '../shared/api/media';
@@ -63,7 +64,8 @@ export async function workerBench(): Promise<void> {
     const costs = await rowCosts(worker, province[province.length - 1]!);
     const bodies = province.slice(0, 200).map((u) => JSON.stringify(demoSubmission('BM03', u, '2025-Q1')));
     const single = await filingAgainstFloor(worker, bodies, 1, 2, 3);
-    const load = await filingAgainstFloor(worker, bodies, 20);
+    const writeFloor = await startWriteFloor();
+    const load = await filingAgainstFloor(worker, bodies, 20, 4, 3, writeFloor).finally(() => writeFloor.stop());
     // Crafted files: one far-away cell (about 10 KB), and a part that inflates to 100 MB (about 100 KB).
     const blank = new Uint8Array(await (await fetch(`${worker.origin}/api/v1/templates/BM03.xlsx`, { headers: auth })).arrayBuffer());
     const crafted = { far: appendRow(blank, 1048576, '<c r="XFD1048576"><v>1</v></c>'), bomb: withInflatingPart(blank, 100 * 1024 * 1024) };
