@@ -24,13 +24,21 @@ export function auditStatement(db: D1Database, actor: Actor, action: string, tar
 }
 
 /**
+ * The same entry, written only when `condition` (SQL; its parameters are bound from ?9) holds when the
+ * batch reaches it.
+ */
+export function auditWhenStatement(db: D1Database, actor: Actor, action: string, target: string, detail: unknown, at: string, condition: string, ...params: unknown[]): D1PreparedStatement {
+  return db
+    .prepare(`INSERT INTO audit_log (at, actor, role, action, target, detail, person_id, membership_id) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 WHERE ${condition}`)
+    .bind(at, actor.tokenId, actor.role, action, target, detail === undefined ? null : JSON.stringify(detail), actor.personId ?? null, actor.membershipId ?? null, ...params);
+}
+
+/**
  * The same entry, written only when the statement just before it in the batch changed a row: a write
  * that a racing request already made is not audited twice.
  */
 export function auditIfChangedStatement(db: D1Database, actor: Actor, action: string, target: string, detail?: unknown, at = new Date().toISOString()): D1PreparedStatement {
-  return db
-    .prepare('INSERT INTO audit_log (at, actor, role, action, target, detail, person_id, membership_id) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 WHERE changes() > 0')
-    .bind(at, actor.tokenId, actor.role, action, target, detail === undefined ? null : JSON.stringify(detail), actor.personId ?? null, actor.membershipId ?? null);
+  return auditWhenStatement(db, actor, action, target, detail, at, 'changes() > 0');
 }
 
 export async function listAudit(db: D1Database, since: string | undefined, limit: number) {

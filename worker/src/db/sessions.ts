@@ -4,7 +4,7 @@
  * and the membership in force at every request.
  */
 import type { Role } from '../../../shared/api/schemas';
-import { auditStatement, type Actor } from './audit';
+import { auditWhenStatement, type Actor } from './audit';
 
 export interface SessionState {
   id: string;
@@ -140,11 +140,12 @@ export async function listOpenSessions(db: D1Database, now: string): Promise<Ope
 
 /** Ends one session (`id`) or every open session of a person; answers how many ended. */
 export async function endSessions(db: D1Database, which: { id: string } | { personId: string }, actor: Actor, now: string, reason: 'logout' | 'ended'): Promise<number> {
-  const [where, value] = 'id' in which ? ['id = ?1', which.id] : ['person_id = ?1', which.personId];
-  // Audited before the sessions end: signing out, or ending one's own sessions, ends the actor's own (migration 0016).
+  const [column, value] = 'id' in which ? ['id', which.id] : ['person_id', which.personId];
+  // Audited before the sessions end, since signing out or ending one's own sessions ends the actor's own
+  // (migration 0016), and only when there is an open session to end.
   const [, ended] = await db.batch([
-    auditStatement(db, actor, reason === 'logout' ? 'sessions.logout' : 'sessions.end', value, undefined, now),
-    db.prepare(`UPDATE sessions SET ended_at = ?2, ended_by = ?3 WHERE ${where} AND ended_at IS NULL AND expires_at > ?2 RETURNING id`).bind(value, now, actor.tokenId),
+    auditWhenStatement(db, actor, reason === 'logout' ? 'sessions.logout' : 'sessions.end', value, undefined, now, `EXISTS (SELECT 1 FROM sessions WHERE ${column} = ?9 AND ended_at IS NULL AND expires_at > ?10)`, value, now),
+    db.prepare(`UPDATE sessions SET ended_at = ?2, ended_by = ?3 WHERE ${column} = ?1 AND ended_at IS NULL AND expires_at > ?2 RETURNING id`).bind(value, now, actor.tokenId),
   ]);
   return ended!.results.length;
 }

@@ -8,6 +8,7 @@ import { PeopleImportRequestSchema } from '../../../shared/api/identity-schemas'
 import { API } from '../../../shared/api/routes';
 import { peopleToCsv, parsePeopleCsv, planPeopleImport, type PersonMembership } from '../../../shared/people';
 import { problemLine, renderField } from '../../../shared/problems';
+import { signedOutRefusal } from '../db/guards';
 import { applyPeopleImport, findPerson, listPeople } from '../db/people';
 import { endSessions, listOpenSessions } from '../db/sessions';
 import { listUnits } from '../db/units';
@@ -66,6 +67,8 @@ route(peopleRoutes, API.importPeople, async (c, { query }) => {
     try {
       await applyPeopleImport(c.env.DB, plan.changes, c.get('principal'), now(c.env).toISOString());
     } catch (e) {
+      // Its caller signed out meanwhile: answered as the sign-in would now answer (app.ts).
+      if (signedOutRefusal(e)) throw e;
       // A constraint: another import changed the same people meanwhile; nothing of this one is stored.
       if (/constraint/i.test(String(e))) fail('people_changed_meanwhile');
       throw e;

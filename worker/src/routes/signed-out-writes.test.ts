@@ -10,7 +10,7 @@ import { DEMO_REGISTRY } from '../../../shared/demo/registry';
 import { storeRevision } from '../db/submissions';
 import { sha256Hex } from '../lib/crypto';
 import type { Principal } from '../env';
-import { api, count, makeToken, problem, seedUnits, signInAs } from '../../test/helpers';
+import { api, count, json, makeToken, problem, seedUnits, signInAs } from '../../test/helpers';
 
 const unit = (code: string) => DEMO_REGISTRY.find((u) => u.code === code)!;
 let dic: string;
@@ -81,6 +81,13 @@ describe('the write of a caller signed out since its sign-in', () => {
     const ended = await api(`/people/${personId}/sessions`, { method: 'DELETE', token });
     expect(ended.status).toBe(200);
     expect((await api('/me', { token })).status).toBe(401);
+    // Ending what is already ended, or unknown, changes nothing and audits nothing.
+    const sessionId = await sessionIdOf(token);
+    const audited = await count('audit_log');
+    expect((await api(`/sessions/${sessionId}`, { method: 'DELETE', token: dic })).status).toBe(404);
+    expect((await api('/sessions/ses_unknown', { method: 'DELETE', token: dic })).status).toBe(404);
+    expect((await json(await api(`/people/${personId}/sessions`, { method: 'DELETE', token: dic }))).ended).toBe(0);
+    expect(await count('audit_log')).toBe(audited);
     const other = await makeToken('unit', 'SYT');
     expect((await api(`/tokens/${await tokenIdOf(other)}/rotate`, { method: 'POST', token: dic })).status).toBe(201);
   });
@@ -115,5 +122,25 @@ describe('a filing whose token is revoked after its sign-in', () => {
       // Without the revocation the same filing goes through.
       expect((await api('/submissions', { token: victim, json: demoSubmission('BM03', unit(code), '2024-Q3') })).status).toBe(201);
     }
+  });
+});
+
+describe('a people import whose token is revoked after its sign-in', () => {
+  // The import's own refusal of a concurrent change (409) must not swallow the sign-in's.
+  it('is answered 401 token_revoked, not as a change made meanwhile, with nothing stored', async () => {
+    const victim = await makeToken('dic', 'STTTT');
+    const id = await tokenIdOf(victim);
+    await env.DB.prepare(`CREATE TRIGGER revoke_mid_import BEFORE INSERT ON people BEGIN UPDATE tokens SET revoked_at = '2026-01-01T00:00:00.000Z' WHERE id = '${id}'; END`).run();
+    const person = { login: 'hoa@phuocan.daklak.gov.vn', name: 'Nguyễn Thị Hoa', role: 'unit', unit: 'SYT', validFrom: '2025-07-01', validTo: null };
+    try {
+      const before = { people: await count('people'), memberships: await count('memberships'), audit: await count('audit_log') };
+      const r = await api('/people', { method: 'PUT', token: victim, json: { people: [person] } });
+      expect(r.status).toBe(401);
+      expect((await problem(r)).code).toBe('token_revoked');
+      expect({ people: await count('people'), memberships: await count('memberships'), audit: await count('audit_log') }).toEqual(before);
+    } finally {
+      await env.DB.prepare('DROP TRIGGER revoke_mid_import').run();
+    }
+    expect((await api('/people', { method: 'PUT', token: victim, json: { people: [person] } })).status).toBe(200);
   });
 });

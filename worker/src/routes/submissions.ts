@@ -22,7 +22,7 @@ import { check, limitBody, readJson } from '../lib/body';
 import { canonicalJson, randomId, sha256Hex } from '../lib/crypto';
 import { checkUnit, readSubmission, refuseOtherUnit, resolveTarget } from '../lib/intake';
 import { loadComparison, loadIntake } from '../db/intake';
-import { isWriteConflict } from '../db/guards';
+import { isWriteConflict, signedOutRefusal } from '../db/guards';
 import { WRITE_CONFLICT_RETRY_SECONDS } from '../lib/write-conflict';
 import { fail, failAt, MAX_PROBLEM_ISSUES } from '../lib/problem';
 import { requirePeriod, requireTemplate } from '../lib/params';
@@ -132,6 +132,8 @@ route(submissionRoutes, API.fileSubmission, async (c, { query }) => {
       principal,
     );
   } catch (e) {
+    // Its caller signed out since its sign-in: answered as the sign-in would now answer (app.ts).
+    if (signedOutRefusal(e)) throw e;
     // The period was closed: the filing is refused, never stored outside what was closed.
     if (isClosedRefusal(e)) await refuseClosed(c.env.DB, period.code);
     const message = String((e as Error).message);
