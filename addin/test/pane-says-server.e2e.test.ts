@@ -279,6 +279,15 @@ describe('the pane says what the server says', () => {
     expect(await page.locator('#period-close #period-changes').count()).toBe(1);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('#period-close').innerText(), { timeout: 20_000 }).toContain('lần 2');
+
+    // Reopening without a reason is told so under the box; the box and both buttons stay, and a reason reopens it.
+    await page.locator('#period-reopen').click();
+    await page.locator('#period-reopen-confirm').click();
+    await expect.poll(() => page.locator('#period-reopen-warning').innerText(), { timeout: 20_000 }).toContain('Cần ghi lý do mở lại.');
+    expect(await page.locator('#period-close fluent-button').count()).toBe(2);
+    await page.locator('#period-close textarea').fill('Sửa số liệu Sở Y tế');
+    await page.locator('#period-reopen-confirm').click();
+    await page.locator('#period-close-button').waitFor({ timeout: 20_000 });
     await page.close();
   });
 });

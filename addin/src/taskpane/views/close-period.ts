@@ -94,10 +94,19 @@ export function closePeriodControls(ctx: Ctx, period: () => string): { element: 
     ++turn;
     const code = period();
     const reason = textArea(t.reason);
+    // A missing reason is said under the box; the box and both buttons stay.
+    const warning = h('div', { id: 'period-reopen-warning' });
+    const reopen = () => {
+      const text = reason.value.trim();
+      if (text) return void act(() => ctx.api.reopenPeriod(code, text));
+      replace(warning, message('warning', t.reasonNeeded));
+      reason.focus();
+    };
     replace(
       element,
       reason,
-      h('div', { class: 'actions' }, button(t.reopen, () => (reason.value.trim() ? void act(() => ctx.api.reopenPeriod(code, reason.value.trim())) : replace(element, reason, message('warning', t.reasonNeeded))), { appearance: 'primary', id: 'period-reopen-confirm' }), button(t.cancel, () => void refresh())),
+      warning,
+      h('div', { class: 'actions' }, button(t.reopen, reopen, { appearance: 'primary', id: 'period-reopen-confirm' }), button(t.cancel, () => void refresh())),
     );
     reason.focus();
   }
