@@ -111,6 +111,12 @@ describe('DIC’s people screen', () => {
     // The clerk's pane asks again: refused, and it offers sign-in.
     const status = await clerkPage.evaluate(async () => (await fetch('/api/v1/me', { headers: { authorization: `Bearer ${localStorage.getItem('chitieu.token')}` } })).status);
     expect(status).toBe(401);
+    // Her next action in the pane is refused, and the pane goes back to sign-in at once, saying why.
+    await clerkPage.locator('#tab-history').click();
+    await clerkPage.locator('#token').waitFor();
+    expect(await clerkPage.locator('#who').count()).toBe(0);
+    expect(await clerkPage.locator('#signed-out').innerText()).toContain('Phiên đăng nhập đã kết thúc');
+    expect(await clerkPage.evaluate(() => localStorage.getItem('chitieu.token'))).toBeNull();
     await clerkPage.reload();
     await clerkPage.locator('#token').waitFor();
     expect(await clerkPage.locator('#who').count()).toBe(0);

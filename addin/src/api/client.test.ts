@@ -42,3 +42,14 @@ describe('closing a period from the pane', () => {
     await expect(clientAnswering(200, { period: '2024-H1' }).client.periodState('2024-H1')).rejects.toThrow(/không đúng định dạng/);
   });
 });
+
+describe('a refusal that is not a problem document', () => {
+  it('is said plainly in Vietnamese with its status, never as a bare "HTTP 502"', async () => {
+    const client = new ApiClient({ token: () => 'ctk_test', lang: () => 'vi', fetch: async () => new Response('<html>Bad gateway</html>', { status: 502, headers: { 'content-type': 'text/html' } }) });
+    const error = (await client.me().catch((e: unknown) => e)) as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.status).toBe(502);
+    expect(error.problem).toBeNull();
+    expect(error.message).toMatch(/^Máy chủ chitieu gặp sự cố \(HTTP 502\).*thử lại/);
+  });
+});

@@ -33,6 +33,12 @@ const UNREACHABLE: Words = {
   en: 'Cannot reach the chitieu server. Check the network and try again.',
 };
 
+/** A refusal that is not the API's problem document (a proxy's error page, a crash): said plainly, with its status. */
+const UNEXPLAINED: Record<Lang, (status: number) => string> = {
+  vi: (status) => `Máy chủ chitieu gặp sự cố (HTTP ${status}) và không nói rõ lý do. Hãy thử lại sau ít phút; nếu vẫn lỗi, hãy báo cơ quan thường trực.`,
+  en: (status) => `The chitieu server failed (HTTP ${status}) without saying why. Try again in a few minutes; if it keeps failing, tell the coordinating department.`,
+};
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -51,6 +57,8 @@ export interface ApiOptions {
   fetch?: typeof fetch;
   /** Training only: the day every request files as of (the demo's `?today=`); the server follows it where allowed. */
   today?: () => string | null;
+  /** Told of every 401 (a session ended, a token revoked) before the call's caller is: the pane signs out. */
+  onUnauthorized?: (error: ApiError) => void;
 }
 
 export class ApiClient {
@@ -92,7 +100,9 @@ export class ApiClient {
       } catch {
         // not a problem document
       }
-      throw new ApiError(response.status, problem, problem?.detail ?? `HTTP ${response.status}`);
+      const error = new ApiError(response.status, problem, problem?.detail ?? UNEXPLAINED[this.options.lang()](response.status));
+      if (response.status === 401) this.options.onUnauthorized?.(error);
+      throw error;
     }
     return response;
   }

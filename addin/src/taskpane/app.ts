@@ -55,7 +55,27 @@ const TABS: Record<Me['role'], Tab[]> = {
 
 export function mountTaskPane(root: HTMLElement, deps: AppDeps): void {
   const { session, port } = deps;
-  const api = deps.api ?? new ApiClient({ token: () => session.token(), lang: () => session.lang() });
+  // This pane's own token: kept on this computer for the next start, but another window signing in or
+  // out does not change whom this one acts as.
+  let token: string | null = session.token();
+  /** Why the pane was signed out by the server (a session ended, a token revoked), said above the sign-in. */
+  let signedOut: string | null = null;
+  const api =
+    deps.api ??
+    new ApiClient({
+      token: () => token,
+      lang: () => session.lang(),
+      onUnauthorized: (e) => {
+        // Only a signed-in pane goes back to the sign-in; a token being tried says its own refusal.
+        if (!me) return;
+        if (session.token() === token) session.setToken(null);
+        token = null;
+        me = null;
+        signedOut = e.message;
+        render();
+        focusOn('token');
+      },
+    });
   const today = deps.today ?? (() => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10));
   let me: Me | null = null;
   let tab: Tab | null = null;
@@ -95,7 +115,7 @@ export function mountTaskPane(root: HTMLElement, deps: AppDeps): void {
         ? busy('…')
         : unreachable
           ? h('div', { id: 'unreachable' }, message('error', unreachable), h('div', { class: 'actions' }, button(t.signIn.retry, resume, { appearance: 'primary', id: 'retry' })))
-          : h('div', {}, providerSignIn(lang, signIn), signInView(t, signIn));
+          : h('div', {}, signedOut ? h('div', { id: 'signed-out' }, message('warning', signedOut)) : null, providerSignIn(lang, signIn), signInView(t, signIn));
       replace(root, header, h('main', {}, body));
       return;
     }
@@ -151,22 +171,27 @@ export function mountTaskPane(root: HTMLElement, deps: AppDeps): void {
     render();
     focusOn('lang');
   };
-  const signIn = async (token: string) => {
-    session.setToken(token);
+  const signIn = async (offered: string) => {
+    token = offered;
+    session.setToken(offered);
     try {
       me = await api.me();
     } catch (e) {
+      token = null;
       session.setToken(null);
       throw e;
     }
+    signedOut = null;
     tab = null;
     render();
     // The signed-in pane starts at its first tab, where the keyboard goes on from.
     if (tab) focusOn(`tab-${tab}`);
   };
   const signOut = () => {
-    signOutSession(session.token());
-    session.setToken(null);
+    signOutSession(token);
+    if (session.token() === token) session.setToken(null);
+    token = null;
+    signedOut = null;
     me = null;
     memory.checkedSheet = null;
     memory.checkedKeys.clear();
@@ -177,7 +202,7 @@ export function mountTaskPane(root: HTMLElement, deps: AppDeps): void {
 
   /** Signs in again with the kept token; only the server refusing it forgets it. */
   const resume = () => {
-    if (!session.token()) return;
+    if (!token) return;
     checking = true;
     unreachable = null;
     render();
@@ -189,7 +214,10 @@ export function mountTaskPane(root: HTMLElement, deps: AppDeps): void {
       },
       (e) => {
         checking = false;
-        if (e instanceof ApiError && e.status === 401) session.setToken(null);
+        if (e instanceof ApiError && e.status === 401) {
+          if (session.token() === token) session.setToken(null);
+          token = null;
+        }
         else unreachable = (e as Error).message;
         render();
       },
