@@ -524,5 +524,7 @@ describe('opening the pane while the server cannot be reached', () => {
     await page.unroute('**/api/v1/me');
     await page.locator('#retry').click();
     await expect.poll(() => page.locator('#who').innerText()).toContain('Kiểm tra, thanh tra');
+    // An auditor has no unit: the role is the name shown, and it is not said twice.
+    expect((await page.locator('#who').innerText()).trim()).toBe('Kiểm tra, thanh tra');
   });
 });

@@ -76,6 +76,12 @@ export function periodLabel(period: Period, lang: Lang = 'vi'): string {
   return PERIOD_NAMES[lang][period.kind](period);
 }
 
+/** The period named inside a sentence (`kỳ năm 2024`, `kỳ quý III năm 2024`): its name without the capital. */
+export function periodInSentence(period: Period, lang: Lang = 'vi'): string {
+  const label = periodLabel(period, lang);
+  return /^Q\d/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
+}
+
 /** The same kind of period one step earlier (2024-H1 → 2023-H2), for jump checks. */
 export function periodBefore(period: Period): Period {
   if (period.kind === 'Y') return periodOf(period.year - 1, undefined);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysLate, hasBegun, parsePeriod, periodBefore, periodLabel, previousPeriod, sameTimeYearBefore, vietnamDay } from './index';
+import { daysLate, hasBegun, parsePeriod, periodBefore, periodInSentence, periodLabel, previousPeriod, sameTimeYearBefore, vietnamDay } from './index';
 
 describe('periods', () => {
   it('reads the three kinds of period', () => {
@@ -44,5 +44,15 @@ describe('periods', () => {
     expect(sameTimeYearBefore(parsePeriod('2024-H1')!).code).toBe('2023-H1');
     expect(sameTimeYearBefore(parsePeriod('2000')!).code).toBe('1999');
     expect(parsePeriod('1999-Q4')).toBeUndefined();
+  });
+});
+
+describe('a period named inside a sentence', () => {
+  it('loses the capital of its name in Vietnamese, as in "kỳ năm 2025"', () => {
+    expect(periodInSentence(parsePeriod('2025')!)).toBe('năm 2025');
+    expect(periodInSentence(parsePeriod('2026-Q3')!)).toBe('quý III năm 2026');
+    expect(periodInSentence(parsePeriod('2024-H1')!)).toBe('6 tháng đầu năm 2024');
+    expect(periodInSentence(parsePeriod('2024-H2')!, 'en')).toBe('second half of 2024');
+    expect(periodInSentence(parsePeriod('2026-Q3')!, 'en')).toBe('Q3 2026');
   });
 });

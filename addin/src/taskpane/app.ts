@@ -127,7 +127,8 @@ export function mountTaskPane(root: HTMLElement, deps: AppDeps): void {
       'div',
       { class: 'who', id: 'who' },
       h('strong', {}, me.unit?.name ?? t.roles[me.role]),
-      h('span', { class: 'muted' }, ` · ${t.roles[me.role]}${me.unit ? ` · ${me.unit.code}` : ''}`),
+      // Without a unit the role is already the name shown: it is not said twice.
+      me.unit ? h('span', { class: 'muted' }, ` · ${t.roles[me.role]} · ${me.unit.code}`) : null,
       // A unit that has ended (merged, split, renamed, abolished) still files for the periods before.
       me.unit?.validTo && me.unit.validTo < today()
         ? h('p', { class: 'muted', id: 'unit-ended' }, t.unitEnded(formatDateVi(me.unit.validTo), me.unit.successors.length ? `${t.succeededBy[me.unit.change ?? 'none']} ${me.unit.successors.join(', ')}` : ''))

@@ -5,7 +5,7 @@
  * line opens the unit's filings of the period.
  */
 import type { Consolidation } from '../../../../shared/consolidation';
-import { daysLate, periodLabel, type Period } from '../../../../shared/periods';
+import { daysLate, periodInSentence, type Period } from '../../../../shared/periods';
 import { daysLateFor, filingOpens, templateOf } from '../../../../shared/templates';
 import { formatDateVi } from '../../../../shared/dates';
 import type { Unit } from '../../../../shared/registry/units';
@@ -68,7 +68,7 @@ export function chaseUnits(consolidations: readonly Consolidation[], period: Per
 /** The message DIC sends a unit (in Vietnamese, whatever the pane's language: the unit reads Vietnamese). */
 export function chaseMessage(u: ChaseUnit, period: Period, from: string, ctx: Ctx): string {
   const names = [...u.missing, ...u.returned].map((id) => `${id} (${getTemplate(id)?.title.vi ?? id})`).join(', ');
-  return ctx.t.day.chaseText(u.name, names, periodLabel(period, 'vi'), formatDateVi(period.unitDeadline), from);
+  return ctx.t.day.chaseText(u.name, names, periodInSentence(period, 'vi'), formatDateVi(period.unitDeadline), from);
 }
 
 /** A registry record's contact, when the registry keeps one. */
