@@ -114,6 +114,8 @@ export const SubmissionSummarySchema = z.object({
   review: ReviewSchema.nullable(),
   /** The person who filed the latest revision, where the filer signed in as one. */
   submitterName: z.string().nullable().optional(),
+  /** Where no person filed it: the label of the token it was filed with (DIC filing for a unit, a script). */
+  filerLabel: z.string().optional(),
   /** The latest revision includes the part of the period its predecessors were in force. */
   coversPredecessors: z.boolean().optional(),
 });
@@ -131,6 +133,8 @@ export const RevisionSchema = z.object({
   submittedBy: z.string(),
   /** The person who filed, where the filer signed in as one. */
   submitterName: z.string().nullable().optional(),
+  /** Where no person filed it: the label of the token it was filed with. */
+  filerLabel: z.string().optional(),
   reviews: z.array(ReviewSchema),
 });
 

@@ -116,6 +116,8 @@ interface SummaryRow {
   /** The people who filed the revision and reviewed it, where they signed in as people. */
   submitter_name: string | null;
   reviewer_name: string | null;
+  /** The label of the token the revision was filed with (DIC's, a unit's, a script's). */
+  filer_token_label: string | null;
   covers_predecessors: number | null;
 }
 
@@ -124,13 +126,14 @@ const SUMMARY = `
   SELECT s.id, s.unit_code, s.template, s.period, r.revision, r.received_at, r.days_late, r.warnings,
          f.received_at AS first_received_at, f.days_late AS first_days_late,
          v.id AS review_id, v.decision, v.comment, v.reviewed_by, v.reviewed_at,
-         sp.name AS submitter_name, vp.name AS reviewer_name, json_extract(r.body, '$.coversPredecessors') AS covers_predecessors
+         sp.name AS submitter_name, vp.name AS reviewer_name, rt.label AS filer_token_label, json_extract(r.body, '$.coversPredecessors') AS covers_predecessors
   FROM submissions s
   JOIN revisions r ON r.submission_id = s.id AND r.revision = s.latest_revision
   JOIN revisions f ON f.submission_id = s.id AND f.revision = 1
   LEFT JOIN reviews v ON v.id = (SELECT max(id) FROM reviews WHERE submission_id = s.id AND revision = s.latest_revision)
   LEFT JOIN people sp ON sp.id = r.submitted_by_person
-  LEFT JOIN people vp ON vp.id = v.reviewed_by_person`;
+  LEFT JOIN people vp ON vp.id = v.reviewed_by_person
+  LEFT JOIN tokens rt ON rt.id = r.submitted_by`;
 
 /**
  * The same with the revision's stored report, its unit as filed, and who filed and reviewed it (the
@@ -141,7 +144,6 @@ const SUMMARY_WITH_REPORT = `${SUMMARY.replace(
   `SELECT r.report, r.unit_name, r.unit_kind, r.unit_parent,
           coalesce(sp.name, rt.label) AS filer_label, coalesce(vp.name, vt.label) AS reviewer_label, s.id,`,
 )}
-  LEFT JOIN tokens rt ON rt.id = r.submitted_by
   LEFT JOIN tokens vt ON vt.id = v.reviewed_by`;
 
 interface ReviewRow {
@@ -183,8 +185,14 @@ function toSummary(row: SummaryRow): SubmissionSummary {
     warnings: row.warnings,
     review,
     submitterName: row.submitter_name,
+    ...filerLabelOf(row.submitter_name, row.filer_token_label),
     ...(row.covers_predecessors ? { coversPredecessors: true } : {}),
   };
+}
+
+/** The filing token's label, said where no person filed: whose token it was (DIC's filing for a unit is not the unit's). */
+function filerLabelOf(person: string | null, label: string | null): { filerLabel?: string } {
+  return person === null && label ? { filerLabel: label } : {};
 }
 
 export function statusOf(review: Pick<Review, 'decision'> | null): ReviewStatus {
@@ -218,14 +226,15 @@ interface RevisionRow {
   warnings: number;
   submitted_by: string;
   submitter_name: string | null;
+  filer_token_label: string | null;
 }
 
 export async function getRevisions(db: D1Database, id: string) {
   const [revisions, reviews] = await db.batch([
     db
       .prepare(
-        `SELECT r.revision, r.template_version, r.engine_version, r.received_at, r.days_late, r.hash, r.source, r.warnings, r.submitted_by, p.name AS submitter_name
-         FROM revisions r LEFT JOIN people p ON p.id = r.submitted_by_person WHERE r.submission_id = ?1 ORDER BY r.revision`,
+        `SELECT r.revision, r.template_version, r.engine_version, r.received_at, r.days_late, r.hash, r.source, r.warnings, r.submitted_by, p.name AS submitter_name, t.label AS filer_token_label
+         FROM revisions r LEFT JOIN people p ON p.id = r.submitted_by_person LEFT JOIN tokens t ON t.id = r.submitted_by WHERE r.submission_id = ?1 ORDER BY r.revision`,
       )
       .bind(id),
     db
@@ -247,6 +256,7 @@ export async function getRevisions(db: D1Database, id: string) {
     warnings: r.warnings,
     submittedBy: r.submitted_by,
     submitterName: r.submitter_name,
+    ...filerLabelOf(r.submitter_name, r.filer_token_label),
     reviews: reviewRows.filter((v) => v.revision === r.revision),
   }));
 }

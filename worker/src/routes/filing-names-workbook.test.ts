@@ -15,10 +15,11 @@ const CLERK = '=HYPERLINK("http://example.invalid","Nguyễn Thị Hoa")';
 const REVIEWER = '+Trần Thị Lan';
 let rows: unknown[][] = [];
 let formulas = 0;
+let dic: string;
 
 beforeAll(async () => {
   await seedUnits();
-  const dic = await makeToken('dic', 'STTTT');
+  dic = await makeToken('dic', 'STTTT');
   const registered = await api('/people', {
     method: 'PUT',
     token: dic,
@@ -71,5 +72,17 @@ describe('the filing status sheet', () => {
     const missing = rows.find((r) => r[5] === 'BM03' && r[6] === 'Chưa nộp')!;
     expect([missing[filer] ?? '', missing[reviewer] ?? '']).toEqual(['', '']);
     expect(formulas).toBe(0);
+  });
+});
+
+describe('the API names the filer as the sheet does', () => {
+  it('gives the filing token’s label where no person filed, in summaries and revisions, and none where a person did', async () => {
+    const list = await json(await api(`/submissions?period=${PERIOD}&template=BM03`, { token: dic }));
+    const byUnit = (code: string) => list.find((s: { unit: string }) => s.unit === code);
+    expect(byUnit('STTTT')).toMatchObject({ submitterName: null, filerLabel: 'test dic' });
+    expect(byUnit('SYT').submitterName).toBe(CLERK);
+    expect(byUnit('SYT').filerLabel).toBeUndefined();
+    const detail = await json(await api(`/submissions/${byUnit('STTTT').id}`, { token: dic }));
+    expect(detail.revisions[0]).toMatchObject({ submitterName: null, filerLabel: 'test dic' });
   });
 });

@@ -35,7 +35,7 @@ export function historyView(ctx: Ctx): HTMLElement {
           'li',
           { class: 'revision', 'data-revision': r.revision },
           h('div', {}, `${t.status.revision(r.revision)} · ${formatTime(r.receivedAt)}${r.daysLate > 0 ? ` · ${t.history.daysLate(r.daysLate)}` : ''} · ${t.history.source[r.source]}`),
-          h('div', { class: 'muted revision-filer' }, filerLine(r.submitterName ?? null, unitName(detail.unit), ctx)),
+          h('div', { class: 'muted revision-filer' }, filerLine(r.submitterName ?? null, unitName(detail.unit), ctx, r.filerLabel)),
           ...r.reviews.map((v) =>
             h(
               'div',
@@ -71,7 +71,7 @@ export function historyView(ctx: Ctx): HTMLElement {
       { class: 'history-item', 'data-submission': s.id },
       h('div', { class: 'row-between' }, h('strong', {}, `${s.template} · ${periodName(s.period)}`), statusBadge(s.status, ctx)),
       h('div', { class: 'muted' }, `${s.unit} · ${t.status.revision(s.revision)} · ${formatTime(s.receivedAt)}${s.late ? ` · ${t.status.late}` : ''}`),
-      h('div', { class: 'history-filer' }, filerLine(s.submitterName ?? null, unitName(s.unit), ctx)),
+      h('div', { class: 'history-filer' }, filerLine(s.submitterName ?? null, unitName(s.unit), ctx, s.filerLabel)),
       s.coversPredecessors ? h('div', { class: 'history-covers' }, t.pane.coversFiled) : null,
       s.review ? h('div', { class: 'muted history-reviewer' }, `${t.history.reviewed(formatTime(s.review.reviewedAt))} · ${reviewerLine(s.review.reviewerName, ctx)}`) : null,
       s.review?.comment ? h('div', { class: 'comment' }, `“${s.review.comment}”`) : null,

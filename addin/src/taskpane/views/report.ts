@@ -322,7 +322,7 @@ export function reportView(ctx: Ctx): HTMLElement {
           'div',
           { class: 'status-line' },
           h('span', {}, `${s.template} · ${s.unit} · ${t.status.revision(s.revision)} · ${formatTime(s.receivedAt)}`),
-          h('span', { class: 'muted' }, filerLine(s.submitterName ?? null, ctx.me.unit?.code === s.unit ? ctx.me.unit.name : s.unit, ctx)),
+          h('span', { class: 'muted' }, filerLine(s.submitterName ?? null, ctx.me.unit?.code === s.unit ? ctx.me.unit.name : s.unit, ctx, s.filerLabel)),
           statusBadge(s.status, ctx),
           s.status === 'returned' && s.review?.comment ? message('warning', t.status.returnedWith(s.review.comment, ctx.me.coordinator?.name ?? t.roles.dic)) : null,
         ),

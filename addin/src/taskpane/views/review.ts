@@ -211,7 +211,7 @@ export function reviewView(ctx: Ctx): HTMLElement {
         replace(
           li,
           h('div', { class: 'row-between' }, h('strong', {}, what), statusBadge(review.decision, ctx)),
-          h('div', { class: 'review-filer' }, filerLine(s.submitterName ?? null, unit?.name ?? s.unit, ctx)),
+          h('div', { class: 'review-filer' }, filerLine(s.submitterName ?? null, unit?.name ?? s.unit, ctx, s.filerLabel)),
           h('div', { class: 'muted review-reviewer' }, reviewerLine(review.reviewerName, ctx)),
           review.comment ? h('p', { class: 'comment', 'data-kept': 'comment' }, t.yourComment(review.comment)) : null,
         );
@@ -248,7 +248,7 @@ export function reviewView(ctx: Ctx): HTMLElement {
       h('div', { class: 'actions' }, button(ctx.t.day.openReport, () => void openInSheet(s, opened), { appearance: 'subtle', id: `open-${s.id}` })),
       opened,
       h('div', { class: 'muted' }, `${s.unit} · ${ctx.t.status.revision(s.revision)} · ${formatTime(s.receivedAt)}${s.late ? ` · ${ctx.t.status.late}` : ''} · ${s.warnings} ${ctx.t.check.warning.toLowerCase()}`),
-      h('div', { class: 'review-filer' }, filerLine(s.submitterName ?? null, unit?.name ?? s.unit, ctx)),
+      h('div', { class: 'review-filer' }, filerLine(s.submitterName ?? null, unit?.name ?? s.unit, ctx, s.filerLabel)),
       s.coversPredecessors ? h('div', { class: 'review-covers' }, ctx.t.pane.coversFiled) : null,
       s.review ? h('div', { class: 'muted review-reviewer' }, reviewerLine(s.review.reviewerName, ctx)) : null,
       s.review?.comment ? h('p', { class: 'comment' }, t.yourComment(s.review.comment)) : null,
