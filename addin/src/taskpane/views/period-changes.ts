@@ -15,6 +15,8 @@ import { h } from '../dom';
 const MAX_CELLS = 60;
 /** Shares are shown as the consolidated sheet formats them. */
 const PERCENT_DECIMALS = 2;
+/** Decimals a share is shown with at most, to tell a change apart. */
+const MAX_PERCENT_DECIMALS = 6;
 
 type Change = PeriodChanges['templates'][number];
 
@@ -38,6 +40,8 @@ export function periodChangesView(changes: PeriodChanges, since: { version: numb
     );
   }
   if (changed.length) {
+    // Units are named as the filings and the figures name them; a code stays only where no name came with the changes.
+    const unitNames = new Map<string, string>([...filings.map((f) => [f.unit, f.unitName ?? f.unit] as const), ...changed.flatMap((c) => c.units.map((u) => [u.unit, u.name || u.unit] as const))]);
     let budget = MAX_CELLS;
     let left = 0;
     const list = h('ul', { class: 'plain-list changes-figures' });
@@ -50,12 +54,13 @@ export function periodChangesView(changes: PeriodChanges, since: { version: numb
             continue;
           }
           const info = cellInfo(change.template, c.ref);
-          lines.push(h('li', { 'data-ref': c.ref }, `${who}: ${t.changesCell(info ? `${info.row.code} ${info.row.label[ctx.lang]}` : c.ref, shown(c.before, info, ctx), shown(c.after, info, ctx))}`));
+          const [before, after] = shownPair(c.before, c.after, info, ctx);
+          lines.push(h('li', { 'data-ref': c.ref }, `${who}: ${t.changesCell(info ? `${info.row.code} ${info.row.label[ctx.lang]}` : c.ref, before, after)}`));
         }
       };
       add(t.changesTotal, change.total);
       for (const unit of change.units) add(unit.name || unit.unit, unit.cells);
-      const names = (codes: string[]) => codes.join(', ');
+      const names = (codes: string[]) => codes.map((code) => unitNames.get(code) ?? code).join(', ');
       if (change.expected.added.length || change.expected.removed.length) lines.push(h('li', {}, t.changesExpected(names(change.expected.added), names(change.expected.removed))));
       if (change.missing.added.length || change.missing.removed.length) lines.push(h('li', {}, t.changesMissing(names(change.missing.added), names(change.missing.removed))));
       list.append(h('li', { 'data-template': change.template }, h('strong', {}, change.template), h('ul', { class: 'plain-list' }, ...lines)));
@@ -73,8 +78,17 @@ function cellInfo(templateId: string, ref: string): CellInfo | undefined {
 }
 
 /** A value as the consolidated sheet shows it: a share as a percentage with two decimals. */
-function shown(value: number | string | null, info: CellInfo | undefined, ctx: Ctx): string {
+function shown(value: number | string | null, info: CellInfo | undefined, ctx: Ctx, decimals = PERCENT_DECIMALS): string {
   if (value === null || value === '') return ctx.t.pane.empty;
   if (typeof value !== 'number') return value;
-  return info?.measure === 'percent' ? formatPercent(value, ctx.lang, PERCENT_DECIMALS) : formatNumber(value, ctx.lang);
+  return info?.measure === 'percent' ? formatPercent(value, ctx.lang, decimals) : formatNumber(value, ctx.lang);
+}
+
+/** Before and after, with as many more decimals as a share needs for a change to show (97,57% → 97,57% says nothing). */
+export function shownPair(before: number | string | null, after: number | string | null, info: CellInfo | undefined, ctx: Ctx): [string, string] {
+  for (let decimals = PERCENT_DECIMALS; decimals < MAX_PERCENT_DECIMALS; decimals++) {
+    const pair: [string, string] = [shown(before, info, ctx, decimals), shown(after, info, ctx, decimals)];
+    if (pair[0] !== pair[1]) return pair;
+  }
+  return [shown(before, info, ctx, MAX_PERCENT_DECIMALS), shown(after, info, ctx, MAX_PERCENT_DECIMALS)];
 }
