@@ -21,8 +21,11 @@ export async function periodChoices(ctx: Ctx, kinds: readonly PeriodKind[] = ['Q
   }
   const today = ctx.today();
   const withData = filed.map((code) => parsePeriod(code)).filter((p): p is Period => !!p && kinds.includes(p.kind) && p.start <= today);
-  const periods = [...around, ...withData.filter((p) => !around.some((a) => a.code === p.code))];
-  return { periods, initial: withData[0]?.code ?? around[0]!.code };
+  const all = [...around, ...withData.filter((p) => !around.some((a) => a.code === p.code))];
+  // Periods under way first (as recentPeriods orders them), then every past one newest first, filed or not.
+  const current = all.filter((p) => p.start <= today && today <= p.end);
+  const past = newestFirst(all.filter((p) => !current.includes(p)).map((p) => ({ period: p.code, p }))).map(({ p }) => p);
+  return { periods: [...current, ...past], initial: withData[0]?.code ?? around[0]!.code };
 }
 
 export function periodOptions(periods: readonly Period[], ctx: Ctx): { value: string; label: string }[] {

@@ -1,6 +1,6 @@
 /** Every report the unit has filed: each with its period as people say it, every revision and every review, with times. */
 import type { SubmissionDetail, SubmissionSummary } from '../../../../shared/api/schemas';
-import { parsePeriod, periodLabel } from '../../../../shared/periods';
+import { newestFirst, parsePeriod, periodLabel } from '../../../../shared/periods';
 import { formatTime } from '../../../../shared/workbook';
 import type { Ctx } from '../context';
 import { busy, button, h, message, replace } from '../dom';
@@ -84,7 +84,8 @@ export function historyView(ctx: Ctx): HTMLElement {
     try {
       const items = await ctx.api.submissions();
       if (items.length === 0) return replace(list, message('info', t.history.empty));
-      replace(list, h('ul', { class: 'plain-list' }, ...items.map(item)));
+      // The newest period first (by its last day), as every period list of the pane.
+      replace(list, h('ul', { class: 'plain-list' }, ...newestFirst(items).map(item)));
     } catch (e) {
       replace(list, message('error', (e as Error).message));
     }
