@@ -8,6 +8,8 @@ import { h, message } from '../dom';
 export interface VerdictOptions {
   /** Part of the check could not run (the comparison with the previous period): never read as valid. */
   incomplete?: boolean;
+  /** Why, where the server refused the comparison (a sheet of another unit): its own words replace "no connection". */
+  refused?: string;
 }
 
 export function summaryOf(reports: readonly Report[], ctx: Ctx, options: VerdictOptions = {}): HTMLElement {
@@ -17,7 +19,7 @@ export function summaryOf(reports: readonly Report[], ctx: Ctx, options: Verdict
   const open = reports.reduce((n, r) => n + r.warnings.filter((w) => !w.explained).length, 0);
   if (errors > 0) return message('error', t.errors(errors, warnings, open));
   if (open > 0) return message('warning', t.openWarnings(open));
-  if (options.incomplete) return message('warning', h('strong', {}, `${ctx.t.day.notValidYet}. `), h('span', { id: 'check-incomplete' }, ctx.t.day.checkIncomplete));
+  if (options.incomplete) return message('warning', h('strong', {}, `${ctx.t.day.notValidYet}. `), h('span', { id: 'check-incomplete' }, options.refused ? ctx.t.day.checkRefused(options.refused) : ctx.t.day.checkIncomplete));
   if (warnings > 0) return message('success', t.okWarnings(warnings));
   return message('success', t.ok);
 }

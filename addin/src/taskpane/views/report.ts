@@ -43,6 +43,8 @@ export function reportView(ctx: Ctx): HTMLElement {
   let lastCheck: SheetCheck[] | null = null;
   /** The last check could not compare with the previous period (no connection): it cannot say the report is valid. */
   let incomplete = false;
+  /** The server's reason, where it refused the comparison. */
+  let refused: string | undefined;
   /** What the last check compared with, as the server will: named under the verdict. */
   let comparedWith: Comparison | null = null;
   /** The units the signed-in unit took over from during the open sheet's period, and whether the filing includes their part. */
@@ -161,14 +163,15 @@ export function reportView(ctx: Ctx): HTMLElement {
    * What the server will compare the report with, so Kiểm tra gives the verdict Nộp will get. Asked at
    * every check: the previous period may have been filed or corrected meanwhile.
    */
-  async function previousFor(m: SheetMetadata): Promise<{ values?: Record<string, number | string>; compared?: Comparison; failed: boolean }> {
+  async function previousFor(m: SheetMetadata): Promise<{ values?: Record<string, number | string>; compared?: Comparison; failed: boolean; refused?: string }> {
     const unitCode = m.unit ?? ctx.me.unit?.code;
     if (!m.period || !unitCode) return { failed: false };
     try {
       const compared = await ctx.api.comparison(m.template, m.period, unitCode);
       return compared.values ? { values: compared.values, compared, failed: false } : { compared, failed: false };
-    } catch {
-      return { failed: true }; // offline: the server compares when the report is filed, so the check is not complete
+    } catch (e) {
+      // Refused by the server (a sheet of another unit): said in its words. Offline: the server compares when the report is filed.
+      return e instanceof ApiError && e.problem ? { failed: true, refused: e.message } : { failed: true };
     }
   }
 
@@ -179,6 +182,7 @@ export function reportView(ctx: Ctx): HTMLElement {
     const period = m.period ? parsePeriod(m.period) : undefined;
     const previous = await previousFor(m);
     incomplete = previous.failed;
+    refused = previous.refused;
     comparedWith = previous.compared ?? null;
     return checkSheetRead(read, m.template, ctx.lang, own?.kind, ctx.today(), {
       // The period and units compared, named in a jump warning exactly as the server names them.
@@ -198,7 +202,7 @@ export function reportView(ctx: Ctx): HTMLElement {
 
   /** The verdict of a check as shown: one that could not compare with the previous period says so and is never "valid". */
   const verdict = (checks: readonly SheetCheck[]) => {
-    const shown = renderChecks(checks, ctx, { incomplete });
+    const shown = renderChecks(checks, ctx, { incomplete, ...(refused ? { refused } : {}) });
     if (comparedWith && !incomplete) shown.append(comparedNote(comparedWith, ctx));
     return shown;
   };
