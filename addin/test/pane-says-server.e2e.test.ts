@@ -280,6 +280,20 @@ describe('the pane says what the server says', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('#period-close').innerText(), { timeout: 20_000 }).toContain('lần 2');
 
+    // Duyệt of the closed period says it is closed and offers no decision; its second revision waits for a reopen.
+    await page.locator('#tab-review').click();
+    await page.locator('#review-period').waitFor();
+    await choose(page, 'review-period', PERIOD);
+    await page.locator('#review-load').click();
+    await page.locator(`.review-item[data-submission="${filedId}"]`).waitFor({ timeout: 20_000 });
+    expect(await page.locator('#review-closed').innerText()).toContain('đã chốt số liệu (lần 2)');
+    expect(await page.locator(`.review-item[data-submission="${filedId}"] fluent-button`, { hasText: 'Duyệt' }).count()).toBe(0);
+    await page.locator('#tab-dashboard').click();
+    await page.locator('#dash-period').waitFor({ timeout: 20_000 });
+    await choose(page, 'dash-period', PERIOD);
+    await page.locator('#dash-load').click();
+    await page.locator('#period-reopen').waitFor({ timeout: 20_000 });
+
     // Reopening without a reason is told so under the box; the box and both buttons stay, and a reason reopens it.
     await page.locator('#period-reopen').click();
     await page.locator('#period-reopen-confirm').click();

@@ -55,6 +55,8 @@ export function reviewView(ctx: Ctx): HTMLElement {
   };
   let names = new Map<string, Unit>();
   let shown = PAGE;
+  /** The close in force of the period shown: its reports can no longer be accepted or returned until it is reopened. */
+  let closedVersion: number | null = null;
 
   function renderFilters(): void {
     const templates = [...new Set(all.map((s) => s.template))].sort();
@@ -108,6 +110,7 @@ export function reviewView(ctx: Ctx): HTMLElement {
     if (found.length === 0) return replace(list, message('info', t.empty));
     replace(
       list,
+      closedVersion !== null ? h('div', { id: 'review-closed' }, message('info', t.closedPeriod(closedVersion))) : null,
       h('p', { class: 'muted', id: 'review-count' }, t.count(Math.min(shown, found.length), found.length)),
       h('ul', { class: 'plain-list' }, ...found.slice(0, shown).map(item)),
       found.length > shown
@@ -127,9 +130,14 @@ export function reviewView(ctx: Ctx): HTMLElement {
     // Only the answer to the latest request is shown, however the answers arrive.
     const mine = ++latest;
     try {
-      const [items, units] = await Promise.all([ctx.api.submissions({ period }), ctx.api.units(period).catch(() => [] as Unit[])]);
+      const [items, units, state] = await Promise.all([
+        ctx.api.submissions({ period }),
+        ctx.api.units(period).catch(() => [] as Unit[]),
+        ctx.api.periodState(period).catch(() => null),
+      ]);
       if (mine !== latest) return;
       all = items;
+      closedVersion = state?.current?.version ?? null;
       names = new Map(units.map((u) => [u.code, u]));
       shown = PAGE;
       renderFilters();
@@ -198,6 +206,8 @@ export function reviewView(ctx: Ctx): HTMLElement {
     const comment = textArea(t.comment);
     const note = h('div', { 'aria-live': 'polite' });
     const actions = h('div', { class: 'actions' });
+    // A closed period's reports stay as closed: no decision is offered until DIC reopens it.
+    const decidable = s.status === 'received' && closedVersion === null;
     let deciding = false;
 
     const decide = async (decision: 'accept' | 'return') => {
@@ -253,11 +263,11 @@ export function reviewView(ctx: Ctx): HTMLElement {
       s.review ? h('div', { class: 'muted review-reviewer' }, reviewerLine(s.review.reviewerName, ctx)) : null,
       s.review?.comment ? h('p', { class: 'comment' }, t.yourComment(s.review.comment)) : null,
       details,
-      s.status === 'received' ? comment : null,
-      s.status === 'received' ? actions : null,
+      decidable ? comment : null,
+      decidable ? actions : null,
       note,
     );
-    if (s.status === 'received') showActions();
+    if (decidable) showActions();
     void revisionOf(s).then(
       (r) =>
         replace(
