@@ -8,7 +8,7 @@ import { DEMO_PASSWORD, demoPeopleCsv } from '../shared/demo/people';
 import { DEMO_REGISTRY } from '../shared/demo/registry';
 import type { LocalWorker } from './lib/local-worker';
 import { startWorkerWithProvider, type LocalProvider } from './lib/oidc-provider';
-import { signInThroughProvider } from './lib/oidc-round-trip';
+import { CookieJar, hop, signInThroughProvider } from './lib/oidc-round-trip';
 
 let worker: LocalWorker;
 let provider: LocalProvider;
@@ -36,6 +36,24 @@ afterAll(async () => {
 });
 
 describe('signing in through the province’s provider', () => {
+  it('a wrong password is said in Vietnamese with a way back to the login form, where the right one gets through', async () => {
+    const jar = new CookieJar();
+    let step = await hop(`${api}/auth/login`, jar);
+    let form = '';
+    for (let i = 0; i < 10 && step.location && !step.text.includes('name="login"'); i++) {
+      form = step.location;
+      step = await hop(form, jar);
+    }
+    expect(step.text).toContain('name="login"');
+    const post = (password: string) => hop(form, jar, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ prompt: 'login', login: 'hoa.nt', password }).toString() });
+    const wrong = await post('not-the-password');
+    expect(wrong.status).toBe(401);
+    expect(wrong.text).toContain('Sai tên đăng nhập hoặc mật khẩu.');
+    const back = /<a href="([^"]+)">Đăng nhập lại<\/a>/.exec(wrong.text)![1]!;
+    expect((await hop(new URL(back, form).toString(), jar)).text).toContain('name="login"');
+    expect((await post(DEMO_PASSWORD)).location).toBeTruthy();
+  });
+
   it('a registered clerk signs in, trades the one-time code once for a working-day session, and acts as themselves', async () => {
     expect(await (await call('/auth/config')).json()).toEqual({ enabled: true, provider: null });
     const { answer } = await signInThroughProvider(worker.origin, 'hoa.nt', DEMO_PASSWORD);

@@ -54,7 +54,8 @@ export async function startLocalProvider(options: { port: number; redirectUris: 
       if (body.get('prompt') === 'login' && (!person || body.get('password') !== DEMO_PASSWORD)) {
         ctx.status = 401;
         ctx.type = 'html';
-        ctx.body = '<!doctype html><meta charset="utf-8"><p>Sai tên đăng nhập hoặc mật khẩu.</p>';
+        // The login page again, one step back, with the form as it was: never a dead end.
+        ctx.body = `<!doctype html><html lang="vi"><meta charset="utf-8"><title>Đăng nhập</title><p>Sai tên đăng nhập hoặc mật khẩu.</p><p><a href="${ctx.path.replace(/"/g, '')}">Đăng nhập lại</a></p>`;
         return;
       }
       (ctx.req as { body?: unknown }).body = Object.fromEntries(body);
