@@ -277,6 +277,7 @@ describe('the pane says what the server says', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => focused(page), { timeout: 20_000 }).toBe('period-close-confirm');
     expect(await page.locator('#period-close #period-changes').count()).toBe(1);
+    expect(await page.locator('#period-close .confirm-text').innerText()).toContain('Chốt số liệu kỳ 6 tháng đầu năm 2025 (2025-H1)?');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('#period-close').innerText(), { timeout: 20_000 }).toContain('lần 2');
 

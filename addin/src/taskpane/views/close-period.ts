@@ -3,6 +3,7 @@
  * and may reopen it with a reason; everyone else sees whether it is closed, when and which time.
  */
 import type { PeriodState } from '../../../../shared/api/schemas';
+import { parsePeriod, periodInSentence } from '../../../../shared/periods';
 import { formatTime } from '../../../../shared/workbook';
 import type { Ctx } from '../context';
 import { busy, button, h, message, replace, textArea } from '../dom';
@@ -83,11 +84,17 @@ export function closePeriodControls(ctx: Ctx, period: () => string): { element: 
     replace(
       element,
       ...(changes ? [changes] : []),
-      h('p', { class: 'confirm-text' }, t.confirmClose(code)),
+      h('p', { class: 'confirm-text' }, t.confirmClose(named(code))),
       h('div', { class: 'actions' }, button(t.close, () => void act(() => ctx.api.closePeriod(code)), { appearance: 'primary', id: 'period-close-confirm' }), button(t.cancel, () => void refresh())),
     );
     element.querySelector<HTMLElement>('#period-close-confirm')?.focus();
   }
+
+  /** The period as people say it inside a sentence ("quý III năm 2026"), its code beside it. */
+  const named = (code: string) => {
+    const p = parsePeriod(code);
+    return p ? `${periodInSentence(p, ctx.lang)} (${code})` : code;
+  };
 
   /** Reopening needs its reason, which the audit log keeps. */
   function askReason(): void {
