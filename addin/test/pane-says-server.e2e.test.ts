@@ -278,8 +278,12 @@ describe('the pane says what the server says', () => {
     await expect.poll(() => focused(page), { timeout: 20_000 }).toBe('period-close-confirm');
     expect(await page.locator('#period-close #period-changes').count()).toBe(1);
     expect(await page.locator('#period-close .confirm-text').innerText()).toContain('Chốt số liệu kỳ 6 tháng đầu năm 2025 (2025-H1)?');
-    await page.keyboard.press('Enter');
+    // The close keeps what it is for.
+    await page.locator('#period-close-note textarea').fill('Gửi UBND tỉnh ngày 05/12/2026');
+    await page.locator('#period-close-confirm').click();
     await expect.poll(() => page.locator('#period-close').innerText(), { timeout: 20_000 }).toContain('lần 2');
+    const state = await ok(call(`/periods/${PERIOD}`, admin));
+    expect(state.versions.at(-1)).toMatchObject({ version: 2, note: 'Gửi UBND tỉnh ngày 05/12/2026' });
 
     // Duyệt of the closed period says it is closed and offers no decision; its second revision waits for a reopen.
     await page.locator('#tab-review').click();

@@ -81,11 +81,15 @@ export function closePeriodControls(ctx: Ctx, period: () => string): { element: 
     ++turn;
     if (lastClose) replace(element, busy('…'));
     const changes = await changesSinceClose();
+    // What the close is for ("Gửi UBND tỉnh ngày …"): kept with it and shown in its history.
+    const note = textArea(t.note);
+    note.id = 'period-close-note';
     replace(
       element,
       ...(changes ? [changes] : []),
       h('p', { class: 'confirm-text' }, t.confirmClose(named(code))),
-      h('div', { class: 'actions' }, button(t.close, () => void act(() => ctx.api.closePeriod(code)), { appearance: 'primary', id: 'period-close-confirm' }), button(t.cancel, () => void refresh())),
+      note,
+      h('div', { class: 'actions' }, button(t.close, () => void act(() => ctx.api.closePeriod(code, note.value?.trim() || undefined)), { appearance: 'primary', id: 'period-close-confirm' }), button(t.cancel, () => void refresh())),
     );
     element.querySelector<HTMLElement>('#period-close-confirm')?.focus();
   }
