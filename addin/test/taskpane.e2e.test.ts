@@ -334,6 +334,10 @@ describe('DIC', () => {
     const cells = await bm03.locator('td').allInnerTexts();
     expect(cells.slice(0, 2)).toEqual([String(recordsOn(DEMO_REGISTRY, '2024-06-30').length), '1']);
     expect(await pane().innerText()).toContain('Theo huyện (gồm xã)');
+    // Districts are named, as people know them, never by code.
+    const districts = await pane().locator('.bar-line .bar-label').allInnerTexts();
+    expect(districts).toContain('UBND huyện Krông Pắc');
+    expect(districts).not.toContain('KPA');
     expect(await page.locator('#coordinator').innerText()).toBe('Cơ quan tổng hợp: Sở Thông tin và Truyền thông');
     // Who to chase, by name, with the deadline; narrowed to one template and to districts.
     expect(await page.locator('#deadline').innerText()).toBe('Hạn đơn vị gửi báo cáo: 24/06/2024 · Hạn báo cáo lên cấp trên: 01/07/2024');

@@ -168,6 +168,9 @@ function overview(consolidations: readonly Consolidation[], period: Period, ctx:
       districts.set(d.district, x);
     }
   }
+  // Districts by name, and only those with reports due (after the 2025 reform a district has none).
+  const districtNames = new Map(consolidations.flatMap((c) => c.units.map((u) => [u.code, u.name] as const)));
+  const expectedDistricts = [...districts].filter(([, v]) => v.e > 0);
   const bar = (label: string, s: number, e: number) =>
     h(
       'div',
@@ -187,7 +190,7 @@ function overview(consolidations: readonly Consolidation[], period: Period, ctx:
     partial ? h('p', { class: 'muted', id: 'part-period' }, t.partOfPeriod(partial)) : null,
     h('h3', {}, t.byKind),
     ...Object.entries(kinds).filter(([, v]) => v.e > 0).map(([k, v]) => bar(t.kinds[k as keyof typeof kinds], v.s, v.e)),
-    districts.size ? h('h3', {}, t.byDistrict) : null,
-    ...[...districts].map(([d, v]) => bar(d, v.s, v.e)),
+    expectedDistricts.length ? h('h3', {}, t.byDistrict) : null,
+    ...expectedDistricts.map(([d, v]) => bar(districtNames.get(d) ?? d, v.s, v.e)),
   );
 }
