@@ -2,13 +2,14 @@
 import type { ListRow } from '../submission';
 import type { Period } from '../periods';
 import { parseDeadline } from '../dates';
+import { listRowIds } from '../templates/cells';
 import type { ListTemplate, Status } from '../templates/schema';
 import type { DraftIssue } from './normalize';
 
 export interface NormalizedList {
   rows: Record<string, string>[];
   issues: DraftIssue[];
-  /** Row identity (`MA` or `#n`) by index in `rows`. */
+  /** Row identity (`MA`, or `#n` for a row without a code of its own) by index in `rows`. */
   ids: string[];
 }
 
@@ -37,12 +38,14 @@ export function validateList(template: ListTemplate, rows: readonly ListRow[], p
   const columns = new Map(template.listColumns.map((c) => [c.key, c]));
   const unknownReported = new Set<string>();
   const seen = new Map<string, number>();
+  const textOf = (row: ListRow, key: string): string => {
+    const v = row[key];
+    return v === null || v === undefined ? '' : String(v).trim();
+  };
+  const rowIds = listRowIds(rows.map((row) => textOf(row, 'MA')));
 
   rows.forEach((row, index) => {
-    const text = (key: string): string => {
-      const v = row[key];
-      return v === null || v === undefined ? '' : String(v).trim();
-    };
+    const text = (key: string): string => textOf(row, key);
     const isBlank = template.listColumns.every((c) => text(c.key) === '');
     for (const key of Object.keys(row)) {
       if (!columns.has(key) && !unknownReported.has(key) && text(key) !== '') {
@@ -53,7 +56,7 @@ export function validateList(template: ListTemplate, rows: readonly ListRow[], p
     if (isBlank) return;
 
     const code = text('MA');
-    const id = code !== '' ? code : `#${index + 1}`;
+    const id = rowIds[index]!;
     const ref = (key: string) => `${id}.${key}`;
     const normalized: Record<string, string> = {};
 
