@@ -11,6 +11,8 @@ export interface NormalizedList {
   issues: DraftIssue[];
   /** Row identity (`MA`, or `#n` for a row without a code of its own) by index in `rows`. */
   ids: string[];
+  /** Row identity by place in the list as submitted (blank rows included). */
+  idsByPlace: string[];
 }
 
 export function statusFor(template: ListTemplate, written: string): Status | undefined {
@@ -118,5 +120,28 @@ export function validateList(template: ListTemplate, rows: readonly ListRow[], p
     ids.push(id);
   });
 
-  return { rows: out, issues, ids };
+  return { rows: out, issues, ids, idsByPlace: rowIds };
+}
+
+/**
+ * An issue of the list with its rows (`row`, `rows`: places in the list, from 1) numbered as the sheet the
+ * list was read from numbers them, so that the row named is the one the clerk sees.
+ */
+export function inSheetRows(issue: DraftIssue, idsByPlace: readonly string[], locate: (ref: string) => string | undefined): DraftIssue {
+  const sheetRow = (place: unknown): unknown => {
+    const id = typeof place === 'number' ? idsByPlace[place - 1] : undefined;
+    const address = id === undefined ? undefined : locate(`${id}.MA`);
+    const row = address ? /(\d+)$/.exec(address)?.[1] : undefined;
+    return row ? Number(row) : place;
+  };
+  const params = issue.params;
+  if (!params || (params.row === undefined && params.rows === undefined)) return issue;
+  return {
+    ...issue,
+    params: {
+      ...params,
+      ...(params.row !== undefined ? { row: sheetRow(params.row) } : {}),
+      ...(Array.isArray(params.rows) ? { rows: params.rows.map(sheetRow) } : {}),
+    } as DraftIssue['params'],
+  };
 }
