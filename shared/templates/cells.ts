@@ -21,12 +21,13 @@ export function splitRef(ref: string): { row: string; column: string } | undefin
 /**
  * The identity of each row of a list template (BM02), as its cell references (`KH30-01.TT`) name it: the
  * row's task code, or `#n` (its place in the list, from 1) where it has none or an earlier row has the same
- * code, so that no two rows share their cells. The engine and the sheet readers both name rows by it.
+ * code (or a code written as such a place, `#2`), so that no two rows share their cells. The engine and the
+ * sheet readers both name rows by it.
  */
 export function listRowIds(codes: readonly string[]): string[] {
   const seen = new Set<string>();
   return codes.map((code, index) => {
-    if (code === '' || seen.has(code)) return `#${index + 1}`;
+    if (code === '' || seen.has(code) || /^#\d+$/.test(code)) return `#${index + 1}`;
     seen.add(code);
     return code;
   });

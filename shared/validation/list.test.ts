@@ -46,6 +46,14 @@ describe('the task list (BM02)', () => {
     expect(r.warnings.map((w) => [w.code, w.cells, w.explained])).toEqual([['task_overdue', ['#2.TT', '#2.TH'], false]]);
   });
 
+  it('a task whose code looks like a row’s place (#1) does not take the cells of the row at that place', () => {
+    const r = run([
+      { MA: '', ND: 'Việc 1', TT: 'Chưa thực hiện', TH: '30/04/2024' },
+      { MA: '#1', ND: 'Việc 2', TT: 'Đang thực hiện', TH: '30/04/2024' },
+    ]);
+    expect(r.warnings.map((w) => w.cells[0])).toEqual(['#1.TT', '#2.TT']);
+  });
+
   it('an unfinished task past its deadline is a warning, explained by its result', () => {
     const r = run([{ MA: 'A1', ND: 'Việc 1', TT: 'Đang thực hiện', TH: '30/04/2024' }]);
     expect(r.warnings[0]).toMatchObject({ code: 'task_overdue', explained: false });
