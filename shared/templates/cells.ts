@@ -18,6 +18,21 @@ export function splitRef(ref: string): { row: string; column: string } | undefin
   return m ? { row: m[1]!, column: m[2]! } : undefined;
 }
 
+/**
+ * The identity of each row of a list template (BM02), as its cell references (`KH30-01.TT`) name it: the
+ * row's task code, or `#n` (its place in the list, from 1) where it has none or an earlier row has the same
+ * code (or a code written as such a place, `#2`), so that no two rows share their cells. The engine and the
+ * sheet readers both name rows by it.
+ */
+export function listRowIds(codes: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return codes.map((code, index) => {
+    if (code === '' || seen.has(code) || /^#\d+$/.test(code)) return `#${index + 1}`;
+    seen.add(code);
+    return code;
+  });
+}
+
 /** Does this row show this column? Note and derived columns belong to every row that can use them. */
 export function rowHasColumn(template: IndicatorTemplate, row: Row, column: Column): boolean {
   if (column.key === NOTE_COLUMN) return true;

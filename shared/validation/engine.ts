@@ -10,7 +10,7 @@ import type { Template, UnitKind } from '../templates/schema';
 import type { Submission } from '../submission';
 import { cellChecks } from './cell-checks';
 import type { Issue, Report } from './issues';
-import { validateList } from './list';
+import { inSheetRows, validateList } from './list';
 import { renderMessage, renderTemplateUnknown } from './messages';
 import { normalizeIndicator, type DraftIssue } from './normalize';
 import { ruleChecks } from './rule-checks';
@@ -94,7 +94,8 @@ export function validate(template: Template, submission: Submission, options: Va
     const rows = submission.rows ?? [];
     const list = validateList(template, rows, period);
     if (list.rows.length === 0 && list.issues.length === 0) header('empty_submission', {});
-    drafts.push(...list.issues);
+    const locate = options.locate;
+    drafts.push(...(locate ? list.issues.map((issue) => inSheetRows(issue, list.idsByPlace, locate)) : list.issues));
     normalizedRows = list.rows;
     filledCells = list.rows.reduce((n, r) => n + Object.values(r).filter((x) => x !== '').length, 0);
     for (const [id, note] of Object.entries(notesIn)) if (note.trim()) notes.set(id, note.trim());

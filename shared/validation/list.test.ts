@@ -32,8 +32,26 @@ describe('the task list (BM02)', () => {
       { MA: '', ND: 'Việc 5', TT: 'HT' },
     ]);
     expect(codes(r.errors)).toEqual(['list_missing_field', 'status_unknown', 'date_invalid', 'duplicate_task', 'list_missing_field']);
-    expect(r.errors.map((e) => e.cells[0])).toEqual(['A1.ND', 'A2.TT', 'A3.TH', 'A1.MA', '#5.MA']);
+    expect(r.errors.map((e) => e.cells[0])).toEqual(['A1.ND', 'A2.TT', 'A3.TH', '#4.MA', '#5.MA']);
     expect(r.errors[3]!.message).toBe('Mã nhiệm vụ A1 bị trùng (dòng 1 và 4).');
+  });
+
+  it('a second task with the same code has cells of its own: its issues and its explanation are not the first one’s', () => {
+    const r = run([
+      { MA: 'A1', ND: 'Việc 1', TT: 'Hoàn thành', TH: '31/03/2024', KQ: 'Đã xong' },
+      { MA: 'A1', ND: 'Việc 2', TT: 'Chưa thực hiện', TH: '30/04/2024' },
+    ]);
+    expect(r.errors.map((e) => [e.code, e.cells])).toEqual([['duplicate_task', ['#2.MA']]]);
+    expect(r.errors[0]!.message).toBe('Mã nhiệm vụ A1 bị trùng (dòng 1 và 2).');
+    expect(r.warnings.map((w) => [w.code, w.cells, w.explained])).toEqual([['task_overdue', ['#2.TT', '#2.TH'], false]]);
+  });
+
+  it('a task whose code looks like a row’s place (#1) does not take the cells of the row at that place', () => {
+    const r = run([
+      { MA: '', ND: 'Việc 1', TT: 'Chưa thực hiện', TH: '30/04/2024' },
+      { MA: '#1', ND: 'Việc 2', TT: 'Đang thực hiện', TH: '30/04/2024' },
+    ]);
+    expect(r.warnings.map((w) => w.cells[0])).toEqual(['#1.TT', '#2.TT']);
   });
 
   it('an unfinished task past its deadline is a warning, explained by its result', () => {

@@ -2,14 +2,17 @@
 import type { ListRow } from '../submission';
 import type { Period } from '../periods';
 import { parseDeadline } from '../dates';
+import { listRowIds } from '../templates/cells';
 import type { ListTemplate, Status } from '../templates/schema';
 import type { DraftIssue } from './normalize';
 
 export interface NormalizedList {
   rows: Record<string, string>[];
   issues: DraftIssue[];
-  /** Row identity (`MA` or `#n`) by index in `rows`. */
+  /** Row identity (`MA`, or `#n` for a row without a code of its own) by index in `rows`. */
   ids: string[];
+  /** Row identity by place in the list as submitted (blank rows included). */
+  idsByPlace: string[];
 }
 
 export function statusFor(template: ListTemplate, written: string): Status | undefined {
@@ -37,12 +40,14 @@ export function validateList(template: ListTemplate, rows: readonly ListRow[], p
   const columns = new Map(template.listColumns.map((c) => [c.key, c]));
   const unknownReported = new Set<string>();
   const seen = new Map<string, number>();
+  const textOf = (row: ListRow, key: string): string => {
+    const v = row[key];
+    return v === null || v === undefined ? '' : String(v).trim();
+  };
+  const rowIds = listRowIds(rows.map((row) => textOf(row, 'MA')));
 
   rows.forEach((row, index) => {
-    const text = (key: string): string => {
-      const v = row[key];
-      return v === null || v === undefined ? '' : String(v).trim();
-    };
+    const text = (key: string): string => textOf(row, key);
     const isBlank = template.listColumns.every((c) => text(c.key) === '');
     for (const key of Object.keys(row)) {
       if (!columns.has(key) && !unknownReported.has(key) && text(key) !== '') {
@@ -53,7 +58,7 @@ export function validateList(template: ListTemplate, rows: readonly ListRow[], p
     if (isBlank) return;
 
     const code = text('MA');
-    const id = code !== '' ? code : `#${index + 1}`;
+    const id = rowIds[index]!;
     const ref = (key: string) => `${id}.${key}`;
     const normalized: Record<string, string> = {};
 
@@ -115,5 +120,28 @@ export function validateList(template: ListTemplate, rows: readonly ListRow[], p
     ids.push(id);
   });
 
-  return { rows: out, issues, ids };
+  return { rows: out, issues, ids, idsByPlace: rowIds };
+}
+
+/**
+ * An issue of the list with its rows (`row`, `rows`: places in the list, from 1) numbered as the sheet the
+ * list was read from numbers them, so that the row named is the one the clerk sees.
+ */
+export function inSheetRows(issue: DraftIssue, idsByPlace: readonly string[], locate: (ref: string) => string | undefined): DraftIssue {
+  const sheetRow = (place: unknown): unknown => {
+    const id = typeof place === 'number' ? idsByPlace[place - 1] : undefined;
+    const address = id === undefined ? undefined : locate(`${id}.MA`);
+    const row = address ? /(\d+)$/.exec(address)?.[1] : undefined;
+    return row ? Number(row) : place;
+  };
+  const params = issue.params;
+  if (!params || (params.row === undefined && params.rows === undefined)) return issue;
+  return {
+    ...issue,
+    params: {
+      ...params,
+      ...(params.row !== undefined ? { row: sheetRow(params.row) } : {}),
+      ...(Array.isArray(params.rows) ? { rows: params.rows.map(sheetRow) } : {}),
+    } as DraftIssue['params'],
+  };
 }

@@ -6,7 +6,7 @@
  */
 import type { ListRow, Submission } from '../submission';
 import { shiftDecimal } from '../numbers/decimal';
-import { templateCells } from '../templates/cells';
+import { listRowIds, templateCells } from '../templates/cells';
 import type { IndicatorTemplate, ListTemplate, Template } from '../templates/schema';
 import { ROW_CODE } from '../templates/schema';
 import { a1, sheetPrefix } from './address';
@@ -227,12 +227,9 @@ function readList(template: ListTemplate, grid: Grid, names: readonly NameRef[],
     sheetRows.push(r);
   }
 
-  const rowOfId = new Map<string, number>();
-  rows.forEach((row, i) => {
-    const code = row.MA === null || row.MA === undefined ? '' : String(row.MA).trim();
-    const id = code !== '' ? code : `#${i + 1}`;
-    if (!rowOfId.has(id)) rowOfId.set(id, sheetRows[i]!);
-  });
+  // Named as the engine names them: a second row with the same code has its own cells.
+  const ids = listRowIds(rows.map((row) => (row.MA === null || row.MA === undefined ? '' : String(row.MA).trim())));
+  const rowOfId = new Map(ids.map((id, i) => [id, sheetRows[i]!]));
   return {
     submission: { ...header, values: {}, notes: {}, rows },
     locate: (ref) => {

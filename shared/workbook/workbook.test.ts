@@ -168,4 +168,27 @@ describe('reading a filled sheet back', () => {
     const scanned = readTemplateGrid(bm02, { sheet: 'BM02', values: grid });
     expect(scanned.submission.rows).toHaveLength(2);
   });
+
+  it('a list: every issue of a row is placed on that row, when two rows share a task code', () => {
+    const sheet = buildTemplateSheet(bm02);
+    const grid = gridOf(sheet);
+    const { firstDataRow, firstCol } = listLayout(bm02);
+    grid[firstDataRow]!.splice(firstCol, 6, 'KH30-01', 'Xây dựng kho dữ liệu', 'STTTT', '31/02/2026', 'xong', null);
+    grid[firstDataRow + 1]!.splice(firstCol, 6, 'KH30-01', 'Cổng dữ liệu mở', 'STTTT', '30/11/2026', 'Chưa thực hiện', null);
+    grid[firstDataRow + 2]!.splice(firstCol, 6, 'KH30-03', null, 'STTTT', null, 'HT', null);
+    const { submission, locate } = readTemplateGrid(bm02, { sheet: 'BM02', values: grid }, { names: namesOf(sheet) });
+    const report = validate(bm02, { ...submission, period: '2026-Q4' }, { locate });
+    const first = firstDataRow + 1;
+    const second = firstDataRow + 2;
+    expect(report.errors.map((e) => [e.code, e.addresses])).toEqual([
+      ['date_invalid', [`'BM02'!E${first}`]],
+      ['status_unknown', [`'BM02'!F${first}`]],
+      ['duplicate_task', [`'BM02'!B${second}`]],
+      ['list_missing_field', [`'BM02'!C${second + 1}`]],
+    ]);
+    expect(report.warnings.map((w) => [w.code, w.addresses])).toEqual([['task_overdue', [`'BM02'!F${second}`, `'BM02'!E${second}`]]]);
+    // The rows are named as the sheet numbers them.
+    expect(report.errors[2]!.message).toBe(`Mã nhiệm vụ KH30-01 bị trùng (dòng ${first} và ${second}).`);
+    expect(report.errors[3]!.message).toMatch(new RegExp(`^Dòng ${second + 1}: thiếu nhiệm vụ KH30-03`));
+  });
 });

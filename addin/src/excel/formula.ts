@@ -1,7 +1,9 @@
 /**
  * Excel's formulas as the in-memory workbook computes them for the demo's sheet: the operators and the
  * functions the product's own sheets use (IF, AND, ISNUMBER, COUNT, COUNTA, COUNTIF, ROWS, SUM, …).
- * A formula it cannot read shows #NAME?, as Excel shows an unknown function.
+ * A formula it cannot read shows #NAME?, as Excel shows an unknown function. The formula is read whole
+ * before any of it is computed, so that IF and IFERROR compute only the argument Excel computes: the
+ * branch IF chooses, the fallback only when the value is an error.
  */
 import { parseA1 } from '../../../shared/workbook';
 
@@ -18,6 +20,8 @@ interface Range {
   cols: number;
 }
 type Value = FormulaValue | FormulaError | Range;
+/** A part of a formula, read and waiting to be computed. */
+type Expr = () => Value;
 
 /** Reads a cell's value (computing its own formula) on a sheet (undefined: the formula's own sheet). */
 export type CellReader = (sheet: string | undefined, row: number, col: number) => FormulaValue | FormulaError;
@@ -123,8 +127,22 @@ export function evaluateFormula(formula: string, read: CellReader): FormulaValue
     return op === '=' ? d === 0 : op === '<>' ? d !== 0 : op === '<' ? d < 0 : op === '>' ? d > 0 : op === '<=' ? d <= 0 : d >= 0;
   };
 
+  /** Functions that compute only some of their arguments, as Excel does. */
+  const LAZY: Record<string, (args: Expr[]) => Value> = {
+    IF: ([c, a, b]) => (bool(c!()) ? (a ? a() : true) : b ? b() : false),
+    IFERROR: ([v, fallback]) => {
+      let x: FormulaValue | FormulaError;
+      try {
+        x = scalar(v!());
+      } catch (e) {
+        if (!(e instanceof FormulaError)) throw e;
+        x = e;
+      }
+      return x instanceof FormulaError ? fallback!() : x;
+    },
+  };
+  /** Functions that take every argument computed (Excel's AND and OR compute them all too). */
   const FUNCTIONS: Record<string, (args: Value[]) => Value> = {
-    IF: ([c, a, b]) => (bool(c!) ? (a ?? true) : (b ?? false)),
     AND: (args) => flat(args).every((v) => bool(v)),
     OR: (args) => flat(args).some((v) => bool(v)),
     NOT: ([a]) => !bool(a!),
@@ -145,21 +163,29 @@ export function evaluateFormula(formula: string, read: CellReader): FormulaValue
     ABS: ([a]) => Math.abs(num(a!)),
   };
 
-  function primary(): Value {
+  // Operands are computed left to right, so the left one's error is the one shown (as Excel shows it).
+  function primary(): Expr {
     const t = take();
-    if (t.kind === 'number') return Number(t.text);
-    if (t.kind === 'string') return t.text;
-    if (t.kind === 'bool') return t.text === 'TRUE';
+    if (t.kind === 'number') {
+      const n = Number(t.text);
+      return () => n;
+    }
+    if (t.kind === 'string' || t.kind === 'bool') {
+      const v = t.kind === 'string' ? t.text : t.text === 'TRUE';
+      return () => v;
+    }
     if (t.kind === 'ref') {
       const at = parseA1(t.text);
       if (!at) throw new FormulaError('#REF!');
-      return { sheet: t.sheet, ...at };
+      const range: Range = { sheet: t.sheet, ...at };
+      return () => range;
     }
     if (t.kind === 'func') {
+      const lazy = LAZY[t.text];
       const fn = FUNCTIONS[t.text];
-      if (!fn) throw new FormulaError('#NAME?');
+      if (!lazy && !fn) throw new FormulaError('#NAME?');
       take('(');
-      const args: Value[] = [];
+      const args: Expr[] = [];
       if (peek()?.text !== ')') {
         args.push(comparison());
         while (peek()?.text === ',') {
@@ -168,74 +194,94 @@ export function evaluateFormula(formula: string, read: CellReader): FormulaValue
         }
       }
       take(')');
-      return fn(args);
+      return lazy ? () => lazy(args) : () => fn!(args.map((a) => a()));
     }
     if (t.text === '(') {
       const v = comparison();
       take(')');
       return v;
     }
-    if (t.text === '-') return -num(unary());
+    if (t.text === '-') {
+      const operand = unary();
+      return () => -num(operand());
+    }
     if (t.text === '+') return unary();
     throw new FormulaError('#NAME?');
   }
-  function unary(): Value {
+  function unary(): Expr {
     let v = primary();
     while (peek()?.text === '%') {
       take('%');
-      v = num(v) / 100;
+      const operand = v;
+      v = () => num(operand()) / 100;
     }
     return v;
   }
-  function power(): Value {
+  function power(): Expr {
     let v = unary();
     while (peek()?.text === '^') {
       take('^');
-      v = num(v) ** num(unary());
+      const [l, r] = [v, unary()];
+      v = () => num(l()) ** num(r());
     }
     return v;
   }
-  function term(): Value {
+  function term(): Expr {
     let v = power();
     while (peek()?.text === '*' || peek()?.text === '/') {
       const op = take().text;
-      const r = num(power());
-      if (op === '/' && r === 0) throw new FormulaError('#DIV/0!');
-      v = op === '*' ? num(v) * r : num(v) / r;
+      const [l, r] = [v, power()];
+      v = () => {
+        const a = num(l());
+        const b = num(r());
+        if (op === '/' && b === 0) throw new FormulaError('#DIV/0!');
+        return op === '*' ? a * b : a / b;
+      };
     }
     return v;
   }
-  function additive(): Value {
+  function additive(): Expr {
     let v = term();
     while (peek()?.text === '+' || peek()?.text === '-') {
       const op = take().text;
-      const r = num(term());
-      v = op === '+' ? num(v) + r : num(v) - r;
+      const [l, r] = [v, term()];
+      v = () => {
+        const a = num(l());
+        const b = num(r());
+        return op === '+' ? a + b : a - b;
+      };
     }
     return v;
   }
-  function concat(): Value {
+  function concat(): Expr {
     let v = additive();
     while (peek()?.text === '&') {
       take('&');
-      v = text(v) + text(additive());
+      const [l, r] = [v, additive()];
+      v = () => {
+        const a = text(l());
+        return a + text(r());
+      };
     }
     return v;
   }
-  function comparison(): Value {
+  function comparison(): Expr {
     let v = concat();
     while (peek() && ['=', '<>', '<', '>', '<=', '>='].includes(peek()!.text)) {
       const op = take().text;
-      const d = compare(v, concat());
-      v = op === '=' ? d === 0 : op === '<>' ? d !== 0 : op === '<' ? d < 0 : op === '>' ? d > 0 : op === '<=' ? d <= 0 : d >= 0;
+      const [l, r] = [v, concat()];
+      v = () => {
+        const d = compare(l(), r());
+        return op === '=' ? d === 0 : op === '<>' ? d !== 0 : op === '<' ? d < 0 : op === '>' ? d > 0 : op === '<=' ? d <= 0 : d >= 0;
+      };
     }
     return v;
   }
 
   try {
-    const v = comparison();
+    const formulaExpr = comparison();
     if (i < tokens.length) return new FormulaError('#NAME?');
-    return scalar(v);
+    return scalar(formulaExpr());
   } catch (e) {
     return e instanceof FormulaError ? e : new FormulaError('#VALUE!');
   }
