@@ -54,7 +54,8 @@ export function withLyingSizes(bytes: Uint8Array): Bytes {
 /** A cell of the first sheet replaced, e.g. the named input cell E7 by a formula saved without its result. */
 export function replaceCell(bytes: Uint8Array, ref: string, cellXml: string, sheetPart = 'xl/worksheets/sheet1.xml'): Bytes {
   return editPart(bytes, sheetPart, (xml) => {
-    const pattern = new RegExp(`<c r="${ref}"[^>]*?(?:/>|>.*?</c>)`);
+    // A cell's text may hold line breaks (an earlier replacement's): its end is found across them.
+    const pattern = new RegExp(`<c r="${ref}"[^>]*?(?:/>|>[\\s\\S]*?</c>)`);
     if (!pattern.test(xml)) throw new Error(`no cell ${ref}`);
     return xml.replace(pattern, cellXml);
   });
