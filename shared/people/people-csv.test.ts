@@ -19,7 +19,7 @@ describe('the people file', () => {
   it('names each bad line and field, in Vietnamese or English', () => {
     const text = 'login,name,role,unit,valid_from,valid_to\nhoa ở huyện,Hoa,unit,,2025-01-01,\nx,X,auditor,KPA,2025-01-01,2024-01-01\n';
     const vi = parsePeopleCsv(text).problems;
-    expect(vi.map((p) => [p.line, p.field])).toEqual([[2, 'login'], [2, 'unit'], [3, 'unit'], [3, 'validTo']]);
+    expect(vi.map((p) => [p.line, p.field])).toEqual([[2, 'login'], [2, 'unit'], [3, 'unit'], [3, 'valid_to']]);
     expect(vi[0]!.message).toContain('tên đăng nhập');
     expect(parsePeopleCsv(text, 'en').problems[2]!.message).toBe('an auditor is not tied to a unit');
     expect(parsePeopleCsv('name,role\n').problems.map((p) => p.field)).toEqual(['login', 'valid_from']);

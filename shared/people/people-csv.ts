@@ -58,11 +58,16 @@ export function parsePeopleCsv(text: string, lang: Lang = DEFAULT_LANG): { rows:
       { error: errors },
     );
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) problems.push({ line: record.line, field: String(issue.path[0] ?? ''), message: issue.message });
+      for (const issue of parsed.error.issues) problems.push({ line: record.line, field: columnOf(String(issue.path[0] ?? '')), message: issue.message });
       continue;
     }
     rows.push(parsed.data);
     lines.push(record.line);
   }
   return { rows, lines, problems };
+}
+
+/** The file's column a field of the record comes from: a refusal names what the person sees in the file. */
+function columnOf(field: string): string {
+  return field === 'validFrom' ? 'valid_from' : field === 'validTo' ? 'valid_to' : field;
 }

@@ -102,7 +102,7 @@ const vi = {
     revisions: (n: number) => `Các lần nộp (${n}) và ý kiến duyệt`,
     daysLate: (n: number) => `muộn ${n} ngày`,
     reviewed: (at: string) => `Duyệt lúc ${at}`,
-    source: { json: 'từ add-in hoặc API', xlsx: 'tệp .xlsx' } as Record<'json' | 'xlsx', string>,
+    source: { json: 'nộp từ ngăn chitieu hoặc phần mềm khác', xlsx: 'tải tệp .xlsx lên' } as Record<'json' | 'xlsx', string>,
   },
   // Closing a period (chốt số liệu)
   closing: {
@@ -395,7 +395,7 @@ const en: Strings = {
     revisions: (n) => `Revisions (${n}) and reviews`,
     daysLate: (n) => `${n} days late`,
     reviewed: (at) => `Reviewed at ${at}`,
-    source: { json: 'from the add-in or the API', xlsx: '.xlsx file' },
+    source: { json: 'filed from the chitieu pane or another program', xlsx: '.xlsx file uploaded' },
   },
   // Closing a period
   closing: {
