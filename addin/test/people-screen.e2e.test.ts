@@ -105,6 +105,9 @@ describe('DIC’s people screen', () => {
     expect(await hers.innerText()).toContain('Đơn vị báo cáo · PHUOCAN');
     await dicPage.screenshot({ path: join(ARTIFACTS, 'people-02-signed-in.png'), fullPage: true });
     await hers.locator('fluent-button[id^="end-session-"]').click();
+    // Asked once more before she is signed out.
+    expect(await hers.locator('.confirm-text').innerText()).toBe('Kết thúc phiên này của Nguyễn Thị Hoa? Người đó sẽ phải đăng nhập lại.');
+    await hers.locator('fluent-button[id^="confirm-end-"]').click();
     await dicPage.locator('#sessions-note').getByText('Đã kết thúc phiên của Nguyễn Thị Hoa.').waitFor();
     await dicPage.locator('#sessions').getByText('Không ai đang đăng nhập.').waitFor();
 
@@ -134,6 +137,7 @@ describe('DIC’s people screen', () => {
     const hers = dicPage.locator('#sessions li[data-session]').filter({ hasText: 'Nguyễn Thị Hoa' });
     await expect.poll(() => hers.count()).toBe(2);
     await hers.first().locator('fluent-button[id^="end-all-"]').click();
+    await hers.first().locator('fluent-button[id^="confirm-end-"]').click();
     await dicPage.locator('#sessions-note').getByText('Đã kết thúc 2 phiên của Nguyễn Thị Hoa.').waitFor();
     for (const token of tokens) expect((await fetch(`${worker.origin}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
   });

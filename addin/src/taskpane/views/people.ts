@@ -46,17 +46,29 @@ export function peopleView(ctx: Ctx): HTMLElement {
       }
       await loadSessions();
     };
+    // Ending signs the person out at once, wherever they work: asked once more, as a review or a close is.
+    const actions = h('div', { class: 'actions' });
+    const ask = (all: boolean) => {
+      replace(
+        actions,
+        message(
+          'warning',
+          h('span', { class: 'confirm-text' }, all ? t.confirmEndAll(s.person.name) : t.confirmEnd(s.person.name)),
+          h('div', { class: 'actions' }, button(all ? t.endAll : t.endSession, () => void end(all), { appearance: 'primary', id: `confirm-end-${s.id}` }), button(ctx.t.closing.cancel, showActions)),
+        ),
+      );
+      actions.querySelector<HTMLElement>(`#confirm-end-${s.id}`)?.focus();
+    };
+    function showActions(): void {
+      replace(actions, button(t.endSession, () => ask(false), { id: `end-session-${s.id}` }), button(t.endAll, () => ask(true), { appearance: 'subtle', id: `end-all-${s.id}` }));
+    }
+    showActions();
     return h(
       'li',
       { class: 'review-item', 'data-session': s.id, 'data-person': s.person.id },
       h('div', {}, h('strong', {}, s.person.name), h('span', { class: 'muted' }, ` · ${s.person.login}`)),
       h('div', { class: 'muted' }, `${roleOf(s.role, s.unit)} · ${t.since(formatTime(s.createdAt))}${s.lastSeenAt ? ` · ${t.lastSeen(formatTime(s.lastSeenAt))}` : ''}`),
-      h(
-        'div',
-        { class: 'actions' },
-        button(t.endSession, () => void end(false), { id: `end-session-${s.id}` }),
-        button(t.endAll, () => void end(true), { appearance: 'subtle', id: `end-all-${s.id}` }),
-      ),
+      actions,
     );
   }
 
