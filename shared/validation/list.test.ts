@@ -58,6 +58,8 @@ describe('the task list (BM02)', () => {
     const r = run([{ MA: 'A1', ND: 'Việc 1', TT: 'Đang thực hiện', TH: '30/04/2024' }]);
     expect(r.warnings[0]).toMatchObject({ code: 'task_overdue', explained: false });
     expect(r.warnings[0]!.message).toContain('30/04/2024');
+    // A sentence, capitalised, though it opens with the task's cell.
+    expect(r.warnings[0]!.message).toMatch(/^Nhiệm vụ A1 \(/);
     const explained = run([{ MA: 'A1', ND: 'Việc 1', TT: 'Đang thực hiện', TH: '30/04/2024', KQ: 'Chờ hướng dẫn của Bộ' }]);
     expect(explained.submittable).toBe(true);
   });

@@ -210,8 +210,9 @@ const ENGINE_MESSAGES = catalogue({ vi, en });
 export function renderMessage(issue: DraftIssue, template: Template, lang: Lang): string {
   const writer = new Writer(template, lang);
   const rule = ruleIssue(issue.code);
-  if (rule) return rule.message[lang](issue, writer);
-  return ENGINE_MESSAGES[lang][issue.code as EngineIssueCode](issue, writer, template);
+  const text = rule ? rule.message[lang](issue, writer) : ENGINE_MESSAGES[lang][issue.code as EngineIssueCode](issue, writer, template);
+  // A message is a sentence: one that opens with a task's cell ("nhiệm vụ KH30-01 (Trạng thái): …") starts with a capital.
+  return text.charAt(0).toLocaleUpperCase(lang) + text.slice(1);
 }
 
 export function renderTemplateUnknown(template: string, lang: Lang): string {
