@@ -309,4 +309,23 @@ describe('the pane says what the server says', () => {
     await page.locator('#period-close-button').waitFor({ timeout: 20_000 });
     await page.close();
   });
+  it('each pane acts as whoever signed in there, whatever another window of the same add-in signs in or out', async () => {
+    // Two Excel windows of one add-in share its storage on this computer: a browser context with two pages.
+    const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
+    const [dicPane, clerkPane] = [await context.newPage(), await context.newPage()];
+    for (const page of [dicPane, clerkPane]) await page.goto(`${worker.origin}/demo.html`);
+    await signIn(dicPane, reviewerToken);
+    await signIn(clerkPane, clerkToken);
+    expect(await dicPane.evaluate(() => localStorage.getItem('chitieu.token'))).toBe(clerkToken);
+    // DIC's pane still reads what only DIC may read, with its own token.
+    await dicPane.locator('#tab-people').click();
+    await expect.poll(() => dicPane.locator('#people-list').innerText(), { timeout: 20_000 }).toContain(REVIEWER.name);
+    expect(await dicPane.locator('#who').innerText()).not.toContain(SNNMT.name);
+    // The clerk signs out in her window: DIC's pane goes on.
+    await clerkPane.locator('#signout').click();
+    await dicPane.locator('#tab-review').click();
+    await dicPane.locator('#review-count').waitFor({ timeout: 20_000 });
+    expect(await dicPane.locator('#token').count()).toBe(0);
+    await context.close();
+  });
 });
