@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_REGISTRY } from '../../shared/demo/registry';
 import { startLocalWorker, type LocalWorker } from '../../scripts/lib/local-worker';
 import { launchChromium } from './browser';
+import { chooseOption, typeInCell } from './demo-page';
 
 let worker: LocalWorker;
 let browser: Browser;
@@ -31,22 +32,12 @@ afterAll(async () => {
 });
 
 const pane = () => page.locator('.demo-pane');
-const cell = (address: string) => page.locator(`table.sheet td[data-address="${address}"]`);
 /** The cells of the sheet that show an error value. */
 const errorCells = () =>
   page.locator('table.sheet td').evaluateAll((tds) => tds.filter((td) => /^#(DIV\/0!|VALUE!|NAME\?|REF!)$/.test((td.textContent ?? '').trim())).map((td) => td.getAttribute('data-address')));
 
-async function type(address: string, text: string): Promise<void> {
-  await cell(address).click();
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
-}
-
-async function choose(id: string, value: string): Promise<void> {
-  await page.locator(`#${id}`).click();
-  await page.locator(`#${id} fluent-option[value="${value}"]`).click();
-  await expect.poll(() => page.locator(`#${id}`).evaluate((d) => (d as HTMLElement & { value: string }).value)).toBe(value);
-}
+const type = (address: string, text: string) => typeInCell(page, address, text);
+const choose = (id: string, value: string) => chooseOption(page, id, value);
 
 async function insert(template: string, period: string): Promise<void> {
   await choose('insert-template', template);

@@ -18,6 +18,7 @@ import type { IndicatorTemplate } from '../../shared/templates/schema';
 import { startLocalWorker, type LocalWorker } from '../../scripts/lib/local-worker';
 import { launchChromium } from './browser';
 import type {} from '../harness/demo';
+import { chooseOption } from './demo-page';
 
 const ARTIFACTS = join(import.meta.dirname, '../../test-artifacts');
 /**
@@ -112,11 +113,7 @@ async function signIn(page: Page, token: string): Promise<void> {
   await page.locator('#who').waitFor();
 }
 
-async function choose(page: Page, id: string, value: string): Promise<void> {
-  await page.locator(`#${id}`).click();
-  await page.locator(`#${id} fluent-option[value="${value}"]`).click();
-  await expect.poll(() => page.locator(`#${id}`).evaluate((d) => (d as HTMLElement & { value: string }).value)).toBe(value);
-}
+const choose = chooseOption;
 
 /** Types into the cell a defined name points at, as a clerk does. */
 async function typeInto(page: Page, name: string, text: string): Promise<void> {

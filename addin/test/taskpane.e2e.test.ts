@@ -15,6 +15,7 @@ import { startLocalWorker, type LocalWorker } from '../../scripts/lib/local-work
 import { launchChromium } from './browser';
 import type {} from '../harness/demo';
 import { versionOf } from '../../shared/templates';
+import { chooseOption, sheetCell, typeInCell } from './demo-page';
 
 const ARTIFACTS = join(import.meta.dirname, '../../test-artifacts');
 let worker: LocalWorker;
@@ -46,21 +47,10 @@ afterAll(async () => {
 
 const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
 const pane = () => page.locator('.demo-pane');
-const cell = (address: string) => page.locator(`table.sheet td[data-address="${address}"]`);
+const cell = (address: string) => sheetCell(page, address);
 
-/** Types into a cell as in Excel: one click selects it, typing replaces what it holds. */
-async function type(address: string, text: string): Promise<void> {
-  await cell(address).click();
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
-}
-
-/** Picks an option of a Fluent dropdown as a user does: opens it, clicks the option. */
-async function choose(id: string, value: string): Promise<void> {
-  await page.locator(`#${id}`).click();
-  await page.locator(`#${id} fluent-option[value="${value}"]`).click();
-  await expect.poll(() => page.locator(`#${id}`).evaluate((d) => (d as HTMLElement & { value: string }).value)).toBe(value);
-}
+const type = (address: string, text: string) => typeInCell(page, address, text);
+const choose = (id: string, value: string) => chooseOption(page, id, value);
 
 async function signIn(token: string): Promise<void> {
   if (await page.locator('#signout').count()) await page.locator('#signout').click();
