@@ -58,6 +58,11 @@ export function mountTaskPane(root: HTMLElement, deps: AppDeps): void {
   // This pane's own token: kept on this computer for the next start, but another window signing in or
   // out does not change whom this one acts as.
   let token: string | null = session.token();
+  /** Forgets this pane's token, and the kept one only while it is still this pane's (another window may have signed in since). */
+  const forgetToken = () => {
+    if (session.token() === token) session.setToken(null);
+    token = null;
+  };
   /** Why the pane was signed out by the server (a session ended, a token revoked), said above the sign-in. */
   let signedOut: string | null = null;
   const api =
@@ -68,8 +73,7 @@ export function mountTaskPane(root: HTMLElement, deps: AppDeps): void {
       onUnauthorized: (e) => {
         // Only a signed-in pane goes back to the sign-in; a token being tried says its own refusal.
         if (!me) return;
-        if (session.token() === token) session.setToken(null);
-        token = null;
+        forgetToken();
         me = null;
         signedOut = e.message;
         render();
@@ -178,8 +182,7 @@ export function mountTaskPane(root: HTMLElement, deps: AppDeps): void {
     try {
       me = await api.me();
     } catch (e) {
-      token = null;
-      session.setToken(null);
+      forgetToken();
       throw e;
     }
     signedOut = null;
@@ -190,8 +193,7 @@ export function mountTaskPane(root: HTMLElement, deps: AppDeps): void {
   };
   const signOut = () => {
     signOutSession(token);
-    if (session.token() === token) session.setToken(null);
-    token = null;
+    forgetToken();
     signedOut = null;
     me = null;
     memory.checkedSheet = null;
@@ -215,10 +217,7 @@ export function mountTaskPane(root: HTMLElement, deps: AppDeps): void {
       },
       (e) => {
         checking = false;
-        if (e instanceof ApiError && e.status === 401) {
-          if (session.token() === token) session.setToken(null);
-          token = null;
-        }
+        if (e instanceof ApiError && e.status === 401) forgetToken();
         else unreachable = (e as Error).message;
         render();
       },

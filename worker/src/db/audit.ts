@@ -18,9 +18,7 @@ export interface AuditRow {
 export type Actor = Pick<Principal, 'tokenId' | 'role'> & Partial<Pick<Principal, 'personId' | 'membershipId'>>;
 
 export function auditStatement(db: D1Database, actor: Actor, action: string, target: string, detail?: unknown, at = new Date().toISOString()): D1PreparedStatement {
-  return db
-    .prepare('INSERT INTO audit_log (at, actor, role, action, target, detail, person_id, membership_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)')
-    .bind(at, actor.tokenId, actor.role, action, target, detail === undefined ? null : JSON.stringify(detail), actor.personId ?? null, actor.membershipId ?? null);
+  return auditWhenStatement(db, actor, action, target, detail, at, '1');
 }
 
 /**
